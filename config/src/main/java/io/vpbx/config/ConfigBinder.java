@@ -1,0 +1,97 @@
+package io.vpbx.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds the raw values to the typed records: each key is read with its type, rules that span keys are
+ * checked, and the records are built only when nothing at all is wrong. All problems, including those
+ * found earlier by the sources, end up in one {@link ConfigException}.
+ */
+final class ConfigBinder {
+
+    private final ValueReader values;
+
+    ConfigBinder(ValueReader values) {
+        this.values = values;
+    }
+
+    VpbxConfig bind() {
+        AdminConfig admin = admin();
+        SipConfig sip = sip();
+        StorageConfig storage = storage();
+        CatalogConfig catalog = catalog();
+        SecurityConfig security = security();
+        ApiConfig api = api();
+        Set<String> unread = values.unreadKeys();
+        if (!unread.isEmpty()) {
+            throw new IllegalStateException("keys declared in the defaults file but bound to no record: " + unread);
+        }
+        if (!values.valid()) {
+            throw new ConfigException(values.problems());
+        }
+        return new VpbxConfig(admin, sip, storage, catalog, security, api);
+    }
+
+    private AdminConfig admin() {
+        String host = values.read("admin.host", ValueType.host());
+        Integer port = values.read("admin.port", ValueType.port());
+        Integer perSecond = values.read("admin.rate-limit.per-second", ValueType.intAtLeast(1));
+        Integer burst = values.read("admin.rate-limit.burst", ValueType.intAtLeast(1));
+        Long maxBody = values.read("admin.max-body-bytes", ValueType.longAtLeast(AdminConfig.MIN_BODY_BYTES));
+        Integer defaultPage = values.read("admin.page-size.default", ValueType.intAtLeast(1));
+        Integer maxPage = values.read("admin.page-size.max", ValueType.intAtLeast(1));
+        if (defaultPage != null && maxPage != null && maxPage < defaultPage) {
+            values.problem("admin.page-size.max", "expected at least admin.page-size.default (" + defaultPage
+                    + ") but got '" + maxPage + "'");
+        }
+        return values.valid()
+                ? new AdminConfig(host, port, perSecond, burst, maxBody, defaultPage, maxPage)
+                : null;
+    }
+
+    private SipConfig sip() {
+        String host = values.read("sip.host", ValueType.host());
+        Integer port = values.read("sip.port", ValueType.port());
+        Boolean udp = values.read("sip.udp", ValueType.bool());
+        Boolean tcp = values.read("sip.tcp", ValueType.bool());
+        String realm = values.read("sip.realm", ValueType.nonEmptyText());
+        Integer maxMessage = values.read("sip.max-message-bytes",
+                ValueType.intBetween(SipConfig.MIN_MESSAGE_BYTES, SipConfig.MAX_MESSAGE_BYTES));
+        if (Boolean.FALSE.equals(udp) && Boolean.FALSE.equals(tcp)) {
+            values.problem("sip.udp", "sip.udp and sip.tcp are both false, at least one transport must be true");
+        }
+        return values.valid() ? new SipConfig(host, port, udp, tcp, realm, maxMessage) : null;
+    }
+
+    private StorageConfig storage() {
+        Path dataDir = values.read("data.dir", ValueType.path());
+        Optional<String> url = values.read("db.url", ValueType.optionalJdbcUrl());
+        String user = values.read("db.user", ValueType.text());
+        String password = values.read("db.password", ValueType.text());
+        Integer poolSize = values.read("db.pool-size", ValueType.intBetween(1, StorageConfig.MAX_POOL_SIZE));
+        return values.valid() ? new StorageConfig(dataDir, url, user, password, poolSize) : null;
+    }
+
+    private CatalogConfig catalog() {
+        Duration ttl = values.read("catalog.reservation-ttl", ValueType.duration());
+        Duration quarantine = values.read("catalog.quarantine", ValueType.duration());
+        Duration sweep = values.read("catalog.sweep-interval", ValueType.duration());
+        Optional<Path> priceTable = values.read("catalog.price-table", ValueType.optionalPath("the bundled table"));
+        Integer importMax = values.read("catalog.import-max-range", ValueType.intAtLeast(1));
+        return values.valid() ? new CatalogConfig(ttl, quarantine, sweep, priceTable, importMax) : null;
+    }
+
+    private SecurityConfig security() {
+        Optional<String> operatorKey = values.read("operator.key",
+                ValueType.optionalSecret(SecurityConfig.MIN_OPERATOR_KEY_LENGTH));
+        return values.valid() ? new SecurityConfig(operatorKey) : null;
+    }
+
+    private ApiConfig api() {
+        Duration retention = values.read("api.idempotency-retention", ValueType.duration());
+        return values.valid() ? new ApiConfig(retention) : null;
+    }
+}

@@ -1,0 +1,99 @@
+package io.vpbx.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How to read one kind of configuration value from text, and what to tell the operator when the text
+ * does not fit.
+ *
+ * @param expected what a valid value looks like, completing "expected ..." in an error message
+ * @param parser turns text into a value, or empty when the text is not valid
+ */
+record ValueType<T>(String expected, Function<String, Optional<T>> parser) {
+
+    ValueType {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(parser, "parser");
+    }
+
+    /** The parsed value, or empty if {@code text} is not valid; never throws for bad input. */
+    Optional<T> parse(String text) {
+        try {
+            return parser.apply(text);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static ValueType<String> text() {
+        return new ValueType<>("any text", Optional::of);
+    }
+
+    static ValueType<String> nonEmptyText() {
+        return new ValueType<>("a non-empty value", text -> Optional.of(text).filter(t -> !t.isBlank()));
+    }
+
+    static ValueType<String> host() {
+        return new ValueType<>("a host name or IP address",
+                text -> Optional.of(text).filter(t -> !t.isEmpty() && t.chars().noneMatch(Character::isWhitespace)));
+    }
+
+    static ValueType<Integer> port() {
+        return intBetween(Checks.MIN_PORT, Checks.MAX_PORT);
+    }
+
+    static ValueType<Integer> intBetween(int min, int max) {
+        return new ValueType<>("an integer " + min + ".." + max,
+                text -> Optional.of(Integer.parseInt(text)).filter(v -> v >= min && v <= max));
+    }
+
+    static ValueType<Integer> intAtLeast(int min) {
+        return new ValueType<>("an integer >= " + min,
+                text -> Optional.of(Integer.parseInt(text)).filter(v -> v >= min));
+    }
+
+    static ValueType<Long> longAtLeast(long min) {
+        return new ValueType<>("an integer >= " + min,
+                text -> Optional.of(Long.parseLong(text)).filter(v -> v >= min));
+    }
+
+    static ValueType<Boolean> bool() {
+        return new ValueType<>("true or false", text -> switch (text) {
+            case "true" -> Optional.of(Boolean.TRUE);
+            case "false" -> Optional.of(Boolean.FALSE);
+            default -> Optional.empty();
+        });
+    }
+
+    static ValueType<Duration> duration() {
+        return new ValueType<>(DurationText.EXPECTED, DurationText::parse);
+    }
+
+    static ValueType<Path> path() {
+        return new ValueType<>("a file system path", text -> Optional.of(text).filter(t -> !t.isBlank()).map(Path::of));
+    }
+
+    /** Empty text means "not set" (the default behaviour); otherwise a path. */
+    static ValueType<Optional<Path>> optionalPath(String whenEmpty) {
+        return new ValueType<>("empty (" + whenEmpty + ") or a file system path",
+                text -> Optional.of(text.isEmpty() ? Optional.<Path>empty() : Optional.of(Path.of(text))));
+    }
+
+    /** Empty text means the embedded database; otherwise a JDBC URL. */
+    static ValueType<Optional<String>> optionalJdbcUrl() {
+        return new ValueType<>("empty (embedded H2 database) or a URL starting with " + Checks.JDBC_PREFIX,
+                text -> text.isEmpty() ? Optional.of(Optional.<String>empty())
+                        : Optional.of(text).filter(Checks::isJdbcUrl).map(Optional::of));
+    }
+
+    /** Empty text means "generate one"; otherwise a secret of at least {@code minLength} characters. */
+    static ValueType<Optional<String>> optionalSecret(int minLength) {
+        return new ValueType<>("empty (generate on first start) or at least " + minLength + " characters",
+                text -> text.isEmpty() ? Optional.of(Optional.<String>empty())
+                        : Optional.of(text).filter(t -> t.length() >= minLength).map(Optional::of));
+    }
+}

@@ -1,0 +1,23 @@
+package io.vpbx.config;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** All vpbx configuration, typed and validated; built by {@link ConfigLoader}. */
+public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage, CatalogConfig catalog,
+        SecurityConfig security, ApiConfig api) {
+
+    public VpbxConfig {
+        Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(sip, "sip");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(api, "api");
+    }
+
+    /** The documented defaults alone, ignoring the process environment. */
+    public static VpbxConfig defaults() {
+        return ConfigLoader.load(new String[0], Map.of());
+    }
+}

@@ -1,0 +1,98 @@
+package io.vpbx.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DefaultsFileTest {
+
+    private static final List<String> KNOWN_KEYS = List.of(
+            "admin.host", "admin.port", "admin.rate-limit.per-second", "admin.rate-limit.burst",
+            "admin.max-body-bytes", "admin.page-size.default", "admin.page-size.max",
+            "sip.host", "sip.port", "sip.udp", "sip.tcp", "sip.realm", "sip.max-message-bytes",
+            "data.dir", "db.url", "db.user", "db.password", "db.pool-size",
+            "operator.key",
+            "catalog.reservation-ttl", "catalog.quarantine", "catalog.sweep-interval", "catalog.price-table",
+            "catalog.import-max-range",
+            "api.idempotency-retention");
+
+    @Test
+    void defaultsFileDeclaresExactlyTheKnownKeys() {
+        List<String> names = KeyCatalogue.bundled().keys().stream().map(ConfigKey::name).toList();
+        assertEquals(KNOWN_KEYS, names);
+    }
+
+    @Test
+    void everyKeyHasACommentSentence() {
+        for (ConfigKey key : KeyCatalogue.bundled().keys()) {
+            String sentence = key.description();
+            assertTrue(sentence.length() >= 40, key.name() + " has too short a description: " + sentence);
+            assertTrue(Character.isUpperCase(sentence.charAt(0)), key.name() + " description starts lower case");
+            assertTrue(sentence.endsWith("."), key.name() + " description is not a sentence: " + sentence);
+            assertFalse(sentence.contains("----"), key.name() + " swallowed a section header: " + sentence);
+        }
+    }
+
+    @Test
+    void defaultsLoadIntoTypedRecords() {
+        VpbxConfig config = VpbxConfig.defaults();
+
+        assertEquals(new AdminConfig("0.0.0.0", 8080, 20, 100, 67_108_864L, 50, 1000), config.admin());
+        assertEquals(new SipConfig("0.0.0.0", 5060, true, true, "vpbx", 65535), config.sip());
+        assertEquals(new StorageConfig(Path.of("./data"), Optional.empty(), "", "", 10), config.storage());
+        assertTrue(config.storage().embedded());
+        assertEquals(new CatalogConfig(Duration.ofMinutes(30), Duration.ofDays(90), Duration.ofSeconds(10),
+                Optional.empty(), 2_000_000), config.catalog());
+        assertEquals(Optional.empty(), config.security().operatorKey());
+        assertEquals(Duration.ofHours(24), config.api().idempotencyRetention());
+    }
+
+    @Test
+    void defaultsIgnoreNonVpbxEnvironment() {
+        VpbxConfig config = ConfigLoader.load(new String[0], java.util.Map.of("PATH", "/usr/bin", "HOME", "/root"));
+        assertEquals(VpbxConfig.defaults(), config);
+    }
+
+    @Test
+    void keyWithoutCommentIsRejectedNamingIt() {
+        String text = "# The port.\nadmin.port=8080\n\n# Header.\n\nsip.port=5060\n";
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> KeyCatalogue.parse(text, "test-defaults"));
+        assertTrue(e.getMessage().contains("sip.port"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 6"), e.getMessage());
+    }
+
+    @Test
+    void keysMappingToTheSameEnvironmentVariableAreRejected() {
+        String text = "# One.\na.b-c=1\n# Two.\na.b.c=2\n";
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KeyCatalogue.parse(text, "t"));
+        assertTrue(e.getMessage().contains("VPBX_A_B_C"), e.getMessage());
+    }
+
+    @Test
+    void helpTextListsEveryKeyWithEnvNameDefaultAndSentence() {
+        String help = ConfigLoader.helpText();
+        for (ConfigKey key : KeyCatalogue.bundled().keys()) {
+            assertTrue(help.contains("--" + key.name()), key.name());
+            assertTrue(help.contains("env " + key.envName() + ", default "), key.envName());
+            assertTrue(help.contains(key.description()), key.name() + " sentence");
+        }
+        assertTrue(help.contains("env VPBX_ADMIN_PORT, default 8080"));
+        assertTrue(help.contains("--config=PATH"));
+    }
+
+    @Test
+    void helpIsRecognisedButIsNotAKey() {
+        assertTrue(ConfigLoader.helpRequested(new String[] {"--admin.port=1", "--help"}));
+        assertTrue(ConfigLoader.helpRequested(new String[] {"-h"}));
+        assertFalse(ConfigLoader.helpRequested(new String[] {"--admin.port=1"}));
+        assertEquals(VpbxConfig.defaults(), ConfigLoader.load(new String[] {"--help"}, java.util.Map.of()));
+    }
+}

@@ -1,0 +1,93 @@
+package io.vpbx.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InvalidValueTest {
+
+    private static List<String> problems(String[] args, Map<String, String> env) {
+        return assertThrows(ConfigException.class, () -> ConfigLoader.load(args, env)).problems();
+    }
+
+    @Test
+    void invalidPortFromEnvironmentNamesKeySourceAndExpectation() {
+        assertEquals(List.of("admin.port: expected an integer 0..65535 but got 'abc' (from env VPBX_ADMIN_PORT)"),
+                problems(new String[0], Map.of("VPBX_ADMIN_PORT", "abc")));
+        assertEquals(List.of("sip.port: expected an integer 0..65535 but got '70000' (from flag --sip.port)"),
+                problems(new String[] {"--sip.port=70000"}, Map.of()));
+    }
+
+    @Test
+    void invalidDurationFromFileNamesKeyAndFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("vpbx.properties");
+        Files.writeString(file, "catalog.quarantine=90 days\n");
+        assertEquals(List.of("catalog.quarantine: expected " + DurationText.EXPECTED + " but got '90 days' (from file "
+                + file + ")"), problems(new String[] {"--config=" + file}, Map.of()));
+    }
+
+    @Test
+    void zeroDurationIsRejected() {
+        List<String> problems = problems(new String[] {"--catalog.sweep-interval=0s"}, Map.of());
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("catalog.sweep-interval: expected a positive duration"), problems.get(0));
+    }
+
+    @Test
+    void invalidBooleanNamesKeyAndFlag() {
+        assertEquals(List.of("sip.udp: expected true or false but got 'yes' (from flag --sip.udp)"),
+                problems(new String[] {"--sip.udp=yes"}, Map.of()));
+    }
+
+    @Test
+    void severalProblemsAreReportedTogether() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+                new String[] {"--bogus=1", "--sip.tcp=maybe", "--db.url=postgres://x"},
+                Map.of("VPBX_ADMIN_PORT", "-1", "VPBX_NOPE", "1", "VPBX_DB_POOL_SIZE", "500")));
+
+        List<String> problems = e.problems();
+        assertEquals(6, problems.size(), problems.toString());
+        assertTrue(problems.contains("unknown flag --bogus (see --help for the known keys)"));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("unknown environment variable VPBX_NOPE")));
+        assertTrue(problems.contains("admin.port: expected an integer 0..65535 but got '-1' (from env VPBX_ADMIN_PORT)"));
+        assertTrue(problems.contains("sip.tcp: expected true or false but got 'maybe' (from flag --sip.tcp)"));
+        assertTrue(problems.contains("db.url: expected empty (embedded H2 database) or a URL starting with jdbc:"
+                + " but got 'postgres://x' (from flag --db.url)"));
+        assertTrue(problems.contains("db.pool-size: expected an integer 1..200 but got '500' (from env VPBX_DB_POOL_SIZE)"));
+        assertTrue(e.getMessage().startsWith("6 configuration problems:"), e.getMessage());
+        problems.forEach(p -> assertTrue(e.getMessage().contains(p), p));
+    }
+
+    @Test
+    void maxPageSizeBelowDefaultFails() {
+        assertEquals(List.of("admin.page-size.max: expected at least admin.page-size.default (2000) but got '1000'"
+                + " (from defaults)"), problems(new String[] {"--admin.page-size.default=2000"}, Map.of()));
+    }
+
+    @Test
+    void bothSipTransportsOffFails() {
+        List<String> problems = problems(new String[] {"--sip.udp=false"}, Map.of("VPBX_SIP_TCP", "false"));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("at least one transport must be true"), problems.get(0));
+    }
+
+    @Test
+    void limitsOnSizesAndTextAreEnforced() {
+        List<String> problems = problems(new String[] {"--sip.max-message-bytes=100",
+            "--admin.max-body-bytes=10", "--sip.realm=", "--admin.rate-limit.burst=0", "--data.dir="}, Map.of());
+        assertEquals(List.of(
+                "admin.rate-limit.burst: expected an integer >= 1 but got '0' (from flag --admin.rate-limit.burst)",
+                "admin.max-body-bytes: expected an integer >= 1024 but got '10' (from flag --admin.max-body-bytes)",
+                "sip.realm: expected a non-empty value but got '' (from flag --sip.realm)",
+                "sip.max-message-bytes: expected an integer 512..65535 but got '100' (from flag --sip.max-message-bytes)",
+                "data.dir: expected a file system path but got '' (from flag --data.dir)"), problems);
+    }
+}
