@@ -1,0 +1,117 @@
+package io.vpbx.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vpbx.admin.api.AdminApi;
+import io.vpbx.admin.api.JsonMappers;
+import io.vpbx.admin.domain.account.ApiKey;
+import io.vpbx.admin.domain.account.ApiKeys;
+import io.vpbx.admin.domain.category.CategoryClassifier;
+import io.vpbx.admin.domain.forwarding.ForwardingCodec;
+import io.vpbx.admin.domain.lifecycle.NumberLifecycle;
+import io.vpbx.admin.domain.number.PhoneNumberParser;
+import io.vpbx.admin.domain.price.PriceTable;
+import io.vpbx.admin.service.AccountService;
+import io.vpbx.admin.service.AuditService;
+import io.vpbx.admin.service.Auditor;
+import io.vpbx.admin.service.Authenticator;
+import io.vpbx.admin.service.BulkChangeService;
+import io.vpbx.admin.service.CatalogEntryFactory;
+import io.vpbx.admin.service.CatalogImport;
+import io.vpbx.admin.service.CatalogSearch;
+import io.vpbx.admin.service.ForwardingReferences;
+import io.vpbx.admin.service.LifecycleSweeper;
+import io.vpbx.admin.service.NumberInputs;
+import io.vpbx.admin.service.NumberService;
+import io.vpbx.admin.service.OperatorKeyBootstrap;
+import io.vpbx.admin.service.PriceTableSync;
+import io.vpbx.admin.service.PurchaseService;
+import io.vpbx.admin.service.ReservationService;
+import io.vpbx.admin.service.SettingsDiff;
+import io.vpbx.admin.store.jdbc.Database;
+import io.vpbx.admin.store.jdbc.JdbcAccountStore;
+import io.vpbx.admin.store.jdbc.JdbcAuditStore;
+import io.vpbx.admin.store.jdbc.JdbcDepartmentStore;
+import io.vpbx.admin.store.jdbc.JdbcEmployeeStore;
+import io.vpbx.admin.store.jdbc.JdbcIdempotencyStore;
+import io.vpbx.admin.store.jdbc.JdbcNumberStore;
+import io.vpbx.admin.store.jdbc.JdbcReservationStore;
+import io.vpbx.admin.store.jdbc.JdbcSettingsStore;
+import io.vpbx.config.VpbxConfig;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The admin side's object graph, built with {@code new} in one place: stores over the database,
+ * services over the stores, and the HTTP API over the services. The server's composition root makes
+ * one of these and the SIP side next to it.
+ */
+public final class AdminModule {
+    private final VpbxConfig config;
+    private final Database database;
+    private final Clock clock;
+    private final PrometheusMeterRegistry registry;
+    private final ObjectMapper mapper = JsonMappers.create();
+    private final PhoneNumberParser parser = new PhoneNumberParser();
+    private final ForwardingCodec codec = new ForwardingCodec(mapper, parser);
+    private final NumberLifecycle lifecycle = new NumberLifecycle();
+    private final ApiKeys keys = new ApiKeys(new SecureRandom());
+
+    private final JdbcAccountStore accounts = new JdbcAccountStore();
+    private final JdbcNumberStore numbers = new JdbcNumberStore(mapper, codec);
+    private final JdbcReservationStore reservations = new JdbcReservationStore();
+    private final JdbcIdempotencyStore idempotency = new JdbcIdempotencyStore();
+    private final JdbcAuditStore audit = new JdbcAuditStore(mapper);
+    private final JdbcSettingsStore settings = new JdbcSettingsStore();
+    private final JdbcEmployeeStore employees = new JdbcEmployeeStore();
+    private final JdbcDepartmentStore departments = new JdbcDepartmentStore();
+
+    private final Auditor auditor;
+    private final PriceTable prices;
+    private final LifecycleSweeper sweeper;
+
+    public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
+        this.config = config;
+        this.database = database;
+        this.clock = clock;
+        this.registry = registry;
+        this.prices = PriceTables.load(config.catalog().priceTable());
+        this.auditor = new Auditor(audit, clock);
+        this.sweeper = new LifecycleSweeper(database, numbers, reservations, lifecycle, auditor, clock);
+    }
+
+    /** Registers the operator key (or generates one on first start) and reprices the catalog if the table changed. */
+    public Optional<ApiKey> prepare() {
+        new PriceTableSync(database, numbers, settings).sync(prices);
+        return new OperatorKeyBootstrap(database, accounts, keys, clock).ensure(config.security().operatorKey());
+    }
+
+    public LifecycleSweeper sweeper() {
+        return sweeper;
+    }
+
+    public Router router(Vertx vertx) {
+        NumberInputs inputs = new NumberInputs(parser);
+        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers);
+        SettingsDiff diff = new SettingsDiff(codec);
+        AdminApi.Services services = new AdminApi.Services(
+                new AccountService(database, accounts, keys, auditor, clock),
+                new Authenticator(database, accounts),
+                new CatalogImport(database, numbers, new CatalogEntryFactory(CategoryClassifier.bundled(), prices), parser,
+                        auditor, clock, config.catalog().importMaxRange()),
+                new CatalogSearch(database, numbers),
+                new ReservationService(database, numbers, reservations, lifecycle, inputs, auditor, clock,
+                        config.catalog().reservationTtl()),
+                new PurchaseService(database, numbers, reservations, idempotency, lifecycle, inputs, auditor, clock),
+                new NumberService(database, numbers, lifecycle, references, List.of(numbers::forwardingUsers), diff, auditor,
+                        clock, config.catalog().quarantine()),
+                new BulkChangeService(database, numbers, references, inputs, diff, auditor),
+                new AuditService(database, audit),
+                inputs, codec, parser);
+        return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
+    }
+}

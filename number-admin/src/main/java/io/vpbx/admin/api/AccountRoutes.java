@@ -1,0 +1,64 @@
+package io.vpbx.admin.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vpbx.admin.domain.account.Account;
+import io.vpbx.admin.service.AccountService;
+import java.util.List;
+
+/** /v1/accounts: the operator creates businesses; the answer to a creation carries the first API key, once. */
+final class AccountRoutes implements Routes {
+    record CreateAccount(String name) {
+    }
+
+    private final AccountService accounts;
+    private final Exchange exchange;
+    private final Query query;
+
+    AccountRoutes(AccountService accounts, Exchange exchange, Query query) {
+        this.accounts = accounts;
+        this.exchange = exchange;
+        this.query = query;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.post("/v1/accounts").handler(this::create);
+        router.get("/v1/accounts").handler(this::list);
+        router.get("/v1/accounts/:id").handler(this::get);
+    }
+
+    private void create(RoutingContext rc) {
+        exchange.blocking(rc, 201, () -> {
+            CreateAccount request = exchange.body(rc, CreateAccount.class);
+            AccountService.CreatedAccount created = accounts.create(exchange.context(rc), request.name());
+            return view(created.account()).put("api_key", created.firstKey().secret())
+                    .put("api_key_note", "shown only now; vpbx keeps only its hash");
+        });
+    }
+
+    private void list(RoutingContext rc) {
+        int limit = query.limit(rc);
+        String[] cursor = query.cursor(rc, 1);
+        exchange.blocking(rc, 200, () -> {
+            List<Account> page = accounts.list(exchange.context(rc), cursor == null ? null : cursor[0], limit);
+            ObjectNode body = exchange.mapper().createObjectNode();
+            page.forEach(account -> body.withArray("items").add(view(account)));
+            body.withArray("items");
+            body.put("next_cursor", page.size() == limit ? Query.encodeCursor(page.get(page.size() - 1).id()) : null);
+            return body;
+        });
+    }
+
+    private void get(RoutingContext rc) {
+        exchange.blocking(rc, 200, () -> view(accounts.get(exchange.context(rc), rc.pathParam("id"))));
+    }
+
+    private ObjectNode view(Account account) {
+        return exchange.mapper().createObjectNode()
+                .put("id", account.id())
+                .put("name", account.name())
+                .put("created_at", account.createdAt().toString());
+    }
+}

@@ -1,0 +1,64 @@
+package io.vpbx.admin.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vpbx.admin.domain.forwarding.ForwardingCodec;
+import io.vpbx.admin.domain.number.PhoneNumberParser;
+import io.vpbx.admin.service.AccountService;
+import io.vpbx.admin.service.AuditService;
+import io.vpbx.admin.service.Authenticator;
+import io.vpbx.admin.service.BulkChangeService;
+import io.vpbx.admin.service.CatalogImport;
+import io.vpbx.admin.service.CatalogSearch;
+import io.vpbx.admin.service.NumberInputs;
+import io.vpbx.admin.service.NumberService;
+import io.vpbx.admin.service.PurchaseService;
+import io.vpbx.admin.service.ReservationService;
+import io.vpbx.config.AdminConfig;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** The HTTP face of the admin side: one routes class per resource over the services. */
+public final class AdminApi {
+
+    /** The services the routes call. */
+    public record Services(AccountService accounts, Authenticator authenticator, CatalogImport catalogImport,
+                           CatalogSearch catalogSearch, ReservationService reservations, PurchaseService purchases,
+                           NumberService numbers, BulkChangeService bulk, AuditService audit, NumberInputs inputs,
+                           ForwardingCodec codec, PhoneNumberParser parser) {
+    }
+
+    private final Services services;
+    private final AdminConfig config;
+    private final ObjectMapper mapper;
+    private final PrometheusMeterRegistry registry;
+    private final BooleanSupplier databaseAnswers;
+
+    public AdminApi(Services services, AdminConfig config, ObjectMapper mapper, PrometheusMeterRegistry registry,
+                    BooleanSupplier databaseAnswers) {
+        this.services = services;
+        this.config = config;
+        this.mapper = mapper;
+        this.registry = registry;
+        this.databaseAnswers = databaseAnswers;
+    }
+
+    public Router router(Vertx vertx) {
+        Exchange exchange = new Exchange(mapper);
+        Query query = new Query(config.defaultPageSize(), config.maxPageSize());
+        NumberViews views = new NumberViews(mapper, services.parser(), services.codec());
+        RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
+        AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), limiter), registry,
+                config.maxBodyBytes(), exchange);
+        List<Routes> api = List.of(
+                new AccountRoutes(services.accounts(), exchange, query),
+                new CatalogRoutes(services.catalogImport(), services.catalogSearch(), views, exchange, query),
+                new ReservationRoutes(services.reservations(), views, exchange),
+                new NumberRoutes(services.purchases(), services.numbers(), services.bulk(), services.inputs(),
+                        services.codec(), views, exchange, query),
+                new AuditRoutes(services.audit(), exchange, query));
+        return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
+    }
+}

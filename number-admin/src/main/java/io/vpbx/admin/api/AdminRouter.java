@@ -1,0 +1,67 @@
+package io.vpbx.admin.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the admin API's router in one place: request id, metrics, bounded body, authentication and
+ * rate limit for /v1, the resources' routes, and one failure handler answering problem+json.
+ */
+public final class AdminRouter {
+    private static final Logger log = LoggerFactory.getLogger(AdminRouter.class);
+
+    private final AuthenticationHandler authentication;
+    private final MeterRegistry registry;
+    private final long maxBodyBytes;
+    private final Exchange exchange;
+    private final ProblemMapper problems = new ProblemMapper();
+
+    AdminRouter(AuthenticationHandler authentication, MeterRegistry registry, long maxBodyBytes, Exchange exchange) {
+        this.authentication = authentication;
+        this.registry = registry;
+        this.maxBodyBytes = maxBodyBytes;
+        this.exchange = exchange;
+    }
+
+    public Router build(Vertx vertx, List<Routes> publicRoutes, List<Routes> apiRoutes) {
+        Router router = Router.router(vertx);
+        router.route().handler(new RequestIdHandler());
+        router.route().handler(new HttpMetricsHandler(registry));
+        publicRoutes.forEach(routes -> routes.mount(router));
+        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        router.route("/v1/*").handler(authentication);
+        apiRoutes.forEach(routes -> routes.mount(router));
+        router.route().failureHandler(this::fail);
+        router.errorHandler(404, this::fail);
+        router.errorHandler(405, this::fail);
+        router.errorHandler(413, this::fail);
+        return router;
+    }
+
+    private void fail(RoutingContext rc) {
+        if (rc.response().ended()) {
+            return;
+        }
+        String requestId = rc.get(Exchange.REQUEST_ID_KEY);
+        Problem problem = problems.toProblem(rc.failure(), rc.statusCode(), rc.request().path(), requestId);
+        if (problem.status() >= 500) {
+            log.error("request {} {} {} failed", requestId, rc.request().method(), rc.request().path(), rc.failure());
+        }
+        if (rc.failure() instanceof ApiException api && api.retryAfterSeconds() > 0) {
+            rc.response().putHeader("Retry-After", Long.toString(api.retryAfterSeconds()));
+        }
+        try {
+            rc.response().setStatusCode(problem.status())
+                    .putHeader("Content-Type", "application/problem+json")
+                    .end(exchange.mapper().writeValueAsString(problem));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            rc.response().setStatusCode(500).end();
+        }
+    }
+}

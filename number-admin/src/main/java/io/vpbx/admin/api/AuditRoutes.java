@@ -1,0 +1,71 @@
+package io.vpbx.admin.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vpbx.admin.domain.InvalidFieldException;
+import io.vpbx.admin.domain.audit.AuditEvent;
+import io.vpbx.admin.domain.audit.AuditQuery;
+import io.vpbx.admin.service.AuditService;
+import java.util.List;
+
+/** /v1/audit-events: who changed what, newest first, with filters. */
+final class AuditRoutes implements Routes {
+    private final AuditService audit;
+    private final Exchange exchange;
+    private final Query query;
+
+    AuditRoutes(AuditService audit, Exchange exchange, Query query) {
+        this.audit = audit;
+        this.exchange = exchange;
+        this.query = query;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/v1/audit-events").handler(this::list);
+    }
+
+    private void list(RoutingContext rc) {
+        int limit = query.limit(rc);
+        String[] cursor = query.cursor(rc, 1);
+        Long beforeId;
+        try {
+            beforeId = cursor == null ? null : Long.parseLong(cursor[0]);
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("cursor", "is not a cursor returned by this API");
+        }
+        AuditQuery auditQuery = new AuditQuery(query.text(rc, "account_id"), query.text(rc, "resource_type"),
+                query.text(rc, "resource_id"), query.text(rc, "action"), query.text(rc, "actor"),
+                query.instant(rc, "since"), query.instant(rc, "until"), beforeId, limit);
+        exchange.blocking(rc, 200, () -> {
+            List<AuditEvent> events = audit.query(exchange.context(rc), auditQuery);
+            ObjectNode body = exchange.mapper().createObjectNode();
+            ArrayNode items = body.putArray("items");
+            events.forEach(event -> items.add(view(event)));
+            body.put("next_cursor", events.size() == limit ? Query.encodeCursor(Long.toString(events.get(events.size() - 1).id())) : null);
+            return body;
+        });
+    }
+
+    private ObjectNode view(AuditEvent event) {
+        ObjectNode node = exchange.mapper().createObjectNode()
+                .put("id", event.id())
+                .put("at", event.at().toString())
+                .put("account_id", event.accountId())
+                .put("actor", event.actor())
+                .put("source_ip", event.sourceIp())
+                .put("request_id", event.requestId())
+                .put("action", event.action())
+                .put("resource_type", event.resourceType())
+                .put("resource_id", event.resourceId());
+        ArrayNode changes = node.putArray("changes");
+        event.changes().forEach(change -> {
+            ObjectNode c = changes.addObject().put("field", change.field());
+            c.set("before", change.before());
+            c.set("after", change.after());
+        });
+        return node;
+    }
+}

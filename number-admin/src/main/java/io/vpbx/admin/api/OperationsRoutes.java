@@ -1,0 +1,54 @@
+package io.vpbx.admin.api;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.BooleanSupplier;
+
+/** Unauthenticated endpoints for machines: liveness, readiness, Prometheus metrics, the OpenAPI document. */
+final class OperationsRoutes implements Routes {
+    static final String OPENAPI_RESOURCE = "/openapi.json";
+
+    private final BooleanSupplier databaseAnswers;
+    private final PrometheusMeterRegistry registry;
+    private final byte[] openApi;
+
+    OperationsRoutes(BooleanSupplier databaseAnswers, PrometheusMeterRegistry registry) {
+        this.databaseAnswers = databaseAnswers;
+        this.registry = registry;
+        this.openApi = readOpenApi();
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/health/live").handler(rc -> rc.response().putHeader("Content-Type", "application/json").end("{\"status\":\"up\"}"));
+        router.get("/health/ready").handler(this::ready);
+        router.get("/metrics").handler(rc -> rc.vertx().executeBlocking(registry::scrape, false)
+                .onSuccess(text -> rc.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text))
+                .onFailure(rc::fail));
+        router.get("/openapi.json").handler(rc -> rc.response().putHeader("Content-Type", "application/json")
+                .end(io.vertx.core.buffer.Buffer.buffer(openApi)));
+    }
+
+    private void ready(RoutingContext rc) {
+        rc.vertx().executeBlocking(databaseAnswers::getAsBoolean, false).onComplete(result -> {
+            boolean up = result.succeeded() && result.result();
+            rc.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
+                    .end(up ? "{\"status\":\"ready\",\"database\":\"up\"}" : "{\"status\":\"not_ready\",\"database\":\"down\"}");
+        });
+    }
+
+    private static byte[] readOpenApi() {
+        try (InputStream in = OperationsRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the OpenAPI document " + OPENAPI_RESOURCE + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

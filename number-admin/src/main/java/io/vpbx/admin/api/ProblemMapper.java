@@ -1,0 +1,106 @@
+package io.vpbx.admin.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vpbx.admin.domain.ConflictException;
+import io.vpbx.admin.domain.InvalidFieldException;
+import io.vpbx.admin.domain.NotFoundException;
+import io.vpbx.admin.domain.lifecycle.IllegalTransitionException;
+import io.vpbx.admin.service.ForbiddenException;
+import io.vpbx.admin.store.StorageException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns any failure into the one error shape; nothing else builds error bodies. */
+final class ProblemMapper {
+    private static final String BASE = "https://vpbx.io/problems/";
+
+    Problem toProblem(Throwable failure, int routingStatus, String path, String requestId) {
+        if (failure == null) {
+            return routingProblem(routingStatus, path, requestId);
+        }
+        if (failure instanceof InvalidFieldException e) {
+            return new Problem(BASE + "invalid-field", "Invalid field", 422, e.getMessage(), path, e.field(), List.of(), requestId);
+        }
+        if (failure instanceof ApiException e) {
+            return new Problem(BASE + slug(e.status()), title(e.status()), e.status(), e.getMessage(), path, e.field(), List.of(), requestId);
+        }
+        if (failure instanceof NotFoundException e) {
+            return new Problem(BASE + "not-found", "Not found", 404, e.getMessage(), path, null, List.of(), requestId);
+        }
+        if (failure instanceof ConflictException e) {
+            return new Problem(BASE + "conflict", "Conflict", 409, e.getMessage(), path, null, e.blockers(), requestId);
+        }
+        if (failure instanceof IllegalTransitionException e) {
+            return new Problem(BASE + "conflict", "Conflict", 409, e.getMessage(), path, null, List.of(), requestId);
+        }
+        if (failure instanceof ForbiddenException e) {
+            return new Problem(BASE + "forbidden", "Forbidden", 403, e.getMessage(), path, null, List.of(), requestId);
+        }
+        if (failure instanceof UnrecognizedPropertyException e) {
+            return new Problem(BASE + "invalid-field", "Invalid field", 422, "unknown field '" + e.getPropertyName() + "'",
+                    path, fieldPath(e), List.of(), requestId);
+        }
+        if (failure instanceof InvalidFormatException || failure instanceof MismatchedInputException) {
+            MismatchedInputException e = (MismatchedInputException) failure;
+            return new Problem(BASE + "invalid-field", "Invalid field", 422, "wrong type for field '" + fieldPath(e) + "'",
+                    path, fieldPath(e), List.of(), requestId);
+        }
+        if (failure instanceof JsonProcessingException e) {
+            return new Problem(BASE + "malformed-json", "Malformed JSON", 400,
+                    "the body is not valid JSON: " + e.getOriginalMessage(), path, "body", List.of(), requestId);
+        }
+        if (failure instanceof StorageException) {
+            return new Problem(BASE + "unavailable", "Service unavailable", 503,
+                    "the database did not complete the request; nothing was changed, retry later", path, null, List.of(), requestId);
+        }
+        return new Problem(BASE + "internal", "Internal error", 500,
+                "an unexpected error; it is logged under request id " + requestId, path, null, List.of(), requestId);
+    }
+
+    private static Problem routingProblem(int status, String path, String requestId) {
+        String detail = switch (status) {
+            case 404 -> "no such resource: " + path;
+            case 405 -> "method not allowed on " + path;
+            case 413 -> "request body too large";
+            case 415 -> "unsupported content type";
+            default -> "request failed";
+        };
+        return new Problem(BASE + slug(status), title(status), status, detail, path, null, List.of(), requestId);
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        String joined = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return joined.isEmpty() ? "body" : joined.replace(".[", "[");
+    }
+
+    private static String slug(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "rate-limited";
+            default -> "status-" + status;
+        };
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Payload too large";
+            case 415 -> "Unsupported media type";
+            case 429 -> "Too many requests";
+            default -> "Error";
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package io.vpbx.admin.api;
+
+import io.vertx.ext.web.RoutingContext;
+import io.vpbx.admin.domain.InvalidFieldException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+
+/** Reads query parameters with the same rules everywhere, naming the parameter when one is wrong. */
+public final class Query {
+    private final int defaultPageSize;
+    private final int maxPageSize;
+
+    public Query(int defaultPageSize, int maxPageSize) {
+        this.defaultPageSize = defaultPageSize;
+        this.maxPageSize = maxPageSize;
+    }
+
+    public String text(RoutingContext rc, String name) {
+        List<String> values = rc.queryParam(name);
+        if (values.size() > 1) {
+            throw new InvalidFieldException(name, "is given more than once");
+        }
+        if (values.isEmpty() || values.get(0).isBlank()) {
+            return null;
+        }
+        String value = values.get(0).trim();
+        if (value.length() > 200) {
+            throw new InvalidFieldException(name, "is too long");
+        }
+        return value;
+    }
+
+    public int limit(RoutingContext rc) {
+        String value = text(rc, "limit");
+        if (value == null) {
+            return defaultPageSize;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= maxPageSize) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidFieldException("limit", "must be a whole number 1.." + maxPageSize + ", got '" + value + "'");
+    }
+
+    public BigDecimal decimal(RoutingContext rc, String name) {
+        String value = text(rc, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            BigDecimal decimal = new BigDecimal(value);
+            if (decimal.signum() >= 0) {
+                return decimal;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidFieldException(name, "must be a non-negative amount, got '" + value + "'");
+    }
+
+    public Instant instant(RoutingContext rc, String name) {
+        String value = text(rc, name);
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(name, "must be an ISO-8601 instant such as 2026-11-23T10:00:00Z, got '" + value + "'");
+        }
+    }
+
+    public boolean flag(RoutingContext rc, String name) {
+        String value = text(rc, name);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidFieldException(name, "must be true or false, got '" + value + "'");
+    }
+
+    /** Opaque page cursors: the parts of the last item's sort key, joined and base64url-encoded. */
+    public static String encodeCursor(String... parts) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("|", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String[] cursor(RoutingContext rc, int parts) {
+        String value = text(rc, "cursor");
+        if (value == null) {
+            return null;
+        }
+        try {
+            String[] decoded = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|", -1);
+            if (decoded.length == parts) {
+                return decoded;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new InvalidFieldException("cursor", "is not a cursor returned by this API");
+    }
+}

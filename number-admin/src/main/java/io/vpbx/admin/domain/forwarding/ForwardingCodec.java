@@ -1,0 +1,226 @@
+package io.vpbx.admin.domain.forwarding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vpbx.admin.domain.InvalidFieldException;
+import io.vpbx.admin.domain.number.InvalidPhoneNumberException;
+import io.vpbx.admin.domain.number.PhoneNumberParser;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and writes forwarding rules and fallbacks as JSON: the same shape in the API and in storage.
+ * Reading checks the shape and names the offending field; whether a referenced employee or
+ * department exists is the service's business.
+ */
+public final class ForwardingCodec {
+    private static final int MAX_FAILOVER_URIS = 8;
+    private static final int MAX_RECIPIENTS = 20;
+    private static final int MAX_ID_LENGTH = 80;
+
+    private final ObjectMapper mapper;
+    private final PhoneNumberParser numbers;
+
+    public ForwardingCodec(ObjectMapper mapper, PhoneNumberParser numbers) {
+        this.mapper = mapper;
+        this.numbers = numbers;
+    }
+
+    public Forwarding readForwarding(String field, JsonNode node) {
+        requireObject(field, node, Set.of("target", "ring_timeout"));
+        JsonNode ring = node.get("ring_timeout");
+        int ringTimeout = Forwarding.DEFAULT_RING_SECONDS;
+        if (ring != null && !ring.isNull()) {
+            if (!ring.canConvertToInt() || !ring.isIntegralNumber()) {
+                throw new InvalidFieldException(field + ".ring_timeout", "must be a whole number of seconds");
+            }
+            ringTimeout = ring.intValue();
+            if (ringTimeout < Forwarding.MIN_RING_SECONDS || ringTimeout > Forwarding.MAX_RING_SECONDS) {
+                throw new InvalidFieldException(field + ".ring_timeout", "must be " + Forwarding.MIN_RING_SECONDS
+                        + ".." + Forwarding.MAX_RING_SECONDS + " seconds, got " + ringTimeout);
+            }
+        }
+        return new Forwarding(readTarget(field + ".target", node.get("target")), ringTimeout);
+    }
+
+    private ForwardingTarget readTarget(String field, JsonNode node) {
+        String type = text(field + ".type", node == null ? null : node.get("type"));
+        return switch (type) {
+            case "employee" -> only(field, node, "employee_id",
+                    new ForwardingTarget.Employee(id(field + ".employee_id", node.get("employee_id"))));
+            case "department" -> only(field, node, "department_id",
+                    new ForwardingTarget.Department(id(field + ".department_id", node.get("department_id"))));
+            case "scenario" -> only(field, node, "scenario_id",
+                    new ForwardingTarget.Scenario(id(field + ".scenario_id", node.get("scenario_id"))));
+            case "platform_pbx" -> only(field, node, "number",
+                    new ForwardingTarget.PlatformPbx(platformNumber(field + ".number", node.get("number"))));
+            case "external_number" -> only(field, node, "number",
+                    new ForwardingTarget.ExternalNumber(externalNumber(field + ".number", node.get("number"))));
+            case "external_pbx" -> only(field, node, "uris",
+                    new ForwardingTarget.ExternalPbx(uris(field + ".uris", node.get("uris"))));
+            default -> throw new InvalidFieldException(field + ".type", "must be one of employee, department, scenario, "
+                    + "platform_pbx, external_pbx, external_number; got '" + type + "'");
+        };
+    }
+
+    public Fallback readFallback(String field, JsonNode node) {
+        String type = text(field + ".type", node == null ? null : node.get("type"));
+        return switch (type) {
+            case "hang_up" -> {
+                requireObject(field, node, Set.of("type", "sip_code"));
+                JsonNode code = node.get("sip_code");
+                int sipCode = code == null || code.isNull() ? 480 : code.asInt(-1);
+                if (code != null && !code.isNull() && !code.isIntegralNumber() || sipCode < 400 || sipCode > 699) {
+                    throw new InvalidFieldException(field + ".sip_code", "must be a SIP final response code 400..699");
+                }
+                yield new Fallback.HangUp(sipCode);
+            }
+            case "voice_message" -> {
+                requireObject(field, node, Set.of("type", "media_id"));
+                yield new Fallback.VoiceMessage(id(field + ".media_id", node.get("media_id")));
+            }
+            case "voicemail" -> {
+                requireObject(field, node, Set.of("type", "recipients", "greeting_media_id"));
+                JsonNode greeting = node.get("greeting_media_id");
+                String greetingId = greeting == null || greeting.isNull() ? null : id(field + ".greeting_media_id", greeting);
+                yield new Fallback.Voicemail(recipients(field + ".recipients", node.get("recipients")), greetingId);
+            }
+            default -> throw new InvalidFieldException(field + ".type",
+                    "must be one of hang_up, voice_message, voicemail; got '" + type + "'");
+        };
+    }
+
+    public ObjectNode write(Forwarding forwarding) {
+        ObjectNode target = mapper.createObjectNode().put("type", forwarding.target().kind());
+        ForwardingTarget t = forwarding.target();
+        if (t instanceof ForwardingTarget.ExternalPbx x) {
+            ArrayNode uris = target.putArray("uris");
+            x.uris().forEach(uri -> uris.add(uri.value()));
+        } else {
+            target.put(referenceField(t), t.reference());
+        }
+        ObjectNode node = mapper.createObjectNode();
+        node.set("target", target);
+        node.put("ring_timeout", forwarding.ringTimeoutSeconds());
+        return node;
+    }
+
+    public ObjectNode write(Fallback fallback) {
+        ObjectNode node = mapper.createObjectNode().put("type", fallback.kind());
+        if (fallback instanceof Fallback.HangUp h) {
+            node.put("sip_code", h.sipCode());
+        } else if (fallback instanceof Fallback.VoiceMessage v) {
+            node.put("media_id", v.mediaId());
+        } else if (fallback instanceof Fallback.Voicemail v) {
+            ArrayNode recipients = node.putArray("recipients");
+            v.recipients().forEach(recipients::add);
+            node.put("greeting_media_id", v.greetingMediaId());
+        }
+        return node;
+    }
+
+    private static String referenceField(ForwardingTarget target) {
+        return switch (target.kind()) {
+            case "employee" -> "employee_id";
+            case "department" -> "department_id";
+            case "scenario" -> "scenario_id";
+            default -> "number";
+        };
+    }
+
+    private static <T> T only(String field, JsonNode node, String allowed, T value) {
+        requireObject(field, node, Set.of("type", allowed));
+        return value;
+    }
+
+    private static void requireObject(String field, JsonNode node, Set<String> allowed) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidFieldException(field, "must be an object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new InvalidFieldException(field + "." + name, "is not a known field here (expected " + allowed + ")");
+            }
+        }
+    }
+
+    private static String text(String field, JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        if (!node.isTextual()) {
+            throw new InvalidFieldException(field, "must be a string");
+        }
+        return node.textValue();
+    }
+
+    private static String id(String field, JsonNode node) {
+        String value = text(field, node).trim();
+        if (value.isEmpty() || value.length() > MAX_ID_LENGTH) {
+            throw new InvalidFieldException(field, "must be 1.." + MAX_ID_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    private String platformNumber(String field, JsonNode node) {
+        try {
+            return numbers.parse(text(field, node)).e164();
+        } catch (InvalidPhoneNumberException e) {
+            throw new InvalidFieldException(field, e.getMessage());
+        }
+    }
+
+    /** Any country may be called out to; Russian and Chinese forms are normalised, others must be E.164. */
+    private String externalNumber(String field, JsonNode node) {
+        String raw = text(field, node).trim();
+        String compact = raw.replaceAll("[\\s()\\-.]", "");
+        if (compact.startsWith("+") && !compact.startsWith("+7") && !compact.startsWith("+86")) {
+            String digits = compact.substring(1);
+            if (digits.length() < 8 || digits.length() > 15 || !digits.chars().allMatch(Character::isDigit)
+                    || digits.charAt(0) == '0') {
+                throw new InvalidFieldException(field, "must be an E.164 number: + and 8..15 digits, got '" + raw + "'");
+            }
+            return compact;
+        }
+        return platformNumber(field, node);
+    }
+
+    private static List<SipUri> uris(String field, JsonNode node) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw new InvalidFieldException(field, "must be a non-empty list of SIP URIs, tried in order");
+        }
+        if (node.size() > MAX_FAILOVER_URIS) {
+            throw new InvalidFieldException(field, "at most " + MAX_FAILOVER_URIS + " failover URIs");
+        }
+        List<SipUri> uris = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            uris.add(SipUri.of(field + "[" + i + "]", text(field + "[" + i + "]", node.get(i))));
+        }
+        return uris;
+    }
+
+    private static List<String> recipients(String field, JsonNode node) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw new InvalidFieldException(field, "must be a non-empty list of e-mail addresses");
+        }
+        if (node.size() > MAX_RECIPIENTS) {
+            throw new InvalidFieldException(field, "at most " + MAX_RECIPIENTS + " recipients");
+        }
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String address = text(field + "[" + i + "]", node.get(i)).trim();
+            int at = address.indexOf('@');
+            if (at < 1 || at != address.lastIndexOf('@') || address.indexOf('.', at) < 0 || address.length() > 254
+                    || address.chars().anyMatch(Character::isWhitespace)) {
+                throw new InvalidFieldException(field + "[" + i + "]", "is not an e-mail address: '" + address + "'");
+            }
+            recipients.add(address);
+        }
+        return recipients;
+    }
+}

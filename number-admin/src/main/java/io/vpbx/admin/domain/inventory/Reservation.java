@@ -1,0 +1,28 @@
+package io.vpbx.admin.domain.inventory;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** A hold on numbers by one account until {@code expiresAt}. */
+public record Reservation(String id, String accountId, Instant createdAt, Instant expiresAt, Status status) {
+
+    public enum Status {
+        /** Holding its numbers (until expiry). */
+        OPEN,
+        /** Its numbers were bought. */
+        PURCHASED,
+        /** Given up by the account. */
+        RELEASED,
+        /** Ran out of time; its numbers went back to the catalog. */
+        EXPIRED;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** OPEN reservations past their deadline are expired even before the sweeper has marked them. */
+    public Status effectiveStatus(Instant now) {
+        return status == Status.OPEN && !now.isBefore(expiresAt) ? Status.EXPIRED : status;
+    }
+}

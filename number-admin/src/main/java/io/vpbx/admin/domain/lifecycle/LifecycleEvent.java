@@ -1,0 +1,12 @@
+package io.vpbx.admin.domain.lifecycle;
+
+/** What can happen to a number. */
+public enum LifecycleEvent {
+    RESERVE,
+    RELEASE,
+    RESERVATION_EXPIRED,
+    PURCHASE,
+    COMPLIANCE_CONFIRMED,
+    DISCONNECT,
+    QUARANTINE_ENDED
+}

@@ -1,0 +1,32 @@
+package io.vpbx.admin.domain.lifecycle;
+
+import java.util.Locale;
+
+/** Where a number is in its life. The compliance issue adds the blocked and suspended states. */
+public enum NumberState {
+    AVAILABLE,
+    RESERVED,
+    /** Purchased; not yet bound to a responsible end user or M2M device, so not active. */
+    PENDING_COMPLIANCE,
+    ACTIVE,
+    /** Released by its owner and quarantined, so that the next owner does not receive its calls. */
+    DISCONNECTED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static NumberState fromWire(String value) {
+        for (NumberState state : values()) {
+            if (state.wireName().equals(value)) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("unknown number state '" + value + "'");
+    }
+
+    /** A number an account holds: it can be configured and must be disconnected to be given back. */
+    public boolean isOwned() {
+        return this == PENDING_COMPLIANCE || this == ACTIVE;
+    }
+}

@@ -1,0 +1,65 @@
+package io.vpbx.admin.service;
+
+import io.vpbx.admin.domain.InvalidFieldException;
+import io.vpbx.admin.domain.NotFoundException;
+import io.vpbx.admin.domain.account.Account;
+import io.vpbx.admin.domain.account.ApiKey;
+import io.vpbx.admin.domain.account.ApiKeys;
+import io.vpbx.admin.domain.account.Principal;
+import io.vpbx.admin.store.AccountStore;
+import io.vpbx.admin.store.Transactions;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Creating and reading accounts: the operator's work. */
+public final class AccountService {
+
+    /** A new account and its first API key, whose secret is shown only in this answer. */
+    public record CreatedAccount(Account account, ApiKey firstKey) {
+    }
+
+    private final Transactions transactions;
+    private final AccountStore accounts;
+    private final ApiKeys keys;
+    private final Auditor auditor;
+    private final Clock clock;
+
+    public AccountService(Transactions transactions, AccountStore accounts, ApiKeys keys, Auditor auditor, Clock clock) {
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.keys = keys;
+        this.auditor = auditor;
+        this.clock = clock;
+    }
+
+    public CreatedAccount create(RequestContext ctx, String name) {
+        ctx.requireOperator();
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > Account.MAX_NAME_LENGTH) {
+            throw new InvalidFieldException("name", "must be 1.." + Account.MAX_NAME_LENGTH + " characters");
+        }
+        Account account = new Account(UUID.randomUUID().toString(), trimmed, clock.instant());
+        ApiKey key = keys.generate();
+        return transactions.inTransaction(tx -> {
+            accounts.create(tx, account);
+            accounts.addKey(tx, key, Principal.account(account.id(), key.id()), account.createdAt());
+            auditor.record(tx, ctx, account.id(), "account.created", "account", account.id(),
+                    new Changes().field("name", null, trimmed).field("api_key", null, key.prefix() + "...").list());
+            return new CreatedAccount(account, key);
+        });
+    }
+
+    public Account get(RequestContext ctx, String accountId) {
+        if (!ctx.principal().isOperator() && !accountId.equals(ctx.principal().accountId())) {
+            throw new NotFoundException("account " + accountId);
+        }
+        return transactions.inTransaction(tx -> accounts.find(tx, accountId))
+                .orElseThrow(() -> new NotFoundException("account " + accountId));
+    }
+
+    public List<Account> list(RequestContext ctx, String afterId, int limit) {
+        ctx.requireOperator();
+        return transactions.inTransaction(tx -> accounts.list(tx, afterId, limit));
+    }
+}

@@ -1,0 +1,26 @@
+package io.vpbx.admin.service;
+
+import io.vpbx.admin.domain.audit.AuditEvent;
+import io.vpbx.admin.domain.audit.FieldChange;
+import io.vpbx.admin.store.AuditStore;
+import io.vpbx.admin.store.Tx;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+/** Writes audit entries inside the transaction of the change they describe, so neither exists without the other. */
+public final class Auditor {
+    private final AuditStore store;
+    private final Clock clock;
+
+    public Auditor(AuditStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public void record(Tx tx, RequestContext ctx, String accountId, String action, String resourceType, String resourceId,
+                       List<FieldChange> changes) throws SQLException {
+        store.append(tx, new AuditEvent(0, clock.instant(), accountId, ctx.principal().actor(), ctx.sourceIp(),
+                ctx.requestId(), action, resourceType, resourceId, changes));
+    }
+}

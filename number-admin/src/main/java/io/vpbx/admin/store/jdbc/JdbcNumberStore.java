@@ -1,0 +1,283 @@
+package io.vpbx.admin.store.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vpbx.admin.domain.category.NumberCategory;
+import io.vpbx.admin.domain.forwarding.ForwardingCodec;
+import io.vpbx.admin.domain.inventory.CatalogEntry;
+import io.vpbx.admin.domain.inventory.CatalogQuery;
+import io.vpbx.admin.domain.inventory.NumberRecord;
+import io.vpbx.admin.domain.inventory.NumberUser;
+import io.vpbx.admin.domain.inventory.OwnedNumbersQuery;
+import io.vpbx.admin.domain.lifecycle.NumberState;
+import io.vpbx.admin.domain.number.Country;
+import io.vpbx.admin.domain.number.NumberType;
+import io.vpbx.admin.domain.number.PhoneNumber;
+import io.vpbx.admin.domain.price.Money;
+import io.vpbx.admin.domain.price.Price;
+import io.vpbx.admin.domain.price.PriceRule;
+import io.vpbx.admin.domain.price.PriceTable;
+import io.vpbx.admin.store.NumberStore;
+import io.vpbx.admin.store.Tx;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+public final class JdbcNumberStore implements NumberStore {
+    /** Rows per multi-row INSERT: 16 columns x 500 rows stays far below PostgreSQL's 32,767 parameters. */
+    private static final int INSERT_ROWS = 500;
+    private static final int LOCK_CHUNK = 1000;
+    private static final String COLUMNS = "e164, country, number_type, region, national, category, category_reasons, "
+            + "rule_set_version, connection_fee, monthly_fee, currency, state, account_id, reservation_id, reserved_until, "
+            + "purchased_at, quarantine_until, state_changed_at, number_comment, forwarding, fallback";
+    private static final String OWNED_STATES = "('pending_compliance', 'active')";
+
+    private final ObjectMapper mapper;
+    private final ForwardingCodec codec;
+    private final CatalogSearchSql searchSql = new CatalogSearchSql();
+
+    public JdbcNumberStore(ObjectMapper mapper, ForwardingCodec codec) {
+        this.mapper = mapper;
+        this.codec = codec;
+    }
+
+    @Override
+    public int importEntries(Tx tx, List<CatalogEntry> entries, Instant at) throws SQLException {
+        int inserted = 0;
+        for (int from = 0; from < entries.size(); from += INSERT_ROWS) {
+            List<CatalogEntry> chunk = entries.subList(from, Math.min(entries.size(), from + INSERT_ROWS));
+            String sql = "INSERT INTO numbers (e164, country, number_type, region, national, national_rev, category, "
+                    + "category_rank, category_reasons, rule_set_version, connection_fee, monthly_fee, currency, state, "
+                    + "state_changed_at, imported_at) VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'available', ?, ?)"))
+                    + " ON CONFLICT DO NOTHING";
+            Timestamp now = Timestamp.from(at);
+            try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
+                int i = 1;
+                for (CatalogEntry entry : chunk) {
+                    PhoneNumber number = entry.number();
+                    String national = number.nationalNumber();
+                    st.setString(i++, number.e164());
+                    st.setString(i++, number.country().name());
+                    st.setString(i++, number.type().wireName());
+                    st.setString(i++, number.region());
+                    st.setString(i++, national);
+                    st.setString(i++, new StringBuilder(national).reverse().toString());
+                    st.setString(i++, entry.classification().category().wireName());
+                    st.setInt(i++, entry.classification().category().ordinal());
+                    st.setString(i++, json(entry.classification().reasons()));
+                    st.setString(i++, entry.classification().ruleSetVersion());
+                    st.setBigDecimal(i++, entry.price().connectionFee().amount());
+                    st.setBigDecimal(i++, entry.price().monthlyFee().amount());
+                    st.setString(i++, entry.price().monthlyFee().currency());
+                    st.setTimestamp(i++, now);
+                    st.setTimestamp(i++, now);
+                }
+                inserted += st.executeUpdate();
+            }
+        }
+        return inserted;
+    }
+
+    @Override
+    public List<NumberRecord> search(Tx tx, CatalogQuery query) throws SQLException {
+        CatalogSearchSql.Statement statement = searchSql.build(query, COLUMNS);
+        try (PreparedStatement st = tx.connection().prepareStatement(statement.sql())) {
+            statement.bind(st);
+            return rows(st);
+        }
+    }
+
+    @Override
+    public Optional<NumberRecord> find(Tx tx, String e164) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE e164 = ?")) {
+            st.setString(1, e164);
+            return rows(st).stream().findFirst();
+        }
+    }
+
+    @Override
+    public List<NumberRecord> lock(Tx tx, Collection<String> e164s) throws SQLException {
+        List<String> sorted = e164s.stream().distinct().sorted().toList();
+        List<NumberRecord> records = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += LOCK_CHUNK) {
+            List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + LOCK_CHUNK));
+            SqlFilter filter = new SqlFilter().in("e164", chunk);
+            try (PreparedStatement st = tx.connection().prepareStatement(
+                    "SELECT " + COLUMNS + " FROM numbers" + filter.sql() + " ORDER BY e164 FOR UPDATE")) {
+                filter.bind(st, 1);
+                records.addAll(rows(st));
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public void save(Tx tx, NumberRecord r) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE numbers SET state = ?, account_id = ?, "
+                + "reservation_id = ?, reserved_until = ?, purchased_at = ?, quarantine_until = ?, state_changed_at = ?, "
+                + "number_comment = ?, forwarding = ?, fallback = ?, forward_kind = ?, forward_ref = ? WHERE e164 = ?")) {
+            st.setString(1, r.state().wireName());
+            st.setString(2, r.accountId());
+            st.setString(3, r.reservationId());
+            st.setTimestamp(4, timestamp(r.reservedUntil()));
+            st.setTimestamp(5, timestamp(r.purchasedAt()));
+            st.setTimestamp(6, timestamp(r.quarantineUntil()));
+            st.setTimestamp(7, timestamp(r.stateChangedAt()));
+            st.setString(8, r.comment());
+            st.setString(9, r.forwarding() == null ? null : codec.write(r.forwarding()).toString());
+            st.setString(10, r.fallback() == null ? null : codec.write(r.fallback()).toString());
+            st.setString(11, r.forwarding() == null ? null : r.forwarding().target().kind());
+            st.setString(12, r.forwarding() == null ? null : r.forwarding().target().reference());
+            st.setString(13, r.e164());
+            if (st.executeUpdate() != 1) {
+                throw new SQLException("number " + r.e164() + " vanished while being saved");
+            }
+        }
+    }
+
+    @Override
+    public List<NumberRecord> listOwned(Tx tx, OwnedNumbersQuery q) throws SQLException {
+        SqlFilter filter = new SqlFilter().eq("account_id", q.accountId());
+        if (q.state() == null) {
+            filter.raw("state IN " + OWNED_STATES);
+        } else {
+            filter.eq("state", q.state().wireName());
+        }
+        filter.eq("number_type", q.type() == null ? null : q.type().wireName())
+                .eq("category", q.category() == null ? null : q.category().wireName())
+                .like("national", q.contains() == null ? null : "%" + q.contains() + "%")
+                .eq("forward_kind", q.forwardingKind())
+                .like("number_comment", q.commentContains() == null ? null : "%" + escapeLike(q.commentContains()) + "%")
+                .above("e164", q.afterE164());
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "SELECT " + COLUMNS + " FROM numbers" + filter.sql() + " ORDER BY e164 LIMIT ?")) {
+            int next = filter.bind(st, 1);
+            st.setInt(next, q.limit());
+            return rows(st);
+        }
+    }
+
+    @Override
+    public List<NumberRecord> lockReservation(Tx tx, String reservationId) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "SELECT " + COLUMNS + " FROM numbers WHERE reservation_id = ? AND state = 'reserved' ORDER BY e164 FOR UPDATE")) {
+            st.setString(1, reservationId);
+            return rows(st);
+        }
+    }
+
+    @Override
+    public List<NumberRecord> lockExpired(Tx tx, NumberState state, Instant now, int limit) throws SQLException {
+        String deadline = state == NumberState.RESERVED ? "reserved_until" : "quarantine_until";
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE state = ? AND "
+                + deadline + " <= ? ORDER BY e164 LIMIT ? FOR UPDATE")) {
+            st.setString(1, state.wireName());
+            st.setTimestamp(2, Timestamp.from(now));
+            st.setInt(3, limit);
+            return rows(st);
+        }
+    }
+
+    @Override
+    public List<NumberUser> forwardingUsers(Tx tx, String reference) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT e164, account_id FROM numbers "
+                + "WHERE forward_ref = ? AND state IN " + OWNED_STATES + " ORDER BY e164")) {
+            st.setString(1, reference);
+            List<NumberUser> users = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    users.add(new NumberUser("forwarding of number", rs.getString(1), rs.getString(2)));
+                }
+            }
+            return users;
+        }
+    }
+
+    @Override
+    public int reprice(Tx tx, PriceTable table) throws SQLException {
+        List<PriceRule> rules = new ArrayList<>(table.rules());
+        // Least specific first, so that a regional rule overwrites the country-wide one.
+        rules.sort(Comparator.comparingInt(rule -> "*".equals(rule.regionPrefix()) ? 0 : rule.regionPrefix().length()));
+        int changed = 0;
+        for (PriceRule rule : rules) {
+            SqlFilter filter = new SqlFilter().eq("country", rule.country().name())
+                    .eq("number_type", rule.type().wireName())
+                    .eq("category", rule.category().wireName())
+                    .like("region", "*".equals(rule.regionPrefix()) ? null : rule.regionPrefix() + "%")
+                    .raw("(connection_fee <> ? OR monthly_fee <> ? OR currency <> ?)",
+                            rule.price().connectionFee().amount(), rule.price().monthlyFee().amount(),
+                            rule.price().monthlyFee().currency());
+            try (PreparedStatement st = tx.connection().prepareStatement(
+                    "UPDATE numbers SET connection_fee = ?, monthly_fee = ?, currency = ?" + filter.sql())) {
+                st.setBigDecimal(1, rule.price().connectionFee().amount());
+                st.setBigDecimal(2, rule.price().monthlyFee().amount());
+                st.setString(3, rule.price().monthlyFee().currency());
+                filter.bind(st, 4);
+                changed += st.executeUpdate();
+            }
+        }
+        return changed;
+    }
+
+    private List<NumberRecord> rows(PreparedStatement st) throws SQLException {
+        List<NumberRecord> records = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                records.add(record(rs));
+            }
+        }
+        return records;
+    }
+
+    private NumberRecord record(ResultSet rs) throws SQLException {
+        String currency = rs.getString("currency");
+        Price price = new Price(new Money(rs.getBigDecimal("connection_fee"), currency),
+                new Money(rs.getBigDecimal("monthly_fee"), currency));
+        String forwarding = rs.getString("forwarding");
+        String fallback = rs.getString("fallback");
+        try {
+            return new NumberRecord(rs.getString("e164"), Country.valueOf(rs.getString("country")),
+                    NumberType.fromWire(rs.getString("number_type")), rs.getString("region"), rs.getString("national"),
+                    NumberCategory.fromWire(rs.getString("category")),
+                    List.of(mapper.readValue(rs.getString("category_reasons"), String[].class)),
+                    rs.getString("rule_set_version"), price, NumberState.fromWire(rs.getString("state")),
+                    rs.getString("account_id"), rs.getString("reservation_id"), instant(rs, "reserved_until"),
+                    instant(rs, "purchased_at"), instant(rs, "quarantine_until"), instant(rs, "state_changed_at"),
+                    rs.getString("number_comment"),
+                    forwarding == null ? null : codec.readForwarding("forwarding", mapper.readTree(forwarding)),
+                    fallback == null ? null : codec.readFallback("fallback", mapper.readTree(fallback)));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable JSON in number " + rs.getString("e164"), e);
+        }
+    }
+
+    private String json(List<String> values) {
+        try {
+            return mapper.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings is always serialisable", e);
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

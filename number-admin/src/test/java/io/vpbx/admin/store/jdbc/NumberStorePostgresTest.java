@@ -1,0 +1,7 @@
+package io.vpbx.admin.store.jdbc;
+
+class NumberStorePostgresTest extends NumberStoreContract {
+    NumberStorePostgresTest() {
+        super("postgresql");
+    }
+}

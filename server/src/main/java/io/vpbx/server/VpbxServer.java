@@ -1,0 +1,88 @@
+package io.vpbx.server;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vpbx.admin.AdminModule;
+import io.vpbx.admin.store.jdbc.Database;
+import io.vpbx.admin.store.jdbc.JdbcSettings;
+import io.vpbx.config.StorageConfig;
+import io.vpbx.config.VpbxConfig;
+import io.vpbx.sip.SipServer;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the whole object graph with {@code new} and starts the admin API and
+ * the SIP side. Tests start one of these on ephemeral ports.
+ */
+public final class VpbxServer {
+    private static final Logger log = LoggerFactory.getLogger(VpbxServer.class);
+
+    private final VpbxConfig config;
+    private final Clock clock;
+    private Database database;
+    private Vertx vertx;
+    private HttpServer http;
+    private SipServer sip;
+
+    public VpbxServer(VpbxConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public void start() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        database = Database.open(jdbcSettings(config.storage()));
+        AdminModule admin = new AdminModule(config, database, clock, registry);
+        admin.prepare().ifPresent(key -> log.warn("""
+
+                ==================================================================
+                  First start: the operator API key (shown only this once) is
+                  {}
+                  Keep it; vpbx stores only its hash. Or set VPBX_OPERATOR_KEY.
+                ==================================================================""", key.secret()));
+        vertx = Vertx.vertx();
+        http = vertx.createHttpServer(new HttpServerOptions().setHost(config.admin().host()).setPort(config.admin().port()))
+                .requestHandler(admin.router(vertx))
+                .listen()
+                .await();
+        long sweepMillis = Math.max(1, config.catalog().sweepInterval().toMillis());
+        vertx.setPeriodic(sweepMillis, id -> vertx.executeBlocking(() -> admin.sweeper().sweepOnce(), false)
+                .onFailure(e -> log.warn("lifecycle sweep failed; retrying at the next interval", e)));
+        sip = new SipServer(config.sip(), registry);
+        sip.start();
+        log.info("vpbx started: admin API on http://{}:{}, SIP on {} (udp {}, tcp {})", config.admin().host(), http.actualPort(),
+                config.sip().host(), config.sip().udp() ? sip.udpPort() : "off", config.sip().tcp() ? sip.tcpPort() : "off");
+    }
+
+    public int adminPort() {
+        return http.actualPort();
+    }
+
+    public SipServer sip() {
+        return sip;
+    }
+
+    public void stop() {
+        if (sip != null) {
+            sip.close();
+        }
+        if (vertx != null) {
+            vertx.close().await();
+        }
+        if (database != null) {
+            database.close();
+        }
+        log.info("vpbx stopped");
+    }
+
+    static JdbcSettings jdbcSettings(StorageConfig storage) {
+        return storage.jdbcUrl()
+                .map(url -> new JdbcSettings(url, storage.user(), storage.password(), storage.poolSize(), null))
+                .orElseGet(() -> JdbcSettings.embedded(storage.dataDir(), storage.poolSize()));
+    }
+}
