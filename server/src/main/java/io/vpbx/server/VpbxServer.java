@@ -25,6 +25,7 @@ public final class VpbxServer {
     private final VpbxConfig config;
     private final Clock clock;
     private Database database;
+    private AdminModule admin;
     private Vertx vertx;
     private HttpServer http;
     private SipServer sip;
@@ -37,7 +38,7 @@ public final class VpbxServer {
     public void start() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         database = Database.open(jdbcSettings(config.storage()));
-        AdminModule admin = new AdminModule(config, database, clock, registry);
+        admin = new AdminModule(config, database, clock, registry);
         admin.prepare().ifPresent(key -> log.warn("""
 
                 ==================================================================
@@ -61,6 +62,11 @@ public final class VpbxServer {
 
     public int adminPort() {
         return http.actualPort();
+    }
+
+    /** The admin side, for tests that drive its sweeper with their own clock. */
+    public AdminModule admin() {
+        return admin;
     }
 
     public SipServer sip() {

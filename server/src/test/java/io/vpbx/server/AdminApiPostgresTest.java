@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class AdminApiPostgresTest extends AdminApiContract {
+    AdminApiPostgresTest() {
+        super("postgresql");
+    }
+}
