@@ -22,7 +22,8 @@ import java.util.Set;
  *  "rules": [{"id": "tail-7", "group": "tail", "kind": "trailing_identical", "params": {"length": 7},
  *             "grants": "diamond", "reason": "{length} identical digits at the end", "note": "why"}]}
  * </pre>
- * A rule has either {@code grants} (a category) or {@code lowers} (penalty steps). Unknown fields,
+ * A rule has either {@code grants} (a category) or {@code lowers} (penalty steps); {@code group}
+ * defaults to the rule id; {@code description} and {@code note} are for people and not kept. Unknown fields,
  * unknown kinds and missing params are refused with IllegalArgumentException naming the rule id
  * (or its position) and the field.
  */

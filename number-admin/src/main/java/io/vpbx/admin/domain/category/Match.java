@@ -2,9 +2,9 @@ package io.vpbx.admin.domain.category;
 
 /**
  * A matched span of the window, [start, end), and the measured quantity (run length, digit count)
- * that reason templates show as {count}.
+ * that reason templates show as {found}.
  */
-record Match(int start, int end, int count) {
+record Match(int start, int end, int found) {
 
     /** The matched digits as text, e.g. "1234". */
     String digits(byte[] window) {

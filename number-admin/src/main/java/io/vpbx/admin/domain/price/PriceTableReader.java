@@ -95,6 +95,7 @@ public final class PriceTableReader {
         String currency = cell(source, line, cells, 6, code -> Money.of("0", code).currency());
         Money connection = cell(source, line, cells, 4, amount -> Money.of(amount, currency));
         Money monthly = cell(source, line, cells, 5, amount -> Money.of(amount, currency));
+        // the other cells are valid by now, so PriceRule can only refuse the region prefix
         return cell(source, line, cells, 2, ignored -> new PriceRule(country, type, region, category,
                 new Price(connection, monthly)));
     }
