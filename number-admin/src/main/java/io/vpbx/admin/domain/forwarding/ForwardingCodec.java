@@ -48,22 +48,27 @@ public final class ForwardingCodec {
     }
 
     private ForwardingTarget readTarget(String field, JsonNode node) {
-        String type = text(field + ".type", node == null ? null : node.get("type"));
-        return switch (type) {
-            case "employee" -> only(field, node, "employee_id",
-                    new ForwardingTarget.Employee(id(field + ".employee_id", node.get("employee_id"))));
-            case "department" -> only(field, node, "department_id",
-                    new ForwardingTarget.Department(id(field + ".department_id", node.get("department_id"))));
-            case "scenario" -> only(field, node, "scenario_id",
-                    new ForwardingTarget.Scenario(id(field + ".scenario_id", node.get("scenario_id"))));
-            case "platform_pbx" -> only(field, node, "number",
-                    new ForwardingTarget.PlatformPbx(platformNumber(field + ".number", node.get("number"))));
-            case "external_number" -> only(field, node, "number",
-                    new ForwardingTarget.ExternalNumber(externalNumber(field + ".number", node.get("number"))));
-            case "external_pbx" -> only(field, node, "uris",
-                    new ForwardingTarget.ExternalPbx(uris(field + ".uris", node.get("uris"))));
-            default -> throw new InvalidFieldException(field + ".type", "must be one of employee, department, scenario, "
+        if (node == null || node.isNull()) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        if (!node.isObject()) {
+            throw new InvalidFieldException(field, "must be an object with a type");
+        }
+        String type = text(field + ".type", node.get("type"));
+        String reference = referenceField(type);
+        if (reference == null) {
+            throw new InvalidFieldException(field + ".type", "must be one of employee, department, scenario, "
                     + "platform_pbx, external_pbx, external_number; got '" + type + "'");
+        }
+        requireObject(field, node, Set.of("type", reference));
+        String refField = field + "." + reference;
+        return switch (type) {
+            case "employee" -> new ForwardingTarget.Employee(id(refField, node.get(reference)));
+            case "department" -> new ForwardingTarget.Department(id(refField, node.get(reference)));
+            case "scenario" -> new ForwardingTarget.Scenario(id(refField, node.get(reference)));
+            case "platform_pbx" -> new ForwardingTarget.PlatformPbx(platformNumber(refField, node.get(reference)));
+            case "external_number" -> new ForwardingTarget.ExternalNumber(externalNumber(refField, node.get(reference)));
+            default -> new ForwardingTarget.ExternalPbx(uris(refField, node.get(reference)));
         };
     }
 
@@ -101,7 +106,7 @@ public final class ForwardingCodec {
             ArrayNode uris = target.putArray("uris");
             x.uris().forEach(uri -> uris.add(uri.value()));
         } else {
-            target.put(referenceField(t), t.reference());
+            target.put(referenceField(t.kind()), t.reference());
         }
         ObjectNode node = mapper.createObjectNode();
         node.set("target", target);
@@ -123,18 +128,16 @@ public final class ForwardingCodec {
         return node;
     }
 
-    private static String referenceField(ForwardingTarget target) {
-        return switch (target.kind()) {
+    /** The field that carries a target kind's reference, or null for an unknown kind. */
+    private static String referenceField(String kind) {
+        return switch (kind) {
             case "employee" -> "employee_id";
             case "department" -> "department_id";
             case "scenario" -> "scenario_id";
-            default -> "number";
+            case "platform_pbx", "external_number" -> "number";
+            case "external_pbx" -> "uris";
+            default -> null;
         };
-    }
-
-    private static <T> T only(String field, JsonNode node, String allowed, T value) {
-        requireObject(field, node, Set.of("type", allowed));
-        return value;
     }
 
     private static void requireObject(String field, JsonNode node, Set<String> allowed) {

@@ -1,0 +1,75 @@
+package io.vpbx.admin.domain.forwarding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vpbx.admin.domain.InvalidFieldException;
+import io.vpbx.admin.domain.number.PhoneNumberParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ForwardingCodecTest {
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ForwardingCodec codec = new ForwardingCodec(mapper, new PhoneNumberParser());
+
+    private JsonNode json(String text) throws Exception {
+        return mapper.readTree(text);
+    }
+
+    @Test
+    void everyTargetKindRoundTripsThroughJson() throws Exception {
+        List<Forwarding> all = List.of(
+                new Forwarding(new ForwardingTarget.Employee("e-1"), 20),
+                new Forwarding(new ForwardingTarget.Department("d-1"), 30),
+                new Forwarding(new ForwardingTarget.Scenario("ivr-main"), 30),
+                new Forwarding(new ForwardingTarget.PlatformPbx("+74951234567"), 45),
+                new Forwarding(new ForwardingTarget.ExternalNumber("+12125550123"), 60),
+                new Forwarding(new ForwardingTarget.ExternalPbx(List.of(new SipUri("sip:a.example.com"),
+                        new SipUri("sips:b.example.com:5061;transport=tls"))), 15));
+        for (Forwarding forwarding : all) {
+            assertEquals(forwarding, codec.readForwarding("forwarding", codec.write(forwarding)));
+        }
+        List<Fallback> fallbacks = List.of(new Fallback.HangUp(486), new Fallback.VoiceMessage("m-1"),
+                new Fallback.Voicemail(List.of("a@example.com", "b@example.com"), "greeting-1"));
+        for (Fallback fallback : fallbacks) {
+            assertEquals(fallback, codec.readFallback("fallback", codec.write(fallback)));
+        }
+    }
+
+    @Test
+    void numbersAreNormalisedAndTheRingTimeDefaults() throws Exception {
+        Forwarding forwarding = codec.readForwarding("forwarding",
+                json("{\"target\":{\"type\":\"platform_pbx\",\"number\":\"8 (495) 123-45-67\"}}"));
+        assertEquals(new ForwardingTarget.PlatformPbx("+74951234567"), forwarding.target());
+        assertEquals(Forwarding.DEFAULT_RING_SECONDS, forwarding.ringTimeoutSeconds());
+    }
+
+    @Test
+    void badShapesNameTheFieldAtFault() {
+        assertField("forwarding.target.type", "{\"target\":{\"type\":\"fax\"}}");
+        assertField("forwarding.target.uris[1]", "{\"target\":{\"type\":\"external_pbx\",\"uris\":[\"sip:ok.example.com\",\"http://x\"]}}");
+        assertField("forwarding.target.uris", "{\"target\":{\"type\":\"external_pbx\",\"uris\":[]}}");
+        assertField("forwarding.ring_timeout", "{\"target\":{\"type\":\"employee\",\"employee_id\":\"e\"},\"ring_timeout\":301}");
+        assertField("forwarding.target.number", "{\"target\":{\"type\":\"external_number\",\"number\":\"+1 212\"}}");
+        assertField("forwarding.target.department_id", "{\"target\":{\"type\":\"employee\",\"department_id\":\"d\"}}");
+        assertField("forwarding.target", "{\"target\":\"e-1\"}");
+    }
+
+    @Test
+    void fallbackRulesAreChecked() {
+        InvalidFieldException code = assertThrows(InvalidFieldException.class,
+                () -> codec.readFallback("fallback", json("{\"type\":\"hang_up\",\"sip_code\":200}")));
+        assertEquals("fallback.sip_code", code.field());
+        InvalidFieldException mail = assertThrows(InvalidFieldException.class,
+                () -> codec.readFallback("fallback", json("{\"type\":\"voicemail\",\"recipients\":[\"boss\"]}")));
+        assertEquals("fallback.recipients[0]", mail.field());
+        assertEquals(new Fallback.HangUp(480), codec.readFallback("fallback", mapper.createObjectNode().put("type", "hang_up")));
+    }
+
+    private void assertField(String field, String json) {
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> codec.readForwarding("forwarding", json(json)));
+        assertEquals(field, e.field(), e.getMessage());
+    }
+}
