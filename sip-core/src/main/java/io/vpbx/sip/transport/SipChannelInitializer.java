@@ -1,0 +1,29 @@
+package io.vpbx.sip.transport;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.vpbx.sip.StatelessResponder;
+
+/**
+ * The pipeline of one SIP stream connection: a frame decoder of its own (it holds the connection's
+ * partial message), then the responder handler shared by all connections.
+ */
+public final class SipChannelInitializer extends ChannelInitializer<Channel> {
+
+    private final int maxMessageBytes;
+    private final SipMetrics metrics;
+    private final SipStreamHandler handler;
+
+    public SipChannelInitializer(StatelessResponder responder, SipMetrics metrics, int maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
+        this.metrics = metrics;
+        this.handler = new SipStreamHandler(responder, metrics);
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        channel.pipeline()
+                .addLast("framer", new SipStreamFrameDecoder(maxMessageBytes, metrics))
+                .addLast("responder", handler);
+    }
+}
