@@ -84,7 +84,7 @@ abstract class AdminApiContract {
         assertNotNull(first.get("price").get("monthly_fee").asText());
         assertEquals("RUB", first.get("price").get("currency").asText());
 
-        Api.Response beautiful = api.get("/v1/catalog/numbers?country=RU&category=gold,platinum,diamond&sort=category_desc", acme);
+        Api.Response beautiful = api.get("/v1/catalog/numbers?country=RU&category=silver,gold,platinum,diamond&sort=category_desc", acme);
         assertEquals(200, beautiful.status(), beautiful.body());
         assertFalse(beautiful.json().get("items").isEmpty());
         beautiful.json().get("items").forEach(item -> assertFalse(item.get("category_reasons").isEmpty(), item.toString()));
