@@ -29,10 +29,13 @@ CREATE TABLE numbers (
     forward_ref       VARCHAR(80),
     imported_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX numbers_search_national ON numbers (state, country, number_type, national);
-CREATE INDEX numbers_search_category ON numbers (state, category, national);
+-- Search indexes: each serves one order of results (number, price, beauty) so that a page is read in
+-- order and the scan stops at the page size; the category index also narrows by beauty first.
+CREATE INDEX numbers_search_national ON numbers (state, national, e164);
+CREATE INDEX numbers_search_category ON numbers (state, category, national, e164);
 CREATE INDEX numbers_search_rev ON numbers (state, national_rev);
 CREATE INDEX numbers_search_price ON numbers (state, monthly_fee, e164);
+CREATE INDEX numbers_search_rank ON numbers (state, category_rank DESC, e164);
 CREATE INDEX numbers_account ON numbers (account_id, e164);
 -- What a number forwards to (an employee, a department, another number), so that deleting or
 -- disconnecting the target can list what still uses it.

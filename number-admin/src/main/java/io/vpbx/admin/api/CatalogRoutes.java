@@ -116,7 +116,7 @@ final class CatalogRoutes implements Routes {
 
     private static String cursorAfter(CatalogSort sort, NumberRecord last) {
         String key = switch (sort) {
-            case NUMBER -> "";
+            case NUMBER -> last.national();
             case PRICE, PRICE_DESC -> last.price().monthlyFee().amount().toPlainString();
             case CATEGORY_DESC -> Integer.toString(last.category().ordinal());
         };

@@ -139,6 +139,23 @@ abstract class NumberStoreContract {
     }
 
     @Test
+    void numberOrderPagesWalkTheWholeRangeOnce() {
+        importRange(4951230000L, 1000);
+        List<String> seen = new ArrayList<>();
+        CatalogQuery.Cursor cursor = null;
+        do {
+            List<NumberRecord> page = search(new CatalogQuery(Country.RU, NumberType.CITY, "495123", List.of(), null, null,
+                    null, null, null, CatalogSort.NUMBER, cursor, 300));
+            page.forEach(r -> seen.add(r.e164()));
+            NumberRecord last = page.isEmpty() ? null : page.get(page.size() - 1);
+            cursor = page.size() < 300 ? null : new CatalogQuery.Cursor(last.national(), last.e164());
+        } while (cursor != null);
+        assertEquals(1000, seen.size());
+        assertEquals(seen.stream().sorted().toList(), seen);
+        assertEquals(1000, seen.stream().distinct().count());
+    }
+
+    @Test
     void searchShowsOnlyAvailableNumbersAndSaveKeepsSettings() {
         importRange(4951230000L, 10);
         Instant later = T0.plus(1, ChronoUnit.HOURS);
