@@ -46,7 +46,9 @@ final class CatalogSearchSql {
             case PRICE_DESC -> "monthly_fee DESC, e164";
             case CATEGORY_DESC -> "category_rank DESC, e164";
         };
-        String sql = "SELECT " + columns + " FROM numbers" + filter.sql() + " ORDER BY " + order + " LIMIT ?";
+        // The page's numbers first (index-only where an index covers the filters), then only their rows.
+        String sql = "SELECT " + columns + " FROM numbers WHERE e164 IN (SELECT e164 FROM numbers" + filter.sql()
+                + " ORDER BY " + order + " LIMIT ?) ORDER BY " + order;
         return new Statement(sql, filter, q.limit());
     }
 
