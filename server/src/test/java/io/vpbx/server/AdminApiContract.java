@@ -263,6 +263,40 @@ abstract class AdminApiContract {
     }
 
     @Test
+    void idempotencyKeyIsRequiredAndBoundToOneRequest() {
+        String acme = createAccount("Acme");
+        importRange("+74951230000", "+74951230009");
+        api.post("/v1/reservations", acme, "{\"numbers\":[\"+74951230001\",\"+74951230002\"]}");
+        Api.Response missing = api.post("/v1/numbers", acme, "{\"numbers\":[\"+74951230001\"]}");
+        assertEquals(422, missing.status());
+        assertEquals("Idempotency-Key", missing.json().get("field").asText());
+        Map<String, String> key = Map.of("Idempotency-Key", "k-1");
+        assertEquals(201, api.call("POST", "/v1/numbers", acme, "{\"numbers\":[\"+74951230001\"]}", key).status());
+        Api.Response reused = api.call("POST", "/v1/numbers", acme, "{\"numbers\":[\"+74951230002\"]}", key);
+        assertEquals(422, reused.status(), reused.body());
+        assertEquals("reserved", api.get("/v1/numbers/+74951230002", acme).json().get("state").asText(), "not bought by a reused key");
+    }
+
+    @Test
+    void csvImportIsAllOrNothingAndNamesTheBadLine() {
+        String acme = createAccount("Acme");
+        Map<String, String> csv = Map.of("Content-Type", "text/csv");
+        Api.Response bad = api.call("POST", "/v1/catalog/imports?country=RU", op,
+                "number\n+7 495 500-00-01\n8 (495) 500-00-02\n+7 495 500\n", csv);
+        assertEquals(422, bad.status(), bad.body());
+        assertEquals("line 4", bad.json().get("field").asText());
+        assertEquals(0, api.get("/v1/catalog/numbers?starts_with=4955", acme).json().get("items").size());
+        Api.Response good = api.call("POST", "/v1/catalog/imports?country=RU", op,
+                "number,comment\n+7 495 500-00-01,a\n8 (495) 500-00-02,b\n8-800-555-35-35,c\n", csv);
+        assertEquals(201, good.status(), good.body());
+        assertEquals(3, good.json().get("imported").asInt());
+        JsonNode tollFree = api.get("/v1/catalog/numbers?type=toll_free", acme).json().get("items").get(0);
+        assertEquals("+78005553535", tollFree.get("number").asText());
+        assertEquals("toll_free", tollFree.get("type").asText());
+        assertEquals(403, api.call("POST", "/v1/catalog/imports?country=RU", acme, "+74955000003\n", csv).status());
+    }
+
+    @Test
     void healthMetricsAndOpenApiAreServed() {
         assertEquals(200, api.get("/health/live", null).status());
         Api.Response ready = api.get("/health/ready", null);
