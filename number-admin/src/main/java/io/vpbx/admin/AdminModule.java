@@ -21,6 +21,8 @@ import io.vpbx.admin.service.BulkChangeService;
 import io.vpbx.admin.service.CatalogEntryFactory;
 import io.vpbx.admin.service.CatalogImport;
 import io.vpbx.admin.service.CatalogSearch;
+import io.vpbx.admin.service.DepartmentService;
+import io.vpbx.admin.service.EmployeeService;
 import io.vpbx.admin.service.ForwardingReferences;
 import io.vpbx.admin.service.LifecycleSweeper;
 import io.vpbx.admin.service.NumberInputs;
@@ -111,7 +113,10 @@ public final class AdminModule {
                         clock, config.catalog().quarantine()),
                 new BulkChangeService(database, numbers, references, inputs, diff, auditor),
                 new AuditService(database, audit),
-                inputs, codec, parser);
+                inputs, codec, parser,
+                new EmployeeService(database, employees, departments, List.of(numbers::forwardingUsers, departments::memberships),
+                        inputs, auditor, clock, config.sip().realm()),
+                new DepartmentService(database, departments, employees, List.of(numbers::forwardingUsers), auditor, clock));
         return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
     }
 }

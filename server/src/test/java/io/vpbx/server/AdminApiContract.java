@@ -297,6 +297,41 @@ abstract class AdminApiContract {
     }
 
     @Test
+    void employeesAndDepartmentsAreForwardingTargetsThatCannotVanishWhileUsed() {
+        String acme = createAccount("Acme");
+        String globex = createAccount("Globex");
+        importRange("+74951230000", "+74951230009");
+        buy(acme, "+74951230001");
+        Api.Response anna = api.post("/v1/employees", acme,
+                "{\"name\":\"Anna\",\"extension\":\"101\",\"sip_username\":\"anna.acme\",\"sip_password\":\"correct horse battery\",\"mobile\":\"8 916 123-45-67\"}");
+        assertEquals(201, anna.status(), anna.body());
+        assertFalse(anna.body().contains("correct horse"), "the password never comes back");
+        assertEquals("+79161234567", anna.json().get("mobile").asText());
+        String annaId = anna.json().get("id").asText();
+        Api.Response sales = api.post("/v1/departments", acme, "{\"name\":\"Sales\",\"strategy\":\"hunt_in_order\",\"members\":[{\"employee_id\":\""
+                + annaId + "\",\"ring_seconds\":15}]}");
+        assertEquals(201, sales.status(), sales.body());
+        String salesId = sales.json().get("id").asText();
+
+        Api.Response foreign = api.patch("/v1/numbers/+74951230001", acme,
+                "{\"forwarding\":{\"target\":{\"type\":\"employee\",\"employee_id\":\"no-such-employee\"}}}");
+        assertEquals(422, foreign.status());
+        assertEquals("forwarding.target.employee_id", foreign.json().get("field").asText());
+        assertEquals(200, api.patch("/v1/numbers/+74951230001", acme,
+                "{\"forwarding\":{\"target\":{\"type\":\"department\",\"department_id\":\"" + salesId + "\"}}}").status());
+
+        assertEquals(404, api.get("/v1/employees/" + annaId, globex).status(), "another tenant's employee does not exist for it");
+        Api.Response busyDepartment = api.delete("/v1/departments/" + salesId, acme);
+        assertEquals(409, busyDepartment.status(), busyDepartment.body());
+        assertTrue(busyDepartment.json().get("errors").toString().contains("+74951230001"));
+        Api.Response busyEmployee = api.delete("/v1/employees/" + annaId, acme);
+        assertEquals(409, busyEmployee.status(), busyEmployee.body());
+
+        Api.Response audit = api.get("/v1/audit-events?resource_type=employee", acme);
+        assertFalse(audit.body().contains("correct horse"), "the password is not in the audit log");
+    }
+
+    @Test
     void healthMetricsAndOpenApiAreServed() {
         assertEquals(200, api.get("/health/live", null).status());
         Api.Response ready = api.get("/health/ready", null);

@@ -12,6 +12,8 @@ import io.vpbx.admin.service.Authenticator;
 import io.vpbx.admin.service.BulkChangeService;
 import io.vpbx.admin.service.CatalogImport;
 import io.vpbx.admin.service.CatalogSearch;
+import io.vpbx.admin.service.DepartmentService;
+import io.vpbx.admin.service.EmployeeService;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.NumberService;
 import io.vpbx.admin.service.PurchaseService;
@@ -27,7 +29,8 @@ public final class AdminApi {
     public record Services(AccountService accounts, Authenticator authenticator, CatalogImport catalogImport,
                            CatalogSearch catalogSearch, ReservationService reservations, PurchaseService purchases,
                            NumberService numbers, BulkChangeService bulk, AuditService audit, NumberInputs inputs,
-                           ForwardingCodec codec, PhoneNumberParser parser) {
+                           ForwardingCodec codec, PhoneNumberParser parser, EmployeeService employees,
+                           DepartmentService departments) {
     }
 
     private final Services services;
@@ -58,7 +61,9 @@ public final class AdminApi {
                 new ReservationRoutes(services.reservations(), views, exchange),
                 new NumberRoutes(services.purchases(), services.numbers(), services.bulk(), services.inputs(),
                         services.codec(), views, exchange, query),
-                new AuditRoutes(services.audit(), exchange, query));
+                new AuditRoutes(services.audit(), exchange, query),
+                new EmployeeRoutes(services.employees(), exchange, query),
+                new DepartmentRoutes(services.departments(), exchange, query));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
     }
 }

@@ -1,8 +1,37 @@
 package io.vpbx.admin.store;
 
+import io.vpbx.admin.domain.inventory.NumberUser;
+import io.vpbx.admin.domain.staff.Department;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 
-/** Departments: ordered groups of employees rung by a strategy. */
+/**
+ * Departments: ordered groups of employees rung by a strategy. A department is read and written with its
+ * members as a whole, in member order. Reads by id are scoped to an account. A write that would give two
+ * departments of an account one extension throws {@link io.vpbx.admin.domain.ConflictException}.
+ */
 public interface DepartmentStore {
     boolean exists(Tx tx, String accountId, String departmentId) throws SQLException;
+
+    void create(Tx tx, Department department) throws SQLException;
+
+    Optional<Department> find(Tx tx, String accountId, String departmentId) throws SQLException;
+
+    /** The department, locked until the transaction ends. */
+    Optional<Department> lock(Tx tx, String accountId, String departmentId) throws SQLException;
+
+    Optional<Department> findByExtension(Tx tx, String accountId, String extension) throws SQLException;
+
+    /** An account's departments by id, after {@code afterId} (null: from the start), at most {@code limit}. */
+    List<Department> list(Tx tx, String accountId, String afterId, int limit) throws SQLException;
+
+    /** Writes name, extension, strategy and update time, and replaces the members with the given list. */
+    void update(Tx tx, Department department) throws SQLException;
+
+    /** Deletes the department and its member list; returns whether it existed in the account. */
+    boolean delete(Tx tx, String accountId, String departmentId) throws SQLException;
+
+    /** The departments (of any account) that list {@code employeeId} as a member: what stops its deletion. */
+    List<NumberUser> memberships(Tx tx, String employeeId) throws SQLException;
 }

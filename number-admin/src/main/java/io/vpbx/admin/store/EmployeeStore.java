@@ -1,8 +1,37 @@
 package io.vpbx.admin.store;
 
+import io.vpbx.admin.domain.staff.Employee;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 
-/** Employees of accounts: people who answer calls, with their SIP credentials as digest hashes. */
+/**
+ * Employees of accounts: people who answer calls, with their SIP credentials as digest hashes. Every
+ * read by id is scoped to an account, so another account's employee is simply absent. Writes that would
+ * give two employees one extension in an account, or one SIP username on the platform, throw
+ * {@link io.vpbx.admin.domain.ConflictException}.
+ */
 public interface EmployeeStore {
     boolean exists(Tx tx, String accountId, String employeeId) throws SQLException;
+
+    void create(Tx tx, Employee employee) throws SQLException;
+
+    Optional<Employee> find(Tx tx, String accountId, String employeeId) throws SQLException;
+
+    /** The employee, locked until the transaction ends. */
+    Optional<Employee> lock(Tx tx, String accountId, String employeeId) throws SQLException;
+
+    Optional<Employee> findByExtension(Tx tx, String accountId, String extension) throws SQLException;
+
+    /** The employee of any account who registers as {@code sipUsername}: what the registrar looks up. */
+    Optional<Employee> findBySipUsername(Tx tx, String sipUsername) throws SQLException;
+
+    /** An account's employees by id, after {@code afterId} (null: from the start), at most {@code limit}. */
+    List<Employee> list(Tx tx, String accountId, String afterId, int limit) throws SQLException;
+
+    /** Writes every field but the id, the account and the creation time. */
+    void update(Tx tx, Employee employee) throws SQLException;
+
+    /** Returns whether the employee existed in the account. */
+    boolean delete(Tx tx, String accountId, String employeeId) throws SQLException;
 }

@@ -1,12 +1,37 @@
 package io.vpbx.admin.store.jdbc;
 
+import io.vpbx.admin.domain.ConflictException;
+import io.vpbx.admin.domain.forwarding.RingStrategy;
+import io.vpbx.admin.domain.inventory.NumberUser;
+import io.vpbx.admin.domain.staff.Department;
+import io.vpbx.admin.domain.staff.DepartmentMember;
 import io.vpbx.admin.store.DepartmentStore;
 import io.vpbx.admin.store.Tx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 public final class JdbcDepartmentStore implements DepartmentStore {
+    private static final String COLUMNS = "id, account_id, name, extension, strategy, created_at, updated_at";
+    /** SQLSTATE of a unique violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** A departments row, before its members are read. */
+    private record Row(String id, String accountId, String name, String extension, RingStrategy strategy,
+                       Instant createdAt, Instant updatedAt) {
+        Department with(List<DepartmentMember> members) {
+            return new Department(id, accountId, name, extension, strategy, members, createdAt, updatedAt);
+        }
+    }
 
     @Override
     public boolean exists(Tx tx, String accountId, String departmentId) throws SQLException {
@@ -17,5 +42,169 @@ public final class JdbcDepartmentStore implements DepartmentStore {
                 return rs.next();
             }
         }
+    }
+
+    @Override
+    public void create(Tx tx, Department d) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO departments (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, d.id());
+            st.setString(2, d.accountId());
+            st.setString(3, d.name());
+            st.setString(4, d.extension());
+            st.setString(5, d.strategy().wireName());
+            st.setTimestamp(6, Timestamp.from(d.createdAt()));
+            st.setTimestamp(7, Timestamp.from(d.updatedAt()));
+            st.executeUpdate();
+        } catch (SQLException failure) {
+            throwIfTaken(failure, d);
+            throw failure;
+        }
+        insertMembers(tx, d);
+    }
+
+    @Override
+    public Optional<Department> find(Tx tx, String accountId, String departmentId) throws SQLException {
+        return one(tx, "SELECT " + COLUMNS + " FROM departments WHERE id = ? AND account_id = ?", departmentId, accountId);
+    }
+
+    @Override
+    public Optional<Department> lock(Tx tx, String accountId, String departmentId) throws SQLException {
+        return one(tx, "SELECT " + COLUMNS + " FROM departments WHERE id = ? AND account_id = ? FOR UPDATE", departmentId, accountId);
+    }
+
+    @Override
+    public Optional<Department> findByExtension(Tx tx, String accountId, String extension) throws SQLException {
+        return one(tx, "SELECT " + COLUMNS + " FROM departments WHERE extension = ? AND account_id = ?", extension, accountId);
+    }
+
+    @Override
+    public List<Department> list(Tx tx, String accountId, String afterId, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "SELECT " + COLUMNS + " FROM departments WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?")) {
+            st.setString(1, accountId);
+            st.setString(2, afterId == null ? "" : afterId);
+            st.setInt(3, limit);
+            return withMembers(tx, st);
+        }
+    }
+
+    @Override
+    public void update(Tx tx, Department d) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE departments SET name = ?, extension = ?, "
+                + "strategy = ?, updated_at = ? WHERE id = ? AND account_id = ?")) {
+            st.setString(1, d.name());
+            st.setString(2, d.extension());
+            st.setString(3, d.strategy().wireName());
+            st.setTimestamp(4, Timestamp.from(d.updatedAt()));
+            st.setString(5, d.id());
+            st.setString(6, d.accountId());
+            if (st.executeUpdate() != 1) {
+                throw new SQLException("department " + d.id() + " vanished while being saved");
+            }
+        } catch (SQLException failure) {
+            throwIfTaken(failure, d);
+            throw failure;
+        }
+        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM department_members WHERE department_id = ?")) {
+            st.setString(1, d.id());
+            st.executeUpdate();
+        }
+        insertMembers(tx, d);
+    }
+
+    @Override
+    public boolean delete(Tx tx, String accountId, String departmentId) throws SQLException {
+        // department_members go with it (ON DELETE CASCADE).
+        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM departments WHERE id = ? AND account_id = ?")) {
+            st.setString(1, departmentId);
+            st.setString(2, accountId);
+            return st.executeUpdate() == 1;
+        }
+    }
+
+    @Override
+    public List<NumberUser> memberships(Tx tx, String employeeId) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT DISTINCT d.id, d.account_id FROM departments d "
+                + "JOIN department_members m ON m.department_id = d.id WHERE m.employee_id = ? ORDER BY d.id")) {
+            st.setString(1, employeeId);
+            List<NumberUser> users = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    users.add(new NumberUser("department", rs.getString(1), rs.getString(2)));
+                }
+            }
+            return users;
+        }
+    }
+
+    private static void insertMembers(Tx tx, Department d) throws SQLException {
+        if (d.members().isEmpty()) {
+            return;
+        }
+        // At most Department.MAX_MEMBERS rows x 4 parameters: one statement.
+        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO department_members "
+                + "(department_id, position, employee_id, ring_seconds) VALUES "
+                + String.join(", ", Collections.nCopies(d.members().size(), "(?, ?, ?, ?)")))) {
+            int i = 1;
+            for (int position = 0; position < d.members().size(); position++) {
+                DepartmentMember member = d.members().get(position);
+                st.setString(i++, d.id());
+                st.setInt(i++, position);
+                st.setString(i++, member.employeeId());
+                st.setInt(i++, member.ringSeconds());
+            }
+            st.executeUpdate();
+        }
+    }
+
+    /** Turns a unique violation into the conflict it stands for; any other failure is left to the caller. */
+    private static void throwIfTaken(SQLException failure, Department d) {
+        if (UNIQUE_VIOLATION.equals(failure.getSQLState())
+                && String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("extension")) {
+            throw new ConflictException("extension: " + d.extension() + " is already taken in this account");
+        }
+    }
+
+    private Optional<Department> one(Tx tx, String sql, String... values) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                st.setString(i + 1, values[i]);
+            }
+            return withMembers(tx, st).stream().findFirst();
+        }
+    }
+
+    /** Runs a query for department rows and fills in each department's members, in order, with one more query. */
+    private static List<Department> withMembers(Tx tx, PreparedStatement st) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getString("id"), rs.getString("account_id"), rs.getString("name"),
+                        rs.getString("extension"), RingStrategy.fromWire(rs.getString("strategy")),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()));
+            }
+        }
+        Map<String, List<DepartmentMember>> members = members(tx, rows.stream().map(Row::id).toList());
+        return rows.stream().map(row -> row.with(members.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    private static Map<String, List<DepartmentMember>> members(Tx tx, List<String> departmentIds) throws SQLException {
+        Map<String, List<DepartmentMember>> members = new HashMap<>();
+        if (departmentIds.isEmpty()) {
+            return members;
+        }
+        SqlFilter filter = new SqlFilter().in("department_id", departmentIds);
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT department_id, employee_id, ring_seconds "
+                + "FROM department_members" + filter.sql() + " ORDER BY department_id, position")) {
+            filter.bind(st, 1);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    members.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(new DepartmentMember(rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        return members;
     }
 }

@@ -1,0 +1,165 @@
+package io.vpbx.admin.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vpbx.admin.TestDatabases;
+import io.vpbx.admin.domain.ConflictException;
+import io.vpbx.admin.domain.account.Account;
+import io.vpbx.admin.domain.forwarding.RingStrategy;
+import io.vpbx.admin.domain.inventory.NumberUser;
+import io.vpbx.admin.domain.staff.Department;
+import io.vpbx.admin.domain.staff.DepartmentMember;
+import io.vpbx.admin.domain.staff.DigestCredentials;
+import io.vpbx.admin.domain.staff.Employee;
+import io.vpbx.admin.store.TxWork;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every DepartmentStore must do; run against H2 and PostgreSQL by the subclasses. */
+abstract class DepartmentStoreContract {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final String kind;
+    private final JdbcDepartmentStore store = new JdbcDepartmentStore();
+    private final JdbcEmployeeStore employees = new JdbcEmployeeStore();
+    private TestDatabases.TestDatabase db;
+
+    DepartmentStoreContract(String kind) {
+        this.kind = kind;
+    }
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.of(kind);
+        db.database().inTransaction(tx -> {
+            new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
+            new JdbcAccountStore().create(tx, new Account("acc-2", "Globex", T0));
+            for (int i = 1; i <= 5; i++) {
+                employees.create(tx, new Employee("e-" + i, "acc-1", "Employee " + i, "10" + i, "user" + i,
+                        DigestCredentials.derive("user" + i, "vpbx", "password-" + i), null, T0, T0));
+            }
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private boolean holds(TxWork<Boolean> question) {
+        return db.database().inTransaction(question);
+    }
+
+    private static Department department(String id, String accountId, String extension, List<DepartmentMember> members) {
+        return new Department(id, accountId, "Department " + id, extension, RingStrategy.HUNT_IN_ORDER, members, T0, T0);
+    }
+
+    private static List<DepartmentMember> members(String... employeeIds) {
+        return Arrays.stream(employeeIds).map(id -> new DepartmentMember(id, 20)).toList();
+    }
+
+    private void create(Department department) {
+        db.database().inTransaction(tx -> {
+            store.create(tx, department);
+            return null;
+        });
+    }
+
+    private Optional<Department> find(String accountId, String id) {
+        return db.database().inTransaction(tx -> store.find(tx, accountId, id));
+    }
+
+    @Test
+    void createdDepartmentReadsBackWithMembersInOrder() {
+        Department sales = new Department("d-1", "acc-1", "Sales", "200", RingStrategy.MEMORY_HUNT,
+                List.of(new DepartmentMember("e-3", 10), new DepartmentMember("e-1", 300), new DepartmentMember("e-2", 5)),
+                T0, T0.plusSeconds(1));
+        create(sales);
+        assertEquals(Optional.of(sales), find("acc-1", "d-1"));
+        assertEquals(Optional.of(sales), db.database().inTransaction(tx -> store.lock(tx, "acc-1", "d-1")));
+        assertEquals(Optional.of(sales), db.database().inTransaction(tx -> store.findByExtension(tx, "acc-1", "200")));
+        assertTrue(holds(tx -> store.exists(tx, "acc-1", "d-1")));
+    }
+
+    @Test
+    void aDepartmentMayHaveNoMembersAndNoExtension() {
+        create(department("d-1", "acc-1", null, List.of()));
+        create(department("d-2", "acc-1", null, List.of()));
+        assertEquals(List.of(), find("acc-1", "d-1").orElseThrow().members());
+        assertEquals(2, db.database().inTransaction(tx -> store.list(tx, "acc-1", null, 10)).size());
+    }
+
+    @Test
+    void anotherAccountsDepartmentIsAbsent() {
+        create(department("d-1", "acc-1", "200", members("e-1")));
+        assertTrue(find("acc-2", "d-1").isEmpty());
+        assertTrue(db.database().inTransaction(tx -> store.lock(tx, "acc-2", "d-1")).isEmpty());
+        assertTrue(db.database().inTransaction(tx -> store.findByExtension(tx, "acc-2", "200")).isEmpty());
+        assertFalse(holds(tx -> store.exists(tx, "acc-2", "d-1")));
+        assertTrue(db.database().inTransaction(tx -> store.list(tx, "acc-2", null, 10)).isEmpty());
+        assertFalse(holds(tx -> store.delete(tx, "acc-2", "d-1")));
+        assertTrue(find("acc-1", "d-1").isPresent());
+    }
+
+    @Test
+    void extensionIsUniqueInAnAccountOnly() {
+        create(department("d-1", "acc-1", "200", List.of()));
+        ConflictException e = assertThrows(ConflictException.class, () -> create(department("d-2", "acc-1", "200", members("e-1"))));
+        assertTrue(e.getMessage().startsWith("extension"), e.getMessage());
+        assertTrue(find("acc-1", "d-2").isEmpty());
+        create(department("d-3", "acc-2", "200", List.of()));
+    }
+
+    @Test
+    void updateReplacesFieldsAndTheWholeMemberList() {
+        create(department("d-1", "acc-1", "200", members("e-1", "e-2", "e-3")));
+        Department changed = new Department("d-1", "acc-1", "Support", null, RingStrategy.ROUND_ROBIN,
+                List.of(new DepartmentMember("e-5", 60), new DepartmentMember("e-2", 20)), T0, T0.plusSeconds(60));
+        db.database().inTransaction(tx -> {
+            store.update(tx, changed);
+            return null;
+        });
+        assertEquals(Optional.of(changed), find("acc-1", "d-1"));
+        assertEquals(List.of(), db.database().inTransaction(tx -> store.memberships(tx, "e-1")));
+    }
+
+    @Test
+    void membershipsListEveryDepartmentOfAnEmployee() {
+        create(department("d-1", "acc-1", null, members("e-1", "e-2")));
+        create(department("d-2", "acc-1", null, members("e-2")));
+        List<NumberUser> users = db.database().inTransaction(tx -> store.memberships(tx, "e-2"));
+        assertEquals(List.of(new NumberUser("department", "d-1", "acc-1"), new NumberUser("department", "d-2", "acc-1")), users);
+    }
+
+    @Test
+    void deleteTakesTheMemberListWithIt() {
+        create(department("d-1", "acc-1", "200", members("e-1", "e-2")));
+        assertTrue(holds(tx -> store.delete(tx, "acc-1", "d-1")));
+        assertTrue(find("acc-1", "d-1").isEmpty());
+        assertEquals(List.of(), db.database().inTransaction(tx -> store.memberships(tx, "e-1")));
+        assertTrue(holds(tx -> employees.delete(tx, "acc-1", "e-1")),
+                "no member row is left to hold the employee");
+    }
+
+    @Test
+    void listPagesThroughOneAccountByIdWithMembers() {
+        for (int i = 0; i < 5; i++) {
+            create(department("d-" + i, "acc-1", "20" + i, i == 0 ? members("e-1", "e-2") : members("e-" + (i + 1), "e-1")));
+        }
+        List<Department> first = db.database().inTransaction(tx -> store.list(tx, "acc-1", null, 3));
+        List<Department> rest = db.database().inTransaction(tx -> store.list(tx, "acc-1", "d-2", 3));
+        assertEquals(List.of("d-0", "d-1", "d-2"), first.stream().map(Department::id).toList());
+        assertEquals(List.of("d-3", "d-4"), rest.stream().map(Department::id).toList());
+        assertEquals(members("e-4", "e-1"), rest.get(0).members());
+        assertEquals(members("e-1", "e-2"), first.get(0).members());
+    }
+}

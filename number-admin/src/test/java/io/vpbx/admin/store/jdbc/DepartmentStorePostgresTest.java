@@ -1,0 +1,7 @@
+package io.vpbx.admin.store.jdbc;
+
+class DepartmentStorePostgresTest extends DepartmentStoreContract {
+    DepartmentStorePostgresTest() {
+        super("postgresql");
+    }
+}

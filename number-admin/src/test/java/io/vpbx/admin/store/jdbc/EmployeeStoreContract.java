@@ -1,0 +1,161 @@
+package io.vpbx.admin.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vpbx.admin.TestDatabases;
+import io.vpbx.admin.domain.ConflictException;
+import io.vpbx.admin.domain.account.Account;
+import io.vpbx.admin.domain.staff.DigestCredentials;
+import io.vpbx.admin.domain.staff.Employee;
+import io.vpbx.admin.store.TxWork;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every EmployeeStore must do; run against H2 and PostgreSQL by the subclasses. */
+abstract class EmployeeStoreContract {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final String kind;
+    private final JdbcEmployeeStore store = new JdbcEmployeeStore();
+    private TestDatabases.TestDatabase db;
+
+    EmployeeStoreContract(String kind) {
+        this.kind = kind;
+    }
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.of(kind);
+        db.database().inTransaction(tx -> {
+            new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
+            new JdbcAccountStore().create(tx, new Account("acc-2", "Globex", T0));
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private boolean holds(TxWork<Boolean> question) {
+        return db.database().inTransaction(question);
+    }
+
+    private static Employee employee(String id, String accountId, String extension, String username) {
+        return new Employee(id, accountId, "Employee " + id, extension, username,
+                DigestCredentials.derive(username, "vpbx", "password-" + id), null, T0, T0);
+    }
+
+    private void create(Employee employee) {
+        db.database().inTransaction(tx -> {
+            store.create(tx, employee);
+            return null;
+        });
+    }
+
+    private Optional<Employee> find(String accountId, String id) {
+        return db.database().inTransaction(tx -> store.find(tx, accountId, id));
+    }
+
+    @Test
+    void createdEmployeeReadsBackWithItsDigests() {
+        Employee anna = new Employee("e-1", "acc-1", "Anna", "101", "anna", DigestCredentials.derive("anna", "vpbx", "0123456789"),
+                "+79161234567", T0, T0.plusSeconds(5));
+        create(anna);
+        assertEquals(Optional.of(anna), find("acc-1", "e-1"));
+        assertEquals(Optional.of(anna), db.database().inTransaction(tx -> store.lock(tx, "acc-1", "e-1")));
+        assertEquals(Optional.of(anna), db.database().inTransaction(tx -> store.findByExtension(tx, "acc-1", "101")));
+        assertTrue(holds(tx -> store.exists(tx, "acc-1", "e-1")));
+    }
+
+    @Test
+    void findBySipUsernameLooksAcrossAccountsAndMatchesExactly() {
+        create(employee("e-1", "acc-1", "101", "anna"));
+        create(employee("e-2", "acc-2", "101", "boris"));
+        assertEquals("e-2", db.database().inTransaction(tx -> store.findBySipUsername(tx, "boris")).orElseThrow().id());
+        assertEquals(employee("e-1", "acc-1", "101", "anna"),
+                db.database().inTransaction(tx -> store.findBySipUsername(tx, "anna")).orElseThrow());
+        assertTrue(db.database().inTransaction(tx -> store.findBySipUsername(tx, "ann")).isEmpty());
+    }
+
+    @Test
+    void anotherAccountsEmployeeIsAbsent() {
+        create(employee("e-1", "acc-1", "101", "anna"));
+        assertTrue(find("acc-2", "e-1").isEmpty());
+        assertTrue(db.database().inTransaction(tx -> store.lock(tx, "acc-2", "e-1")).isEmpty());
+        assertTrue(db.database().inTransaction(tx -> store.findByExtension(tx, "acc-2", "101")).isEmpty());
+        assertFalse(holds(tx -> store.exists(tx, "acc-2", "e-1")));
+        assertTrue(db.database().inTransaction(tx -> store.list(tx, "acc-2", null, 10)).isEmpty());
+        assertFalse(holds(tx -> store.delete(tx, "acc-2", "e-1")));
+        assertTrue(find("acc-1", "e-1").isPresent(), "a delete for another account leaves the employee alone");
+    }
+
+    @Test
+    void extensionIsUniqueInAnAccountOnly() {
+        create(employee("e-1", "acc-1", "101", "anna"));
+        ConflictException e = assertThrows(ConflictException.class, () -> create(employee("e-2", "acc-1", "101", "boris")));
+        assertTrue(e.getMessage().startsWith("extension"), e.getMessage());
+        create(employee("e-3", "acc-2", "101", "boris"));
+        assertTrue(find("acc-1", "e-2").isEmpty());
+    }
+
+    @Test
+    void sipUsernameIsUniqueOnThePlatform() {
+        create(employee("e-1", "acc-1", "101", "anna"));
+        ConflictException e = assertThrows(ConflictException.class, () -> create(employee("e-2", "acc-2", "102", "anna")));
+        assertTrue(e.getMessage().startsWith("sip_username"), e.getMessage());
+        create(employee("e-3", "acc-1", "103", "extension"));
+        ConflictException named = assertThrows(ConflictException.class,
+                () -> create(employee("e-4", "acc-2", "104", "extension")));
+        assertTrue(named.getMessage().startsWith("sip_username"), "a username that reads 'extension' still names the username");
+    }
+
+    @Test
+    void updateRewritesEveryFieldButIdentityAndConflictsAreReported() {
+        create(employee("e-1", "acc-1", "101", "anna"));
+        create(employee("e-2", "acc-1", "102", "boris"));
+        Employee changed = new Employee("e-1", "acc-1", "Anna P.", "105", "anna.p",
+                DigestCredentials.derive("anna.p", "vpbx", "new-password"), "+79161234567", T0, T0.plusSeconds(60));
+        db.database().inTransaction(tx -> {
+            store.update(tx, changed);
+            return null;
+        });
+        assertEquals(Optional.of(changed), find("acc-1", "e-1"));
+        Employee clash = new Employee("e-1", "acc-1", "Anna P.", "102", "anna.p", changed.credentials(), null, T0, T0);
+        assertThrows(ConflictException.class, () -> db.database().inTransaction(tx -> {
+            store.update(tx, clash);
+            return null;
+        }));
+        assertEquals(Optional.of(changed), find("acc-1", "e-1"), "the refused update changed nothing");
+    }
+
+    @Test
+    void listPagesThroughOneAccountByIdAndDeleteRemoves() {
+        for (int i = 0; i < 5; i++) {
+            create(employee("e-" + i, "acc-1", "10" + i, "user" + i));
+        }
+        create(employee("x-1", "acc-2", "100", "other"));
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        List<Employee> page;
+        do {
+            String cursor = after;
+            page = db.database().inTransaction(tx -> store.list(tx, "acc-1", cursor, 2));
+            page.forEach(e -> ids.add(e.id()));
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+        } while (page.size() == 2);
+        assertEquals(List.of("e-0", "e-1", "e-2", "e-3", "e-4"), ids);
+        assertTrue(holds(tx -> store.delete(tx, "acc-1", "e-3")));
+        assertTrue(find("acc-1", "e-3").isEmpty());
+        assertEquals(4, db.database().inTransaction(tx -> store.list(tx, "acc-1", null, 10)).size());
+    }
+}

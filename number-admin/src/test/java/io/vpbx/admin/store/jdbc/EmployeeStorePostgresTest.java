@@ -1,0 +1,7 @@
+package io.vpbx.admin.store.jdbc;
+
+class EmployeeStorePostgresTest extends EmployeeStoreContract {
+    EmployeeStorePostgresTest() {
+        super("postgresql");
+    }
+}
