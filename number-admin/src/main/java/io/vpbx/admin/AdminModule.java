@@ -24,6 +24,7 @@ import io.vpbx.admin.service.CatalogSearch;
 import io.vpbx.admin.service.DepartmentService;
 import io.vpbx.admin.service.EmployeeService;
 import io.vpbx.admin.service.ForwardingReferences;
+import io.vpbx.admin.service.IdempotencyPurge;
 import io.vpbx.admin.service.LifecycleSweeper;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.NumberService;
@@ -75,6 +76,7 @@ public final class AdminModule {
     private final Auditor auditor;
     private final PriceTable prices;
     private final LifecycleSweeper sweeper;
+    private final IdempotencyPurge idempotencyPurge;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
         this.config = config;
@@ -84,6 +86,7 @@ public final class AdminModule {
         this.prices = PriceTables.load(config.catalog().priceTable());
         this.auditor = new Auditor(audit, clock);
         this.sweeper = new LifecycleSweeper(database, numbers, reservations, lifecycle, auditor, clock);
+        this.idempotencyPurge = new IdempotencyPurge(database, idempotency, clock, config.api().idempotencyRetention());
     }
 
     /** Registers the operator key (or generates one on first start) and reprices the catalog if the table changed. */
@@ -94,6 +97,12 @@ public final class AdminModule {
 
     public LifecycleSweeper sweeper() {
         return sweeper;
+    }
+
+    /** The periodic housekeeping: numbers whose time is up go back to the catalog, old idempotency keys go. */
+    public void runMaintenance() {
+        sweeper.sweepOnce();
+        idempotencyPurge.purgeOnce();
     }
 
     public Router router(Vertx vertx) {

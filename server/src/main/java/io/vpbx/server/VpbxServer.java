@@ -52,8 +52,10 @@ public final class VpbxServer {
                 .listen()
                 .await();
         long sweepMillis = Math.max(1, config.catalog().sweepInterval().toMillis());
-        vertx.setPeriodic(sweepMillis, id -> vertx.executeBlocking(() -> admin.sweeper().sweepOnce(), false)
-                .onFailure(e -> log.warn("lifecycle sweep failed; retrying at the next interval", e)));
+        vertx.setPeriodic(sweepMillis, id -> vertx.executeBlocking(() -> {
+            admin.runMaintenance();
+            return null;
+        }, false).onFailure(e -> log.warn("maintenance failed; retrying at the next interval", e)));
         sip = new SipServer(config.sip(), registry);
         sip.start();
         log.info("vpbx started: admin API on http://{}:{}, SIP on {} (udp {}, tcp {})", config.admin().host(), http.actualPort(),

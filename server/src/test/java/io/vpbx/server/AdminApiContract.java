@@ -275,6 +275,13 @@ abstract class AdminApiContract {
         Api.Response reused = api.call("POST", "/v1/numbers", acme, "{\"numbers\":[\"+74951230002\"]}", key);
         assertEquals(422, reused.status(), reused.body());
         assertEquals("reserved", api.get("/v1/numbers/+74951230002", acme).json().get("state").asText(), "not bought by a reused key");
+
+        running.clock.advance(Duration.ofHours(25));
+        running.server.admin().runMaintenance();
+        assertEquals(201, api.post("/v1/reservations", acme, "{\"numbers\":[\"+74951230002\"]}").status());
+        Api.Response afterRetention = api.call("POST", "/v1/numbers", acme, "{\"numbers\":[\"+74951230002\"]}", key);
+        assertEquals(201, afterRetention.status(), "the key is forgotten after api.idempotency-retention: " + afterRetention.body());
+        assertEquals(null, afterRetention.header("Idempotent-Replayed"));
     }
 
     @Test

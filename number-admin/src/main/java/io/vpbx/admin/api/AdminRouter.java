@@ -33,6 +33,7 @@ public final class AdminRouter {
         Router router = Router.router(vertx);
         router.route().handler(new RequestIdHandler());
         router.route().handler(new HttpMetricsHandler(registry));
+        router.route().handler(new AccessLogHandler());
         publicRoutes.forEach(routes -> routes.mount(router));
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.route("/v1/*").handler(authentication);
