@@ -25,6 +25,7 @@ import io.vpbx.admin.service.DepartmentService;
 import io.vpbx.admin.service.EmployeeService;
 import io.vpbx.admin.service.ForwardingReferences;
 import io.vpbx.admin.service.IdempotencyPurge;
+import io.vpbx.admin.service.InUseGuard;
 import io.vpbx.admin.service.LifecycleSweeper;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.NumberService;
@@ -118,14 +119,14 @@ public final class AdminModule {
                 new ReservationService(database, numbers, reservations, lifecycle, inputs, auditor, clock,
                         config.catalog().reservationTtl()),
                 new PurchaseService(database, numbers, reservations, idempotency, lifecycle, inputs, auditor, clock),
-                new NumberService(database, numbers, lifecycle, references, List.of(numbers::forwardingUsers), diff, auditor,
+                new NumberService(database, numbers, lifecycle, references, new InUseGuard(List.of(numbers::forwardingUsers)), diff, auditor,
                         clock, config.catalog().quarantine()),
                 new BulkChangeService(database, numbers, references, inputs, diff, auditor),
                 new AuditService(database, audit),
                 inputs, codec, parser,
-                new EmployeeService(database, employees, departments, List.of(numbers::forwardingUsers, departments::memberships),
+                new EmployeeService(database, employees, departments, new InUseGuard(List.of(numbers::forwardingUsers, departments::memberships)),
                         inputs, auditor, clock, config.sip().realm()),
-                new DepartmentService(database, departments, employees, List.of(numbers::forwardingUsers), auditor, clock));
+                new DepartmentService(database, departments, employees, new InUseGuard(List.of(numbers::forwardingUsers)), auditor, clock));
         return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
     }
 }

@@ -8,7 +8,6 @@ import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.domain.forwarding.RingStrategy;
-import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.staff.DepartmentFields;
 import io.vpbx.admin.domain.staff.DepartmentMember;
@@ -57,16 +56,16 @@ public final class DepartmentService {
     private final Transactions transactions;
     private final DepartmentStore departments;
     private final EmployeeStore employees;
-    private final List<NumberUsages> usages;
+    private final InUseGuard inUse;
     private final Auditor auditor;
     private final Clock clock;
 
     public DepartmentService(Transactions transactions, DepartmentStore departments, EmployeeStore employees,
-                             List<NumberUsages> usages, Auditor auditor, Clock clock) {
+                             InUseGuard inUse, Auditor auditor, Clock clock) {
         this.transactions = transactions;
         this.departments = departments;
         this.employees = employees;
-        this.usages = List.copyOf(usages);
+        this.inUse = inUse;
         this.auditor = auditor;
         this.clock = clock;
     }
@@ -134,15 +133,7 @@ public final class DepartmentService {
         String accountId = ctx.accountId();
         transactions.inTransaction(tx -> {
             Department before = departments.lock(tx, accountId, departmentId).orElseThrow(() -> notFound(departmentId));
-            List<String> blockers = new ArrayList<>();
-            for (NumberUsages usage : usages) {
-                for (NumberUser user : usage.usersOf(tx, departmentId)) {
-                    blockers.add(user.describe(accountId));
-                }
-            }
-            if (!blockers.isEmpty()) {
-                throw new ConflictException("department " + departmentId + " is still in use; change these first", blockers);
-            }
+            inUse.requireUnused(tx, accountId, departmentId, "department " + departmentId);
             departments.delete(tx, accountId, departmentId);
             auditor.record(tx, ctx, accountId, "department.deleted", "department", departmentId, changes(before, null));
             return null;

@@ -4,7 +4,6 @@ import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.audit.FieldChange;
-import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.domain.staff.DigestCredentials;
 import io.vpbx.admin.domain.staff.Employee;
 import io.vpbx.admin.domain.staff.EmployeeFields;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -52,18 +50,18 @@ public final class EmployeeService {
     private final Transactions transactions;
     private final EmployeeStore employees;
     private final DepartmentStore departments;
-    private final List<NumberUsages> usages;
+    private final InUseGuard inUse;
     private final NumberInputs inputs;
     private final Auditor auditor;
     private final Clock clock;
     private final String realm;
 
     public EmployeeService(Transactions transactions, EmployeeStore employees, DepartmentStore departments,
-                           List<NumberUsages> usages, NumberInputs inputs, Auditor auditor, Clock clock, String realm) {
+                           InUseGuard inUse, NumberInputs inputs, Auditor auditor, Clock clock, String realm) {
         this.transactions = transactions;
         this.employees = employees;
         this.departments = departments;
-        this.usages = List.copyOf(usages);
+        this.inUse = inUse;
         this.inputs = inputs;
         this.auditor = auditor;
         this.clock = clock;
@@ -144,15 +142,7 @@ public final class EmployeeService {
         String accountId = ctx.accountId();
         transactions.inTransaction(tx -> {
             Employee before = employees.lock(tx, accountId, employeeId).orElseThrow(() -> notFound(employeeId));
-            List<String> blockers = new ArrayList<>();
-            for (NumberUsages usage : usages) {
-                for (NumberUser user : usage.usersOf(tx, employeeId)) {
-                    blockers.add(user.describe(accountId));
-                }
-            }
-            if (!blockers.isEmpty()) {
-                throw new ConflictException("employee " + employeeId + " is still in use; change these first", blockers);
-            }
+            inUse.requireUnused(tx, accountId, employeeId, "employee " + employeeId);
             employees.delete(tx, accountId, employeeId);
             auditor.record(tx, ctx, accountId, "employee.deleted", "employee", employeeId, changes(before, null, false));
             return null;

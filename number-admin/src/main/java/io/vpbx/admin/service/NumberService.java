@@ -4,7 +4,6 @@ import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.domain.inventory.NumberRecord;
-import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.domain.inventory.OwnedNumbersQuery;
 import io.vpbx.admin.domain.lifecycle.LifecycleEvent;
 import io.vpbx.admin.domain.lifecycle.NumberLifecycle;
@@ -24,20 +23,20 @@ public final class NumberService {
     private final NumberStore numbers;
     private final NumberLifecycle lifecycle;
     private final ForwardingReferences references;
-    private final List<NumberUsages> usages;
+    private final InUseGuard inUse;
     private final SettingsDiff diff;
     private final Auditor auditor;
     private final Clock clock;
     private final Duration quarantine;
 
     public NumberService(Transactions transactions, NumberStore numbers, NumberLifecycle lifecycle,
-                         ForwardingReferences references, List<NumberUsages> usages, SettingsDiff diff, Auditor auditor,
+                         ForwardingReferences references, InUseGuard inUse, SettingsDiff diff, Auditor auditor,
                          Clock clock, Duration quarantine) {
         this.transactions = transactions;
         this.numbers = numbers;
         this.lifecycle = lifecycle;
         this.references = references;
-        this.usages = List.copyOf(usages);
+        this.inUse = inUse;
         this.diff = diff;
         this.auditor = auditor;
         this.clock = clock;
@@ -80,17 +79,7 @@ public final class NumberService {
         String accountId = ctx.accountId();
         return transactions.inTransaction(tx -> {
             NumberRecord before = lockOwned(tx, accountId, e164);
-            List<String> blockers = new ArrayList<>();
-            for (NumberUsages usage : usages) {
-                for (NumberUser user : usage.usersOf(tx, e164)) {
-                    if (!user.id().equals(e164)) {
-                        blockers.add(user.describe(accountId));
-                    }
-                }
-            }
-            if (!blockers.isEmpty()) {
-                throw new ConflictException("number " + e164 + " is still in use; change these first", blockers);
-            }
+            inUse.requireUnused(tx, accountId, e164, "number " + e164);
             Instant now = clock.instant();
             NumberRecord after = before.withSettings(null, null, null)
                     .withState(lifecycle.apply(before.state(), LifecycleEvent.DISCONNECT), now)

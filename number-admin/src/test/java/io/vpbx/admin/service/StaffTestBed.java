@@ -52,8 +52,8 @@ final class StaffTestBed implements AutoCloseable {
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         Auditor auditor = new Auditor(audit, clock);
         employees = new EmployeeService(database(), employeeStore, departmentStore,
-                List.of(numbers::forwardingUsers, departmentStore::memberships), new NumberInputs(parser), auditor, clock, REALM);
-        departments = new DepartmentService(database(), departmentStore, employeeStore, List.of(numbers::forwardingUsers),
+                new InUseGuard(List.of(numbers::forwardingUsers, departmentStore::memberships)), new NumberInputs(parser), auditor, clock, REALM);
+        departments = new DepartmentService(database(), departmentStore, employeeStore, new InUseGuard(List.of(numbers::forwardingUsers)),
                 auditor, clock);
         database().inTransaction(tx -> {
             new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));

@@ -1,0 +1,34 @@
+package io.vpbx.admin.service;
+
+import io.vpbx.admin.domain.ConflictException;
+import io.vpbx.admin.domain.inventory.NumberUser;
+import io.vpbx.admin.store.Tx;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Refuses to remove something (a number, an employee, a department) while anything still uses it,
+ * listing the users; another account's users are named only as such.
+ */
+public final class InUseGuard {
+    private final List<NumberUsages> usages;
+
+    public InUseGuard(List<NumberUsages> usages) {
+        this.usages = List.copyOf(usages);
+    }
+
+    public void requireUnused(Tx tx, String viewerAccountId, String reference, String what) throws SQLException {
+        List<String> blockers = new ArrayList<>();
+        for (NumberUsages usage : usages) {
+            for (NumberUser user : usage.usersOf(tx, reference)) {
+                if (!user.id().equals(reference)) {
+                    blockers.add(user.describe(viewerAccountId));
+                }
+            }
+        }
+        if (!blockers.isEmpty()) {
+            throw new ConflictException(what + " is still in use; change these first", blockers);
+        }
+    }
+}
