@@ -25,6 +25,8 @@ final class ConfigBinder {
         CatalogConfig catalog = catalog();
         SecurityConfig security = security();
         ApiConfig api = api();
+        ComplianceConfig compliance = compliance();
+        ContactConfig contact = contact();
         Set<String> unread = values.unreadKeys();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys declared in the defaults file but bound to no record: " + unread);
@@ -32,7 +34,7 @@ final class ConfigBinder {
         if (!values.valid()) {
             throw new ConfigException(values.problems());
         }
-        return new VpbxConfig(admin, sip, storage, catalog, security, api);
+        return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact);
     }
 
     private AdminConfig admin() {
@@ -93,5 +95,26 @@ final class ConfigBinder {
     private ApiConfig api() {
         Duration retention = values.read("api.idempotency-retention", ValueType.duration());
         return values.valid() ? new ApiConfig(retention) : null;
+    }
+
+    private ComplianceConfig compliance() {
+        Optional<String> documentKeys = values.read("compliance.document-keys", ValueType.optionalSecret(1));
+        Optional<String> fingerprintKey = values.read("compliance.fingerprint-key", ValueType.optionalSecret(1));
+        Duration deadline = values.read("compliance.confirmation-deadline", ValueType.duration());
+        Duration fullStop = values.read("compliance.full-stop-after", ValueType.duration());
+        Duration retention = values.read("compliance.personal-data-retention", ValueType.duration());
+        Integer cnPostpaid = values.read("compliance.cn.max-postpaid-per-document", ValueType.intAtLeast(0));
+        Integer cnPrepaid = values.read("compliance.cn.max-prepaid-per-document", ValueType.intAtLeast(0));
+        Integer ruMax = values.read("compliance.ru.max-numbers-per-document", ValueType.intAtLeast(0));
+        return values.valid()
+                ? new ComplianceConfig(documentKeys, fingerprintKey, deadline, fullStop, retention, cnPostpaid, cnPrepaid, ruMax)
+                : null;
+    }
+
+    private ContactConfig contact() {
+        Duration ttl = values.read("contact.code-ttl", ValueType.duration());
+        Integer attempts = values.read("contact.code-attempts", ValueType.intAtLeast(1));
+        Boolean outbox = values.read("contact.sms-outbox-readable", ValueType.bool());
+        return values.valid() ? new ContactConfig(ttl, attempts, outbox) : null;
     }
 }

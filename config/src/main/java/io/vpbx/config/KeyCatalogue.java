@@ -22,7 +22,8 @@ final class KeyCatalogue {
     static final String DEFAULTS_SOURCE = "defaults";
 
     /** Keys whose values are never shown in logs, help text or error messages. */
-    private static final Set<String> SECRETS = Set.of("db.password", "operator.key");
+    private static final Set<String> SECRETS = Set.of("db.password", "operator.key", "compliance.document-keys",
+            "compliance.fingerprint-key");
 
     private final Map<String, ConfigKey> byName;
     private final Map<String, ConfigKey> byEnvName;

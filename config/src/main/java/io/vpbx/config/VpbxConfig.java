@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /** All vpbx configuration, typed and validated; built by {@link ConfigLoader}. */
 public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage, CatalogConfig catalog,
-        SecurityConfig security, ApiConfig api) {
+        SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -14,6 +14,8 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(compliance, "compliance");
+        Objects.requireNonNull(contact, "contact");
     }
 
     /** The documented defaults alone, ignoring the process environment. */

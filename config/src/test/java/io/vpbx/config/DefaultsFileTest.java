@@ -21,7 +21,11 @@ class DefaultsFileTest {
             "operator.key",
             "catalog.reservation-ttl", "catalog.quarantine", "catalog.sweep-interval", "catalog.price-table",
             "catalog.import-max-range",
-            "api.idempotency-retention");
+            "api.idempotency-retention",
+            "compliance.document-keys", "compliance.fingerprint-key", "compliance.confirmation-deadline",
+            "compliance.full-stop-after", "compliance.personal-data-retention", "compliance.cn.max-postpaid-per-document",
+            "compliance.cn.max-prepaid-per-document", "compliance.ru.max-numbers-per-document",
+            "contact.code-ttl", "contact.code-attempts", "contact.sms-outbox-readable");
 
     @Test
     void defaultsFileDeclaresExactlyTheKnownKeys() {
