@@ -1,0 +1,7 @@
+package io.vpbx.admin.domain.identity;
+
+/** A legal system whose number-binding law applies: the country the numbers belong to. */
+public enum Jurisdiction {
+    RU,
+    CN
+}
