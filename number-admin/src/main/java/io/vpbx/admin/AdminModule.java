@@ -9,10 +9,14 @@ import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.account.ApiKey;
 import io.vpbx.admin.domain.account.ApiKeys;
 import io.vpbx.admin.domain.category.CategoryClassifier;
+import io.vpbx.admin.domain.contact.ContactCodes;
+import io.vpbx.admin.domain.contact.ContactHolderKind;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
+import io.vpbx.admin.domain.identity.DocumentCatalogue;
 import io.vpbx.admin.domain.lifecycle.NumberLifecycle;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
 import io.vpbx.admin.domain.price.PriceTable;
+import io.vpbx.admin.service.AccountContacts;
 import io.vpbx.admin.service.AccountService;
 import io.vpbx.admin.service.AuditService;
 import io.vpbx.admin.service.Auditor;
@@ -21,15 +25,37 @@ import io.vpbx.admin.service.BulkChangeService;
 import io.vpbx.admin.service.CatalogEntryFactory;
 import io.vpbx.admin.service.CatalogImport;
 import io.vpbx.admin.service.CatalogSearch;
+import io.vpbx.admin.service.ContactHolders;
+import io.vpbx.admin.service.ContactPhoneChanges;
 import io.vpbx.admin.service.DepartmentService;
+import io.vpbx.admin.service.DevOutbox;
+import io.vpbx.admin.domain.compliance.StateRegistry;
+import io.vpbx.admin.domain.lifecycle.CallPolicy;
+import io.vpbx.admin.service.BindingRelease;
+import io.vpbx.admin.service.BindingService;
+import io.vpbx.admin.service.CallerIdService;
+import io.vpbx.admin.service.ComplianceSweeper;
+import io.vpbx.admin.service.ConfirmationCodes;
+import io.vpbx.admin.service.EmbeddedStateRegistry;
+import io.vpbx.admin.service.NumberSuspensions;
+import io.vpbx.admin.service.RegistryService;
+import io.vpbx.admin.store.jdbc.JdbcBindingStore;
+import io.vpbx.admin.store.jdbc.JdbcCallerIdStore;
+import io.vpbx.admin.store.jdbc.JdbcRegistryRequestStore;
 import io.vpbx.admin.service.EmployeeService;
+import io.vpbx.admin.service.EndUserContacts;
+import io.vpbx.admin.service.EndUserService;
 import io.vpbx.admin.service.ForwardingReferences;
 import io.vpbx.admin.service.IdempotencyPurge;
+import io.vpbx.admin.service.IdentityDocuments;
 import io.vpbx.admin.service.InUseGuard;
 import io.vpbx.admin.service.LifecycleSweeper;
+import io.vpbx.admin.service.M2mDeviceService;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.NumberService;
 import io.vpbx.admin.service.OperatorKeyBootstrap;
+import io.vpbx.admin.service.OutboxEmailGateway;
+import io.vpbx.admin.service.OutboxSmsGateway;
 import io.vpbx.admin.service.PriceTableSync;
 import io.vpbx.admin.service.PurchaseService;
 import io.vpbx.admin.service.ReservationService;
@@ -37,16 +63,21 @@ import io.vpbx.admin.service.SettingsDiff;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
 import io.vpbx.admin.store.jdbc.JdbcAuditStore;
+import io.vpbx.admin.store.jdbc.JdbcContactChangeStore;
 import io.vpbx.admin.store.jdbc.JdbcDepartmentStore;
 import io.vpbx.admin.store.jdbc.JdbcEmployeeStore;
+import io.vpbx.admin.store.jdbc.JdbcEndUserStore;
 import io.vpbx.admin.store.jdbc.JdbcIdempotencyStore;
+import io.vpbx.admin.store.jdbc.JdbcM2mDeviceStore;
 import io.vpbx.admin.store.jdbc.JdbcNumberStore;
+import io.vpbx.admin.store.jdbc.JdbcOutboxStore;
 import io.vpbx.admin.store.jdbc.JdbcReservationStore;
 import io.vpbx.admin.store.jdbc.JdbcSettingsStore;
 import io.vpbx.config.VpbxConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,11 +104,24 @@ public final class AdminModule {
     private final JdbcSettingsStore settings = new JdbcSettingsStore();
     private final JdbcEmployeeStore employees = new JdbcEmployeeStore();
     private final JdbcDepartmentStore departments = new JdbcDepartmentStore();
+    private final JdbcContactChangeStore contactChanges = new JdbcContactChangeStore();
+    private final JdbcOutboxStore outbox = new JdbcOutboxStore();
+    private final JdbcEndUserStore endUsers = new JdbcEndUserStore();
+    private final JdbcM2mDeviceStore m2mDevices = new JdbcM2mDeviceStore();
+    private final JdbcBindingStore bindings = new JdbcBindingStore();
+    private final JdbcRegistryRequestStore registryRequests = new JdbcRegistryRequestStore();
+    private final JdbcCallerIdStore callerIds = new JdbcCallerIdStore();
+    private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
+    private final CallPolicy callPolicy = new CallPolicy();
 
     private final Auditor auditor;
     private final PriceTable prices;
     private final LifecycleSweeper sweeper;
     private final IdempotencyPurge idempotencyPurge;
+    private final ComplianceKeys complianceKeys;
+    /** Told when an end user's document status changes, inside that transaction: suspends and restores their numbers. */
+    private final NumberSuspensions suspensions;
+    private final ComplianceSweeper complianceSweeper;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
         this.config = config;
@@ -88,11 +132,16 @@ public final class AdminModule {
         this.auditor = new Auditor(audit, clock);
         this.sweeper = new LifecycleSweeper(database, numbers, reservations, lifecycle, auditor, clock);
         this.idempotencyPurge = new IdempotencyPurge(database, idempotency, clock, config.api().idempotencyRetention());
+        this.complianceKeys = new ComplianceKeys(config.compliance(), config.storage().dataDir(), new SecureRandom());
+        this.suspensions = new NumberSuspensions(numbers, bindings, auditor, clock);
+        this.complianceSweeper = new ComplianceSweeper(database, numbers, bindings, endUsers, lifecycle, suspensions, auditor, clock,
+                config.compliance());
     }
 
     /** Registers the operator key (or generates one on first start) and reprices the catalog if the table changed. */
     public Optional<ApiKey> prepare() {
         new PriceTableSync(database, numbers, settings).sync(prices);
+        complianceKeys.load();
         return new OperatorKeyBootstrap(database, accounts, keys, clock).ensure(config.security().operatorKey());
     }
 
@@ -100,9 +149,13 @@ public final class AdminModule {
         return sweeper;
     }
 
-    /** The periodic housekeeping: numbers whose time is up go back to the catalog, old idempotency keys go. */
+    /**
+     * The periodic housekeeping: numbers whose time is up go back to the catalog, compliance deadlines are
+     * applied, old idempotency keys go.
+     */
     public void runMaintenance() {
         sweeper.sweepOnce();
+        complianceSweeper.sweepOnce();
         idempotencyPurge.purgeOnce();
     }
 
@@ -110,6 +163,7 @@ public final class AdminModule {
         NumberInputs inputs = new NumberInputs(parser);
         ForwardingReferences references = new ForwardingReferences(employees, departments, numbers);
         SettingsDiff diff = new SettingsDiff(codec);
+        ConfirmationCodes confirmationCodes = new ConfirmationCodes(new SecureRandom());
         AdminApi.Services services = new AdminApi.Services(
                 new AccountService(database, accounts, keys, auditor, clock),
                 new Authenticator(database, accounts),
@@ -119,14 +173,35 @@ public final class AdminModule {
                 new ReservationService(database, numbers, reservations, lifecycle, inputs, auditor, clock,
                         config.catalog().reservationTtl()),
                 new PurchaseService(database, numbers, reservations, idempotency, lifecycle, inputs, auditor, clock),
-                new NumberService(database, numbers, lifecycle, references, new InUseGuard(List.of(numbers::forwardingUsers)), diff, auditor,
-                        clock, config.catalog().quarantine()),
+                new NumberService(database, numbers, lifecycle, references,
+                        new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
+                        List.of(new BindingRelease(bindings, endUsers)), diff, auditor, clock, config.catalog().quarantine()),
                 new BulkChangeService(database, numbers, references, inputs, diff, auditor),
                 new AuditService(database, audit),
                 inputs, codec, parser,
                 new EmployeeService(database, employees, departments, new InUseGuard(List.of(numbers::forwardingUsers, departments::memberships)),
                         inputs, auditor, clock, config.sip().realm()),
-                new DepartmentService(database, departments, employees, new InUseGuard(List.of(numbers::forwardingUsers)), auditor, clock));
+                new DepartmentService(database, departments, employees, new InUseGuard(List.of(numbers::forwardingUsers)), auditor, clock),
+                new ContactPhoneChanges(database, contactChanges, contactHolders(), new ContactCodes(new SecureRandom()),
+                        new OutboxSmsGateway(outbox, clock), new OutboxEmailGateway(outbox, clock), inputs, auditor, clock,
+                        config.contact(), registry),
+                new DevOutbox(database, outbox, config.contact().smsOutboxReadable()),
+                new EndUserService(database, endUsers, new InUseGuard(List.of(endUsers::bindingsOf)), inputs,
+                        new IdentityDocuments(DocumentCatalogue.bundled(), complianceKeys::documentKeys, complianceKeys::fingerprintKey,
+                                new SecureRandom()),
+                        suspensions, auditor, clock),
+                new M2mDeviceService(database, m2mDevices, new InUseGuard(List.of(m2mDevices::bindingsOf)), auditor, clock),
+                new BindingService(database, numbers, bindings, registryRequests, endUsers, m2mDevices, stateRegistry,
+                        new OutboxSmsGateway(outbox, clock), confirmationCodes, auditor, clock, config.compliance()),
+                new RegistryService(database, registryRequests, bindings, numbers, lifecycle, stateRegistry, confirmationCodes,
+                        auditor, clock),
+                new CallerIdService(database, callerIds, employees, numbers, inputs, callPolicy, auditor));
         return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
+    }
+
+    /** Whose contact phone changes through one-time codes; end users join here with their implementation. */
+    private Map<ContactHolderKind, ContactHolders> contactHolders() {
+        return Map.of(ContactHolderKind.ACCOUNT, new AccountContacts(accounts),
+                ContactHolderKind.END_USER, new EndUserContacts(endUsers, clock));
     }
 }

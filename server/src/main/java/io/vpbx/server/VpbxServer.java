@@ -12,6 +12,7 @@ import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.sip.SipServer;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +70,11 @@ public final class VpbxServer {
     /** The admin side, for tests that drive its sweeper with their own clock. */
     public AdminModule admin() {
         return admin;
+    }
+
+    /** The database pool, for tests that must reach the tables directly (tampering with the audit log). */
+    public DataSource dataSource() {
+        return database.dataSource();
     }
 
     public SipServer sip() {

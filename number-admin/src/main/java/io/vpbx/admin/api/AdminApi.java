@@ -12,8 +12,15 @@ import io.vpbx.admin.service.Authenticator;
 import io.vpbx.admin.service.BulkChangeService;
 import io.vpbx.admin.service.CatalogImport;
 import io.vpbx.admin.service.CatalogSearch;
+import io.vpbx.admin.service.ContactPhoneChanges;
 import io.vpbx.admin.service.DepartmentService;
+import io.vpbx.admin.service.DevOutbox;
 import io.vpbx.admin.service.EmployeeService;
+import io.vpbx.admin.service.BindingService;
+import io.vpbx.admin.service.CallerIdService;
+import io.vpbx.admin.service.EndUserService;
+import io.vpbx.admin.service.RegistryService;
+import io.vpbx.admin.service.M2mDeviceService;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.NumberService;
 import io.vpbx.admin.service.PurchaseService;
@@ -30,7 +37,9 @@ public final class AdminApi {
                            CatalogSearch catalogSearch, ReservationService reservations, PurchaseService purchases,
                            NumberService numbers, BulkChangeService bulk, AuditService audit, NumberInputs inputs,
                            ForwardingCodec codec, PhoneNumberParser parser, EmployeeService employees,
-                           DepartmentService departments) {
+                           DepartmentService departments, ContactPhoneChanges contactPhoneChanges, DevOutbox devOutbox,
+                           EndUserService endUsers, M2mDeviceService m2mDevices, BindingService bindings,
+                           RegistryService registry, CallerIdService callerIds) {
     }
 
     private final Services services;
@@ -56,14 +65,19 @@ public final class AdminApi {
         AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), limiter), registry,
                 config.maxBodyBytes(), exchange);
         List<Routes> api = List.of(
-                new AccountRoutes(services.accounts(), exchange, query),
+                new AccountRoutes(services.accounts(), services.inputs(), exchange, query),
                 new CatalogRoutes(services.catalogImport(), services.catalogSearch(), views, exchange, query),
                 new ReservationRoutes(services.reservations(), views, exchange),
                 new NumberRoutes(services.purchases(), services.numbers(), services.bulk(), services.inputs(),
                         services.codec(), views, exchange, query),
                 new AuditRoutes(services.audit(), exchange, query),
                 new EmployeeRoutes(services.employees(), exchange, query),
-                new DepartmentRoutes(services.departments(), exchange, query));
+                new DepartmentRoutes(services.departments(), exchange, query),
+                new ContactPhoneRoutes(services.contactPhoneChanges(), exchange, query),
+                new DevOutboxRoutes(services.devOutbox(), services.inputs(), exchange, query),
+                new EndUserRoutes(services.endUsers(), exchange, query),
+                new M2mDeviceRoutes(services.m2mDevices(), exchange, query),
+                new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.inputs(), exchange));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
     }
 }

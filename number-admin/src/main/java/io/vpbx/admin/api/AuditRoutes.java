@@ -7,11 +7,20 @@ import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.audit.AuditEvent;
 import io.vpbx.admin.domain.audit.AuditQuery;
+import io.vpbx.admin.domain.audit.ChainVerification;
 import io.vpbx.admin.service.AuditService;
+import io.vpbx.admin.service.RequestContext;
+import java.time.Instant;
 import java.util.List;
 
-/** /v1/audit-events: who changed what, newest first, with filters. */
+/**
+ * /v1/audit-events: who changed what, newest first, with filters; the check of its hash chain
+ * (operator); and its export in id order as CSV or JSON for a regulator.
+ */
 final class AuditRoutes implements Routes {
+    /** Entries read and written per step of an export. */
+    private static final int EXPORT_PAGE = 1000;
+
     private final AuditService audit;
     private final Exchange exchange;
     private final Query query;
@@ -24,7 +33,36 @@ final class AuditRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
+        router.get("/v1/audit-events/verify").handler(this::verify);
+        router.get("/v1/audit-events/export").handler(this::export);
         router.get("/v1/audit-events").handler(this::list);
+    }
+
+    private void verify(RoutingContext rc) {
+        exchange.blocking(rc, 200, () -> {
+            ChainVerification result = audit.verify(exchange.context(rc));
+            ObjectNode body = exchange.mapper().createObjectNode().put("ok", result.ok());
+            if (result.ok()) {
+                body.put("entries", result.entries()).put("last_hash", result.lastHash());
+            } else {
+                body.put("broken_at", result.brokenAt()).put("reason", result.reason());
+            }
+            return body;
+        });
+    }
+
+    private void export(RoutingContext rc) {
+        AuditExportEncoder encoder = AuditExportEncoder.named(query.text(rc, "format"), exchange.mapper());
+        String accountId = query.text(rc, "account_id");
+        Instant since = query.instant(rc, "since");
+        Instant until = query.instant(rc, "until");
+        if (since != null && until != null && !until.isAfter(since)) {
+            throw new InvalidFieldException("until", "must be after since");
+        }
+        RequestContext ctx = exchange.context(rc);
+        rc.vertx().executeBlocking(() -> audit.planExport(ctx, accountId, since, until), false)
+                .onSuccess(plan -> new AuditExportStream(rc, audit, plan, encoder, EXPORT_PAGE).start())
+                .onFailure(rc::fail);
     }
 
     private void list(RoutingContext rc) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
 import io.vpbx.admin.domain.inventory.NumberRecord;
+import io.vpbx.admin.domain.lifecycle.CallPermissions;
+import io.vpbx.admin.domain.lifecycle.CallPolicy;
 import io.vpbx.admin.domain.number.PhoneNumber;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
 import io.vpbx.admin.domain.price.Price;
@@ -14,6 +16,7 @@ public final class NumberViews {
     private final ObjectMapper mapper;
     private final PhoneNumberParser parser;
     private final ForwardingCodec codec;
+    private final CallPolicy policy = new CallPolicy();
 
     public NumberViews(ObjectMapper mapper, PhoneNumberParser parser, ForwardingCodec codec) {
         this.mapper = mapper;
@@ -46,6 +49,14 @@ public final class NumberViews {
         node.put("comment", r.comment());
         node.set("forwarding", r.forwarding() == null ? null : codec.write(r.forwarding()));
         node.set("fallback", r.fallback() == null ? null : codec.write(r.fallback()));
+        node.put("suspension", r.suspension().wireName());
+        node.put("suspension_reason", r.suspensionReason());
+        putInstant(node, "suspended_at", r.suspendedAt());
+        CallPermissions permissions = policy.permissions(r.state(), r.suspension(), r.country(), r.type());
+        node.putObject("permissions")
+                .put("inbound", permissions.inbound())
+                .put("outbound", permissions.outbound())
+                .put("reason", permissions.reason());
         return node;
     }
 

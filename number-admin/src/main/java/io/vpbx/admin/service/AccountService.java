@@ -34,18 +34,27 @@ public final class AccountService {
     }
 
     public CreatedAccount create(RequestContext ctx, String name) {
+        return create(ctx, name, null, null);
+    }
+
+    /**
+     * {@code contactPhone} (E.164) and {@code contactEmail} come checked by the caller, either may be null. The
+     * phone is set freely only here; later changes go through {@link ContactPhoneChanges}.
+     */
+    public CreatedAccount create(RequestContext ctx, String name, String contactPhone, String contactEmail) {
         ctx.requireOperator();
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > Account.MAX_NAME_LENGTH) {
             throw new InvalidFieldException("name", "must be 1.." + Account.MAX_NAME_LENGTH + " characters");
         }
-        Account account = new Account(UUID.randomUUID().toString(), trimmed, clock.instant());
+        Account account = new Account(UUID.randomUUID().toString(), trimmed, clock.instant(), contactPhone, contactEmail);
         ApiKey key = keys.generate();
         return transactions.inTransaction(tx -> {
             accounts.create(tx, account);
             accounts.addKey(tx, key, Principal.account(account.id(), key.id()), account.createdAt());
             auditor.record(tx, ctx, account.id(), "account.created", "account", account.id(),
-                    new Changes().field("name", null, trimmed).field("api_key", null, key.prefix() + "...").list());
+                    new Changes().field("name", null, trimmed).field("api_key", null, key.prefix() + "...")
+                            .field("contact_phone", null, contactPhone).field("contact_email", null, contactEmail).list());
             return new CreatedAccount(account, key);
         });
     }

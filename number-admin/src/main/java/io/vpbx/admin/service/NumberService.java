@@ -24,19 +24,21 @@ public final class NumberService {
     private final NumberLifecycle lifecycle;
     private final ForwardingReferences references;
     private final InUseGuard inUse;
+    private final List<NumberReleaseHook> releaseHooks;
     private final SettingsDiff diff;
     private final Auditor auditor;
     private final Clock clock;
     private final Duration quarantine;
 
     public NumberService(Transactions transactions, NumberStore numbers, NumberLifecycle lifecycle,
-                         ForwardingReferences references, InUseGuard inUse, SettingsDiff diff, Auditor auditor,
+                         ForwardingReferences references, InUseGuard inUse, List<NumberReleaseHook> releaseHooks, SettingsDiff diff, Auditor auditor,
                          Clock clock, Duration quarantine) {
         this.transactions = transactions;
         this.numbers = numbers;
         this.lifecycle = lifecycle;
         this.references = references;
         this.inUse = inUse;
+        this.releaseHooks = List.copyOf(releaseHooks);
         this.diff = diff;
         this.auditor = auditor;
         this.clock = clock;
@@ -85,6 +87,9 @@ public final class NumberService {
                     .withState(lifecycle.apply(before.state(), LifecycleEvent.DISCONNECT), now)
                     .withQuarantineUntil(now.plus(quarantine));
             numbers.save(tx, after);
+            for (NumberReleaseHook hook : releaseHooks) {
+                hook.released(tx, e164, now);
+            }
             List<FieldChange> changes = new ArrayList<>(new Changes()
                     .field("state", before.state().wireName(), after.state().wireName())
                     .field("quarantine_until", null, after.quarantineUntil().toString()).list());

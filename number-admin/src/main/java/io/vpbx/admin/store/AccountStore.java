@@ -13,6 +13,12 @@ public interface AccountStore {
 
     Optional<Account> find(Tx tx, String accountId) throws SQLException;
 
+    /** The account, locked until the transaction ends. */
+    Optional<Account> lock(Tx tx, String accountId) throws SQLException;
+
+    /** Replaces the contact phone (E.164); the contact-phone change flow is its only caller after creation. */
+    void setContactPhone(Tx tx, String accountId, String e164) throws SQLException;
+
     List<Account> list(Tx tx, String afterId, int limit) throws SQLException;
 
     /** Stores the key's hash (never its secret); {@code principal} tells whose key it is. */

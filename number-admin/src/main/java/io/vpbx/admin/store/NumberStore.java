@@ -38,6 +38,10 @@ public interface NumberStore {
     /** Numbers in {@code state} whose reservation or quarantine ended before {@code now}, locked, at most {@code limit}. */
     List<NumberRecord> lockExpired(Tx tx, NumberState state, Instant now, int limit) throws SQLException;
 
+    /** Numbers with this suspension since before {@code before}, locked, at most {@code limit}. */
+    List<NumberRecord> lockSuspendedSince(Tx tx, io.vpbx.admin.domain.lifecycle.Suspension suspension, Instant before, int limit)
+            throws SQLException;
+
     /** Forwarding rules of numbers (of any account) that point at {@code reference}: a number, employee or department id. */
     List<NumberUser> forwardingUsers(Tx tx, String reference) throws SQLException;
 

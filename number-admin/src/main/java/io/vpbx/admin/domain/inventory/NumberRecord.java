@@ -4,6 +4,7 @@ import io.vpbx.admin.domain.category.NumberCategory;
 import io.vpbx.admin.domain.forwarding.Fallback;
 import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.lifecycle.NumberState;
+import io.vpbx.admin.domain.lifecycle.Suspension;
 import io.vpbx.admin.domain.number.Country;
 import io.vpbx.admin.domain.number.NumberType;
 import io.vpbx.admin.domain.price.Price;
@@ -19,7 +20,8 @@ public record NumberRecord(String e164, Country country, NumberType type, String
                            NumberCategory category, List<String> reasons, String ruleSetVersion, Price price,
                            NumberState state, String accountId, String reservationId, Instant reservedUntil,
                            Instant purchasedAt, Instant quarantineUntil, Instant stateChangedAt,
-                           String comment, Forwarding forwarding, Fallback fallback) {
+                           String comment, Forwarding forwarding, Fallback fallback,
+                           Suspension suspension, String suspensionReason, Instant suspendedAt) {
 
     public NumberRecord {
         reasons = List.copyOf(reasons);
@@ -27,33 +29,43 @@ public record NumberRecord(String e164, Country country, NumberType type, String
 
     public NumberRecord withState(NumberState newState, Instant at) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, newState,
-                accountId, reservationId, reservedUntil, purchasedAt, quarantineUntil, at, comment, forwarding, fallback);
+                accountId, reservationId, reservedUntil, purchasedAt, quarantineUntil, at, comment, forwarding, fallback,
+                suspension, suspensionReason, suspendedAt);
     }
 
     public NumberRecord withReservation(String newAccountId, String newReservationId, Instant until) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, state,
-                newAccountId, newReservationId, until, purchasedAt, quarantineUntil, stateChangedAt, comment, forwarding, fallback);
+                newAccountId, newReservationId, until, purchasedAt, quarantineUntil, stateChangedAt, comment, forwarding, fallback,
+                suspension, suspensionReason, suspendedAt);
     }
 
     public NumberRecord withPurchase(Instant at) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, state,
-                accountId, null, null, at, null, stateChangedAt, comment, forwarding, fallback);
+                accountId, null, null, at, null, stateChangedAt, comment, forwarding, fallback,
+                suspension, suspensionReason, suspendedAt);
     }
 
     public NumberRecord withQuarantineUntil(Instant until) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, state,
-                accountId, reservationId, reservedUntil, purchasedAt, until, stateChangedAt, comment, forwarding, fallback);
+                accountId, reservationId, reservedUntil, purchasedAt, until, stateChangedAt, comment, forwarding, fallback,
+                suspension, suspensionReason, suspendedAt);
     }
 
     public NumberRecord withSettings(String newComment, Forwarding newForwarding, Fallback newFallback) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, state,
                 accountId, reservationId, reservedUntil, purchasedAt, quarantineUntil, stateChangedAt, newComment,
-                newForwarding, newFallback);
+                newForwarding, newFallback, suspension, suspensionReason, suspendedAt);
+    }
+
+    public NumberRecord withSuspension(Suspension newSuspension, String reason, Instant at) {
+        return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, state,
+                accountId, reservationId, reservedUntil, purchasedAt, quarantineUntil, stateChangedAt, comment, forwarding, fallback,
+                newSuspension, reason, at);
     }
 
     /** Back to the shelf: no owner, no reservation, no settings left from the previous holder. */
     public NumberRecord cleared(Instant at) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price,
-                NumberState.AVAILABLE, null, null, null, null, null, at, null, null, null);
+                NumberState.AVAILABLE, null, null, null, null, null, at, null, null, null, Suspension.NONE, null, null);
     }
 }

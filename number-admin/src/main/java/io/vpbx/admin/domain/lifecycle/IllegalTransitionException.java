@@ -26,6 +26,7 @@ public final class IllegalTransitionException extends RuntimeException {
             case RESERVATION_EXPIRED -> "released by expiry";
             case PURCHASE -> "purchased";
             case COMPLIANCE_CONFIRMED -> "activated";
+            case CONFIRMATION_DEADLINE_PASSED -> "blocked for a missed confirmation deadline";
             case DISCONNECT -> "disconnected";
             case QUARANTINE_ENDED -> "returned from quarantine";
         };

@@ -1,6 +1,7 @@
 package io.vpbx.admin.domain.lifecycle;
 
 import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.COMPLIANCE_CONFIRMED;
+import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.CONFIRMATION_DEADLINE_PASSED;
 import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.DISCONNECT;
 import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.PURCHASE;
 import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.QUARANTINE_ENDED;
@@ -9,6 +10,7 @@ import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.RESERVATION_EXPIRED;
 import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.RESERVE;
 import static io.vpbx.admin.domain.lifecycle.NumberState.ACTIVE;
 import static io.vpbx.admin.domain.lifecycle.NumberState.AVAILABLE;
+import static io.vpbx.admin.domain.lifecycle.NumberState.BLOCKED_UNCONFIRMED;
 import static io.vpbx.admin.domain.lifecycle.NumberState.DISCONNECTED;
 import static io.vpbx.admin.domain.lifecycle.NumberState.PENDING_COMPLIANCE;
 import static io.vpbx.admin.domain.lifecycle.NumberState.RESERVED;
@@ -19,7 +21,8 @@ import java.util.Optional;
 
 /**
  * The one state machine of a number: available -> reserved -> pending compliance -> active ->
- * disconnected (quarantine) -> available. Stores apply a transition only from the states this
+ * disconnected (quarantine) -> available; a binding not confirmed by its deadline blocks the number
+ * (blocked_unconfirmed) until a late confirmation makes it active. Stores apply a transition only from the states this
  * table allows, so an illegal change is refused the same way everywhere.
  */
 public final class NumberLifecycle {
@@ -32,6 +35,11 @@ public final class NumberLifecycle {
         allow(RESERVED, PURCHASE, PENDING_COMPLIANCE);
         allow(PENDING_COMPLIANCE, COMPLIANCE_CONFIRMED, ACTIVE);
         allow(PENDING_COMPLIANCE, DISCONNECT, DISCONNECTED);
+        allow(PENDING_COMPLIANCE, CONFIRMATION_DEADLINE_PASSED, BLOCKED_UNCONFIRMED);
+        allow(ACTIVE, CONFIRMATION_DEADLINE_PASSED, BLOCKED_UNCONFIRMED);
+        allow(ACTIVE, COMPLIANCE_CONFIRMED, ACTIVE);
+        allow(BLOCKED_UNCONFIRMED, COMPLIANCE_CONFIRMED, ACTIVE);
+        allow(BLOCKED_UNCONFIRMED, DISCONNECT, DISCONNECTED);
         allow(ACTIVE, DISCONNECT, DISCONNECTED);
         allow(DISCONNECTED, QUARANTINE_ENDED, AVAILABLE);
     }

@@ -9,6 +9,8 @@ public enum NumberState {
     /** Purchased; not yet bound to a responsible end user or M2M device, so not active. */
     PENDING_COMPLIANCE,
     ACTIVE,
+    /** Its binding was not confirmed by the registry deadline: no calls until a confirmation arrives. */
+    BLOCKED_UNCONFIRMED,
     /** Released by its owner and quarantined, so that the next owner does not receive its calls. */
     DISCONNECTED;
 
@@ -27,6 +29,6 @@ public enum NumberState {
 
     /** A number an account holds: it can be configured and must be disconnected to be given back. */
     public boolean isOwned() {
-        return this == PENDING_COMPLIANCE || this == ACTIVE;
+        return this == PENDING_COMPLIANCE || this == ACTIVE || this == BLOCKED_UNCONFIRMED;
     }
 }

@@ -16,22 +16,42 @@ import java.util.List;
 import java.util.Optional;
 
 public final class JdbcAccountStore implements AccountStore {
+    private static final String COLUMNS = "id, name, created_at, contact_phone, contact_email";
 
     @Override
     public void create(Tx tx, Account account) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement(
-                "INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)")) {
+                "INSERT INTO accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
             st.setString(1, account.id());
             st.setString(2, account.name());
             st.setTimestamp(3, Timestamp.from(account.createdAt()));
+            st.setString(4, account.contactPhone());
+            st.setString(5, account.contactEmail());
             st.executeUpdate();
         }
     }
 
     @Override
     public Optional<Account> find(Tx tx, String accountId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT id, name, created_at FROM accounts WHERE id = ?")) {
+        return one(tx, "SELECT " + COLUMNS + " FROM accounts WHERE id = ?", accountId);
+    }
+
+    @Override
+    public Optional<Account> lock(Tx tx, String accountId) throws SQLException {
+        return one(tx, "SELECT " + COLUMNS + " FROM accounts WHERE id = ? FOR UPDATE", accountId);
+    }
+
+    @Override
+    public void setContactPhone(Tx tx, String accountId, String e164) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE accounts SET contact_phone = ? WHERE id = ?")) {
+            st.setString(1, e164);
+            st.setString(2, accountId);
+            st.executeUpdate();
+        }
+    }
+
+    private static Optional<Account> one(Tx tx, String sql, String accountId) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
             st.setString(1, accountId);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(account(rs)) : Optional.empty();
@@ -42,7 +62,7 @@ public final class JdbcAccountStore implements AccountStore {
     @Override
     public List<Account> list(Tx tx, String afterId, int limit) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT id, name, created_at FROM accounts WHERE id > ? ORDER BY id LIMIT ?")) {
+                "SELECT " + COLUMNS + " FROM accounts WHERE id > ? ORDER BY id LIMIT ?")) {
             st.setString(1, afterId == null ? "" : afterId);
             st.setInt(2, limit);
             List<Account> accounts = new ArrayList<>();
@@ -96,6 +116,7 @@ public final class JdbcAccountStore implements AccountStore {
     }
 
     private static Account account(ResultSet rs) throws SQLException {
-        return new Account(rs.getString("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant());
+        return new Account(rs.getString("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("contact_phone"), rs.getString("contact_email"));
     }
 }

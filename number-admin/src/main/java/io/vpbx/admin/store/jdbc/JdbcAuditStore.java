@@ -5,8 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vpbx.admin.domain.audit.AuditChainEntry;
+import io.vpbx.admin.domain.audit.AuditChainVerifier;
 import io.vpbx.admin.domain.audit.AuditEvent;
+import io.vpbx.admin.domain.audit.AuditExport;
+import io.vpbx.admin.domain.audit.AuditHasher;
 import io.vpbx.admin.domain.audit.AuditQuery;
+import io.vpbx.admin.domain.audit.ChainHead;
+import io.vpbx.admin.domain.audit.ChainVerification;
 import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.store.AuditStore;
 import io.vpbx.admin.store.Tx;
@@ -14,10 +20,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+/**
+ * The audit log in the audit_events table, chained through the one-row audit_chain_head table: an
+ * append locks the head (SELECT ... FOR UPDATE), takes the next id from it, inserts the entry with
+ * its links and moves the head, all in the caller's transaction. Ids so come from the head, not from
+ * the identity sequence, and have no gaps: a rolled-back append rolls back its head move too.
+ */
 public final class JdbcAuditStore implements AuditStore {
+    private static final String CHAIN_COLUMNS = "id, at, account_id, actor, source_ip, request_id, action, resource_type, "
+            + "resource_id, changes, prev_hash, entry_hash";
+    private static final int VERIFY_PAGE = 1000;
+
     private final ObjectMapper mapper;
 
     public JdbcAuditStore(ObjectMapper mapper) {
@@ -26,20 +45,111 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public void append(Tx tx, AuditEvent event) throws SQLException {
+        AuditChainEntry entry = AuditHasher.next(lockHead(tx), event, writeChanges(event.changes()));
         try (PreparedStatement st = tx.connection().prepareStatement(
-                "INSERT INTO audit_events (at, account_id, actor, source_ip, request_id, action, resource_type, resource_id, changes) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setTimestamp(1, Timestamp.from(event.at()));
-            st.setString(2, event.accountId());
-            st.setString(3, event.actor());
-            st.setString(4, event.sourceIp());
-            st.setString(5, event.requestId());
-            st.setString(6, event.action());
-            st.setString(7, event.resourceType());
-            st.setString(8, event.resourceId());
-            st.setString(9, writeChanges(event.changes()));
+                "INSERT INTO audit_events (" + CHAIN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setLong(1, entry.id());
+            st.setObject(2, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
+            st.setString(3, entry.accountId());
+            st.setString(4, entry.actor());
+            st.setString(5, entry.sourceIp());
+            st.setString(6, entry.requestId());
+            st.setString(7, entry.action());
+            st.setString(8, entry.resourceType());
+            st.setString(9, entry.resourceId());
+            st.setString(10, entry.changes());
+            st.setString(11, entry.prevHash());
+            st.setString(12, entry.entryHash());
             st.executeUpdate();
         }
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
+            st.setLong(1, entry.id());
+            st.setString(2, entry.entryHash());
+            st.executeUpdate();
+        }
+    }
+
+    private ChainHead lockHead(Tx tx) throws SQLException {
+        return readHead(tx, "SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+    }
+
+    @Override
+    public ChainHead head(Tx tx) throws SQLException {
+        return readHead(tx, "SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1");
+    }
+
+    private static ChainHead readHead(Tx tx, String sql) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("audit_chain_head has no row 1; migration V5 seeds it");
+            }
+            return new ChainHead(rs.getLong("last_id"), rs.getString("last_hash"));
+        }
+    }
+
+    @Override
+    public ChainVerification verify(Tx tx) throws SQLException {
+        ChainHead head = head(tx);
+        AuditChainVerifier verifier = new AuditChainVerifier(head);
+        AuditExport everything = new AuditExport(null, null, null, head.lastId());
+        long afterId = Long.MIN_VALUE;
+        while (true) {
+            List<AuditChainEntry> page = export(tx, everything, afterId, VERIFY_PAGE);
+            for (AuditChainEntry entry : page) {
+                if (!verifier.accept(entry)) {
+                    return verifier.finish();
+                }
+            }
+            if (page.size() < VERIFY_PAGE) {
+                return verifier.finish();
+            }
+            afterId = page.get(page.size() - 1).id();
+        }
+    }
+
+    @Override
+    public List<AuditChainEntry> export(Tx tx, AuditExport export, long afterId, int limit) throws SQLException {
+        SqlFilter where = exportFilter(export).above("id", afterId);
+        String sql = "SELECT " + CHAIN_COLUMNS + " FROM audit_events" + where.sql() + " ORDER BY id LIMIT ?";
+        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
+            st.setInt(where.bind(st, 1), limit);
+            List<AuditChainEntry> entries = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new AuditChainEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                            rs.getString("account_id"), rs.getString("actor"), rs.getString("source_ip"), rs.getString("request_id"),
+                            rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
+                            rs.getString("changes"), rs.getString("prev_hash"), rs.getString("entry_hash")));
+                }
+            }
+            return entries;
+        }
+    }
+
+    @Override
+    public long count(Tx tx, AuditExport export, long atMost) throws SQLException {
+        SqlFilter where = exportFilter(export);
+        String sql = "SELECT COUNT(*) FROM (SELECT id FROM audit_events" + where.sql() + " ORDER BY id LIMIT ?) bounded";
+        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
+            st.setLong(where.bind(st, 1), atMost);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static SqlFilter exportFilter(AuditExport export) {
+        return new SqlFilter()
+                .atMost("id", export.upToId())
+                .eq("account_id", export.accountId())
+                .atLeast("at", utc(export.since()))
+                .below("at", utc(export.until()));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.domain.inventory.OwnedNumbersQuery;
 import io.vpbx.admin.domain.lifecycle.NumberState;
+import io.vpbx.admin.domain.lifecycle.Suspension;
 import io.vpbx.admin.domain.number.Country;
 import io.vpbx.admin.domain.number.NumberType;
 import io.vpbx.admin.domain.number.PhoneNumber;
@@ -37,8 +38,9 @@ public final class JdbcNumberStore implements NumberStore {
     private static final int LOCK_CHUNK = 1000;
     private static final String COLUMNS = "e164, country, number_type, region, national, category, category_reasons, "
             + "rule_set_version, connection_fee, monthly_fee, currency, state, account_id, reservation_id, reserved_until, "
-            + "purchased_at, quarantine_until, state_changed_at, number_comment, forwarding, fallback";
-    private static final String OWNED_STATES = "('pending_compliance', 'active')";
+            + "purchased_at, quarantine_until, state_changed_at, number_comment, forwarding, fallback, suspension, suspension_reason, "
+            + "suspended_at";
+    private static final String OWNED_STATES = "('pending_compliance', 'active', 'blocked_unconfirmed')";
 
     private final ObjectMapper mapper;
     private final ForwardingCodec codec;
@@ -124,7 +126,8 @@ public final class JdbcNumberStore implements NumberStore {
     public void save(Tx tx, NumberRecord r) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement("UPDATE numbers SET state = ?, account_id = ?, "
                 + "reservation_id = ?, reserved_until = ?, purchased_at = ?, quarantine_until = ?, state_changed_at = ?, "
-                + "number_comment = ?, forwarding = ?, fallback = ?, forward_kind = ?, forward_ref = ? WHERE e164 = ?")) {
+                + "number_comment = ?, forwarding = ?, fallback = ?, forward_kind = ?, forward_ref = ?, suspension = ?, "
+                + "suspension_reason = ?, suspended_at = ? WHERE e164 = ?")) {
             st.setString(1, r.state().wireName());
             st.setString(2, r.accountId());
             st.setString(3, r.reservationId());
@@ -137,7 +140,10 @@ public final class JdbcNumberStore implements NumberStore {
             st.setString(10, r.fallback() == null ? null : codec.write(r.fallback()).toString());
             st.setString(11, r.forwarding() == null ? null : r.forwarding().target().kind());
             st.setString(12, r.forwarding() == null ? null : r.forwarding().target().reference());
-            st.setString(13, r.e164());
+            st.setString(13, r.suspension().wireName());
+            st.setString(14, r.suspensionReason());
+            st.setTimestamp(15, timestamp(r.suspendedAt()));
+            st.setString(16, r.e164());
             if (st.executeUpdate() != 1) {
                 throw new SQLException("number " + r.e164() + " vanished while being saved");
             }
@@ -182,6 +188,17 @@ public final class JdbcNumberStore implements NumberStore {
                 + deadline + " <= ? ORDER BY e164 LIMIT ? FOR UPDATE")) {
             st.setString(1, state.wireName());
             st.setTimestamp(2, Timestamp.from(now));
+            st.setInt(3, limit);
+            return rows(st);
+        }
+    }
+
+    @Override
+    public List<NumberRecord> lockSuspendedSince(Tx tx, Suspension suspension, Instant before, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE suspension = ? "
+                + "AND suspended_at <= ? ORDER BY e164 LIMIT ? FOR UPDATE")) {
+            st.setString(1, suspension.wireName());
+            st.setTimestamp(2, Timestamp.from(before));
             st.setInt(3, limit);
             return rows(st);
         }
@@ -254,7 +271,8 @@ public final class JdbcNumberStore implements NumberStore {
                     instant(rs, "purchased_at"), instant(rs, "quarantine_until"), instant(rs, "state_changed_at"),
                     rs.getString("number_comment"),
                     forwarding == null ? null : codec.readForwarding("forwarding", mapper.readTree(forwarding)),
-                    fallback == null ? null : codec.readFallback("fallback", mapper.readTree(fallback)));
+                    fallback == null ? null : codec.readFallback("fallback", mapper.readTree(fallback)),
+                    Suspension.fromWire(rs.getString("suspension")), rs.getString("suspension_reason"), instant(rs, "suspended_at"));
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable JSON in number " + rs.getString("e164"), e);
         }

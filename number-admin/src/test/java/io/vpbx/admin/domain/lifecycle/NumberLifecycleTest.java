@@ -40,9 +40,21 @@ class NumberLifecycleTest {
     }
 
     @Test
+    void aMissedDeadlineBlocksAndALateConfirmationActivates() {
+        assertEquals(NumberState.BLOCKED_UNCONFIRMED,
+                lifecycle.apply(NumberState.PENDING_COMPLIANCE, LifecycleEvent.CONFIRMATION_DEADLINE_PASSED));
+        assertEquals(NumberState.BLOCKED_UNCONFIRMED, lifecycle.apply(NumberState.ACTIVE, LifecycleEvent.CONFIRMATION_DEADLINE_PASSED),
+                "a rebinding not confirmed in time blocks an active number too");
+        assertEquals(NumberState.ACTIVE, lifecycle.apply(NumberState.BLOCKED_UNCONFIRMED, LifecycleEvent.COMPLIANCE_CONFIRMED));
+        assertEquals(NumberState.DISCONNECTED, lifecycle.apply(NumberState.BLOCKED_UNCONFIRMED, LifecycleEvent.DISCONNECT));
+        assertTrue(lifecycle.next(NumberState.AVAILABLE, LifecycleEvent.CONFIRMATION_DEADLINE_PASSED).isEmpty());
+    }
+
+    @Test
     void onlyPurchasedNumbersAreOwned() {
         assertTrue(NumberState.PENDING_COMPLIANCE.isOwned());
         assertTrue(NumberState.ACTIVE.isOwned());
+        assertTrue(NumberState.BLOCKED_UNCONFIRMED.isOwned());
         for (NumberState state : new NumberState[] {NumberState.AVAILABLE, NumberState.RESERVED, NumberState.DISCONNECTED}) {
             assertTrue(!state.isOwned(), state.name());
         }

@@ -1,0 +1,46 @@
+package io.vpbx.admin.domain.compliance;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A number's responsible holder: one end user or one M2M device. PENDING until the registry request is
+ * confirmed; the number is blocked if that has not happened by {@code deadlineAt}.
+ */
+public record Binding(String e164, String accountId, HolderType holderType, String holderId, Billing billing,
+                      String documentFingerprint, String registryRequestId, Status status, Instant deadlineAt, Instant boundAt,
+                      Instant confirmedAt) {
+
+    public enum HolderType {
+        END_USER,
+        M2M_DEVICE;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum Billing {
+        POSTPAID,
+        PREPAID;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum Status {
+        PENDING,
+        CONFIRMED,
+        REJECTED;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Binding withStatus(Status newStatus, Instant confirmed) {
+        return new Binding(e164, accountId, holderType, holderId, billing, documentFingerprint, registryRequestId, newStatus,
+                deadlineAt, boundAt, confirmed);
+    }
+}

@@ -1,0 +1,21 @@
+package io.vpbx.admin.domain.compliance;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** Equipment a number may be bound to instead of a person; reported to the registry and verified by the operator. */
+public record M2mDevice(String id, String accountId, DeviceType type, String model, String serialNumber, String imei,
+                        String installationAddress, Instant createdAt, Instant updatedAt) {
+
+    public enum DeviceType {
+        PAYMENT_TERMINAL,
+        CASH_REGISTER,
+        MODEM,
+        TRACKER,
+        OTHER;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

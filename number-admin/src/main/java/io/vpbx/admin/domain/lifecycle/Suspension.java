@@ -1,0 +1,21 @@
+package io.vpbx.admin.domain.lifecycle;
+
+import java.util.Locale;
+
+/**
+ * Real-name suspension of a number whose holder's document was found expired, forged or unverifiable:
+ * first one way (calls in, none out), then, if not fixed in time, a full stop (no calls).
+ */
+public enum Suspension {
+    NONE,
+    ONE_WAY,
+    FULL_STOP;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Suspension fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,141 @@
+package io.vpbx.admin.service;
+
+import io.vpbx.admin.domain.InvalidFieldException;
+import io.vpbx.admin.domain.NotFoundException;
+import io.vpbx.admin.domain.audit.FieldChange;
+import io.vpbx.admin.domain.compliance.M2mDevice;
+import io.vpbx.admin.domain.compliance.M2mDeviceFields;
+import io.vpbx.admin.domain.identity.Imei;
+import io.vpbx.admin.domain.identity.SerialNumber;
+import io.vpbx.admin.store.M2mDeviceStore;
+import io.vpbx.admin.store.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** An account's M2M equipment: what a number is bound to when no person answers for it. */
+public final class M2mDeviceService {
+
+    /** A device as a request describes it; every field unchecked. */
+    public record Draft(String type, String model, String serialNumber, String imei, String installationAddress) {
+    }
+
+    /** A merge-patch: the {@code fields} named (wire names) take their values from {@code values}; null clears. */
+    public record Patch(Set<String> fields, Draft values) {
+        public Patch {
+            fields = Set.copyOf(fields);
+        }
+
+        public boolean sets(String field) {
+            return fields.contains(field);
+        }
+    }
+
+    private final Transactions transactions;
+    private final M2mDeviceStore devices;
+    private final InUseGuard inUse;
+    private final Auditor auditor;
+    private final Clock clock;
+
+    public M2mDeviceService(Transactions transactions, M2mDeviceStore devices, InUseGuard inUse, Auditor auditor, Clock clock) {
+        this.transactions = transactions;
+        this.devices = devices;
+        this.inUse = inUse;
+        this.auditor = auditor;
+        this.clock = clock;
+    }
+
+    public M2mDevice create(RequestContext ctx, Draft draft) {
+        String accountId = ctx.accountId();
+        Instant now = now();
+        M2mDevice device = checked(UUID.randomUUID().toString(), accountId, draft, now, now);
+        return transactions.inTransaction(tx -> {
+            devices.create(tx, device);
+            auditor.record(tx, ctx, accountId, "m2m_device.created", "m2m_device", device.id(), changes(null, device));
+            return device;
+        });
+    }
+
+    public M2mDevice get(RequestContext ctx, String deviceId) {
+        String accountId = ctx.accountId();
+        return transactions.inTransaction(tx -> devices.find(tx, accountId, deviceId)).orElseThrow(() -> notFound(deviceId));
+    }
+
+    public List<M2mDevice> list(RequestContext ctx, String afterId, int limit) {
+        String accountId = ctx.accountId();
+        return transactions.inTransaction(tx -> devices.list(tx, accountId, afterId, limit));
+    }
+
+    public M2mDevice update(RequestContext ctx, String deviceId, Patch patch) {
+        String accountId = ctx.accountId();
+        if (patch.fields().isEmpty()) {
+            throw new InvalidFieldException("body", "must set at least one of type, model, serial_number, imei, installation_address");
+        }
+        Draft v = patch.values();
+        return transactions.inTransaction(tx -> {
+            M2mDevice before = devices.lock(tx, accountId, deviceId).orElseThrow(() -> notFound(deviceId));
+            Draft merged = new Draft(patch.sets("type") ? v.type() : before.type().wireName(),
+                    patch.sets("model") ? v.model() : before.model(),
+                    patch.sets("serial_number") ? v.serialNumber() : before.serialNumber(),
+                    patch.sets("imei") ? v.imei() : before.imei(),
+                    patch.sets("installation_address") ? v.installationAddress() : before.installationAddress());
+            M2mDevice after = checked(deviceId, accountId, merged, before.createdAt(), now());
+            List<FieldChange> changes = changes(before, after);
+            if (changes.isEmpty()) {
+                return before;
+            }
+            devices.update(tx, after);
+            auditor.record(tx, ctx, accountId, "m2m_device.updated", "m2m_device", deviceId, changes);
+            return after;
+        });
+    }
+
+    /** Refused with 409 while a number is bound to the device. */
+    public void delete(RequestContext ctx, String deviceId) {
+        String accountId = ctx.accountId();
+        transactions.inTransaction(tx -> {
+            M2mDevice before = devices.lock(tx, accountId, deviceId).orElseThrow(() -> notFound(deviceId));
+            inUse.requireUnused(tx, accountId, deviceId, "m2m device " + deviceId);
+            devices.delete(tx, accountId, deviceId);
+            auditor.record(tx, ctx, accountId, "m2m_device.deleted", "m2m_device", deviceId, changes(before, null));
+            return null;
+        });
+    }
+
+    /** Equipment is known to the registry by its IMEI or its serial number: at least one is needed. */
+    private static M2mDevice checked(String id, String accountId, Draft d, Instant createdAt, Instant updatedAt) {
+        M2mDevice.DeviceType type = M2mDeviceFields.type("type", d.type());
+        String model = M2mDeviceFields.model("model", d.model());
+        String serial = d.serialNumber() == null ? null : SerialNumber.of("serial_number", d.serialNumber());
+        String imei = d.imei() == null ? null : Imei.of("imei", d.imei());
+        if (serial == null && imei == null) {
+            throw new InvalidFieldException("imei", "give the imei or the serial_number (or both): the registry knows equipment by them");
+        }
+        String address = M2mDeviceFields.installationAddress("installation_address", d.installationAddress());
+        return new M2mDevice(id, accountId, type, model, serial, imei, address, createdAt, updatedAt);
+    }
+
+    /** The field-level audit of a change; {@code null} stands for "did not exist". */
+    private static List<FieldChange> changes(M2mDevice before, M2mDevice after) {
+        return new Changes()
+                .field("type", before == null ? null : before.type().wireName(), after == null ? null : after.type().wireName())
+                .field("model", before == null ? null : before.model(), after == null ? null : after.model())
+                .field("serial_number", before == null ? null : before.serialNumber(), after == null ? null : after.serialNumber())
+                .field("imei", before == null ? null : before.imei(), after == null ? null : after.imei())
+                .field("installation_address", before == null ? null : before.installationAddress(),
+                        after == null ? null : after.installationAddress())
+                .list();
+    }
+
+    /** Stored timestamps keep microseconds; the answer should show what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static NotFoundException notFound(String deviceId) {
+        return new NotFoundException("m2m device " + deviceId);
+    }
+}

@@ -1,0 +1,37 @@
+package io.vpbx.admin.store;
+
+import io.vpbx.admin.domain.compliance.EndUser;
+import io.vpbx.admin.domain.inventory.NumberUser;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** End users of accounts, with their documents sealed. */
+public interface EndUserStore {
+    void create(Tx tx, EndUser endUser) throws SQLException;
+
+    Optional<EndUser> find(Tx tx, String accountId, String endUserId) throws SQLException;
+
+    /** Locked until the transaction ends. */
+    Optional<EndUser> lock(Tx tx, String accountId, String endUserId) throws SQLException;
+
+    /** The end user in whichever account holds it: for the operator, who acts for the verification authority. */
+    Optional<EndUser> lockInAnyAccount(Tx tx, String endUserId) throws SQLException;
+
+    void update(Tx tx, EndUser endUser) throws SQLException;
+
+    /** Returns whether the end user existed in the account. */
+    boolean delete(Tx tx, String accountId, String endUserId) throws SQLException;
+
+    /** The numbers bound to the end user now, as "binding of number +7...". */
+    List<NumberUser> bindingsOf(Tx tx, String endUserId) throws SQLException;
+
+    List<EndUser> list(Tx tx, String accountId, String afterId, int limit) throws SQLException;
+
+    /** Valid documents that expired before {@code today}, at most {@code limit}. */
+    List<EndUser> withExpiredDocuments(Tx tx, java.time.LocalDate today, int limit) throws SQLException;
+
+    /** Not yet anonymized end users whose last number was released before {@code cutoff} and who hold none now. */
+    List<EndUser> dueForErasure(Tx tx, Instant cutoff, int limit) throws SQLException;
+}

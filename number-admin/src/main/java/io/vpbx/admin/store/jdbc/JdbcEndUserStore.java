@@ -1,0 +1,200 @@
+package io.vpbx.admin.store.jdbc;
+
+import io.vpbx.admin.domain.compliance.Binding;
+import io.vpbx.admin.domain.compliance.DocumentStatus;
+import io.vpbx.admin.domain.compliance.EndUser;
+import io.vpbx.admin.domain.identity.HolderKind;
+import io.vpbx.admin.domain.identity.Jurisdiction;
+import io.vpbx.admin.domain.inventory.NumberUser;
+import io.vpbx.admin.store.EndUserStore;
+import io.vpbx.admin.store.Tx;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** End users in the end_users table; the document columns hold only what the service sealed and masked. */
+public final class JdbcEndUserStore implements EndUserStore {
+    private static final String COLUMNS = "id, account_id, kind, relation, jurisdiction, full_name, birth_date, address, "
+            + "contact_phone, contact_email, document_type, document_sealed, document_fingerprint, document_last4, "
+            + "document_expires_on, document_status, document_status_reason, agent_full_name, agent_document_type, "
+            + "agent_document_sealed, agent_document_last4, authorization_letter, created_at, updated_at, "
+            + "last_number_released_at, anonymized_at";
+    private static final String UPDATES = "kind = ?, relation = ?, jurisdiction = ?, full_name = ?, birth_date = ?, address = ?, "
+            + "contact_phone = ?, contact_email = ?, document_type = ?, document_sealed = ?, document_fingerprint = ?, "
+            + "document_last4 = ?, document_expires_on = ?, document_status = ?, document_status_reason = ?, agent_full_name = ?, "
+            + "agent_document_type = ?, agent_document_sealed = ?, agent_document_last4 = ?, authorization_letter = ?, "
+            + "updated_at = ?, last_number_released_at = ?, anonymized_at = ?";
+
+    @Override
+    public void create(Tx tx, EndUser u) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO end_users (" + COLUMNS + ") VALUES ("
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, u.id());
+            st.setString(2, u.accountId());
+            int next = bindFields(st, 3, u);
+            st.setObject(next, utc(u.createdAt()));
+            bindTimes(st, next + 1, u);
+            st.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<EndUser> find(Tx tx, String accountId, String endUserId) throws SQLException {
+        return one(tx, "SELECT " + COLUMNS + " FROM end_users WHERE id = ? AND account_id = ?", endUserId, accountId);
+    }
+
+    @Override
+    public Optional<EndUser> lock(Tx tx, String accountId, String endUserId) throws SQLException {
+        return one(tx, "SELECT " + COLUMNS + " FROM end_users WHERE id = ? AND account_id = ? FOR UPDATE", endUserId, accountId);
+    }
+
+    @Override
+    public Optional<EndUser> lockInAnyAccount(Tx tx, String endUserId) throws SQLException {
+        return one(tx, "SELECT " + COLUMNS + " FROM end_users WHERE id = ? FOR UPDATE", endUserId);
+    }
+
+    /** Writes every field but the id, the account and the creation time. */
+    @Override
+    public void update(Tx tx, EndUser u) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE end_users SET " + UPDATES
+                + " WHERE id = ? AND account_id = ?")) {
+            int next = bindTimes(st, bindFields(st, 1, u), u);
+            st.setString(next, u.id());
+            st.setString(next + 1, u.accountId());
+            if (st.executeUpdate() != 1) {
+                throw new SQLException("end user " + u.id() + " vanished while being saved");
+            }
+        }
+    }
+
+    @Override
+    public boolean delete(Tx tx, String accountId, String endUserId) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM end_users WHERE id = ? AND account_id = ?")) {
+            st.setString(1, endUserId);
+            st.setString(2, accountId);
+            return st.executeUpdate() == 1;
+        }
+    }
+
+    @Override
+    public List<NumberUser> bindingsOf(Tx tx, String endUserId) throws SQLException {
+        return HolderBindings.of(tx, Binding.HolderType.END_USER, endUserId);
+    }
+
+    @Override
+    public List<EndUser> list(Tx tx, String accountId, String afterId, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "SELECT " + COLUMNS + " FROM end_users WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?")) {
+            st.setString(1, accountId);
+            st.setString(2, afterId == null ? "" : afterId);
+            st.setInt(3, limit);
+            return rows(st);
+        }
+    }
+
+    @Override
+    public List<EndUser> withExpiredDocuments(Tx tx, LocalDate today, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM end_users "
+                + "WHERE document_status = ? AND document_expires_on < ? ORDER BY document_expires_on, id LIMIT ?")) {
+            st.setString(1, DocumentStatus.VALID.wireName());
+            st.setObject(2, today);
+            st.setInt(3, limit);
+            return rows(st);
+        }
+    }
+
+    @Override
+    public List<EndUser> dueForErasure(Tx tx, Instant cutoff, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM end_users u "
+                + "WHERE u.anonymized_at IS NULL AND u.last_number_released_at < ? AND NOT EXISTS "
+                + "(SELECT 1 FROM number_bindings b WHERE b.holder_type = ? AND b.holder_id = u.id) "
+                + "ORDER BY u.last_number_released_at, u.id LIMIT ?")) {
+            st.setObject(1, utc(cutoff));
+            st.setString(2, Binding.HolderType.END_USER.wireName());
+            st.setInt(3, limit);
+            return rows(st);
+        }
+    }
+
+    /** Binds kind .. authorization_letter from {@code first} on; returns the next parameter index. */
+    private static int bindFields(PreparedStatement st, int first, EndUser u) throws SQLException {
+        int i = first;
+        st.setString(i++, u.kind().wireName());
+        st.setString(i++, u.relation() == null ? null : u.relation().name().toLowerCase(Locale.ROOT));
+        st.setString(i++, u.jurisdiction().name());
+        st.setString(i++, u.fullName());
+        st.setObject(i++, u.birthDate());
+        st.setString(i++, u.address());
+        st.setString(i++, u.contactPhone());
+        st.setString(i++, u.contactEmail());
+        st.setString(i++, u.documentType());
+        st.setString(i++, u.documentSealed());
+        st.setString(i++, u.documentFingerprint());
+        st.setString(i++, u.documentLast4());
+        st.setObject(i++, u.documentExpiresOn());
+        st.setString(i++, u.documentStatus().wireName());
+        st.setString(i++, u.documentStatusReason());
+        st.setString(i++, u.agentFullName());
+        st.setString(i++, u.agentDocumentType());
+        st.setString(i++, u.agentDocumentSealed());
+        st.setString(i++, u.agentDocumentLast4());
+        st.setString(i++, u.authorizationLetter());
+        return i;
+    }
+
+    private static int bindTimes(PreparedStatement st, int first, EndUser u) throws SQLException {
+        int i = first;
+        st.setObject(i++, utc(u.updatedAt()));
+        st.setObject(i++, utc(u.lastNumberReleasedAt()));
+        st.setObject(i++, utc(u.anonymizedAt()));
+        return i;
+    }
+
+    private Optional<EndUser> one(Tx tx, String sql, String... values) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                st.setString(i + 1, values[i]);
+            }
+            return rows(st).stream().findFirst();
+        }
+    }
+
+    private static List<EndUser> rows(PreparedStatement st) throws SQLException {
+        List<EndUser> users = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String relation = rs.getString("relation");
+                users.add(new EndUser(rs.getString("id"), rs.getString("account_id"), HolderKind.fromWire(rs.getString("kind")),
+                        relation == null ? null : EndUser.Relation.valueOf(relation.toUpperCase(Locale.ROOT)),
+                        Jurisdiction.valueOf(rs.getString("jurisdiction")), rs.getString("full_name"),
+                        rs.getObject("birth_date", LocalDate.class), rs.getString("address"), rs.getString("contact_phone"),
+                        rs.getString("contact_email"), rs.getString("document_type"), rs.getString("document_sealed"),
+                        rs.getString("document_fingerprint"), rs.getString("document_last4"),
+                        rs.getObject("document_expires_on", LocalDate.class),
+                        DocumentStatus.fromWire(rs.getString("document_status")), rs.getString("document_status_reason"),
+                        rs.getString("agent_full_name"), rs.getString("agent_document_type"),
+                        rs.getString("agent_document_sealed"), rs.getString("agent_document_last4"),
+                        rs.getString("authorization_letter"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                        instant(rs, "last_number_released_at"), instant(rs, "anonymized_at")));
+            }
+        }
+        return users;
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}

@@ -1,0 +1,67 @@
+package io.vpbx.admin.store.jdbc;
+
+import io.vpbx.admin.domain.contact.OutboxMessage;
+import io.vpbx.admin.store.OutboxStore;
+import io.vpbx.admin.store.Tx;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+public final class JdbcOutboxStore implements OutboxStore {
+
+    @Override
+    public void appendSms(Tx tx, OutboxMessage message) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "INSERT INTO sms_outbox (to_phone, body, created_at) VALUES (?, ?, ?)")) {
+            st.setString(1, message.to());
+            st.setString(2, message.body());
+            st.setTimestamp(3, Timestamp.from(message.createdAt()));
+            st.executeUpdate();
+        }
+    }
+
+    @Override
+    public void appendEmail(Tx tx, OutboxMessage message) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "INSERT INTO email_outbox (to_address, subject, body, created_at) VALUES (?, ?, ?, ?)")) {
+            st.setString(1, message.to());
+            st.setString(2, message.subject());
+            st.setString(3, message.body());
+            st.setTimestamp(4, Timestamp.from(message.createdAt()));
+            st.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<OutboxMessage> sms(Tx tx, String toPhone, int limit) throws SQLException {
+        return read(tx, "SELECT id, to_phone AS recipient, NULL AS subject, body, created_at FROM sms_outbox"
+                + (toPhone == null ? "" : " WHERE to_phone = ?") + " ORDER BY id DESC LIMIT ?", toPhone, limit);
+    }
+
+    @Override
+    public List<OutboxMessage> email(Tx tx, String toAddress, int limit) throws SQLException {
+        return read(tx, "SELECT id, to_address AS recipient, subject, body, created_at FROM email_outbox"
+                + (toAddress == null ? "" : " WHERE to_address = ?") + " ORDER BY id DESC LIMIT ?", toAddress, limit);
+    }
+
+    private static List<OutboxMessage> read(Tx tx, String sql, String recipient, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
+            int next = 1;
+            if (recipient != null) {
+                st.setString(next++, recipient);
+            }
+            st.setInt(next, limit);
+            List<OutboxMessage> messages = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    messages.add(new OutboxMessage(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+                            rs.getString("body"), rs.getTimestamp("created_at").toInstant()));
+                }
+            }
+            return messages;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.vpbx.admin.store.jdbc;
+
+class AuditStorePostgresTest extends AuditStoreContract {
+    AuditStorePostgresTest() {
+        super("postgresql");
+    }
+}

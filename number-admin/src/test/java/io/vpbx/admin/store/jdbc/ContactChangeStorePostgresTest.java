@@ -1,0 +1,7 @@
+package io.vpbx.admin.store.jdbc;
+
+class ContactChangeStorePostgresTest extends ContactChangeStoreContract {
+    ContactChangeStorePostgresTest() {
+        super("postgresql");
+    }
+}

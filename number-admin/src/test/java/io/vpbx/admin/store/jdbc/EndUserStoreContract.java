@@ -1,0 +1,201 @@
+package io.vpbx.admin.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vpbx.admin.TestBindings;
+import io.vpbx.admin.TestDatabases;
+import io.vpbx.admin.domain.account.Account;
+import io.vpbx.admin.domain.compliance.DocumentStatus;
+import io.vpbx.admin.domain.compliance.EndUser;
+import io.vpbx.admin.domain.identity.HolderKind;
+import io.vpbx.admin.domain.identity.Jurisdiction;
+import io.vpbx.admin.domain.inventory.NumberUser;
+import io.vpbx.admin.store.TxWork;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every EndUserStore must do; run against H2 and PostgreSQL by the subclasses. */
+abstract class EndUserStoreContract {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final LocalDate TODAY = LocalDate.parse("2026-11-23");
+
+    private final String kind;
+    private final JdbcEndUserStore store = new JdbcEndUserStore();
+    private TestDatabases.TestDatabase db;
+
+    EndUserStoreContract(String kind) {
+        this.kind = kind;
+    }
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.of(kind);
+        db.database().inTransaction(tx -> {
+            new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
+            new JdbcAccountStore().create(tx, new Account("acc-2", "Globex", T0));
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private <T> T inTx(TxWork<T> work) {
+        return db.database().inTransaction(work);
+    }
+
+    static EndUser person(String id, String accountId) {
+        return new EndUser(id, accountId, HolderKind.PERSON, EndUser.Relation.EMPLOYEE, Jurisdiction.RU, "Anna Petrova",
+                LocalDate.parse("1990-05-17"), "Moscow, Tverskaya 1", "+79161234567", "anna@example.com", "ru_internal_passport",
+                "v1:k1:c2VhbGVk", "f".repeat(64), "3456", null, DocumentStatus.VALID, null, null, null, null, null, null,
+                T0, T0.plusSeconds(5), null, null);
+    }
+
+    static EndUser organization(String id, String accountId) {
+        return new EndUser(id, accountId, HolderKind.ORGANIZATION, null, Jurisdiction.CN, "Shenzhen Widgets Ltd", null,
+                "Shenzhen, Futian", null, null, "cn_business_license", "v1:k1:b3Jn", "a".repeat(64), "0Y43",
+                LocalDate.parse("2030-01-31"), DocumentStatus.VALID, null, "Li Wei", "cn_resident_id_card", "v1:k1:YWdlbnQ", "002X",
+                "LOA-2026-17", T0, T0, null, null);
+    }
+
+    private static EndUser withExpiry(EndUser u, LocalDate expiresOn, DocumentStatus status) {
+        return new EndUser(u.id(), u.accountId(), u.kind(), u.relation(), u.jurisdiction(), u.fullName(), u.birthDate(), u.address(),
+                u.contactPhone(), u.contactEmail(), u.documentType(), u.documentSealed(), u.documentFingerprint(), u.documentLast4(),
+                expiresOn, status, status == DocumentStatus.VALID ? null : "checked", u.agentFullName(), u.agentDocumentType(),
+                u.agentDocumentSealed(), u.agentDocumentLast4(), u.authorizationLetter(), u.createdAt(), u.updatedAt(),
+                u.lastNumberReleasedAt(), u.anonymizedAt());
+    }
+
+    private boolean holds(TxWork<Boolean> question) {
+        return db.database().inTransaction(question);
+    }
+
+    private void create(EndUser endUser) {
+        inTx(tx -> {
+            store.create(tx, endUser);
+            return null;
+        });
+    }
+
+    private Optional<EndUser> find(String accountId, String id) {
+        return inTx(tx -> store.find(tx, accountId, id));
+    }
+
+    @Test
+    void createdPersonAndOrganizationReadBackWhole() {
+        EndUser anna = person("u-1", "acc-1");
+        EndUser widgets = organization("u-2", "acc-1");
+        create(anna);
+        create(widgets);
+        assertEquals(Optional.of(anna), find("acc-1", "u-1"));
+        assertEquals(Optional.of(widgets), find("acc-1", "u-2"));
+        assertEquals(Optional.of(anna), inTx(tx -> store.lock(tx, "acc-1", "u-1")));
+    }
+
+    @Test
+    void anotherAccountsEndUserIsAbsentButTheOperatorFindsIt() {
+        create(person("u-1", "acc-1"));
+        assertTrue(find("acc-2", "u-1").isEmpty());
+        assertTrue(inTx(tx -> store.lock(tx, "acc-2", "u-1")).isEmpty());
+        assertTrue(inTx(tx -> store.list(tx, "acc-2", null, 10)).isEmpty());
+        assertFalse(holds(tx -> store.delete(tx, "acc-2", "u-1")));
+        assertEquals(Optional.of(person("u-1", "acc-1")), inTx(tx -> store.lockInAnyAccount(tx, "u-1")));
+        assertTrue(inTx(tx -> store.lockInAnyAccount(tx, "u-9")).isEmpty());
+    }
+
+    @Test
+    void updateRewritesEveryFieldButIdentityAndCreation() {
+        create(person("u-1", "acc-1"));
+        EndUser changed = new EndUser("u-1", "acc-1", HolderKind.PERSON, EndUser.Relation.CONTRACTOR, Jurisdiction.RU, "Anna Sidorova",
+                LocalDate.parse("1991-01-02"), "Kazan", "+79031112233", null, "ru_foreign_passport", "v1:k1:bmV3", "b".repeat(64),
+                "7890", LocalDate.parse("2031-02-03"), DocumentStatus.FORGED, "registry: no such passport", null, null, null, null,
+                null, T0, T0.plusSeconds(60), T0.plusSeconds(30), null);
+        inTx(tx -> {
+            store.update(tx, changed);
+            return null;
+        });
+        assertEquals(Optional.of(changed), find("acc-1", "u-1"));
+        EndUser anonymized = changed.anonymized(T0.plusSeconds(90));
+        inTx(tx -> {
+            store.update(tx, anonymized);
+            return null;
+        });
+        assertEquals(Optional.of(anonymized), find("acc-1", "u-1"));
+    }
+
+    @Test
+    void listPagesThroughOneAccountByIdAndDeleteRemoves() {
+        for (int i = 0; i < 5; i++) {
+            create(person("u-" + i, "acc-1"));
+        }
+        create(person("x-1", "acc-2"));
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        List<EndUser> page;
+        do {
+            String cursor = after;
+            page = inTx(tx -> store.list(tx, "acc-1", cursor, 2));
+            page.forEach(u -> ids.add(u.id()));
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+        } while (page.size() == 2);
+        assertEquals(List.of("u-0", "u-1", "u-2", "u-3", "u-4"), ids);
+        assertTrue(holds(tx -> store.delete(tx, "acc-1", "u-3")));
+        assertTrue(find("acc-1", "u-3").isEmpty());
+        assertEquals(4, inTx(tx -> store.list(tx, "acc-1", null, 10)).size());
+    }
+
+    @Test
+    void expiredDocumentsAreTheValidOnesPastTheirDateInEveryAccount() {
+        create(withExpiry(person("u-1", "acc-1"), TODAY.minusDays(1), DocumentStatus.VALID));
+        create(withExpiry(person("u-2", "acc-2"), TODAY.minusDays(10), DocumentStatus.VALID));
+        create(withExpiry(person("u-3", "acc-1"), TODAY, DocumentStatus.VALID));
+        create(withExpiry(person("u-4", "acc-1"), TODAY.minusDays(5), DocumentStatus.EXPIRED));
+        create(withExpiry(person("u-5", "acc-1"), TODAY.minusDays(5), DocumentStatus.FORGED));
+        create(person("u-6", "acc-1"));
+        assertEquals(List.of("u-2", "u-1"), inTx(tx -> store.withExpiredDocuments(tx, TODAY, 10)).stream().map(EndUser::id).toList());
+        assertEquals(List.of("u-2"), inTx(tx -> store.withExpiredDocuments(tx, TODAY, 1)).stream().map(EndUser::id).toList());
+    }
+
+    @Test
+    void dueForErasureAreFormerHoldersPastTheCutoffWithNoNumberLeft() {
+        Instant cutoff = T0.plusSeconds(3600);
+        create(person("u-1", "acc-1").withLastNumberReleasedAt(T0));
+        create(person("u-2", "acc-2").withLastNumberReleasedAt(T0.minusSeconds(60)));
+        create(person("u-3", "acc-1").withLastNumberReleasedAt(cutoff));
+        create(person("u-4", "acc-1"));
+        create(person("u-5", "acc-1").withLastNumberReleasedAt(T0).anonymized(T0.plusSeconds(10)));
+        create(person("u-6", "acc-1").withLastNumberReleasedAt(T0));
+        inTx(tx -> {
+            TestBindings.bind(tx, "+74951230001", "acc-1", "end_user", "u-6");
+            TestBindings.bind(tx, "+74951230002", "acc-1", "m2m_device", "u-1");
+            return null;
+        });
+        assertEquals(List.of("u-2", "u-1"), inTx(tx -> store.dueForErasure(tx, cutoff, 10)).stream().map(EndUser::id).toList());
+        assertEquals(1, inTx(tx -> store.dueForErasure(tx, cutoff, 1)).size());
+    }
+
+    @Test
+    void bindingsOfListTheEndUsersNumbersOnly() {
+        create(person("u-1", "acc-1"));
+        inTx(tx -> {
+            TestBindings.bind(tx, "+74951230002", "acc-1", "end_user", "u-1");
+            TestBindings.bind(tx, "+74951230001", "acc-1", "end_user", "u-1");
+            TestBindings.bind(tx, "+74951230003", "acc-1", "end_user", "u-2");
+            TestBindings.bind(tx, "+74951230004", "acc-1", "m2m_device", "u-1");
+            return null;
+        });
+        assertEquals(List.of(new NumberUser("binding of number", "+74951230001", "acc-1"),
+                new NumberUser("binding of number", "+74951230002", "acc-1")), inTx(tx -> store.bindingsOf(tx, "u-1")));
+        assertTrue(inTx(tx -> store.bindingsOf(tx, "u-9")).isEmpty());
+    }
+}

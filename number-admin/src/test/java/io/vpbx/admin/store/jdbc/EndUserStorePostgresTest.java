@@ -1,0 +1,7 @@
+package io.vpbx.admin.store.jdbc;
+
+class EndUserStorePostgresTest extends EndUserStoreContract {
+    EndUserStorePostgresTest() {
+        super("postgresql");
+    }
+}

@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class ComplianceApiPostgresTest extends ComplianceApiContract {
+    ComplianceApiPostgresTest() {
+        super("postgresql");
+    }
+}

@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class ContactPhoneChangeApiH2Test extends ContactPhoneChangeApiTest {
+    ContactPhoneChangeApiH2Test() {
+        super("h2");
+    }
+}

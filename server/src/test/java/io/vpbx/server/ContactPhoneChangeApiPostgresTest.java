@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class ContactPhoneChangeApiPostgresTest extends ContactPhoneChangeApiTest {
+    ContactPhoneChangeApiPostgresTest() {
+        super("postgresql");
+    }
+}
