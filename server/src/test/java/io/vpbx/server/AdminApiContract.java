@@ -245,6 +245,9 @@ abstract class AdminApiContract {
 
         Api.Response malformed = api.post("/v1/reservations", acme, "{\"numbers\":[");
         assertEquals(400, malformed.status());
+        Api.Response echoed = api.post("/v1/end-users", acme, "{\"document\": AB4508123456}");
+        assertEquals(400, echoed.status());
+        assertFalse(echoed.body().contains("4508123456"), "a parse error never repeats the input: " + echoed.body());
 
         Api.Response badRing = api.post("/v1/numbers/bulk", acme,
                 "{\"numbers\":[\"+74951230001\"],\"set\":{\"forwarding\":{\"target\":{\"type\":\"employee\",\"employee_id\":\"e\"},\"ring_timeout\":1}}}");

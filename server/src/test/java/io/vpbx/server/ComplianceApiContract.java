@@ -218,6 +218,46 @@ abstract class ComplianceApiContract {
     }
 
     @Test
+    void anM2mBindingIsVerifiedByTheOperator() {
+        String acme = account("Acme");
+        importRange("RU", "mobile", "916", "+79160000000", "+79160000009");
+        buy(acme, "+79160000001");
+        Api.Response terminal = api.post("/v1/m2m-devices", acme, """
+                {"type":"payment_terminal","model":"Ingenico Move/5000","serial_number":"SN-0001","imei":"490154203237518",
+                 "installation_address":"Moscow, Arbat 10"}""");
+        assertEquals(201, terminal.status(), terminal.body());
+        Api.Response bound = api.call("PUT", "/v1/numbers/+79160000001/binding", acme,
+                "{\"m2m_device_id\":\"" + terminal.json().get("id").asText() + "\",\"billing\":\"prepaid\"}", Map.of());
+        assertEquals(200, bound.status(), bound.body());
+        JsonNode request = bound.json().get("registry_request");
+        assertEquals("awaiting_verification", request.get("status").asText());
+        String path = "/v1/registry-requests/" + request.get("id").asText() + "/verify";
+        assertEquals(403, api.post(path, acme, "{\"decision\":\"confirm\"}").status(), "the account cannot verify itself");
+        Api.Response verified = api.post(path, op, "{\"decision\":\"confirm\",\"reason\":\"terminal checked on site\"}");
+        assertEquals(200, verified.status(), verified.body());
+        assertEquals("active", number(acme, "+79160000001").get("state").asText());
+        assertEquals(409, api.post(path, op, "{\"decision\":\"reject\"}").status(), "a decided request stays decided");
+    }
+
+    @Test
+    void personalDataOfAnEndUserWithoutNumbersIsAnonymizedAfterRetention() {
+        String acme = account("Acme");
+        importRange("RU", "city", "495", "+74951230000", "+74951230009");
+        buy(acme, "+74951230004");
+        String ivan = person(acme, "RU", "ru_internal_passport", RU_PASSPORT, "+79161112233");
+        bind(acme, "+74951230004", ivan, "postpaid");
+        assertEquals(200, api.delete("/v1/numbers/+74951230004", acme).status());
+        maintenanceAfter(Duration.ofDays(1094));
+        assertEquals("Ivan Petrov", api.get("/v1/end-users/" + ivan, acme).json().get("full_name").asText(), "kept during retention");
+        maintenanceAfter(Duration.ofDays(2));
+        JsonNode erased = api.get("/v1/end-users/" + ivan, acme).json();
+        assertFalse(erased.toString().contains("Ivan"), "name erased: " + erased);
+        assertFalse(erased.toString().contains("Tverskaya"), "address erased: " + erased);
+        Api.Response audit = api.get("/v1/audit-events?resource_type=end_user&resource_id=" + ivan + "&action=end_user.anonymized", acme);
+        assertEquals(1, audit.json().get("items").size(), "the audit keeps the fact: " + audit.body());
+    }
+
+    @Test
     void aChinese400NumberIsRefusedAsCallerId() {
         String acme = account("Acme");
         importRange("CN", "toll_free", "400", "+864001000000", "+864001000009");

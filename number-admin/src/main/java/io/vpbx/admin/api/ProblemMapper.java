@@ -49,8 +49,11 @@ final class ProblemMapper {
                     path, fieldPath(e), List.of(), requestId);
         }
         if (failure instanceof JsonProcessingException e) {
+            // Only the position: the parser's own message repeats the offending token, which may be personal data.
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
             return new Problem(BASE + "malformed-json", "Malformed JSON", 400,
-                    "the body is not valid JSON: " + e.getOriginalMessage(), path, "body", List.of(), requestId);
+                    "the body is not valid JSON" + where, path, "body", List.of(), requestId);
         }
         if (failure instanceof StorageException) {
             return new Problem(BASE + "unavailable", "Service unavailable", 503,

@@ -73,6 +73,14 @@ public final class JdbcEndUserStore implements EndUserStore {
                 throw new SQLException("end user " + u.id() + " vanished while being saved");
             }
         }
+        // Bindings keep a copy of the fingerprint for per-document quotas; a replaced document moves them along.
+        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE number_bindings SET document_fingerprint = ? "
+                + "WHERE holder_type = 'end_user' AND holder_id = ? AND document_fingerprint <> ?")) {
+            st.setString(1, u.documentFingerprint());
+            st.setString(2, u.id());
+            st.setString(3, u.documentFingerprint());
+            st.executeUpdate();
+        }
     }
 
     @Override
