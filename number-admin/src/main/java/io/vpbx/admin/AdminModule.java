@@ -39,6 +39,7 @@ import io.vpbx.admin.service.ConfirmationCodes;
 import io.vpbx.admin.service.EmbeddedStateRegistry;
 import io.vpbx.admin.service.NumberSuspensions;
 import io.vpbx.admin.service.RegistryService;
+import io.vpbx.admin.service.SelfSubmissions;
 import io.vpbx.admin.store.jdbc.JdbcBindingStore;
 import io.vpbx.admin.store.jdbc.JdbcCallerIdStore;
 import io.vpbx.admin.store.jdbc.JdbcRegistryRequestStore;
@@ -164,6 +165,14 @@ public final class AdminModule {
         ForwardingReferences references = new ForwardingReferences(employees, departments, numbers);
         SettingsDiff diff = new SettingsDiff(codec);
         ConfirmationCodes confirmationCodes = new ConfirmationCodes(new SecureRandom());
+        EndUserService endUserService = new EndUserService(database, endUsers, new InUseGuard(List.of(endUsers::bindingsOf)), inputs,
+                        new IdentityDocuments(DocumentCatalogue.bundled(), complianceKeys::documentKeys, complianceKeys::fingerprintKey,
+                                new SecureRandom()),
+                        suspensions, auditor, clock);
+        BindingService binder = new BindingService(database, numbers, bindings, registryRequests, endUsers, m2mDevices, stateRegistry,
+                new OutboxSmsGateway(outbox, clock), confirmationCodes, auditor, clock, config.compliance());
+        RegistryService registryService = new RegistryService(database, registryRequests, bindings, numbers, lifecycle, stateRegistry,
+                confirmationCodes, auditor, clock);
         AdminApi.Services services = new AdminApi.Services(
                 new AccountService(database, accounts, keys, auditor, clock),
                 new Authenticator(database, accounts),
@@ -186,16 +195,12 @@ public final class AdminModule {
                         new OutboxSmsGateway(outbox, clock), new OutboxEmailGateway(outbox, clock), inputs, auditor, clock,
                         config.contact(), registry),
                 new DevOutbox(database, outbox, config.contact().smsOutboxReadable()),
-                new EndUserService(database, endUsers, new InUseGuard(List.of(endUsers::bindingsOf)), inputs,
-                        new IdentityDocuments(DocumentCatalogue.bundled(), complianceKeys::documentKeys, complianceKeys::fingerprintKey,
-                                new SecureRandom()),
-                        suspensions, auditor, clock),
+                endUserService,
                 new M2mDeviceService(database, m2mDevices, new InUseGuard(List.of(m2mDevices::bindingsOf)), auditor, clock),
-                new BindingService(database, numbers, bindings, registryRequests, endUsers, m2mDevices, stateRegistry,
-                        new OutboxSmsGateway(outbox, clock), confirmationCodes, auditor, clock, config.compliance()),
-                new RegistryService(database, registryRequests, bindings, numbers, lifecycle, stateRegistry, confirmationCodes,
-                        auditor, clock),
-                new CallerIdService(database, callerIds, employees, numbers, inputs, callPolicy, auditor));
+                binder,
+                registryService,
+                new CallerIdService(database, callerIds, employees, numbers, inputs, callPolicy, auditor),
+                new SelfSubmissions(database, numbers, bindings, endUserService, binder, registryService, inputs));
         return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
     }
 

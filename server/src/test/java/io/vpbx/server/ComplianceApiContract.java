@@ -218,6 +218,34 @@ abstract class ComplianceApiContract {
     }
 
     @Test
+    void anEndUserSelfSubmitsForANumberTheCompanyDidNotReport() {
+        String acme = account("Acme");
+        importRange("RU", "city", "495", "+74951230000", "+74951230009");
+        buy(acme, "+74951230006");
+        String endUser = """
+                {"kind":"person","relation":"contractor","jurisdiction":"RU","full_name":"Olga Sidorova","birth_date":"1990-02-03",
+                 "address":"Kazan","contact_phone":"+79162223344","document":{"type":"ru_internal_passport","number":"%s"}}""";
+        Api.Response bad = api.post("/v1/registry-requests/self-submissions", op,
+                "{\"number\":\"+74951230006\",\"end_user\":" + String.format(endUser, "4508 12345") + "}");
+        assertEquals(422, bad.status(), bad.body());
+        assertEquals("end_user.document.number", bad.json().get("field").asText());
+        assertEquals(0, api.get("/v1/end-users", acme).json().get("items").size(), "nothing half done");
+        assertEquals(403, api.post("/v1/registry-requests/self-submissions", acme,
+                "{\"number\":\"+74951230006\",\"end_user\":" + String.format(endUser, "9204 654321") + "}").status());
+
+        Api.Response submitted = api.post("/v1/registry-requests/self-submissions", op,
+                "{\"number\":\"+74951230006\",\"end_user\":" + String.format(endUser, "9204 654321") + "}");
+        assertEquals(201, submitted.status(), submitted.body());
+        assertEquals("confirmed", submitted.json().get("status").asText());
+        assertEquals("active", number(acme, "+74951230006").get("state").asText());
+        assertEquals("Olga Sidorova", api.get("/v1/end-users/" + submitted.json().get("end_user_id").asText(), acme)
+                .json().get("full_name").asText(), "the end user now belongs to the number's account");
+        assertEquals(409, api.post("/v1/registry-requests/self-submissions", op,
+                "{\"number\":\"+74951230006\",\"end_user\":" + String.format(endUser, "9204 654321") + "}").status(),
+                "a number with a confirmed holder is already reported");
+    }
+
+    @Test
     void anM2mBindingIsVerifiedByTheOperator() {
         String acme = account("Acme");
         importRange("RU", "mobile", "916", "+79160000000", "+79160000009");

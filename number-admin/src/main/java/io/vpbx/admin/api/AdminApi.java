@@ -20,6 +20,7 @@ import io.vpbx.admin.service.BindingService;
 import io.vpbx.admin.service.CallerIdService;
 import io.vpbx.admin.service.EndUserService;
 import io.vpbx.admin.service.RegistryService;
+import io.vpbx.admin.service.SelfSubmissions;
 import io.vpbx.admin.service.M2mDeviceService;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.NumberService;
@@ -39,7 +40,7 @@ public final class AdminApi {
                            ForwardingCodec codec, PhoneNumberParser parser, EmployeeService employees,
                            DepartmentService departments, ContactPhoneChanges contactPhoneChanges, DevOutbox devOutbox,
                            EndUserService endUsers, M2mDeviceService m2mDevices, BindingService bindings,
-                           RegistryService registry, CallerIdService callerIds) {
+                           RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions) {
     }
 
     private final Services services;
@@ -77,7 +78,8 @@ public final class AdminApi {
                 new DevOutboxRoutes(services.devOutbox(), services.inputs(), exchange, query),
                 new EndUserRoutes(services.endUsers(), exchange, query),
                 new M2mDeviceRoutes(services.m2mDevices(), exchange, query),
-                new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.inputs(), exchange));
+                new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.selfSubmissions(),
+                        services.inputs(), exchange));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
     }
 }

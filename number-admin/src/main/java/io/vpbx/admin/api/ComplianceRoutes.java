@@ -11,6 +11,7 @@ import io.vpbx.admin.service.BindingService;
 import io.vpbx.admin.service.CallerIdService;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.RegistryService;
+import io.vpbx.admin.service.SelfSubmissions;
 import java.util.Locale;
 
 /**
@@ -30,11 +31,13 @@ final class ComplianceRoutes implements Routes {
     private final BindingService bindings;
     private final RegistryService registry;
     private final CallerIdService callerIds;
+    private final SelfSubmissions selfSubmissions;
     private final NumberInputs inputs;
     private final Exchange exchange;
 
-    ComplianceRoutes(BindingService bindings, RegistryService registry, CallerIdService callerIds, NumberInputs inputs,
-                     Exchange exchange) {
+    ComplianceRoutes(BindingService bindings, RegistryService registry, CallerIdService callerIds,
+                     SelfSubmissions selfSubmissions, NumberInputs inputs, Exchange exchange) {
+        this.selfSubmissions = selfSubmissions;
         this.bindings = bindings;
         this.registry = registry;
         this.callerIds = callerIds;
@@ -49,6 +52,7 @@ final class ComplianceRoutes implements Routes {
         router.post("/v1/registry-requests/:id/confirm").handler(rc -> endUserAnswer(rc, RegistryService.Decision.CONFIRM));
         router.post("/v1/registry-requests/:id/reject").handler(rc -> endUserAnswer(rc, RegistryService.Decision.REJECT));
         router.post("/v1/registry-requests/:id/verify").handler(this::operatorAnswer);
+        router.post("/v1/registry-requests/self-submissions").handler(this::selfSubmission);
         router.put("/v1/employees/:id/caller-id").handler(this::setCallerId);
         router.get("/v1/employees/:id/caller-id").handler(this::getCallerId);
         router.delete("/v1/employees/:id/caller-id").handler(this::clearCallerId);
@@ -91,6 +95,17 @@ final class ComplianceRoutes implements Routes {
                 throw new InvalidFieldException("decision", "must be confirm or reject");
             }
             return view(registry.answerAsOperator(exchange.context(rc), rc.pathParam("id"), decision, answer.reason()));
+        });
+    }
+
+    private void selfSubmission(RoutingContext rc) {
+        exchange.blocking(rc, 201, () -> {
+            SelfSubmissions.Outcome outcome = selfSubmissions.submit(exchange.context(rc),
+                    exchange.body(rc, SelfSubmissions.Submission.class));
+            ObjectNode body = view(outcome.binding());
+            body.put("end_user_id", outcome.endUser().id());
+            body.set("registry_request", view(outcome.request()));
+            return body;
         });
     }
 

@@ -77,59 +77,62 @@ public final class BindingService {
         if ((request.endUserId() == null) == (request.m2mDeviceId() == null)) {
             throw new InvalidFieldException("end_user_id", "give exactly one of end_user_id or m2m_device_id");
         }
+        return transactions.inTransaction(tx -> bindIn(tx, ctx, accountId, e164, request));
+    }
+
+    /** The binding inside the caller's transaction, for the number held by {@code accountId}. */
+    public Bound bindIn(Tx tx, RequestContext ctx, String accountId, String e164, BindRequest request) throws SQLException {
         Binding.Billing billing = billing(request.billing());
-        return transactions.inTransaction(tx -> {
-            Instant now = clock.instant();
-            NumberRecord number = numbers.lock(tx, List.of(e164)).stream().findFirst()
-                    .filter(r -> accountId.equals(r.accountId()) && r.state().isOwned())
-                    .orElseThrow(() -> new NotFoundException("number " + e164));
-            Binding previous = bindings.find(tx, e164).orElse(null);
-            String requestId = UUID.randomUUID().toString();
-            Binding.HolderType type;
-            String holderId;
-            String fingerprint = null;
-            String codeHash = null;
-            String code = null;
-            EndUser endUser = null;
-            if (request.endUserId() != null) {
-                endUser = endUsers.find(tx, accountId, request.endUserId())
-                        .orElseThrow(() -> new InvalidFieldException("end_user_id", "no end user " + request.endUserId() + " in this account"));
-                requireUsable(endUser);
-                fingerprint = endUser.documentFingerprint();
-                checkQuota(tx, endUser, billing, e164);
-                if (endUser.contactPhone() == null) {
-                    throw new InvalidFieldException("end_user_id", "the end user has no contact phone to receive the confirmation code");
-                }
-                type = Binding.HolderType.END_USER;
-                holderId = endUser.id();
-                code = codes.newCode();
-                codeHash = codes.hash(requestId, code);
-            } else {
-                holderId = devices.find(tx, accountId, request.m2mDeviceId())
-                        .orElseThrow(() -> new InvalidFieldException("m2m_device_id", "no M2M device " + request.m2mDeviceId() + " in this account"))
-                        .id();
-                type = Binding.HolderType.M2M_DEVICE;
+        Instant now = clock.instant();
+        NumberRecord number = numbers.lock(tx, List.of(e164)).stream().findFirst()
+                .filter(r -> accountId.equals(r.accountId()) && r.state().isOwned())
+                .orElseThrow(() -> new NotFoundException("number " + e164));
+        Binding previous = bindings.find(tx, e164).orElse(null);
+        String requestId = UUID.randomUUID().toString();
+        Binding.HolderType type;
+        String holderId;
+        String fingerprint = null;
+        String codeHash = null;
+        String code = null;
+        EndUser endUser = null;
+        if (request.endUserId() != null) {
+            endUser = endUsers.find(tx, accountId, request.endUserId())
+                    .orElseThrow(() -> new InvalidFieldException("end_user_id", "no end user " + request.endUserId() + " in this account"));
+            requireUsable(endUser);
+            fingerprint = endUser.documentFingerprint();
+            checkQuota(tx, endUser, billing, e164);
+            if (endUser.contactPhone() == null) {
+                throw new InvalidFieldException("end_user_id", "the end user has no contact phone to receive the confirmation code");
             }
-            RegistryRequest.Status status = registry.submit(new StateRegistry.Submission(requestId, e164, accountId, type, holderId, fingerprint));
-            RegistryRequest filed = new RegistryRequest(requestId, accountId, e164, type, holderId, status, null, codeHash, CODE_ATTEMPTS, now,
-                    status.open() ? null : now);
-            requests.create(tx, filed);
-            Instant deadline = number.state() == NumberState.PENDING_COMPLIANCE && number.purchasedAt() != null
-                    ? number.purchasedAt().plus(config.confirmationDeadline()) : now.plus(config.confirmationDeadline());
-            Binding binding = new Binding(e164, accountId, type, holderId, billing, fingerprint, requestId, Binding.Status.PENDING,
-                    deadline, now, null);
-            bindings.put(tx, binding);
-            if (code != null) {
-                sms.send(tx, endUser.contactPhone(), "vpbx: code " + code + " confirms that you answer for number " + e164
-                        + " (registry request " + requestId + "). If you did not agree, reject it.");
-            }
-            auditor.record(tx, ctx, accountId, previous == null ? "number.bound" : "number.rebound", "number", e164, new Changes()
-                    .field("binding", previous == null ? null : previous.holderType().wireName() + "/" + previous.holderId(),
-                            type.wireName() + "/" + holderId)
-                    .field("billing", previous == null ? null : previous.billing().wireName(), billing.wireName())
-                    .field("registry_request", null, requestId + " " + status.wireName()).list());
-            return new Bound(binding, filed);
-        });
+            type = Binding.HolderType.END_USER;
+            holderId = endUser.id();
+            code = codes.newCode();
+            codeHash = codes.hash(requestId, code);
+        } else {
+            holderId = devices.find(tx, accountId, request.m2mDeviceId())
+                    .orElseThrow(() -> new InvalidFieldException("m2m_device_id", "no M2M device " + request.m2mDeviceId() + " in this account"))
+                    .id();
+            type = Binding.HolderType.M2M_DEVICE;
+        }
+        RegistryRequest.Status status = registry.submit(new StateRegistry.Submission(requestId, e164, accountId, type, holderId, fingerprint));
+        RegistryRequest filed = new RegistryRequest(requestId, accountId, e164, type, holderId, status, null, codeHash, CODE_ATTEMPTS, now,
+                status.open() ? null : now);
+        requests.create(tx, filed);
+        Instant deadline = number.state() == NumberState.PENDING_COMPLIANCE && number.purchasedAt() != null
+                ? number.purchasedAt().plus(config.confirmationDeadline()) : now.plus(config.confirmationDeadline());
+        Binding binding = new Binding(e164, accountId, type, holderId, billing, fingerprint, requestId, Binding.Status.PENDING,
+                deadline, now, null);
+        bindings.put(tx, binding);
+        if (code != null) {
+            sms.send(tx, endUser.contactPhone(), "vpbx: code " + code + " confirms that you answer for number " + e164
+                    + " (registry request " + requestId + "). If you did not agree, reject it.");
+        }
+        auditor.record(tx, ctx, accountId, previous == null ? "number.bound" : "number.rebound", "number", e164, new Changes()
+                .field("binding", previous == null ? null : previous.holderType().wireName() + "/" + previous.holderId(),
+                        type.wireName() + "/" + holderId)
+                .field("billing", previous == null ? null : previous.billing().wireName(), billing.wireName())
+                .field("registry_request", null, requestId + " " + status.wireName()).list());
+        return new Bound(binding, filed);
     }
 
     private static void requireUsable(EndUser endUser) {

@@ -12,6 +12,8 @@ import io.vpbx.admin.domain.identity.Jurisdiction;
 import io.vpbx.admin.service.IdentityDocuments.SealedDocument;
 import io.vpbx.admin.store.EndUserStore;
 import io.vpbx.admin.store.Transactions;
+import io.vpbx.admin.store.Tx;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,7 +93,15 @@ public final class EndUserService {
     }
 
     public EndUser create(RequestContext ctx, Draft draft) {
-        String accountId = ctx.accountId();
+        EndUser endUser = prepare(ctx.accountId(), draft);
+        return transactions.inTransaction(tx -> {
+            insert(tx, ctx, endUser);
+            return endUser;
+        });
+    }
+
+    /** Validates the draft and seals its documents: the end user as it would be stored in {@code accountId}. */
+    public EndUser prepare(String accountId, Draft draft) {
         HolderKind kind = EndUserFields.kind("kind", draft.kind());
         Jurisdiction jurisdiction = EndUserFields.jurisdiction("jurisdiction", draft.jurisdiction());
         LocalDate today = today(jurisdiction);
@@ -105,11 +115,13 @@ public final class EndUserService {
                 document.fingerprint(), document.last4(), document.expiresOn(), DocumentStatus.VALID, null, p.agentFullName(),
                 agent == null ? null : agent.type(), agent == null ? null : agent.sealed(), agent == null ? null : agent.last4(),
                 p.authorizationLetter(), now, now, null, null);
-        return transactions.inTransaction(tx -> {
-            endUsers.create(tx, endUser);
-            auditor.record(tx, ctx, accountId, "end_user.created", "end_user", endUser.id(), EndUserAudit.changes(null, endUser));
-            return endUser;
-        });
+        return endUser;
+    }
+
+    /** Stores a prepared end user inside the caller's transaction, audited. */
+    public void insert(Tx tx, RequestContext ctx, EndUser endUser) throws SQLException {
+        endUsers.create(tx, endUser);
+        auditor.record(tx, ctx, endUser.accountId(), "end_user.created", "end_user", endUser.id(), EndUserAudit.changes(null, endUser));
     }
 
     public EndUser get(RequestContext ctx, String endUserId) {

@@ -92,6 +92,11 @@ public final class RegistryService {
         });
     }
 
+    /** Confirms inside the caller's transaction: the end user submitted the data themselves, which is their consent. */
+    public RegistryRequest confirmSelfSubmitted(Tx tx, RequestContext ctx, RegistryRequest request) throws SQLException {
+        return decide(tx, ctx, request, Decision.CONFIRM, "self-submitted by the end user");
+    }
+
     public List<RegistryRequest> forNumber(RequestContext ctx, String e164) {
         String accountId = ctx.accountId();
         return transactions.inTransaction(tx -> requests.forNumber(tx, accountId, e164));
