@@ -36,6 +36,7 @@ import io.vpbx.admin.service.BindingService;
 import io.vpbx.admin.service.CallerIdService;
 import io.vpbx.admin.service.ComplianceSweeper;
 import io.vpbx.admin.service.ConfirmationCodes;
+import io.vpbx.admin.service.DocumentResealer;
 import io.vpbx.admin.service.EmbeddedStateRegistry;
 import io.vpbx.admin.service.NumberSuspensions;
 import io.vpbx.admin.service.RegistryService;
@@ -123,6 +124,7 @@ public final class AdminModule {
     /** Told when an end user's document status changes, inside that transaction: suspends and restores their numbers. */
     private final NumberSuspensions suspensions;
     private final ComplianceSweeper complianceSweeper;
+    private final DocumentResealer resealer;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
         this.config = config;
@@ -135,6 +137,7 @@ public final class AdminModule {
         this.idempotencyPurge = new IdempotencyPurge(database, idempotency, clock, config.api().idempotencyRetention());
         this.complianceKeys = new ComplianceKeys(config.compliance(), config.storage().dataDir(), new SecureRandom());
         this.suspensions = new NumberSuspensions(numbers, bindings, auditor, clock);
+        this.resealer = new DocumentResealer(database, endUsers, complianceKeys::documentKeys, new SecureRandom());
         this.complianceSweeper = new ComplianceSweeper(database, numbers, bindings, endUsers, lifecycle, suspensions, auditor, clock,
                 config.compliance());
     }
@@ -152,11 +155,12 @@ public final class AdminModule {
 
     /**
      * The periodic housekeeping: numbers whose time is up go back to the catalog, compliance deadlines are
-     * applied, old idempotency keys go.
+     * applied, documents sealed under a retired key are sealed again, old idempotency keys go.
      */
     public void runMaintenance() {
         sweeper.sweepOnce();
         complianceSweeper.sweepOnce();
+        resealer.resealOnce();
         idempotencyPurge.purgeOnce();
     }
 

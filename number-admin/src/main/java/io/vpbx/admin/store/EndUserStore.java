@@ -29,6 +29,9 @@ public interface EndUserStore {
 
     List<EndUser> list(Tx tx, String accountId, String afterId, int limit) throws SQLException;
 
+    /** End users (not anonymized) with a document not sealed under {@code keyId}, across accounts, at most {@code limit}. */
+    List<EndUser> sealedWithOtherKeys(Tx tx, String keyId, int limit) throws SQLException;
+
     /** Valid documents that expired before {@code today}, at most {@code limit}. */
     List<EndUser> withExpiredDocuments(Tx tx, java.time.LocalDate today, int limit) throws SQLException;
 

@@ -38,6 +38,14 @@ public record EndUser(String id, String accountId, HolderKind kind, Relation rel
                 authorizationLetter, createdAt, updatedAt, at, anonymizedAt);
     }
 
+    /** The same documents sealed anew (key rotation): the plain numbers, fingerprints and masks do not change. */
+    public EndUser withSealed(String newDocumentSealed, String newAgentDocumentSealed) {
+        return new EndUser(id, accountId, kind, relation, jurisdiction, fullName, birthDate, address, contactPhone, contactEmail,
+                documentType, newDocumentSealed, documentFingerprint, documentLast4, documentExpiresOn, documentStatus,
+                documentStatusReason, agentFullName, agentDocumentType, newAgentDocumentSealed, agentDocumentLast4,
+                authorizationLetter, createdAt, updatedAt, lastNumberReleasedAt, anonymizedAt);
+    }
+
     /** The same record with every piece of personal data replaced; the id and the facts of its history stay. */
     public EndUser anonymized(Instant at) {
         return new EndUser(id, accountId, kind, relation, jurisdiction, "anonymized", null, null, null, null, documentType,

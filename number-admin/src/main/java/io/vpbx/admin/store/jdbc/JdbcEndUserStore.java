@@ -109,6 +109,19 @@ public final class JdbcEndUserStore implements EndUserStore {
     }
 
     @Override
+    public List<EndUser> sealedWithOtherKeys(Tx tx, String keyId, int limit) throws SQLException {
+        String current = "v1:" + keyId + ":%";
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM end_users "
+                + "WHERE anonymized_at IS NULL AND (document_sealed NOT LIKE ? OR (agent_document_sealed IS NOT NULL "
+                + "AND agent_document_sealed NOT LIKE ?)) ORDER BY id LIMIT ? FOR UPDATE")) {
+            st.setString(1, current);
+            st.setString(2, current);
+            st.setInt(3, limit);
+            return rows(st);
+        }
+    }
+
+    @Override
     public List<EndUser> withExpiredDocuments(Tx tx, LocalDate today, int limit) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM end_users "
                 + "WHERE document_status = ? AND document_expires_on < ? ORDER BY document_expires_on, id LIMIT ?")) {
