@@ -1,0 +1,144 @@
+package io.vpbx.sip.routing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Routes an INVITE that a trunk sent to one of our numbers, from the routing table alone: a short script
+ * of named steps, checked against RFC 3261 section 16 by the proxy around it (Max-Forwards, loops and
+ * Record-Route are the proxy's). Checks first (known trunk, known number, the trunk's tenant, compliance),
+ * then the target turned into ring steps, then the fallback.
+ */
+public final class Router {
+    private final RoutingTable table;
+    private final Location location;
+    private final RingMemory memory;
+    private final RandomGenerator random;
+
+    public Router(RoutingTable table, Location location, RingMemory memory, RandomGenerator random) {
+        this.table = table;
+        this.location = location;
+        this.memory = memory;
+        this.random = random;
+    }
+
+    public RouteDecision route(String sourceAddress, String dialedE164) {
+        Optional<Trunk> trunk = table.trunkFrom(sourceAddress);
+        if (trunk.isEmpty()) {
+            return new RouteDecision.Reject(403, "Forbidden (not a known trunk)");
+        }
+        Optional<RouteEntry> found = table.number(dialedE164);
+        // Another tenant's number is answered exactly like an unknown one: a tenant's trunk learns nothing.
+        if (found.isEmpty() || !reachableThrough(trunk.get(), found.get())) {
+            return new RouteDecision.Reject(404, "Not Found");
+        }
+        RouteEntry entry = found.get();
+        if (!entry.inbound()) {
+            return new RouteDecision.Reject(403, "Forbidden (" + entry.reason() + ")");
+        }
+        return new RouteDecision.Ring(entry, steps(entry), entry.fallback());
+    }
+
+    private static boolean reachableThrough(Trunk trunk, RouteEntry entry) {
+        return trunk.accountId() == null || trunk.accountId().equals(entry.accountId());
+    }
+
+    private List<RingStep> steps(RouteEntry entry) {
+        Target target = entry.target();
+        if (target instanceof Target.Employee e) {
+            List<Leg> legs = employeeLegs(e.employeeId());
+            return legs.isEmpty() ? List.of() : List.of(new RingStep(legs, entry.ringSeconds(), false));
+        }
+        if (target instanceof Target.Department d) {
+            return table.department(d.departmentId()).map(this::departmentSteps).orElse(List.of());
+        }
+        if (target instanceof Target.ExternalPbx x) {
+            List<RingStep> steps = new ArrayList<>();
+            for (String uri : x.uris()) {
+                steps.add(new RingStep(List.of(new Leg(Leg.Kind.SIP_URI, uri, null)), entry.ringSeconds(), false));
+            }
+            return steps;
+        }
+        if (target instanceof Target.ExternalNumber n) {
+            return List.of(new RingStep(List.of(new Leg(Leg.Kind.TRUNK_NUMBER, n.e164(), null)), entry.ringSeconds(), false));
+        }
+        if (target instanceof Target.PlatformNumber p) {
+            return List.of(new RingStep(List.of(new Leg(Leg.Kind.PLATFORM_NUMBER, p.e164(), null)), entry.ringSeconds(), false));
+        }
+        if (target instanceof Target.Scenario s) {
+            return List.of(new RingStep(List.of(new Leg(Leg.Kind.SCENARIO, s.scenarioId(), null)), entry.ringSeconds(), false));
+        }
+        return List.of();
+    }
+
+    /** Every registered phone of the employee, and their external mobile when configured: one parallel fork. */
+    private List<Leg> employeeLegs(String employeeId) {
+        List<Leg> legs = new ArrayList<>();
+        location.contactsOf(employeeId).forEach(uri -> legs.add(Leg.contact(uri, employeeId)));
+        table.mobileOf(employeeId).ifPresent(mobile -> legs.add(new Leg(Leg.Kind.TRUNK_NUMBER, mobile, employeeId)));
+        return legs;
+    }
+
+    /** Members without a registration are skipped; the order depends on the strategy. */
+    private List<RingStep> departmentSteps(DepartmentPlan plan) {
+        List<DepartmentPlan.Member> order = order(plan);
+        List<RingStep> steps = new ArrayList<>();
+        if (plan.strategy() == RingStrategy.RING_ALL) {
+            List<Leg> legs = new ArrayList<>();
+            int ring = 0;
+            for (DepartmentPlan.Member member : order) {
+                List<Leg> memberLegs = employeeLegs(member.employeeId());
+                if (!memberLegs.isEmpty()) {
+                    legs.addAll(memberLegs);
+                    ring = Math.max(ring, member.ringSeconds());
+                }
+            }
+            return legs.isEmpty() ? List.of() : List.of(new RingStep(legs, ring, false));
+        }
+        for (DepartmentPlan.Member member : order) {
+            List<Leg> legs = employeeLegs(member.employeeId());
+            if (!legs.isEmpty()) {
+                steps.add(new RingStep(legs, member.ringSeconds(), true));
+            }
+        }
+        if (!steps.isEmpty() && plan.strategy() == RingStrategy.ROUND_ROBIN) {
+            memory.startedWith(plan.departmentId(), steps.get(0).legs().get(0).employeeId());
+        }
+        return steps;
+    }
+
+    private List<DepartmentPlan.Member> order(DepartmentPlan plan) {
+        List<DepartmentPlan.Member> members = new ArrayList<>(plan.members());
+        switch (plan.strategy()) {
+            case MEMORY_HUNT -> rotateAfter(members, memory.lastAnswered(plan.departmentId()), false);
+            case ROUND_ROBIN -> rotateAfter(members, memory.lastFirst(plan.departmentId()), true);
+            case RANDOM -> {
+                for (int i = members.size() - 1; i > 0; i--) {
+                    int j = random.nextInt(i + 1);
+                    DepartmentPlan.Member swap = members.get(i);
+                    members.set(i, members.get(j));
+                    members.set(j, swap);
+                }
+            }
+            case LEAST_RECENT -> members.sort(Comparator.comparingLong(m -> memory.lastCall(m.employeeId())));
+            default -> { }
+        }
+        return members;
+    }
+
+    /**
+     * Memory hunt starts with the member who answered last; round robin with the one after the member rung
+     * first last time.
+     */
+    private static void rotateAfter(List<DepartmentPlan.Member> members, String employeeId, boolean skipIt) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).employeeId().equals(employeeId)) {
+                java.util.Collections.rotate(members, -(skipIt ? i + 1 : i));
+                return;
+            }
+        }
+    }
+}
