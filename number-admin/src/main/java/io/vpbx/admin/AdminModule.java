@@ -34,6 +34,7 @@ import io.vpbx.admin.domain.lifecycle.CallPolicy;
 import io.vpbx.admin.service.BindingRelease;
 import io.vpbx.admin.service.BindingService;
 import io.vpbx.admin.service.CallerIdService;
+import io.vpbx.admin.service.ChangeListener;
 import io.vpbx.admin.service.ComplianceSweeper;
 import io.vpbx.admin.service.ConfirmationCodes;
 import io.vpbx.admin.service.DocumentResealer;
@@ -127,12 +128,17 @@ public final class AdminModule {
     private final DocumentResealer resealer;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
+        this(config, database, clock, registry, ChangeListener.NONE);
+    }
+
+    /** {@code changes} hears of every committed change (the server points it at the SIP routing table). */
+    public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry, ChangeListener changes) {
         this.config = config;
         this.database = database;
         this.clock = clock;
         this.registry = registry;
         this.prices = PriceTables.load(config.catalog().priceTable());
-        this.auditor = new Auditor(audit, clock);
+        this.auditor = new Auditor(audit, clock, changes);
         this.sweeper = new LifecycleSweeper(database, numbers, reservations, lifecycle, auditor, clock);
         this.idempotencyPurge = new IdempotencyPurge(database, idempotency, clock, config.api().idempotencyRetention());
         this.complianceKeys = new ComplianceKeys(config.compliance(), config.storage().dataDir(), new SecureRandom());
@@ -147,6 +153,11 @@ public final class AdminModule {
         new PriceTableSync(database, numbers, settings).sync(prices);
         complianceKeys.load();
         return new OperatorKeyBootstrap(database, accounts, keys, clock).ensure(config.security().operatorKey());
+    }
+
+    /** Read access for the routing table: numbers in service with their settings and permissions. */
+    public RoutingSource routingSource() {
+        return new RoutingSource(database, numbers);
     }
 
     public LifecycleSweeper sweeper() {

@@ -11,6 +11,7 @@ import io.vpbx.admin.store.jdbc.JdbcSettings;
 import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.sip.SipServer;
+import io.vpbx.sip.routing.RoutingTable;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public final class VpbxServer {
     private final Clock clock;
     private Database database;
     private AdminModule admin;
+    private final RoutingTable routingTable = new RoutingTable();
     private Vertx vertx;
     private HttpServer http;
     private SipServer sip;
@@ -39,7 +41,9 @@ public final class VpbxServer {
     public void start() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         database = Database.open(jdbcSettings(config.storage()));
-        admin = new AdminModule(config, database, clock, registry);
+        RoutingTableSync routingSync = new RoutingTableSync(routingTable, registry);
+        admin = new AdminModule(config, database, clock, registry, routingSync);
+        routingSync.attach(admin.routingSource());
         admin.prepare().ifPresent(key -> log.warn("""
 
                 ==================================================================
@@ -47,6 +51,7 @@ public final class VpbxServer {
                   {}
                   Keep it; vpbx stores only its hash. Or set VPBX_OPERATOR_KEY.
                 ==================================================================""", key.secret()));
+        routingSync.loadAll();
         vertx = Vertx.vertx();
         http = vertx.createHttpServer(new HttpServerOptions().setHost(config.admin().host()).setPort(config.admin().port()))
                 .requestHandler(admin.router(vertx))
@@ -75,6 +80,11 @@ public final class VpbxServer {
     /** The database pool, for tests that must reach the tables directly (tampering with the audit log). */
     public DataSource dataSource() {
         return database.dataSource();
+    }
+
+    /** The in-memory routing table the SIP core reads (tests check that admin changes reach it). */
+    public RoutingTable routingTable() {
+        return routingTable;
     }
 
     public SipServer sip() {

@@ -42,6 +42,9 @@ public interface NumberStore {
     List<NumberRecord> lockSuspendedSince(Tx tx, io.vpbx.admin.domain.lifecycle.Suspension suspension, Instant before, int limit)
             throws SQLException;
 
+    /** Numbers held by any account (pending, active or blocked) after {@code afterE164}, in number order. */
+    List<NumberRecord> inService(Tx tx, String afterE164, int limit) throws SQLException;
+
     /** Forwarding rules of numbers (of any account) that point at {@code reference}: a number, employee or department id. */
     List<NumberUser> forwardingUsers(Tx tx, String reference) throws SQLException;
 

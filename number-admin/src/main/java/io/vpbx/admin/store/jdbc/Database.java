@@ -68,11 +68,13 @@ public final class Database implements Transactions, AutoCloseable {
 
     @Override
     public <T> T inTransaction(TxWork<T> work) {
+        Tx tx;
+        T result;
         try (Connection connection = dataSource.getConnection()) {
+            tx = new Tx(connection);
             try {
-                T result = work.run(new Tx(connection));
+                result = work.run(tx);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -80,6 +82,15 @@ public final class Database implements Transactions, AutoCloseable {
         } catch (SQLException e) {
             throw new StorageException("database operation failed: " + e.getMessage(), e);
         }
+        // After the connection went back to the pool: an action may read through another transaction.
+        for (Runnable action : tx.committedActions()) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.error("an after-commit action failed; the change itself is committed", e);
+            }
+        }
+        return result;
     }
 
     /** True when the database answers a trivial query within a second: the readiness check. */

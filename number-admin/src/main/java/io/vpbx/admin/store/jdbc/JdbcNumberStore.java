@@ -205,6 +205,16 @@ public final class JdbcNumberStore implements NumberStore {
     }
 
     @Override
+    public List<NumberRecord> inService(Tx tx, String afterE164, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE state IN "
+                + OWNED_STATES + " AND e164 > ? ORDER BY e164 LIMIT ?")) {
+            st.setString(1, afterE164);
+            st.setInt(2, limit);
+            return rows(st);
+        }
+    }
+
+    @Override
     public List<NumberUser> forwardingUsers(Tx tx, String reference) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement("SELECT e164, account_id FROM numbers "
                 + "WHERE forward_ref = ? AND state IN " + OWNED_STATES + " ORDER BY e164")) {
