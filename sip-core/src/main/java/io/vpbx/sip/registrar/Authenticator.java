@@ -1,0 +1,89 @@
+package io.vpbx.sip.registrar;
+
+import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Digest authentication of one SIP request (RFC 3261 section 22, RFC 7616, RFC 8760). Pure apart from
+ * the nonce bookkeeping held by {@link NonceService}.
+ *
+ * <p>An unknown user, a wrong password, a realm mismatch, a forged nonce and a malformed header all
+ * yield the same fresh, non-stale challenge, and an unknown user costs the same digest computation
+ * as a known one (against a random dummy HA1), so responses do not reveal which accounts exist.
+ */
+public final class Authenticator {
+
+    private final NonceService nonces;
+    private final DigestVerifier verifier = new DigestVerifier();
+    private final Map<DigestAlgorithm, String> dummyHa1 = new EnumMap<>(DigestAlgorithm.class);
+
+    public Authenticator(NonceService nonces, SecureRandom random) {
+        this.nonces = Objects.requireNonNull(nonces, "nonces");
+        byte[] seed = new byte[32];
+        random.nextBytes(seed);
+        String dummyPassword = HexFormat.of().formatHex(seed);
+        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            dummyHa1.put(algorithm, algorithm.hash(dummyPassword));
+        }
+    }
+
+    /**
+     * @param method        SIP method of the request, e.g. {@code REGISTER}
+     * @param realm         the realm this request is authenticated in (the served SIP domain)
+     * @param authorization the Authorization header value, or {@code null} when absent
+     * @param lookup        finds the stored credentials of a username
+     */
+    public AuthOutcome authenticate(String method, String realm, String authorization,
+                                    Function<String, Optional<StoredCredentials>> lookup) {
+        if (authorization == null) {
+            return challenge(realm, false);
+        }
+        DigestParseResult parsed = DigestCredentials.parse(authorization);
+        if (!(parsed instanceof DigestParseResult.Parsed)) {
+            return challenge(realm, false);
+        }
+        DigestCredentials credentials = ((DigestParseResult.Parsed) parsed).credentials();
+
+        Optional<StoredCredentials> account = credentials.realm().equals(realm)
+                ? lookup.apply(credentials.username())
+                        .filter(stored -> stored.realm().equals(realm) && stored.username().equals(credentials.username()))
+                : Optional.empty();
+        String ha1 = account.map(stored -> stored.ha1(credentials.algorithm()))
+                .orElse(dummyHa1.get(credentials.algorithm()));
+        boolean digestMatches = verifier.verify(credentials, ha1, method);
+        if (!digestMatches || account.isEmpty()) {
+            return challenge(realm, false);
+        }
+
+        boolean hasQop = credentials.qop() != null;
+        // Without qop there is no nonce count: the nonce is then good for one request only.
+        NonceStatus status = nonces.check(credentials.nonce(), hasQop ? credentials.nonceCount() : 1);
+        switch (status) {
+            case VALID:
+                return new AuthOutcome.Authenticated(account.get().subscriberId(), credentials.username());
+            case STALE:
+                return challenge(realm, true);
+            case REPLAY:
+                return hasQop
+                        ? new AuthOutcome.Forbidden("nonce count " + credentials.nc() + " replayed")
+                        : challenge(realm, true);
+            case INVALID:
+            default:
+                return challenge(realm, false);
+        }
+    }
+
+    /** A fresh challenge: SHA-256 first, then MD5 for older clients, sharing one nonce. */
+    public AuthOutcome.Challenge challenge(String realm, boolean stale) {
+        String nonce = nonces.issue();
+        return new AuthOutcome.Challenge(List.of(
+                new DigestChallenge(realm, nonce, null, DigestAlgorithm.SHA_256, stale),
+                new DigestChallenge(realm, nonce, null, DigestAlgorithm.MD5, stale)), stale);
+    }
+}
