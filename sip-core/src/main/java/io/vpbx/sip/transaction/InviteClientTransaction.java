@@ -1,0 +1,91 @@
+package io.vpbx.sip.transaction;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * INVITE client transaction, RFC 3261 section 17.1.1 (Figure 5).
+ *
+ * <pre>
+ * Calling    --1xx--&gt;     Proceeding   (Timers A, B stopped)
+ * Calling    --Timer A--&gt; Calling      retransmit, A doubles (unreliable only)
+ * Calling    --Timer B--&gt; Terminated   TU timeout
+ * Calling/Proceeding --2xx--&gt;     Terminated  passed up; the TU sends the ACK
+ * Calling/Proceeding --300-699--&gt; Completed   passed up, ACK sent, Timer D
+ * Completed  --300-699--&gt; Completed    ACK re-sent, not passed up
+ * Completed  --Timer D--&gt; Terminated
+ * </pre>
+ */
+public final class InviteClientTransaction<M extends SipMessageView> extends ClientTransaction<M> {
+
+    private Duration timerAInterval;
+    private M ack;
+
+    InviteClientTransaction(
+            M invite, Transport<M> transport, TransactionContext<M> context, Consumer<Transaction<M>> onTerminated) {
+        super(invite, transport, context, onTerminated, TransactionState.CALLING);
+        if (!"INVITE".equals(invite.method())) {
+            throw new IllegalArgumentException("not an INVITE: " + invite.method());
+        }
+    }
+
+    @Override
+    void onStart() {
+        if (!transmit(request())) {
+            return;
+        }
+        if (!reliable()) {
+            timerAInterval = timers().t1();
+            startTimer(TransactionTimer.A, timerAInterval, this::timerA);
+        }
+        startTimer(TransactionTimer.B, timers().sixtyFourT1(), this::timerB);
+    }
+
+    private void timerA() {
+        if (state() != TransactionState.CALLING || !transmit(request())) {
+            return;
+        }
+        timerAInterval = timerAInterval.multipliedBy(2);
+        startTimer(TransactionTimer.A, timerAInterval, this::timerA);
+    }
+
+    private void timerB() {
+        if (state() == TransactionState.CALLING) {
+            timeout();
+        }
+    }
+
+    @Override
+    public void receiveResponse(M response) {
+        requireResponse(response);
+        TransactionState state = state();
+        if (state == TransactionState.COMPLETED) {
+            if (!isProvisional(response.statusCode()) && !isSuccess(response.statusCode())) {
+                transmit(ack);
+            }
+            return;
+        }
+        if (state != TransactionState.CALLING && state != TransactionState.PROCEEDING) {
+            return;
+        }
+        int status = response.statusCode();
+        if (isProvisional(status)) {
+            stopTimer(TransactionTimer.A);
+            stopTimer(TransactionTimer.B);
+            enter(TransactionState.PROCEEDING);
+            user().receiveResponse(this, response);
+        } else if (isSuccess(status)) {
+            terminate();
+            user().receiveResponse(this, response);
+        } else {
+            stopTimer(TransactionTimer.A);
+            stopTimer(TransactionTimer.B);
+            enter(TransactionState.COMPLETED);
+            ack = context().ackFactory().ackFor(request(), response);
+            user().receiveResponse(this, response);
+            if (state() == TransactionState.COMPLETED && transmit(ack)) {
+                startTimer(TransactionTimer.D, timers().timerD(reliable()), this::terminate);
+            }
+        }
+    }
+}

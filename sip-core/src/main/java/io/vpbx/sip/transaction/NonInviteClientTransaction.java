@@ -1,0 +1,82 @@
+package io.vpbx.sip.transaction;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Non-INVITE client transaction, RFC 3261 section 17.1.2 (Figure 6).
+ *
+ * <pre>
+ * Trying     --Timer E--&gt;  Trying      retransmit, E = min(2E, T2) (unreliable only)
+ * Trying     --1xx--&gt;      Proceeding  passed up
+ * Proceeding --Timer E--&gt;  Proceeding  retransmit, E = T2
+ * Trying/Proceeding --Timer F--&gt;   Terminated  TU timeout
+ * Trying/Proceeding --200-699--&gt;   Completed   passed up, Timer K
+ * Completed  --any--&gt;      Completed   absorbed
+ * Completed  --Timer K--&gt;  Terminated
+ * </pre>
+ */
+public final class NonInviteClientTransaction<M extends SipMessageView> extends ClientTransaction<M> {
+
+    private Duration timerEInterval;
+
+    NonInviteClientTransaction(
+            M request, Transport<M> transport, TransactionContext<M> context, Consumer<Transaction<M>> onTerminated) {
+        super(request, transport, context, onTerminated, TransactionState.TRYING);
+        if ("INVITE".equals(request.method()) || "ACK".equals(request.method())) {
+            throw new IllegalArgumentException("not a non-INVITE transaction request: " + request.method());
+        }
+    }
+
+    @Override
+    void onStart() {
+        if (!transmit(request())) {
+            return;
+        }
+        if (!reliable()) {
+            timerEInterval = timers().t1();
+            startTimer(TransactionTimer.E, timerEInterval, this::timerE);
+        }
+        startTimer(TransactionTimer.F, timers().sixtyFourT1(), this::timerF);
+    }
+
+    private boolean awaitingFinal() {
+        return state() == TransactionState.TRYING || state() == TransactionState.PROCEEDING;
+    }
+
+    private void timerE() {
+        if (!awaitingFinal() || !transmit(request())) {
+            return;
+        }
+        timerEInterval = state() == TransactionState.PROCEEDING
+                ? timers().t2()
+                : timers().doubledUpToT2(timerEInterval);
+        startTimer(TransactionTimer.E, timerEInterval, this::timerE);
+    }
+
+    private void timerF() {
+        if (awaitingFinal()) {
+            timeout();
+        }
+    }
+
+    @Override
+    public void receiveResponse(M response) {
+        requireResponse(response);
+        if (!awaitingFinal()) {
+            return;
+        }
+        if (isProvisional(response.statusCode())) {
+            enter(TransactionState.PROCEEDING);
+            user().receiveResponse(this, response);
+            return;
+        }
+        stopTimer(TransactionTimer.E);
+        stopTimer(TransactionTimer.F);
+        enter(TransactionState.COMPLETED);
+        user().receiveResponse(this, response);
+        if (state() == TransactionState.COMPLETED) {
+            startTimer(TransactionTimer.K, timers().timerK(reliable()), this::terminate);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.vpbx.sip.transaction;
+
+import java.util.function.Consumer;
+
+/**
+ * Non-INVITE server transaction, RFC 3261 section 17.2.2 (Figure 8).
+ *
+ * <pre>
+ * Trying     --request--&gt;  Trying      discarded
+ * Trying/Proceeding --TU 1xx--&gt;     Proceeding  sent
+ * Proceeding --request--&gt;  Proceeding  last provisional re-sent
+ * Trying/Proceeding --TU 200-699--&gt; Completed   sent, Timer J
+ * Completed  --request--&gt;  Completed   final re-sent
+ * Completed  --TU any--&gt;   Completed   discarded
+ * Completed  --Timer J--&gt;  Terminated
+ * </pre>
+ */
+public final class NonInviteServerTransaction<M extends SipMessageView> extends ServerTransaction<M> {
+
+    private M lastResponse;
+
+    NonInviteServerTransaction(
+            M request, Transport<M> transport, TransactionContext<M> context, Consumer<Transaction<M>> onTerminated) {
+        super(request, transport, context, onTerminated, TransactionState.TRYING);
+        if ("INVITE".equals(request.method()) || "ACK".equals(request.method())) {
+            throw new IllegalArgumentException("not a non-INVITE transaction request: " + request.method());
+        }
+    }
+
+    @Override
+    void onStart() {
+        user().receiveRequest(this, request());
+    }
+
+    @Override
+    public void receiveRequest(M request) {
+        if (state() == TransactionState.PROCEEDING || state() == TransactionState.COMPLETED) {
+            transmit(lastResponse);
+        }
+    }
+
+    @Override
+    public boolean sendResponse(M response) {
+        requireResponse(response);
+        if (state() != TransactionState.TRYING && state() != TransactionState.PROCEEDING) {
+            return false;
+        }
+        lastResponse = response;
+        if (isProvisional(response.statusCode())) {
+            enter(TransactionState.PROCEEDING);
+            transmit(response);
+            return true;
+        }
+        enter(TransactionState.COMPLETED);
+        if (transmit(response)) {
+            startTimer(TransactionTimer.J, timers().timerJ(reliable()), this::terminate);
+        }
+        return true;
+    }
+}
