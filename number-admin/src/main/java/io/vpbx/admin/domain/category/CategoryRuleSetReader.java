@@ -2,6 +2,7 @@ package io.vpbx.admin.domain.category;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vpbx.admin.domain.DataFields;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vpbx.admin.domain.number.Country;
 import java.io.IOException;
@@ -47,8 +48,8 @@ public final class CategoryRuleSetReader {
             throw new IllegalArgumentException("category rule set must be a JSON object");
         }
         rejectUnknown(root, SET_FIELDS, "rule set");
-        Country country = country(text(root, "country", "rule set"));
-        String version = text(root, "version", "rule set");
+        Country country = country(DataFields.text(root, "country", "rule set"));
+        String version = DataFields.text(root, "version", "rule set");
         int digits = integer(root, "subscriberDigits", "rule set " + version);
         JsonNode rules = root.get("rules");
         if (rules == null || !rules.isArray()) {
@@ -65,18 +66,18 @@ public final class CategoryRuleSetReader {
         if (!node.isObject()) {
             throw new IllegalArgumentException("rule #" + position + " must be a JSON object");
         }
-        String id = text(node, "id", "rule #" + position);
+        String id = DataFields.text(node, "id", "rule #" + position);
         String where = "rule '" + id + "'";
         rejectUnknown(node, RULE_FIELDS, where);
-        String group = node.has("group") ? text(node, "group", where) : id;
+        String group = node.has("group") ? DataFields.text(node, "group", where) : id;
         PatternKind kind;
         try {
-            kind = PatternKind.fromWire(text(node, "kind", where));
+            kind = PatternKind.fromWire(DataFields.text(node, "kind", where));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": field 'kind': " + e.getMessage() + ", expected one of "
                     + Arrays.stream(PatternKind.values()).map(PatternKind::wireName).toList(), e);
         }
-        return new CategoryRule(id, group, kind, params(node, where), effect(node, where), text(node, "reason", where));
+        return new CategoryRule(id, group, kind, params(node, where), effect(node, where), DataFields.text(node, "reason", where));
     }
 
     private static Map<String, String> params(JsonNode rule, String where) {
@@ -105,7 +106,7 @@ public final class CategoryRuleSetReader {
         }
         try {
             return grants
-                    ? new RuleEffect.Grant(NumberCategory.fromWire(text(rule, "grants", where)))
+                    ? new RuleEffect.Grant(NumberCategory.fromWire(DataFields.text(rule, "grants", where)))
                     : new RuleEffect.Penalty(integer(rule, "lowers", where));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": field '" + (grants ? "grants" : "lowers") + "': "
@@ -121,17 +122,6 @@ public final class CategoryRuleSetReader {
         }
         throw new IllegalArgumentException("rule set: field 'country' must be one of "
                 + Arrays.toString(Country.values()) + ", got '" + code + "'");
-    }
-
-    private static String text(JsonNode node, String field, String where) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException(where + ": field '" + field + "' is missing");
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new IllegalArgumentException(where + ": field '" + field + "' must be a non-blank string");
-        }
-        return value.asText();
     }
 
     private static int integer(JsonNode node, String field, String where) {

@@ -2,6 +2,7 @@ package io.vpbx.admin.domain.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vpbx.admin.domain.DataFields;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ public final class DocumentTypeReader {
             throw new IllegalArgumentException("document types must be a JSON object");
         }
         rejectUnknown(root, FILE_FIELDS, "document types");
-        Jurisdiction jurisdiction = jurisdiction(text(root, "jurisdiction", "document types"));
+        Jurisdiction jurisdiction = jurisdiction(DataFields.text(root, "jurisdiction", "document types"));
         JsonNode types = root.get("types");
         if (types == null || !types.isArray() || types.isEmpty()) {
             throw new IllegalArgumentException(jurisdiction + " document types: field 'types' must be a non-empty array");
@@ -67,13 +68,13 @@ public final class DocumentTypeReader {
         if (!node.isObject()) {
             throw new IllegalArgumentException(position + " must be a JSON object");
         }
-        String code = text(node, "code", position);
+        String code = DataFields.text(node, "code", position);
         String where = jurisdiction + " document type '" + code + "'";
         rejectUnknown(node, TYPE_FIELDS, where);
-        String name = text(node, "name", where);
+        String name = DataFields.text(node, "name", where);
         HolderKind holderKind = wire(node, "holderKind", where, HolderKind::fromWire);
         Pattern format = format(node, where);
-        String formatText = text(node, "formatText", where);
+        String formatText = DataFields.text(node, "formatText", where);
         Normalisation normalisation = normalisation(node, where);
         CheckAlgorithm check = wire(node, "check", where, CheckAlgorithm::fromWire);
         boolean expiryRequired = bool(node, "expiryRequired", where);
@@ -87,7 +88,7 @@ public final class DocumentTypeReader {
     }
 
     private static <T> T wire(JsonNode node, String field, String where, Function<String, T> fromWire) {
-        String name = text(node, field, where);
+        String name = DataFields.text(node, field, where);
         try {
             return fromWire.apply(name);
         } catch (IllegalArgumentException e) {
@@ -96,7 +97,7 @@ public final class DocumentTypeReader {
     }
 
     private static Pattern format(JsonNode node, String where) {
-        String regex = text(node, "format", where);
+        String regex = DataFields.text(node, "format", where);
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
@@ -137,17 +138,6 @@ public final class DocumentTypeReader {
         }
         throw new IllegalArgumentException("document types: field 'jurisdiction' must be one of "
                 + Arrays.toString(Jurisdiction.values()) + ", got '" + code + "'");
-    }
-
-    private static String text(JsonNode node, String field, String where) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException(where + ": field '" + field + "' is missing");
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new IllegalArgumentException(where + ": field '" + field + "' must be a non-blank string");
-        }
-        return value.asText();
     }
 
     private static boolean bool(JsonNode node, String field, String where) {
