@@ -19,6 +19,7 @@ import io.vpbx.sip.transport.SipDatagramHandler;
 import io.vpbx.sip.transport.SipMetrics;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +46,20 @@ public final class SipServer implements AutoCloseable {
     private Channel udp;
     private Channel tcp;
 
+    /** A server without a registrar: REGISTER is answered with 501 like every other method but OPTIONS. */
     public SipServer(SipConfig config, MeterRegistry registry) {
+        this(config, registry, Optional.empty());
+    }
+
+    /** A server whose REGISTER requests go to {@code registrar}. */
+    public SipServer(SipConfig config, MeterRegistry registry, RegistrarService registrar) {
+        this(config, registry, Optional.of(registrar));
+    }
+
+    private SipServer(SipConfig config, MeterRegistry registry, Optional<RegistrarService> registrar) {
         this.config = Objects.requireNonNull(config, "config");
         this.metrics = new SipMetrics(Objects.requireNonNull(registry, "registry"));
-        this.responder = new StatelessResponder(SERVER_NAME);
+        this.responder = new StatelessResponder(SERVER_NAME, registrar);
     }
 
     /**

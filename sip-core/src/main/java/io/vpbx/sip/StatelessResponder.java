@@ -1,6 +1,7 @@
 package io.vpbx.sip;
 
 import io.vpbx.sip.message.AddressValue;
+import io.vpbx.sip.message.HeaderField;
 import io.vpbx.sip.message.HeaderName;
 import io.vpbx.sip.message.SipMessage;
 import io.vpbx.sip.message.SipMessageReader;
@@ -20,7 +21,8 @@ import java.util.Optional;
 
 /**
  * A stateless UAS (RFC 3261 section 8.2.7) for the time before call routing exists: it answers OPTIONS
- * with 200, every other request but ACK with 501, and malformed requests with 400 naming the problem.
+ * with 200, REGISTER through the {@link RegistrarService} when there is one, every other request but ACK
+ * with 501, and malformed requests with 400 naming the problem.
  *
  * <p>A response can reach its sender and be matched by the sender's client transaction only with a
  * readable top Via (where to send it, section 18.2.2, and the branch) and a CSeq (the method,
@@ -36,8 +38,10 @@ public final class StatelessResponder {
 
     static final String OPTIONS = "OPTIONS";
     static final String ACK = "ACK";
+    static final String REGISTER = RegistrarService.METHOD;
     /** Methods answered with something other than 501 for now. */
     static final String ALLOW = OPTIONS;
+    static final String ALLOW_WITH_REGISTRAR = OPTIONS + ", " + REGISTER;
     static final String ACCEPT = "application/sdp";
     static final String ACCEPT_ENCODING = "identity";
     static final String ACCEPT_LANGUAGE = "en";
@@ -56,13 +60,23 @@ public final class StatelessResponder {
     private static final int TAG_BYTES = 8;
 
     private final String serverName;
+    private final Optional<RegistrarService> registrar;
     private final byte[] tagSecret;
 
     /**
      * @param serverName the value of the Server header of every response
      */
     public StatelessResponder(String serverName) {
+        this(serverName, Optional.empty());
+    }
+
+    /**
+     * @param serverName the value of the Server header of every response
+     * @param registrar answers REGISTER; without one REGISTER gets 501 like any other method
+     */
+    public StatelessResponder(String serverName, Optional<RegistrarService> registrar) {
         this.serverName = serverName;
+        this.registrar = registrar;
         this.tagSecret = new byte[SECRET_BYTES];
         new SecureRandom().nextBytes(tagSecret);
     }
@@ -102,7 +116,17 @@ public final class StatelessResponder {
             return answer(request, stampedVia, 400, "Bad Request (" + problem.get() + ")");
         }
         if (line.method().equals(OPTIONS)) {
-            return answer(request, stampedVia, 200, "OK");
+            List<HeaderField> capabilities = List.of(
+                    new HeaderField("Allow", registrar.isPresent() ? ALLOW_WITH_REGISTRAR : ALLOW),
+                    new HeaderField("Accept", ACCEPT),
+                    new HeaderField("Accept-Encoding", ACCEPT_ENCODING),
+                    new HeaderField("Accept-Language", ACCEPT_LANGUAGE),
+                    new HeaderField(HeaderName.SUPPORTED, SUPPORTED));
+            return answer(request, stampedVia, 200, "OK", capabilities);
+        }
+        if (line.method().equals(REGISTER) && registrar.isPresent()) {
+            RegistrarService.Response response = registrar.get().register(request, source);
+            return answer(request, stampedVia, response.status(), response.reasonPhrase(), response.headers());
         }
         return answer(request, stampedVia, 501, NOT_IMPLEMENTED);
     }
@@ -166,6 +190,10 @@ public final class StatelessResponder {
     }
 
     private Outcome answer(SipMessage request, ViaValue stampedVia, int status, String reasonPhrase) {
+        return answer(request, stampedVia, status, reasonPhrase, List.of());
+    }
+
+    private Outcome answer(SipMessage request, ViaValue stampedVia, int status, String reasonPhrase, List<HeaderField> extra) {
         ResponseBuilder response = new ResponseBuilder(status, reasonPhrase);
         List<String> vias = request.viaValues();
         response.header(HeaderName.VIA, stampedVia.text());
@@ -177,12 +205,8 @@ public final class StatelessResponder {
                 status == 100 || AddressValue.tag(to).isPresent() ? to : to + ";tag=" + toTag(request, stampedVia)));
         request.first(HeaderName.CALL_ID).ifPresent(callId -> response.header(HeaderName.CALL_ID, callId));
         request.first(HeaderName.CSEQ).ifPresent(cseq -> response.header(HeaderName.CSEQ, cseq));
-        if (status == 200) {
-            response.header("Allow", ALLOW)
-                    .header("Accept", ACCEPT)
-                    .header("Accept-Encoding", ACCEPT_ENCODING)
-                    .header("Accept-Language", ACCEPT_LANGUAGE)
-                    .header(HeaderName.SUPPORTED, SUPPORTED);
+        for (HeaderField field : extra) {
+            response.header(field.name(), field.value());
         }
         response.header("Server", serverName);
         return new Outcome.Reply(status, reasonPhrase, response.build());

@@ -1,6 +1,7 @@
 package io.vpbx.sip.message;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,5 +25,66 @@ public final class AddressValue {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The URI of an address: inside the angle brackets of a name-addr, or the addr-spec up to the first header
+     * parameter (section 20.10: an addr-spec's parameters are header parameters). Empty when there is none.
+     */
+    public static Optional<String> uri(String value) {
+        String address = HeaderText.split(value, ';').get(0);
+        int open = openingBracket(address);
+        if (open >= 0) {
+            int close = address.indexOf('>', open);
+            if (close < 0 || !address.substring(close + 1).isBlank()) {
+                return Optional.empty();
+            }
+            String uri = address.substring(open + 1, close).strip();
+            return uri.isEmpty() ? Optional.empty() : Optional.of(uri);
+        }
+        if (address.isEmpty() || address.indexOf(' ') >= 0 || address.indexOf('"') >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(address);
+    }
+
+    /**
+     * The user part of a {@code sip:} or {@code sips:} URI ({@code user[:password]@host...}), unescaped
+     * only as far as it is written; empty for other schemes and URIs without a user.
+     */
+    public static Optional<String> sipUser(String uri) {
+        String lower = uri.toLowerCase(Locale.ROOT);
+        int schemeEnd = lower.startsWith("sip:") ? 4 : lower.startsWith("sips:") ? 5 : -1;
+        if (schemeEnd < 0) {
+            return Optional.empty();
+        }
+        int at = uri.lastIndexOf('@');
+        if (at <= schemeEnd) {
+            return Optional.empty();
+        }
+        String userInfo = uri.substring(schemeEnd, at);
+        int colon = userInfo.indexOf(':');
+        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+        return user.isEmpty() ? Optional.empty() : Optional.of(user);
+    }
+
+    /** Index of the {@code <} opening a name-addr, skipping a quoted display name; -1 for an addr-spec. */
+    private static int openingBracket(String address) {
+        boolean quoted = false;
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '<') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -19,6 +19,11 @@ public final class HeaderName {
     public static final String CONTENT_TYPE = "Content-Type";
     public static final String CONTACT = "Contact";
     public static final String SUPPORTED = "Supported";
+    public static final String EXPIRES = "Expires";
+    public static final String MIN_EXPIRES = "Min-Expires";
+    public static final String AUTHORIZATION = "Authorization";
+    public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    public static final String DATE = "Date";
 
     private static final Map<String, String> BY_LOWER_CASE = Map.ofEntries(
             Map.entry("via", VIA), Map.entry("v", VIA),
@@ -30,7 +35,12 @@ public final class HeaderName {
             Map.entry("content-length", CONTENT_LENGTH), Map.entry("l", CONTENT_LENGTH),
             Map.entry("content-type", CONTENT_TYPE), Map.entry("c", CONTENT_TYPE),
             Map.entry("contact", CONTACT), Map.entry("m", CONTACT),
-            Map.entry("supported", SUPPORTED), Map.entry("k", SUPPORTED));
+            Map.entry("supported", SUPPORTED), Map.entry("k", SUPPORTED),
+            Map.entry("expires", EXPIRES),
+            Map.entry("min-expires", MIN_EXPIRES),
+            Map.entry("authorization", AUTHORIZATION),
+            Map.entry("www-authenticate", WWW_AUTHENTICATE),
+            Map.entry("date", DATE));
 
     private HeaderName() {
     }
