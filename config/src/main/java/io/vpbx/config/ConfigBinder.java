@@ -62,10 +62,22 @@ final class ConfigBinder {
         String realm = values.read("sip.realm", ValueType.nonEmptyText());
         Integer maxMessage = values.read("sip.max-message-bytes",
                 ValueType.intBetween(SipConfig.MIN_MESSAGE_BYTES, SipConfig.MAX_MESSAGE_BYTES));
+        Integer maxHeaders = values.read("sip.max-headers",
+                ValueType.intBetween(SipConfig.MIN_HEADERS, SipConfig.MAX_HEADERS));
+        Integer rate = values.read("sip.per-source.rate", ValueType.intBetween(0, SipConfig.MAX_RATE));
+        Integer burst = values.read("sip.per-source.burst", ValueType.intBetween(1, SipConfig.MAX_RATE));
+        Integer maxSources = values.read("sip.per-source.max-sources", ValueType.intBetween(1, SipConfig.MAX_SOURCES));
+        Integer maxTransactions = values.read("sip.max-transactions",
+                ValueType.intBetween(1, SipConfig.MAX_TRANSACTIONS));
+        String advertisedHost = values.read("sip.advertised-host",
+                ValueType.optionalAdvertisedHost("sip.host, or 127.0.0.1 when that is 0.0.0.0 or ::"));
         if (Boolean.FALSE.equals(udp) && Boolean.FALSE.equals(tcp)) {
             values.problem("sip.udp", "sip.udp and sip.tcp are both false, at least one transport must be true");
         }
-        return values.valid() ? new SipConfig(host, port, udp, tcp, realm, maxMessage) : null;
+        return values.valid()
+                ? new SipConfig(host, port, udp, tcp, realm, maxMessage, maxHeaders, rate, burst, maxSources,
+                        maxTransactions, advertisedHost)
+                : null;
     }
 
     private StorageConfig storage() {

@@ -42,6 +42,12 @@ record ValueType<T>(String expected, Function<String, Optional<T>> parser) {
                 text -> Optional.of(text).filter(t -> !t.isEmpty() && t.chars().noneMatch(Character::isWhitespace)));
     }
 
+    /** Empty text means "derive it"; otherwise a host that peers can send to. */
+    static ValueType<String> optionalAdvertisedHost(String whenEmpty) {
+        return new ValueType<>("empty (" + whenEmpty + ") or " + SipConfig.ADVERTISABLE,
+                text -> Optional.of(text).filter(t -> t.isEmpty() || SipConfig.isAdvertisable(t)));
+    }
+
     static ValueType<Integer> port() {
         return intBetween(Checks.MIN_PORT, Checks.MAX_PORT);
     }

@@ -17,6 +17,8 @@ class DefaultsFileTest {
             "admin.host", "admin.port", "admin.rate-limit.per-second", "admin.rate-limit.burst",
             "admin.max-body-bytes", "admin.page-size.default", "admin.page-size.max",
             "sip.host", "sip.port", "sip.udp", "sip.tcp", "sip.realm", "sip.max-message-bytes",
+            "sip.max-headers", "sip.per-source.rate", "sip.per-source.burst", "sip.per-source.max-sources",
+            "sip.max-transactions", "sip.advertised-host",
             "data.dir", "db.url", "db.user", "db.password", "db.pool-size",
             "operator.key",
             "catalog.reservation-ttl", "catalog.quarantine", "catalog.sweep-interval", "catalog.price-table",
@@ -49,13 +51,23 @@ class DefaultsFileTest {
         VpbxConfig config = VpbxConfig.defaults();
 
         assertEquals(new AdminConfig("0.0.0.0", 8080, 20, 100, 67_108_864L, 50, 1000), config.admin());
-        assertEquals(new SipConfig("0.0.0.0", 5060, true, true, "vpbx", 65535), config.sip());
+        assertEquals(new SipConfig("0.0.0.0", 5060, true, true, "vpbx", 65535, 100, 2000, 4000, 10_000, 50_000, ""),
+                config.sip());
+        assertEquals("127.0.0.1", config.sip().advertisedHostOrDefault());
+        assertTrue(config.sip().throttlesSources());
         assertEquals(new StorageConfig(Path.of("./data"), Optional.empty(), "", "", 10), config.storage());
         assertTrue(config.storage().embedded());
         assertEquals(new CatalogConfig(Duration.ofMinutes(30), Duration.ofDays(90), Duration.ofSeconds(10),
                 Optional.empty(), 2_000_000), config.catalog());
         assertEquals(Optional.empty(), config.security().operatorKey());
         assertEquals(Duration.ofHours(24), config.api().idempotencyRetention());
+    }
+
+    @Test
+    void theShortSipConstructorAppliesTheDocumentedDefaults() {
+        SipConfig fromFile = VpbxConfig.defaults().sip();
+        assertEquals(fromFile, new SipConfig(fromFile.host(), fromFile.port(), fromFile.udp(), fromFile.tcp(),
+                fromFile.realm(), fromFile.maxMessageBytes()));
     }
 
     @Test

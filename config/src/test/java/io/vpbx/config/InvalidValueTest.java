@@ -73,6 +73,27 @@ class InvalidValueTest {
     }
 
     @Test
+    void sipLimitsFromOutsideAreCheckedNamingTheKey() {
+        List<String> problems = problems(new String[] {"--sip.max-headers=5", "--sip.per-source.rate=-1",
+            "--sip.advertised-host=0.0.0.0"}, Map.of("VPBX_SIP_MAX_TRANSACTIONS", "0"));
+        assertEquals(List.of(
+                "sip.max-headers: expected an integer 16..10000 but got '5' (from flag --sip.max-headers)",
+                "sip.per-source.rate: expected an integer 0..1000000 but got '-1' (from flag --sip.per-source.rate)",
+                "sip.max-transactions: expected an integer 1..10000000 but got '0' (from env VPBX_SIP_MAX_TRANSACTIONS)",
+                "sip.advertised-host: expected empty (sip.host, or 127.0.0.1 when that is 0.0.0.0 or ::) or a host"
+                        + " name or IP address without port, not 0.0.0.0 or :: but got '0.0.0.0'"
+                        + " (from flag --sip.advertised-host)"), problems);
+    }
+
+    @Test
+    void throttlingCanBeTurnedOffAndTheAdvertisedHostSet() {
+        VpbxConfig config = ConfigLoader.load(new String[] {"--sip.per-source.rate=0",
+            "--sip.advertised-host=pbx.example.com"}, Map.of());
+        assertEquals(false, config.sip().throttlesSources());
+        assertEquals("pbx.example.com", config.sip().advertisedHostOrDefault());
+    }
+
+    @Test
     void bothSipTransportsOffFails() {
         List<String> problems = problems(new String[] {"--sip.udp=false"}, Map.of("VPBX_SIP_TCP", "false"));
         assertEquals(1, problems.size(), problems.toString());

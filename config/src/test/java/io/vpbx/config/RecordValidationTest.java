@@ -1,5 +1,7 @@
 package io.vpbx.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +29,48 @@ class RecordValidationTest {
         assertThrows(IllegalArgumentException.class, () -> new SipConfig("h", 5060, true, false, "r", 511));
         assertThrows(IllegalArgumentException.class, () -> new SipConfig("h", 5060, true, false, "", 1500));
         assertTrue(new SipConfig("h", 5060, false, true, "r", 512).tcp());
+    }
+
+    @Test
+    void sipLimitsAreBoundedAndErrorsNameTheKey() {
+        assertKeyNamed("sip.max-headers", () -> sip(15, 1, 1, 1, 1, ""));
+        assertKeyNamed("sip.per-source.rate", () -> sip(100, -1, 1, 1, 1, ""));
+        assertKeyNamed("sip.per-source.burst", () -> sip(100, 1, 0, 1, 1, ""));
+        assertKeyNamed("sip.per-source.max-sources", () -> sip(100, 1, 1, 0, 1, ""));
+        assertKeyNamed("sip.max-transactions", () -> sip(100, 1, 1, 1, 0, ""));
+        assertKeyNamed("sip.max-message-bytes", () -> new SipConfig("h", 5060, true, false, "r", 511));
+        assertFalse(sip(16, 0, 1, 1, 1, "").throttlesSources());
+    }
+
+    @Test
+    void advertisedHostIsAHostPeersCanReach() {
+        for (String bad : List.of("0.0.0.0", "::", "[::]", "sip.example.com:5060", "a b", "[sip.example.com]", " ")) {
+            assertKeyNamed("sip.advertised-host", () -> sip(100, 1, 1, 1, 1, bad));
+        }
+        assertEquals("sip.example.com", sip(100, 1, 1, 1, 1, "sip.example.com").advertisedHostOrDefault());
+        assertEquals("[2001:db8::5]", sip(100, 1, 1, 1, 1, "2001:db8::5").advertisedHostOrDefault());
+        assertEquals("[2001:db8::5]", sip(100, 1, 1, 1, 1, "[2001:db8::5]").advertisedHostOrDefault());
+    }
+
+    @Test
+    void advertisedHostDefaultsToTheBoundHostUnlessThatIsAWildcard() {
+        assertEquals("127.0.0.1", new SipConfig("0.0.0.0", 5060, true, false, "r", 512).advertisedHostOrDefault());
+        assertEquals("127.0.0.1", new SipConfig("::", 5060, true, false, "r", 512).advertisedHostOrDefault());
+        assertEquals("192.0.2.10", new SipConfig("192.0.2.10", 5060, true, false, "r", 512).advertisedHostOrDefault());
+        assertEquals("[::1]", new SipConfig("::1", 5060, true, false, "r", 512).advertisedHostOrDefault());
+        assertEquals("pbx.example.com",
+                new SipConfig("pbx.example.com", 5060, true, false, "r", 512).advertisedHostOrDefault());
+    }
+
+    private static SipConfig sip(int maxHeaders, int rate, int burst, int maxSources, int maxTransactions,
+            String advertisedHost) {
+        return new SipConfig("h", 5060, true, false, "r", 1500, maxHeaders, rate, burst, maxSources, maxTransactions,
+                advertisedHost);
+    }
+
+    private static void assertKeyNamed(String key, org.junit.jupiter.api.function.Executable construction) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, construction);
+        assertTrue(e.getMessage().startsWith(key + " "), e.getMessage());
     }
 
     @Test
