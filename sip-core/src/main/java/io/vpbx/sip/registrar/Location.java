@@ -40,6 +40,11 @@ public final class Location {
                 .collect(Collectors.toUnmodifiableList());
     }
 
+    /** How many bindings are stored, expired ones not yet pruned included. */
+    public int bindingCount() {
+        return bindings.values().stream().mapToInt(List::size).sum();
+    }
+
     public Set<String> addressesOfRecord() {
         return bindings.keySet();
     }

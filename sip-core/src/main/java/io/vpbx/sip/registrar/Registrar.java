@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The binding steps of a registrar, RFC 3261 section 10.3 steps 6 to 8, after the request has been
@@ -19,16 +23,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code minExpires}; 500 for an out-of-order CSeq, since step 7 says the update "MUST be aborted and
  * the request fails" and step 8 fails requests with 500; 403 when the AOR would exceed
  * {@code maxContactsPerAor} (a request that does not add bindings always passes): it is a lasting policy refusal, and 503 would invite the UA to retry.
+ *
+ * <p>Each change to the held snapshot is announced to a {@link BindingListener} once published; bindings
+ * written elsewhere come in through {@link #replicate(String, ContactBinding)} and are not announced.
  */
 public final class Registrar {
 
+    private static final Logger log = LoggerFactory.getLogger(Registrar.class);
+
     private final Clock clock;
     private final RegistrarPolicy policy;
+    private final BindingListener listener;
     private final AtomicReference<Location> current = new AtomicReference<>(Location.empty());
 
     public Registrar(Clock clock, RegistrarPolicy policy) {
+        this(clock, policy, BindingListener.NONE);
+    }
+
+    public Registrar(Clock clock, RegistrarPolicy policy, BindingListener listener) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** The snapshot currently published by this registrar. */
@@ -46,16 +61,93 @@ public final class Registrar {
                 return result;
             }
             Location after = ((RegistrationResult.Accepted) result).location();
-            if (after == before || current.compareAndSet(before, after)) {
+            if (after == before) {
+                return result;
+            }
+            if (current.compareAndSet(before, after)) {
+                announce(aor, before.bindings(aor), after.bindings(aor), clock.instant());
                 return result;
             }
         }
     }
 
-    /** Drops expired bindings from the held snapshot; call it from a periodic task. */
+    /** Drops expired bindings from the held snapshot, announcing each; call it from a periodic task. */
     public Location pruneExpired() {
         Instant now = clock.instant();
-        return current.updateAndGet(location -> location.withoutExpired(now));
+        while (true) {
+            Location before = current.get();
+            Location after = before.withoutExpired(now);
+            if (after == before) {
+                return before;
+            }
+            if (current.compareAndSet(before, after)) {
+                for (String aor : before.addressesOfRecord()) {
+                    before.bindings(aor).stream().filter(binding -> !binding.isLiveAt(now))
+                            .forEach(binding -> tell(() -> listener.expired(aor, binding)));
+                }
+                return after;
+            }
+        }
+    }
+
+    /**
+     * Takes in a binding written elsewhere (another node, or this node before a restart) without announcing
+     * it: a live binding replaces the AOR's binding with the same URI or joins them; an expired one (a
+     * removal) takes that binding away. A local binding from the same Call-ID with a higher CSeq is newer
+     * (section 10.3 step 7) and stays.
+     */
+    public void replicate(String aor, ContactBinding binding) {
+        Objects.requireNonNull(aor, "aor");
+        Objects.requireNonNull(binding, "binding");
+        Instant now = clock.instant();
+        current.updateAndGet(location -> replicated(location, aor, binding, now));
+    }
+
+    private static Location replicated(Location location, String aor, ContactBinding binding, Instant now) {
+        List<ContactBinding> bindings = new ArrayList<>(location.bindings(aor));
+        int index = indexOfUri(bindings, binding.uri());
+        if (index >= 0) {
+            ContactBinding local = bindings.get(index);
+            if (local.equals(binding) || (local.callId().equals(binding.callId()) && local.cseq() > binding.cseq())) {
+                return location;
+            }
+            bindings.remove(index);
+        } else if (!binding.isLiveAt(now)) {
+            return location;
+        }
+        if (binding.isLiveAt(now)) {
+            bindings.add(index >= 0 ? index : bindings.size(), binding);
+        }
+        return location.withBindings(aor, bindings);
+    }
+
+    /** What a published change did to one AOR: new or rewritten bindings were saved, vanished ones removed or expired. */
+    private void announce(String aor, List<ContactBinding> before, List<ContactBinding> after, Instant now) {
+        for (ContactBinding binding : after) {
+            if (!before.contains(binding)) {
+                tell(() -> listener.saved(aor, binding));
+            }
+        }
+        Set<String> kept = after.stream().map(ContactBinding::uri).collect(Collectors.toSet());
+        for (ContactBinding binding : before) {
+            if (kept.contains(binding.uri())) {
+                continue;
+            }
+            if (binding.isLiveAt(now)) {
+                tell(() -> listener.removed(aor, binding, now));
+            } else {
+                tell(() -> listener.expired(aor, binding));
+            }
+        }
+    }
+
+    /** The change is published already; a failing listener must not turn it into a failed REGISTER. */
+    private static void tell(Runnable announcement) {
+        try {
+            announcement.run();
+        } catch (RuntimeException e) {
+            log.warn("binding listener failed; the binding change stands", e);
+        }
     }
 
     /**
@@ -133,6 +225,15 @@ public final class Registrar {
             return contact.expires();
         }
         return expiresHeader != null ? expiresHeader : policy.defaultExpires();
+    }
+
+    private static int indexOfUri(List<ContactBinding> bindings, String uri) {
+        for (int i = 0; i < bindings.size(); i++) {
+            if (bindings.get(i).uri().equals(uri)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOfMatch(List<ContactBinding> bindings, ContactRequest contact) {
