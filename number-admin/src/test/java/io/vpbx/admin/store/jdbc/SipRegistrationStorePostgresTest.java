@@ -1,0 +1,7 @@
+package io.vpbx.admin.store.jdbc;
+
+class SipRegistrationStorePostgresTest extends SipRegistrationStoreContract {
+    SipRegistrationStorePostgresTest() {
+        super("postgresql");
+    }
+}
