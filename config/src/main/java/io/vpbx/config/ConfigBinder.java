@@ -27,6 +27,7 @@ final class ConfigBinder {
         ApiConfig api = api();
         ComplianceConfig compliance = compliance();
         ContactConfig contact = contact();
+        RegistrarConfig registrar = registrar();
         Set<String> unread = values.unreadKeys();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys declared in the defaults file but bound to no record: " + unread);
@@ -34,7 +35,7 @@ final class ConfigBinder {
         if (!values.valid()) {
             throw new ConfigException(values.problems());
         }
-        return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact);
+        return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar);
     }
 
     private AdminConfig admin() {
@@ -128,5 +129,37 @@ final class ConfigBinder {
         Integer attempts = values.read("contact.code-attempts", ValueType.intAtLeast(1));
         Boolean outbox = values.read("contact.sms-outbox-readable", ValueType.bool());
         return values.valid() ? new ContactConfig(ttl, attempts, outbox) : null;
+    }
+
+    private RegistrarConfig registrar() {
+        Integer min = values.read("registrar.min-expires", ValueType.intBetween(1, RegistrarConfig.MAX_MIN_EXPIRES));
+        Integer max = values.read("registrar.max-expires", ValueType.intAtLeast(1));
+        Integer dflt = values.read("registrar.default-expires", ValueType.intAtLeast(1));
+        Integer contacts = values.read("registrar.max-contacts", ValueType.intAtLeast(1));
+        Duration nonceLifetime = values.read("registrar.nonce-lifetime", ValueType.duration());
+        Integer nonces = values.read("registrar.max-nonces", ValueType.intAtLeast(1));
+        Integer queue = values.read("registrar.write-queue", ValueType.intAtLeast(1));
+        Duration interval = values.read("registrar.sync-interval", ValueType.duration());
+        Duration lookback = values.read("registrar.sync-lookback", ValueType.duration());
+        Duration retention = values.read("registrar.removal-retention", ValueType.duration());
+        String nodeId = values.read("registrar.node-id", ValueType.text());
+        if (min != null && max != null && max < min) {
+            values.problem("registrar.max-expires", "expected at least registrar.min-expires (" + min + ") but got '" + max + "'");
+        } else if (min != null && max != null && dflt != null && (dflt < min || dflt > max)) {
+            values.problem("registrar.default-expires", "expected " + min + ".." + max
+                    + " (registrar.min-expires..registrar.max-expires) but got '" + dflt + "'");
+        }
+        if (interval != null && lookback != null && retention != null && retention.compareTo(interval.plus(lookback)) <= 0) {
+            values.problem("registrar.removal-retention", "expected longer than registrar.sync-interval plus "
+                    + "registrar.sync-lookback (" + interval.plus(lookback) + ") but got '"
+                    + retention + "'");
+        }
+        if (nodeId != null && !nodeId.isEmpty() && !RegistrarConfig.isNodeId(nodeId)) {
+            values.problem("registrar.node-id", "expected empty (a random id per start) or " + RegistrarConfig.NODE_ID
+                    + " but got '" + nodeId + "'");
+        }
+        return values.valid()
+                ? new RegistrarConfig(min, max, dflt, contacts, nonceLifetime, nonces, queue, interval, lookback, retention, nodeId)
+                : null;
     }
 }

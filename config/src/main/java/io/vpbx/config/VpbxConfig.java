@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /** All vpbx configuration, typed and validated; built by {@link ConfigLoader}. */
 public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage, CatalogConfig catalog,
-        SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact) {
+        SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact,
+        RegistrarConfig registrar) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -16,6 +17,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(compliance, "compliance");
         Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(registrar, "registrar");
     }
 
     /** The documented defaults alone, ignoring the process environment. */
