@@ -12,7 +12,14 @@ public enum DropReason {
     /** A response; a stateless responder has no client transactions to match it to. */
     RESPONSE,
     /** A request lacking what a response needs to reach its sender (RFC 3261 section 8.2.6.2, 17.1.3). */
-    UNANSWERABLE;
+    UNANSWERABLE,
+    /** A request from a source IP address that sent more than its configured rate and burst; never read. */
+    THROTTLED,
+    /**
+     * More header fields than the configured maximum, in a message that cannot be answered with 400: a
+     * response, an ACK, or a request without a readable Via and CSeq.
+     */
+    TOO_MANY_HEADERS;
 
     /** The value of the {@code reason} tag of {@code vpbx.sip.dropped}. */
     public String tag() {
