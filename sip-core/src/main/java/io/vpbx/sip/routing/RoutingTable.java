@@ -1,7 +1,9 @@
 package io.vpbx.sip.routing;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,6 +15,9 @@ public final class RoutingTable {
     private final Map<String, RouteEntry> numbers = new ConcurrentHashMap<>();
     private final Map<String, DepartmentPlan> departments = new ConcurrentHashMap<>();
     private final Map<String, Trunk> trunksBySource = new ConcurrentHashMap<>();
+    private final Map<String, Trunk> trunksById = new ConcurrentHashMap<>();
+    /** Trunk writers take turns so that the two trunk maps agree; readers never wait. */
+    private final Object trunkWrites = new Object();
     private final Map<String, String> employeeMobiles = new ConcurrentHashMap<>();
 
     public Optional<RouteEntry> number(String e164) {
@@ -25,6 +30,26 @@ public final class RoutingTable {
 
     public Optional<Trunk> trunkFrom(String sourceAddress) {
         return Optional.ofNullable(trunksBySource.get(sourceAddress));
+    }
+
+    /**
+     * The trunk that carries a call out for {@code accountId}: the account's own trunk first, else a carrier
+     * trunk; only trunks with an outbound URI count. Among several, the lowest id, so the choice is stable.
+     */
+    public Optional<Trunk> outboundTrunk(String accountId) {
+        Trunk own = null;
+        Trunk carrier = null;
+        for (Trunk trunk : trunksById.values()) {
+            if (!trunk.carriesOutbound()) {
+                continue;
+            }
+            if (trunk.accountId() == null) {
+                carrier = lowerId(carrier, trunk);
+            } else if (trunk.accountId().equals(accountId)) {
+                own = lowerId(own, trunk);
+            }
+        }
+        return Optional.ofNullable(own != null ? own : carrier);
     }
 
     /** The external mobile an employee's calls also ring, if configured. */
@@ -48,8 +73,39 @@ public final class RoutingTable {
         departments.remove(departmentId);
     }
 
+    /**
+     * Puts the trunk under each of its source addresses, replacing the trunk of the same id: its new addresses
+     * are in place before the ones it no longer has are dropped, so an address it keeps is never missing.
+     */
     public void put(Trunk trunk) {
-        trunksBySource.put(trunk.sourceAddress(), trunk);
+        synchronized (trunkWrites) {
+            Trunk before = trunksById.put(trunk.id(), trunk);
+            trunk.sourceAddresses().forEach(address -> trunksBySource.put(address, trunk));
+            if (before != null) {
+                Set<String> dropped = new HashSet<>(before.sourceAddresses());
+                trunk.sourceAddresses().forEach(dropped::remove);
+                dropped.forEach(address -> dropAddress(address, trunk.id()));
+            }
+        }
+    }
+
+    /** Forgets the trunk and every source address it had. */
+    public void removeTrunk(String trunkId) {
+        synchronized (trunkWrites) {
+            Trunk before = trunksById.remove(trunkId);
+            if (before != null) {
+                before.sourceAddresses().forEach(address -> dropAddress(address, trunkId));
+            }
+        }
+    }
+
+    /** Drops the address only while it still leads to that trunk: another trunk may have taken it since. */
+    private void dropAddress(String address, String trunkId) {
+        trunksBySource.computeIfPresent(address, (key, holder) -> holder.id().equals(trunkId) ? null : holder);
+    }
+
+    private static Trunk lowerId(Trunk chosen, Trunk candidate) {
+        return chosen == null || candidate.id().compareTo(chosen.id()) < 0 ? candidate : chosen;
     }
 
     public void setMobile(String employeeId, String e164) {
@@ -62,5 +118,9 @@ public final class RoutingTable {
 
     public int numberCount() {
         return numbers.size();
+    }
+
+    public int trunkCount() {
+        return trunksById.size();
     }
 }
