@@ -17,6 +17,10 @@ public sealed interface Fallback {
         }
     }
 
+    /** The caller gets the best final response the targets gave: calls out to external numbers. */
+    record PassBack() implements Fallback {
+    }
+
     /** When a number has no fallback configured: 480 Temporarily Unavailable. */
     static Fallback standard() {
         return new HangUp(480, "Temporarily Unavailable");

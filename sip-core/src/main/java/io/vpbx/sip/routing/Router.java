@@ -42,6 +42,22 @@ public final class Router {
         return new RouteDecision.Ring(entry, steps(entry), entry.fallback());
     }
 
+    /**
+     * Routes a call forwarded to another of our numbers (a platform PBX): that number's own rules apply,
+     * including its compliance permissions; no trunk is involved.
+     */
+    public RouteDecision routeOnPlatform(String e164) {
+        Optional<RouteEntry> found = table.number(e164);
+        if (found.isEmpty()) {
+            return new RouteDecision.Reject(404, "Not Found");
+        }
+        RouteEntry entry = found.get();
+        if (!entry.inbound()) {
+            return new RouteDecision.Reject(403, "Forbidden (" + entry.reason() + ")");
+        }
+        return new RouteDecision.Ring(entry, steps(entry), entry.fallback());
+    }
+
     private static boolean reachableThrough(Trunk trunk, RouteEntry entry) {
         return trunk.accountId() == null || trunk.accountId().equals(entry.accountId());
     }

@@ -23,6 +23,7 @@ public abstract class Transaction<M extends SipMessageView> {
     private final Map<TransactionTimer, Cancellable> timers = new EnumMap<>(TransactionTimer.class);
     private TransactionState state;
     private boolean started;
+    private Object attachment;
 
     Transaction(
             M request,
@@ -40,6 +41,15 @@ public abstract class Transaction<M extends SipMessageView> {
         }
     }
 
+    /** Lets the TU keep what the transaction belongs to (a call, a relay) without a lookup map. */
+    public final void attach(Object value) {
+        this.attachment = value;
+    }
+
+    public final Object attachment() {
+        return attachment;
+    }
+
     /** The request that created this transaction. */
     public final M request() {
         return request;
@@ -47,6 +57,11 @@ public abstract class Transaction<M extends SipMessageView> {
 
     public final TransactionState state() {
         return state;
+    }
+
+    /** The flow this transaction sends on. */
+    public final Transport<M> transport() {
+        return transport;
     }
 
     public final boolean reliable() {

@@ -1,0 +1,97 @@
+package io.vpbx.sip.proxy;
+
+import io.vpbx.sip.routing.Leg;
+import io.vpbx.sip.wire.WireMessage;
+import java.time.Instant;
+
+/** One forked copy of an INVITE (RFC 3261 section 16.6): the leg it rings, and what became of it. */
+final class Branch {
+    private final InviteSession session;
+    private final Leg leg;
+    private final String requestUri;
+    private final Instant startedAt;
+    private WireMessage forwarded;
+    private Flow flow;
+    private boolean done;
+    private int code;
+    private boolean provisional;
+    private boolean cancelWanted;
+
+    Branch(InviteSession session, Leg leg, String requestUri, Instant startedAt) {
+        this.session = session;
+        this.leg = leg;
+        this.requestUri = requestUri;
+        this.startedAt = startedAt;
+    }
+
+    void sent(WireMessage forwarded, Flow flow) {
+        this.forwarded = forwarded;
+        this.flow = flow;
+    }
+
+    void provisional() {
+        provisional = true;
+    }
+
+    void done(int finalCode) {
+        done = true;
+        code = finalCode;
+    }
+
+    void cancelWanted() {
+        cancelWanted = true;
+    }
+
+    /** Whether a CANCEL is wanted and not yet sent; taking it marks it sent. */
+    boolean takeCancel() {
+        if (!cancelWanted) {
+            return false;
+        }
+        cancelWanted = false;
+        return true;
+    }
+
+    boolean wantsCancel() {
+        return cancelWanted && provisional;
+    }
+
+    boolean hasProvisional() {
+        return provisional;
+    }
+
+    boolean pending() {
+        return !done;
+    }
+
+    boolean isDone() {
+        return done;
+    }
+
+    int code() {
+        return code;
+    }
+
+    InviteSession session() {
+        return session;
+    }
+
+    Leg leg() {
+        return leg;
+    }
+
+    String requestUri() {
+        return requestUri;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    WireMessage forwarded() {
+        return forwarded;
+    }
+
+    Flow flow() {
+        return flow;
+    }
+}

@@ -1,0 +1,72 @@
+package io.vpbx.sip.proxy;
+
+import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.sip.routing.Leg;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Collects what happens to one call while it is routed, and becomes its {@link CallRecord} at the end. */
+final class CallLog {
+    private final String callId;
+    private final CallRecord.Direction direction;
+    private final String caller;
+    private final String callee;
+    private final Instant startedAt;
+    private final List<CallRecord.Attempt> attempts = new ArrayList<>(2);
+    private String accountId;
+    private String number;
+    private String carrier;
+    private String fallback;
+    private Instant answeredAt;
+
+    CallLog(String callId, CallRecord.Direction direction, String caller, String callee, Instant startedAt) {
+        this.callId = callId;
+        this.direction = direction;
+        this.caller = caller;
+        this.callee = callee;
+        this.startedAt = startedAt;
+    }
+
+    CallLog account(String accountId, String number) {
+        this.accountId = accountId;
+        this.number = number;
+        return this;
+    }
+
+    CallLog carrier(String carrier) {
+        this.carrier = carrier;
+        return this;
+    }
+
+    void attempt(Leg leg, String destination, int sipCode, String outcome, Instant started, Instant ended) {
+        attempts.add(new CallRecord.Attempt(leg.kind().name().toLowerCase(Locale.ROOT), destination, leg.employeeId(),
+                sipCode, outcome, started, ended));
+    }
+
+    void fallback(String what) {
+        this.fallback = what;
+    }
+
+    void answered(Instant at) {
+        this.answeredAt = at;
+    }
+
+    boolean isAnswered() {
+        return answeredAt != null;
+    }
+
+    String accountId() {
+        return accountId;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    CallRecord end(CallRecord.Result result, int finalCode, Instant endedAt) {
+        return new CallRecord(callId, accountId, direction, number, caller, callee, carrier, attempts, result, finalCode,
+                fallback, startedAt, answeredAt, endedAt);
+    }
+}

@@ -1,0 +1,62 @@
+package io.vpbx.sip.proxy;
+
+import io.vpbx.sip.cdr.CallRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answered calls whose BYE has not passed yet, by Call-ID: their records are finished when the BYE comes
+ * through, or when a call outlives the maximum duration (a BYE that never came our way). Bounded; confined to
+ * the SIP event loop. In insertion order, so the oldest calls are swept first.
+ */
+final class Dialogs {
+    private final int max;
+    private final Map<String, CallLog> open = new LinkedHashMap<>();
+    private long untracked;
+
+    Dialogs(int max) {
+        this.max = max;
+    }
+
+    void answered(String callId, CallLog log, Instant at) {
+        if (open.size() >= max) {
+            untracked++;
+            return;
+        }
+        open.put(callId, log);
+    }
+
+    /** The record of the call this BYE ends, or null when it is not one of ours (or already ended). */
+    CallRecord end(String callId, Instant at) {
+        CallLog log = open.remove(callId);
+        return log == null ? null : log.end(CallRecord.Result.ANSWERED, 200, at);
+    }
+
+    /** Ends the calls answered longer ago than {@code maxDuration}. */
+    List<CallRecord> sweep(Instant now, Duration maxDuration) {
+        List<CallRecord> ended = new ArrayList<>();
+        Iterator<CallLog> logs = open.values().iterator();
+        while (logs.hasNext()) {
+            CallLog log = logs.next();
+            if (Duration.between(log.startedAt(), now).compareTo(maxDuration) < 0) {
+                break;
+            }
+            logs.remove();
+            ended.add(log.end(CallRecord.Result.ANSWERED, 200, now));
+        }
+        return ended;
+    }
+
+    int size() {
+        return open.size();
+    }
+
+    long untracked() {
+        return untracked;
+    }
+}

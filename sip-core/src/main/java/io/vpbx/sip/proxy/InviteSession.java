@@ -1,0 +1,386 @@
+package io.vpbx.sip.proxy;
+
+import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.sip.routing.Fallback;
+import io.vpbx.sip.routing.Leg;
+import io.vpbx.sip.routing.RingStep;
+import io.vpbx.sip.routing.RouteDecision;
+import io.vpbx.sip.routing.Target;
+import io.vpbx.sip.transaction.Cancellable;
+import io.vpbx.sip.transaction.ClientTransaction;
+import io.vpbx.sip.transaction.ServerTransaction;
+import io.vpbx.sip.wire.Rewrites;
+import io.vpbx.sip.wire.SipUri;
+import io.vpbx.sip.wire.WireMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One routed INVITE while it is being forwarded (RFC 3261 section 16.7): the ring steps in order, each a
+ * parallel fork of branches with a ring time; provisional responses go back to the caller, the first 2xx
+ * answers the call and cancels the other branches, and when every step has failed the number's fallback
+ * answers. A CANCEL from the caller stops everything with 487.
+ */
+final class InviteSession {
+    private static final int MAX_PLATFORM_HOPS = 4;
+
+    private enum State { ROUTING, ANSWERED, FINISHED }
+
+    private final ProxyCore core;
+    private final ServerTransaction<WireMessage> server;
+    private final WireMessage invite;
+    private final CallLog log;
+    private final RouteDecision.Ring ring;
+    private final List<RingStep> steps;
+    private final String[] extraHeaders;
+    private int bestCode;
+    private String bestReason;
+    private final List<Branch> all = new ArrayList<>(4);
+    private final long startNanos = System.nanoTime();
+    private List<Branch> current = List.of();
+    private RingStep currentStep;
+    private int nextStep;
+    private Cancellable ringTimer;
+    private State state = State.ROUTING;
+    private boolean starting;
+    private boolean stopForwarding;
+    private boolean sawBusy;
+    private boolean sawNoAnswer;
+    private int platformHops;
+
+    InviteSession(ProxyCore core, ServerTransaction<WireMessage> server, WireMessage invite, CallLog log, RouteDecision.Ring ring,
+                  String[] extraHeaders) {
+        this.extraHeaders = extraHeaders;
+        this.core = core;
+        this.server = server;
+        this.invite = invite;
+        this.log = log;
+        this.ring = ring;
+        this.steps = new ArrayList<>(ring.steps());
+    }
+
+    void start() {
+        nextStep();
+    }
+
+    // ---- steps ----
+
+    private void nextStep() {
+        cancelRingTimer();
+        while (state == State.ROUTING) {
+            if (stopForwarding || nextStep >= steps.size()) {
+                forwardingFailed();
+                return;
+            }
+            RingStep step = steps.get(nextStep++);
+            if (expandPlatformNumbers(step)) {
+                continue;
+            }
+            currentStep = step;
+            current = new ArrayList<>(step.legs().size());
+            starting = true;
+            for (Leg leg : step.legs()) {
+                startLeg(leg);
+            }
+            starting = false;
+            if (current.stream().anyMatch(Branch::pending)) {
+                ringTimer = core.scheduler().schedule(Duration.ofSeconds(Math.max(1, step.ringSeconds())), this::ringTimeout);
+                return;
+            }
+        }
+    }
+
+    /**
+     * A leg to another of our numbers is routed again by that number's own rules: its steps take the place of
+     * this one (bounded, so that two numbers forwarding to each other end in a failure, not a loop).
+     */
+    private boolean expandPlatformNumbers(RingStep step) {
+        if (step.legs().stream().noneMatch(l -> l.kind() == Leg.Kind.PLATFORM_NUMBER)) {
+            return false;
+        }
+        List<RingStep> replacement = new ArrayList<>();
+        List<Leg> others = new ArrayList<>();
+        for (Leg leg : step.legs()) {
+            if (leg.kind() != Leg.Kind.PLATFORM_NUMBER) {
+                others.add(leg);
+                continue;
+            }
+            Instant now = core.clock().instant();
+            if (++platformHops > MAX_PLATFORM_HOPS) {
+                log.attempt(leg, leg.destination(), 482, "loop", now, now);
+                continue;
+            }
+            RouteDecision decision = core.router().routeOnPlatform(leg.destination());
+            if (decision instanceof RouteDecision.Ring target) {
+                replacement.addAll(target.steps());
+            } else {
+                RouteDecision.Reject reject = (RouteDecision.Reject) decision;
+                log.attempt(leg, leg.destination(), reject.sipCode(), "rejected", now, now);
+            }
+        }
+        if (!others.isEmpty()) {
+            replacement.add(0, new RingStep(others, step.ringSeconds(), step.failoverOnBusy()));
+        }
+        steps.addAll(nextStep, replacement);
+        return true;
+    }
+
+    private void startLeg(Leg leg) {
+        Instant now = core.clock().instant();
+        Optional<String> uri = requestUriFor(leg);
+        SipUri target = uri.map(SipUri::parse).orElse(null);
+        if (target == null) {
+            log.attempt(leg, leg.destination(), 480, leg.kind() == Leg.Kind.SCENARIO ? "scenario_unavailable" : "unroutable", now, now);
+            return;
+        }
+        Branch branch = new Branch(this, leg, uri.get(), now);
+        current.add(branch);
+        all.add(branch);
+        core.network().flowTo(target, flow -> connected(branch, flow));
+    }
+
+    /** The Request-URI of a leg; empty when it cannot be called (a scenario until the media side exists). */
+    private Optional<String> requestUriFor(Leg leg) {
+        switch (leg.kind()) {
+            case CONTACT:
+            case SIP_URI:
+                return Optional.of(leg.destination());
+            case TRUNK_NUMBER:
+                return core.routing().outboundTrunk(log.accountId())
+                        .flatMap(trunk -> OutboundCalls.uriThrough(trunk, leg.destination()));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private void connected(Branch branch, Flow flow) {
+        if (branch.isDone()) {
+            return;
+        }
+        if (flow == null) {
+            failed(branch, 503, "unreachable");
+            return;
+        }
+        Network network = core.network();
+        Flow inbound = (Flow) server.transport();
+        String via = network.viaPrefix(flow.transport()) + ";branch=" + core.branches().next();
+        List<String> recordRoute = inbound.transport().equals(flow.transport())
+                ? List.of(network.recordRoute(inbound.transport()))
+                : List.of(network.recordRoute(flow.transport()), network.recordRoute(inbound.transport()));
+        WireMessage forwarded = WireMessage.parse(Rewrites.forward(invite, branch.requestUri(), via, recordRoute,
+                core.topRouteIsUs(invite), core.received(invite, inbound), extraHeaders));
+        Optional<ClientTransaction<WireMessage>> transaction = core.transactions().startClient(forwarded, flow);
+        if (transaction.isEmpty()) {
+            failed(branch, 503, "overloaded");
+            return;
+        }
+        transaction.get().attach(branch);
+        branch.sent(forwarded, flow);
+    }
+
+    // ---- events ----
+
+    void response(Branch branch, WireMessage response) {
+        int code = response.statusCode();
+        if (code < 200) {
+            branch.provisional();
+            if (branch.wantsCancel()) {
+                sendCancel(branch);
+            } else if (code > 100 && state == State.ROUTING && current.contains(branch)) {
+                server.sendResponse(WireMessage.parse(Rewrites.popVia(response)));
+            }
+            return;
+        }
+        if (code < 300) {
+            answered(branch, response);
+            return;
+        }
+        if (branch.isDone()) {
+            return;
+        }
+        branch.done(code);
+        log.attempt(branch.leg(), branch.requestUri(), code, outcomeOf(code), branch.startedAt(), core.clock().instant());
+        if (bestCode == 0 || preferred(code, bestCode)) {
+            bestCode = code;
+            bestReason = response.reasonPhrase();
+        }
+        if (code == 486 || code == 600 || code == 603) {
+            sawBusy = true;
+            if (!currentStep.failoverOnBusy()) {
+                stopForwarding = true;
+            }
+        }
+        stepMaybeOver();
+    }
+
+    void failed(Branch branch, int code, String outcome) {
+        if (branch.isDone()) {
+            return;
+        }
+        branch.done(code);
+        log.attempt(branch.leg(), branch.requestUri(), 0, outcome, branch.startedAt(), core.clock().instant());
+        stepMaybeOver();
+    }
+
+    private void answered(Branch branch, WireMessage response) {
+        byte[] upstream = Rewrites.popVia(response);
+        if (state == State.ANSWERED) {
+            // RFC 3261 section 16.7 step 5: every 2xx goes upstream; the caller acknowledges and ends the extra ones
+            ((Flow) server.transport()).send(WireMessage.parse(upstream));
+            return;
+        }
+        if (state == State.FINISHED) {
+            hangUpLateAnswer(response, (Flow) branch.flow());
+            return;
+        }
+        Instant now = core.clock().instant();
+        branch.done(response.statusCode());
+        log.attempt(branch.leg(), branch.requestUri(), response.statusCode(), "answered", branch.startedAt(), now);
+        log.answered(now);
+        state = State.ANSWERED;
+        cancelRingTimer();
+        for (Branch other : all) {
+            if (other != branch && other.pending()) {
+                cancel(other, "cancelled");
+            }
+        }
+        server.sendResponse(WireMessage.parse(upstream));
+        core.setupTook(System.nanoTime() - startNanos);
+        if (ring.entry().target() instanceof Target.Department department && branch.leg().employeeId() != null) {
+            core.ringMemory().answered(department.departmentId(), branch.leg().employeeId(), now.toEpochMilli());
+        }
+        core.dialogs().answered(invite.callId(), log, now);
+        core.sessionEnded(this);
+    }
+
+    private void ringTimeout() {
+        ringTimer = null;
+        if (state != State.ROUTING) {
+            return;
+        }
+        for (Branch branch : current) {
+            if (branch.pending()) {
+                sawNoAnswer = true;
+                cancel(branch, "no_answer");
+            }
+        }
+        nextStep();
+    }
+
+    void cancelledByCaller() {
+        if (state != State.ROUTING) {
+            return;
+        }
+        state = State.FINISHED;
+        cancelRingTimer();
+        for (Branch branch : all) {
+            if (branch.pending()) {
+                cancel(branch, "cancelled");
+            }
+        }
+        server.sendResponse(WireMessage.parse(Rewrites.response(invite, 487, "Request Terminated", core.toTag(invite))));
+        core.ended(log.end(CallRecord.Result.CANCELLED, 487, core.clock().instant()));
+        core.sessionEnded(this);
+    }
+
+    // ---- endings ----
+
+    private void stepMaybeOver() {
+        if (starting || state != State.ROUTING || current.stream().anyMatch(Branch::pending)) {
+            return;
+        }
+        nextStep();
+    }
+
+    /** Every step failed, or there was none: the number's fallback answers (section 16.7 step 6 picks no response). */
+    private void forwardingFailed() {
+        cancelRingTimer();
+        state = State.FINISHED;
+        Fallback fallback = ring.fallback();
+        int status;
+        String reason;
+        if (fallback instanceof Fallback.PassBack) {
+            status = bestCode == 0 ? (sawNoAnswer ? 408 : 480) : bestCode;
+            reason = bestCode == 0 ? (sawNoAnswer ? "Request Timeout" : "Temporarily Unavailable") : bestReason;
+        } else if (fallback instanceof Fallback.HangUp hangUp) {
+            // a busy target is reported as busy; the configured code tells why a call found nobody
+            status = sawBusy && !sawNoAnswer ? 486 : hangUp.sipCode();
+            reason = sawBusy && !sawNoAnswer ? "Busy Here" : hangUp.reason();
+            log.fallback("hang_up " + status);
+        } else {
+            FallbackMedia.Answer answer = core.media().handle(fallback, invite.callId());
+            status = answer.status();
+            reason = answer.reason();
+            log.fallback(fallback instanceof Fallback.Voicemail ? "voicemail" : "voice_message");
+        }
+        server.sendResponse(WireMessage.parse(Rewrites.response(invite, status, reason, core.toTag(invite))));
+        CallRecord.Result result = sawBusy && !sawNoAnswer ? CallRecord.Result.BUSY
+                : sawNoAnswer ? CallRecord.Result.NO_ANSWER : CallRecord.Result.FAILED;
+        core.setupTook(System.nanoTime() - startNanos);
+        core.ended(log.end(result, status, core.clock().instant()));
+        core.sessionEnded(this);
+    }
+
+    private void cancel(Branch branch, String outcome) {
+        branch.done(0);
+        log.attempt(branch.leg(), branch.requestUri(), 0, outcome, branch.startedAt(), core.clock().instant());
+        branch.cancelWanted();
+        if (branch.hasProvisional()) {
+            sendCancel(branch);
+        }
+    }
+
+    /** A CANCEL only after a provisional response (section 9.1); until then it waits for one. */
+    private void sendCancel(Branch branch) {
+        if (!branch.takeCancel() || branch.forwarded() == null) {
+            return;
+        }
+        core.transactions().startClient(WireMessage.parse(Rewrites.cancel(branch.forwarded())), branch.flow());
+    }
+
+    /** A 2xx after the call ended elsewhere: acknowledge it and hang up, so that no phone is left off hook. */
+    private void hangUpLateAnswer(WireMessage response, Flow flow) {
+        if (flow == null) {
+            return;
+        }
+        Network network = core.network();
+        String prefix = network.viaPrefix(flow.transport());
+        flow.send(WireMessage.parse(Rewrites.inDialog("ACK", response, prefix + ";branch=" + core.branches().next(), 0)));
+        WireMessage bye = WireMessage.parse(Rewrites.inDialog("BYE", response, prefix + ";branch=" + core.branches().next(), 1));
+        core.transactions().startClient(bye, flow);
+    }
+
+    private void cancelRingTimer() {
+        if (ringTimer != null) {
+            ringTimer.cancel();
+            ringTimer = null;
+        }
+    }
+
+    /** Section 16.7 step 6, simplified: 6xx first, then busy, then any 4xx over 5xx. */
+    private static boolean preferred(int code, int best) {
+        if (code / 100 == 6 || best / 100 == 6) {
+            return code / 100 == 6 && best / 100 != 6;
+        }
+        if (code == 486) {
+            return best != 486;
+        }
+        return code / 100 == 4 && best / 100 == 5;
+    }
+
+    private static String outcomeOf(int code) {
+        if (code == 486 || code == 600 || code == 603) {
+            return "busy";
+        }
+        if (code == 408 || code == 480) {
+            return "no_answer";
+        }
+        if (code == 487) {
+            return "cancelled";
+        }
+        return "rejected";
+    }
+}

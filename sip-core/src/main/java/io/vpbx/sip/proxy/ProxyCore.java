@@ -1,0 +1,429 @@
+package io.vpbx.sip.proxy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vpbx.sip.Outcome;
+import io.vpbx.sip.StatelessResponder;
+import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.sip.cdr.CallRecordSink;
+import io.vpbx.sip.routing.DialedNumber;
+import io.vpbx.sip.routing.RingMemory;
+import io.vpbx.sip.routing.RouteDecision;
+import io.vpbx.sip.routing.Router;
+import io.vpbx.sip.routing.RoutingTable;
+import io.vpbx.sip.transaction.ClientTransaction;
+import io.vpbx.sip.transaction.RequestDisposition;
+import io.vpbx.sip.transaction.ServerTransaction;
+import io.vpbx.sip.transaction.TimerScheduler;
+import io.vpbx.sip.transaction.Transaction;
+import io.vpbx.sip.transaction.TransactionContext;
+import io.vpbx.sip.transaction.TransactionTable;
+import io.vpbx.sip.transaction.TransactionTimers;
+import io.vpbx.sip.transaction.TransactionUser;
+import io.vpbx.sip.wire.Addresses;
+import io.vpbx.sip.wire.HeaderId;
+import io.vpbx.sip.wire.Rewrites;
+import io.vpbx.sip.wire.SipUri;
+import io.vpbx.sip.wire.Via;
+import io.vpbx.sip.wire.WireMessage;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transaction-stateful proxy (RFC 3261 section 16) on one event loop: every received message enters
+ * through {@link #receive}, transactions absorb retransmissions, and this class decides, as a short script:
+ * sanity checks, then an initial INVITE is routed by the {@link Router} from the in-memory routing table and
+ * forked by an {@link InviteSession}; CANCEL stops it; requests within a dialog follow their Route headers;
+ * everything else (REGISTER, OPTIONS) is answered locally.
+ *
+ * <p>Not thread-safe: it, its transaction table and every session belong to the one SIP event loop.
+ */
+public final class ProxyCore implements TransactionUser<WireMessage> {
+    private static final Logger log = LoggerFactory.getLogger(ProxyCore.class);
+
+    private final TransactionTable<WireMessage> transactions;
+    private final Network network;
+    private final Router router;
+    private final RoutingTable routing;
+    private final StatelessResponder local;
+    private final CallRecordSink records;
+    private final FallbackMedia media;
+    private final Clock clock;
+    private final TimerScheduler scheduler;
+    private final BranchIds branches = new BranchIds(new SecureRandom());
+    private final Dialogs dialogs;
+    private final ProxyMetrics metrics;
+    private final OutboundCalls outbound;
+    private final int maxHeaders;
+    private final Duration maxCallDuration;
+    private final RingMemory ringMemory;
+    private int sessions;
+
+    public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
+                     RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, FallbackMedia media, Clock clock, TimerScheduler scheduler,
+                     MeterRegistry registry) {
+        this.network = network;
+        this.router = router;
+        this.routing = routing;
+        this.local = local;
+        this.outbound = outbound;
+        this.records = records;
+        this.media = media;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.maxHeaders = settings.maxHeaders();
+        this.maxCallDuration = settings.maxCallDuration();
+        this.ringMemory = ringMemory;
+        this.transactions = new TransactionTable<>(settings.maxTransactions(), new TransactionContext<>(
+                TransactionTimers.rfc3261(), scheduler, this,
+                (invite, response) -> WireMessage.parse(Rewrites.ack(invite, response)),
+                invite -> WireMessage.parse(Rewrites.response(invite, 100, "Trying", null))));
+        this.dialogs = new Dialogs(settings.maxDialogs());
+        this.metrics = new ProxyMetrics(registry, () -> sessions + dialogs.size(), transactions::size);
+    }
+
+    /** One framed message from a flow. */
+    public void receive(byte[] bytes, Flow source) {
+        if (isKeepAlive(bytes)) {
+            return;
+        }
+        WireMessage message = WireMessage.parse(bytes);
+        if (message.problem() != null || message.headerCount() > maxHeaders) {
+            answerStatelessly(bytes, source);
+            return;
+        }
+        if (!message.isRequest()) {
+            if (!transactions.receiveResponse(message)) {
+                strayResponse(message);
+            }
+            return;
+        }
+        RequestDisposition disposition = transactions.receiveRequest(message, source);
+        switch (disposition) {
+            case STRAY_ACK -> forwardStateless(message, source);
+            case REJECTED_FULL -> source.send(WireMessage.parse(Rewrites.response(message, 503, "Service Unavailable",
+                    null, "Retry-After", "5")));
+            case NOT_RFC3261 -> source.send(WireMessage.parse(Rewrites.response(message, 400,
+                    "Bad Request (branch without the RFC 3261 magic cookie)", null)));
+            default -> { }
+        }
+    }
+
+    // ---- TransactionUser ----
+
+    @Override
+    public void receiveRequest(ServerTransaction<WireMessage> transaction, WireMessage request) {
+        String method = request.method();
+        boolean inDialog = request.toTag() != null;
+        if ("CANCEL".equals(method)) {
+            cancel(transaction, request);
+        } else if ("INVITE".equals(method) && !inDialog) {
+            initialInvite(transaction, request);
+        } else if (inDialog || topRouteIsUs(request)) {
+            new Relay(this, transaction, request).start();
+        } else {
+            answerLocally(transaction, request);
+        }
+    }
+
+    @Override
+    public void receiveResponse(ClientTransaction<WireMessage> transaction, WireMessage response) {
+        Object owner = transaction.attachment();
+        if (owner instanceof Branch branch) {
+            branch.session().response(branch, response);
+        } else if (owner instanceof Relay relay) {
+            relay.response(response);
+        }
+    }
+
+    @Override
+    public void timeout(Transaction<WireMessage> transaction) {
+        failed(transaction, 408, "timeout");
+    }
+
+    @Override
+    public void transportError(Transaction<WireMessage> transaction) {
+        failed(transaction, 503, "transport_error");
+    }
+
+    private void failed(Transaction<WireMessage> transaction, int code, String outcome) {
+        Object owner = transaction.attachment();
+        if (owner instanceof Branch branch) {
+            branch.session().failed(branch, code, outcome);
+        } else if (owner instanceof Relay relay) {
+            relay.failed(code);
+        }
+    }
+
+    // ---- the script ----
+
+    private void initialInvite(ServerTransaction<WireMessage> transaction, WireMessage invite) {
+        if (invite.maxForwardsValue() == 0) {
+            reject(transaction, invite, 483, "Too Many Hops");
+            return;
+        }
+        if (loops(invite)) {
+            reject(transaction, invite, 482, "Loop Detected");
+            return;
+        }
+        Flow source = (Flow) transaction.transport();
+        String sourceIp = source.remote().getAddress().getHostAddress();
+        String caller = callerOf(invite);
+        if (routing.trunkFrom(sourceIp).isEmpty()) {
+            outbound.route(this, transaction, invite, caller);
+            return;
+        }
+        SipUri uri = SipUri.parse(invite.requestUri());
+        String dialed = DialedNumber.toE164(uri == null ? null : uri.user());
+        CallLog log = new CallLog(invite.callId(), CallRecord.Direction.INBOUND, caller, dialed, clock.instant());
+        log.carrier(routing.trunkFrom(sourceIp).get().name());
+        if (dialed == null) {
+            finishRejected(transaction, invite, log, 404, "Not Found");
+            return;
+        }
+        RouteDecision decision = router.route(sourceIp, dialed);
+        if (decision instanceof RouteDecision.Reject reject) {
+            routing.number(dialed).ifPresent(entry -> log.account(entry.accountId(), dialed));
+            finishRejected(transaction, invite, log, reject.sipCode(), reject.reason());
+            return;
+        }
+        RouteDecision.Ring ring = (RouteDecision.Ring) decision;
+        log.account(ring.entry().accountId(), dialed);
+        startSession(transaction, invite, log, ring, new String[0]);
+    }
+
+    /** Starts forking for a routed INVITE; also used by outbound calls once they are authorised. */
+    void startSession(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, RouteDecision.Ring ring,
+                      String[] extraHeaders) {
+        InviteSession session = new InviteSession(this, transaction, invite, log, ring, extraHeaders);
+        transaction.attach(session);
+        sessions++;
+        session.start();
+    }
+
+    private void cancel(ServerTransaction<WireMessage> transaction, WireMessage cancel) {
+        Optional<? extends ServerTransaction<WireMessage>> invite = transactions.findCancelTarget(cancel);
+        if (invite.isEmpty()) {
+            transaction.sendResponse(WireMessage.parse(Rewrites.response(cancel, 481,
+                    "Call/Transaction Does Not Exist", toTag(cancel))));
+            return;
+        }
+        transaction.sendResponse(WireMessage.parse(Rewrites.response(cancel, 200, "OK", toTag(cancel))));
+        Object owner = invite.get().attachment();
+        if (owner instanceof InviteSession session) {
+            session.cancelledByCaller();
+        } else if (owner instanceof Relay relay) {
+            relay.cancel();
+        }
+    }
+
+    private void answerLocally(ServerTransaction<WireMessage> transaction, WireMessage request) {
+        Flow source = (Flow) transaction.transport();
+        Outcome outcome = local.respond(request.bytes(), source.remote());
+        if (outcome instanceof Outcome.Reply reply) {
+            transaction.sendResponse(WireMessage.parse(reply.bytes()));
+        }
+    }
+
+    /** A malformed message: the stateless responder decides between a 400 and silence (RFC 3261 section 8.2). */
+    private void answerStatelessly(byte[] bytes, Flow source) {
+        Outcome outcome = local.respond(bytes, source.remote());
+        if (outcome instanceof Outcome.Reply reply) {
+            WireMessage response = WireMessage.parse(reply.bytes());
+            source.send(response);
+        }
+    }
+
+    /**
+     * ACK for a 2xx (it matches no transaction) and any request routed without state: pop our Route, send to
+     * the next Route or the Request-URI with a derived branch (section 16.11).
+     */
+    private void forwardStateless(WireMessage request, Flow source) {
+        if (request.maxForwardsValue() == 0) {
+            return;
+        }
+        boolean popped = topRouteIsUs(request);
+        SipUri next = nextHop(request, popped);
+        if (next == null) {
+            return;
+        }
+        network.flowTo(next, flow -> {
+            if (flow == null) {
+                return;
+            }
+            String via = network.viaPrefix(flow.transport()) + ";branch="
+                    + branches.derived(request.topViaBranch(), request.method());
+            flow.send(WireMessage.parse(Rewrites.forward(request, request.requestUri(), via, List.of(), popped,
+                    received(request, source))));
+        });
+    }
+
+    /** A response with no client transaction: a 2xx retransmission for a call we forwarded; send it on statelessly. */
+    private void strayResponse(WireMessage response) {
+        Via top = response.topVia();
+        if (top == null || !network.isUs(top.host(), top.port()) || !branches.isOurs(top.branch())) {
+            metrics.strayResponse();
+            return;
+        }
+        List<String> vias = response.vias();
+        if (vias.size() < 2) {
+            metrics.strayResponse();
+            return;
+        }
+        Via previous = Via.parse(vias.get(1));
+        if (previous == null || previous.responseAddress() == null) {
+            metrics.strayResponse();
+            return;
+        }
+        Flow flow = network.flowTo(previous.transport(), previous.responseAddress());
+        if (flow != null) {
+            flow.send(WireMessage.parse(Rewrites.popVia(response)));
+        }
+    }
+
+    // ---- shared with sessions and relays ----
+
+    SipUri nextHop(WireMessage request, boolean popTopRoute) {
+        List<String> routes = request.values(HeaderId.ROUTE);
+        int index = popTopRoute ? 1 : 0;
+        if (routes.size() > index) {
+            return SipUri.parse(Addresses.uri(routes.get(index)));
+        }
+        return SipUri.parse(request.requestUri());
+    }
+
+    boolean topRouteIsUs(WireMessage request) {
+        String route = request.first(HeaderId.ROUTE);
+        if (route == null) {
+            return false;
+        }
+        SipUri uri = SipUri.parse(Addresses.uri(Addresses.splitValues(route).get(0)));
+        return uri != null && network.isUs(uri.host(), uri.portOrDefault());
+    }
+
+    private boolean loops(WireMessage request) {
+        for (String value : request.vias()) {
+            Via via = Via.parse(value);
+            if (via != null && network.isUs(via.host(), via.port())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code ;received=..;rport=..} when the previous hop's sent-by is not where its request came from. */
+    String received(WireMessage request, Flow source) {
+        Via top = request.topVia();
+        String ip = source.remote().getAddress().getHostAddress();
+        int port = source.remote().getPort();
+        if (top.host().equals(ip) && top.port() == port) {
+            return null;
+        }
+        return ";received=" + ip + ";rport=" + port;
+    }
+
+    void reject(ServerTransaction<WireMessage> transaction, WireMessage request, int status, String reason) {
+        transaction.sendResponse(WireMessage.parse(Rewrites.response(request, status, reason, toTag(request))));
+    }
+
+    void finishRejected(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, int status, String reason) {
+        reject(transaction, invite, status, reason);
+        ended(log.end(CallRecord.Result.REJECTED, status, clock.instant()));
+    }
+
+    /** A call left the routing phase: counted, and either in a dialog now or recorded. */
+    void sessionEnded(InviteSession session) {
+        sessions--;
+    }
+
+    void setupTook(long nanos) {
+        metrics.setupTook(nanos);
+    }
+
+    void ended(CallRecord record) {
+        metrics.ended(record);
+        try {
+            records.offer(record);
+        } catch (RuntimeException e) {
+            log.warn("the call record sink failed; record of call {} lost", record.callId(), e);
+        }
+    }
+
+    String toTag(WireMessage request) {
+        String branch = request.topViaBranch();
+        return Integer.toHexString((branch == null ? request.callId() : branch).hashCode() & 0x7fffffff);
+    }
+
+    private static String callerOf(WireMessage invite) {
+        SipUri from = SipUri.parse(Addresses.uri(invite.from()));
+        return from == null || from.user() == null ? Addresses.uri(invite.from()) : from.user();
+    }
+
+    private static boolean isKeepAlive(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ends the records of calls whose BYE never passed this way; run periodically on the event loop. */
+    public void sweepDialogs() {
+        dialogs.sweep(clock.instant(), maxCallDuration).forEach(this::ended);
+    }
+
+    RingMemory ringMemory() {
+        return ringMemory;
+    }
+
+    TransactionTable<WireMessage> transactions() {
+        return transactions;
+    }
+
+    Network network() {
+        return network;
+    }
+
+    Router router() {
+        return router;
+    }
+
+    RoutingTable routing() {
+        return routing;
+    }
+
+    BranchIds branches() {
+        return branches;
+    }
+
+    Dialogs dialogs() {
+        return dialogs;
+    }
+
+    FallbackMedia media() {
+        return media;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    TimerScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Live transactions, for tests and metrics. */
+    public int transactionCount() {
+        return transactions.size();
+    }
+
+    /** Calls being routed plus calls answered and not yet ended. */
+    public int activeCalls() {
+        return sessions + dialogs.size();
+    }
+}

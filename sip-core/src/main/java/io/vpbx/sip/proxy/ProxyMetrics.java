@@ -1,0 +1,45 @@
+package io.vpbx.sip.proxy;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vpbx.sip.cdr.CallRecord;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** The proxy's meters: calls by result, active calls, live transactions, call setup latency. */
+final class ProxyMetrics {
+    private final Map<CallRecord.Result, Counter> calls = new EnumMap<>(CallRecord.Result.class);
+    private final Timer setup;
+    private final Counter staleResponses;
+
+    ProxyMetrics(MeterRegistry registry, Supplier<Number> activeCalls, Supplier<Number> transactions) {
+        for (CallRecord.Result result : CallRecord.Result.values()) {
+            calls.put(result, Counter.builder("vpbx.sip.calls").description("call attempts by final result")
+                    .tag("result", result.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+        Gauge.builder("vpbx.sip.calls.active", activeCalls).description("calls being set up or in progress")
+                .register(registry);
+        Gauge.builder("vpbx.sip.transactions", transactions).description("live SIP transactions").register(registry);
+        setup = Timer.builder("vpbx.sip.call.setup").description("from INVITE received to answer or final response")
+                .publishPercentileHistogram().register(registry);
+        staleResponses = Counter.builder("vpbx.sip.responses.stray").description("responses matching no transaction nor our Via")
+                .register(registry);
+    }
+
+    void ended(CallRecord record) {
+        calls.get(record.result()).increment();
+    }
+
+    void setupTook(long nanos) {
+        setup.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void strayResponse() {
+        staleResponses.increment();
+    }
+}

@@ -1,0 +1,196 @@
+package io.vpbx.sip.wire;
+
+import java.util.List;
+
+/**
+ * The messages a proxy sends, built by splicing the received bytes: what is forwarded changes only in the
+ * request line, the top Via, Max-Forwards, the top Route and an added Record-Route (RFC 3261 section 16.6);
+ * responses going back lose only the top Via (section 16.7 step 9). The few messages the proxy writes itself
+ * (its own responses, CANCEL, ACK for a non-2xx) copy the fields section 8.2.6, 9.1 and 17.1.1.3 name.
+ */
+public final class Rewrites {
+    private static final int SLACK = 256;
+
+    private Rewrites() {
+    }
+
+    /**
+     * A request forwarded to the next hop.
+     *
+     * @param requestUri the new Request-URI (the target, or the unchanged one for a request routed by Route)
+     * @param via our Via value, with a fresh branch
+     * @param recordRoutes Record-Route values to add on top (empty for requests within a dialog)
+     * @param popTopRoute whether the top Route value names us and must be removed (section 16.4)
+     * @param received when not null, {@code ;received=..;rport=..} to stamp on the previous hop's Via
+     * @param extraHeaders further fields to add, name and value alternating
+     */
+    public static byte[] forward(WireMessage in, String requestUri, String via, List<String> recordRoutes, boolean popTopRoute,
+                                 String received, String... extraHeaders) {
+        String text = in.text();
+        byte[] source = in.bytes();
+        ByteBuilder out = new ByteBuilder(source.length + SLACK);
+        out.text(in.method()).text(" ").text(requestUri).text(" SIP/2.0").crlf();
+        out.line("Via", via);
+        for (String recordRoute : recordRoutes) {
+            out.line("Record-Route", recordRoute);
+        }
+        boolean firstVia = true;
+        boolean routePopped = !popTopRoute;
+        boolean maxForwardsSeen = false;
+        for (HeaderLine line : in.lines()) {
+            HeaderId id = line.id();
+            if (id == HeaderId.VIA && firstVia) {
+                firstVia = false;
+                if (received != null) {
+                    List<String> values = Addresses.splitValues(line.value(text));
+                    values.set(0, stamped(values.get(0), received));
+                    out.line("Via", String.join(", ", values));
+                    continue;
+                }
+            } else if (id == HeaderId.MAX_FORWARDS) {
+                maxForwardsSeen = true;
+                out.line("Max-Forwards", Integer.toString(Math.max(0, in.maxForwardsValue() - 1)));
+                continue;
+            } else if (id == HeaderId.ROUTE && !routePopped) {
+                routePopped = true;
+                List<String> values = Addresses.splitValues(line.value(text));
+                if (values.size() > 1) {
+                    out.line("Route", String.join(", ", values.subList(1, values.size())));
+                }
+                continue;
+            } else if (id == HeaderId.CONTENT_LENGTH || id == HeaderId.PROXY_AUTHORIZATION) {
+                // credentials were for us (our realm is the only one on this path): never passed on
+                continue;
+            }
+            out.splice(source, line.start(), line.next());
+        }
+        if (!maxForwardsSeen) {
+            out.line("Max-Forwards", "70");
+        }
+        for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
+            out.line(extraHeaders[i], extraHeaders[i + 1]);
+        }
+        out.line("Content-Length", Integer.toString(in.bodyLength()));
+        out.crlf();
+        out.splice(source, in.bodyStart(), source.length);
+        return out.toBytes();
+    }
+
+    /** A response going back upstream: the same bytes without the top Via value (ours). */
+    public static byte[] popVia(WireMessage response) {
+        String text = response.text();
+        byte[] source = response.bytes();
+        ByteBuilder out = new ByteBuilder(source.length);
+        HeaderLine[] lines = response.lines();
+        int firstLineStart = lines.length == 0 ? response.bodyStart() : lines[0].start();
+        out.splice(source, 0, firstLineStart);
+        boolean popped = false;
+        for (HeaderLine line : lines) {
+            if (line.id() == HeaderId.VIA && !popped) {
+                popped = true;
+                List<String> values = Addresses.splitValues(line.value(text));
+                if (values.size() > 1) {
+                    out.line("Via", String.join(", ", values.subList(1, values.size())));
+                }
+                continue;
+            }
+            out.splice(source, line.start(), line.next());
+        }
+        // the blank line and the body, exactly as received
+        int blank = lines.length == 0 ? firstLineStart : lines[lines.length - 1].next();
+        out.splice(source, blank, source.length);
+        return out.toBytes();
+    }
+
+    /**
+     * A response this proxy writes to a request (section 8.2.6.2): every Via, From, To (with {@code toTag}
+     * added unless To has one or the status is 100), Call-ID and CSeq copied; no body.
+     *
+     * @param extraHeaders further fields, name and value alternating
+     */
+    public static byte[] response(WireMessage request, int status, String reason, String toTag, String... extraHeaders) {
+        String text = request.text();
+        byte[] source = request.bytes();
+        ByteBuilder out = new ByteBuilder(512);
+        out.text("SIP/2.0 ").text(Integer.toString(status)).text(" ").text(reason).crlf();
+        for (HeaderLine line : request.lines()) {
+            HeaderId id = line.id();
+            if (id == HeaderId.VIA || id == HeaderId.FROM || id == HeaderId.CALL_ID || id == HeaderId.CSEQ) {
+                out.splice(source, line.start(), line.next());
+                ensureLineBreak(out, source, line);
+            } else if (id == HeaderId.TO) {
+                String to = line.value(text);
+                if (status != 100 && toTag != null && Addresses.tag(to) == null) {
+                    out.line("To", to + ";tag=" + toTag);
+                } else {
+                    out.splice(source, line.start(), line.next());
+                    ensureLineBreak(out, source, line);
+                }
+            }
+        }
+        for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
+            out.line(extraHeaders[i], extraHeaders[i + 1]);
+        }
+        out.line("Content-Length", "0").crlf();
+        return out.toBytes();
+    }
+
+    /**
+     * The CANCEL for a forwarded INVITE (section 9.1): its Request-URI, top Via (our branch), Route, Call-ID,
+     * From, To and CSeq number, method CANCEL.
+     */
+    public static byte[] cancel(WireMessage forwardedInvite) {
+        return sameTransaction(forwardedInvite, "CANCEL", forwardedInvite.to());
+    }
+
+    /** The ACK for a non-2xx final response to a forwarded INVITE (section 17.1.1.3): To from the response. */
+    public static byte[] ack(WireMessage forwardedInvite, WireMessage finalResponse) {
+        return sameTransaction(forwardedInvite, "ACK", finalResponse.to());
+    }
+
+    /**
+     * A request of ours within the dialog a 2xx created (section 12.2.1.1), sent straight to its Contact:
+     * From and To as in the response, CSeq of the INVITE plus {@code cseqIncrement} (0 for the ACK).
+     */
+    public static byte[] inDialog(String method, WireMessage response, String via, int cseqIncrement) {
+        String contact = Addresses.uri(response.first(HeaderId.CONTACT));
+        ByteBuilder out = new ByteBuilder(512);
+        out.text(method).text(" ").text(contact == null ? "sip:invalid" : contact).text(" SIP/2.0").crlf();
+        out.line("Via", via);
+        out.line("Max-Forwards", "70");
+        out.line("From", response.from());
+        out.line("To", response.to());
+        out.line("Call-ID", response.callId());
+        out.line("CSeq", (response.cseqNumber() + cseqIncrement) + " " + method);
+        out.line("Content-Length", "0").crlf();
+        return out.toBytes();
+    }
+
+    private static byte[] sameTransaction(WireMessage invite, String method, String to) {
+        ByteBuilder out = new ByteBuilder(512);
+        out.text(method).text(" ").text(invite.requestUri()).text(" SIP/2.0").crlf();
+        out.line("Via", invite.vias().get(0));
+        for (String route : invite.values(HeaderId.ROUTE)) {
+            out.line("Route", route);
+        }
+        out.line("Max-Forwards", "70");
+        out.line("From", invite.from());
+        out.line("To", to);
+        out.line("Call-ID", invite.callId());
+        out.line("CSeq", invite.cseqNumber() + " " + method);
+        out.line("Content-Length", "0").crlf();
+        return out.toBytes();
+    }
+
+    private static String stamped(String via, String received) {
+        // drop an empty rport flag; the stamp carries rport with its value
+        String cleaned = via.replaceAll("(?i);\\s*rport(?=\\s*(;|$))", "");
+        return cleaned + received;
+    }
+
+    private static void ensureLineBreak(ByteBuilder out, byte[] source, HeaderLine line) {
+        if (line.next() == source.length && (source.length == 0 || source[source.length - 1] != '\n')) {
+            out.crlf();
+        }
+    }
+}

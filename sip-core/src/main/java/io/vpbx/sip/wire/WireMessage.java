@@ -1,0 +1,377 @@
+package io.vpbx.sip.wire;
+
+import io.vpbx.sip.transaction.SipMessageView;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A SIP message as the proxy holds it: the bytes as received (or as built to be sent), and the few header
+ * fields that routing and the transaction layer read, located but not copied. Everything else is spliced
+ * through as bytes, as a proxy that only forwards needs (the decision is recorded in docs/adr/0006).
+ *
+ * <p>The text is read as ISO-8859-1, one char per byte, so offsets into the text are offsets into the bytes
+ * and every value copied out comes back byte for byte. Header lines may end in CRLF or bare LF; folded
+ * lines belong to the field above them.
+ *
+ * <p>{@link #parse} never throws: a message it cannot use has a {@link #problem()}, and the caller hands
+ * it to the stateless responder, which decides between 400 and dropping it.
+ */
+public final class WireMessage implements SipMessageView {
+
+    private static final String SIP_20 = "SIP/2.0";
+
+    private final byte[] bytes;
+    private final String text;
+    private final boolean request;
+    private final String method;
+    private final String requestUri;
+    private final int statusCode;
+    private final HeaderLine[] lines;
+    private final int bodyStart;
+    private String problem;
+    private Via topVia;
+    private String cseqMethod;
+    private long cseqNumber = -1;
+
+    private WireMessage(byte[] bytes, String text, boolean request, String method, String requestUri, int statusCode,
+                        HeaderLine[] lines, int bodyStart, String problem) {
+        this.bytes = bytes;
+        this.text = text;
+        this.request = request;
+        this.method = method;
+        this.requestUri = requestUri;
+        this.statusCode = statusCode;
+        this.lines = lines;
+        this.bodyStart = bodyStart;
+        this.problem = problem;
+    }
+
+    /** Reads the start line and locates the header fields of one framed message. */
+    public static WireMessage parse(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int position = 0;
+        while (position < text.length() && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
+            position++;
+        }
+        int startEnd = lineEnd(text, position);
+        String startLine = text.substring(position, contentEnd(text, position, startEnd));
+        boolean request = true;
+        String method = null;
+        String uri = null;
+        int status = 0;
+        String problem = null;
+        if (startLine.startsWith(SIP_20 + " ")) {
+            request = false;
+            status = statusOf(startLine);
+            if (status < 100) {
+                problem = "malformed status line";
+            }
+        } else {
+            int firstSpace = startLine.indexOf(' ');
+            int lastSpace = startLine.lastIndexOf(' ');
+            if (firstSpace <= 0 || lastSpace <= firstSpace + 1 || !startLine.substring(lastSpace + 1).equals(SIP_20)) {
+                problem = "malformed request line";
+            } else {
+                method = startLine.substring(0, firstSpace);
+                uri = startLine.substring(firstSpace + 1, lastSpace);
+                if (uri.indexOf(' ') >= 0) {
+                    problem = "malformed request line";
+                }
+            }
+        }
+        List<HeaderLine> found = new ArrayList<>(24);
+        position = Math.min(startEnd + 1, text.length());
+        int bodyStart = text.length();
+        while (position < text.length()) {
+            int end = lineEnd(text, position);
+            int contentEnd = contentEnd(text, position, end);
+            if (contentEnd == position) {
+                bodyStart = Math.min(end + 1, text.length());
+                break;
+            }
+            char first = text.charAt(position);
+            int next = Math.min(end + 1, text.length());
+            if (first == ' ' || first == '\t') {
+                if (found.isEmpty()) {
+                    problem = problem == null ? "continuation line before any header" : problem;
+                } else {
+                    found.get(found.size() - 1).extend(contentEnd, next);
+                }
+            } else {
+                int colon = text.indexOf(':', position);
+                if (colon < 0 || colon > contentEnd) {
+                    problem = problem == null ? "malformed header line" : problem;
+                } else {
+                    int nameEnd = colon;
+                    while (nameEnd > position && (text.charAt(nameEnd - 1) == ' ' || text.charAt(nameEnd - 1) == '\t')) {
+                        nameEnd--;
+                    }
+                    int valueStart = colon + 1;
+                    while (valueStart < contentEnd && (text.charAt(valueStart) == ' ' || text.charAt(valueStart) == '\t')) {
+                        valueStart++;
+                    }
+                    found.add(new HeaderLine(HeaderId.of(text, position, nameEnd), position, valueStart, contentEnd, next));
+                }
+            }
+            position = next;
+        }
+        WireMessage message = new WireMessage(bytes, text, request, method, uri, status,
+                found.toArray(new HeaderLine[0]), bodyStart, problem);
+        message.check();
+        return message;
+    }
+
+    /** A message this process built: the view fields are known, so nothing is read back. */
+    public static WireMessage built(byte[] bytes) {
+        return parse(bytes);
+    }
+
+    private void check() {
+        if (problem != null) {
+            return;
+        }
+        String via = first(HeaderId.VIA);
+        if (via == null) {
+            problem = "missing Via";
+            return;
+        }
+        topVia = Via.parse(firstValue(via));
+        if (topVia == null) {
+            problem = "malformed Via";
+            return;
+        }
+        String cseq = first(HeaderId.CSEQ);
+        if (cseq == null) {
+            problem = "missing CSeq";
+            return;
+        }
+        int space = cseq.indexOf(' ');
+        if (space <= 0) {
+            problem = "malformed CSeq";
+            return;
+        }
+        try {
+            cseqNumber = Long.parseLong(cseq.substring(0, space));
+        } catch (NumberFormatException e) {
+            problem = "malformed CSeq";
+            return;
+        }
+        cseqMethod = cseq.substring(space + 1).strip();
+        if (cseqNumber < 0 || cseqNumber > 0xFFFFFFFFL || cseqMethod.isEmpty()) {
+            problem = "malformed CSeq";
+            return;
+        }
+        if (request && !cseqMethod.equals(method) && !("ACK".equals(method) || "CANCEL".equals(method))) {
+            problem = "CSeq method does not match the request method";
+            return;
+        }
+        if (first(HeaderId.CALL_ID) == null || first(HeaderId.FROM) == null || first(HeaderId.TO) == null) {
+            problem = "missing Call-ID, From or To";
+            return;
+        }
+        String maxForwards = first(HeaderId.MAX_FORWARDS);
+        if (maxForwards != null && maxForwardsValue() < 0) {
+            problem = "malformed Max-Forwards";
+        }
+    }
+
+    // ---- SipMessageView ----
+
+    @Override
+    public boolean isRequest() {
+        return request;
+    }
+
+    @Override
+    public String method() {
+        return request ? method : cseqMethod;
+    }
+
+    @Override
+    public int statusCode() {
+        return statusCode;
+    }
+
+    @Override
+    public String topViaBranch() {
+        return topVia == null ? null : topVia.branch();
+    }
+
+    @Override
+    public String topViaSentBy() {
+        return topVia == null ? null : topVia.sentBy();
+    }
+
+    @Override
+    public String cseqMethod() {
+        return cseqMethod;
+    }
+
+    // ---- what routing reads ----
+
+    /** Why the message cannot be used, or null. */
+    public String problem() {
+        return problem;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    String text() {
+        return text;
+    }
+
+    HeaderLine[] lines() {
+        return lines;
+    }
+
+    int bodyStart() {
+        return bodyStart;
+    }
+
+    public String requestUri() {
+        return requestUri;
+    }
+
+    public Via topVia() {
+        return topVia;
+    }
+
+    public long cseqNumber() {
+        return cseqNumber;
+    }
+
+    public String callId() {
+        return first(HeaderId.CALL_ID);
+    }
+
+    public String from() {
+        return first(HeaderId.FROM);
+    }
+
+    public String to() {
+        return first(HeaderId.TO);
+    }
+
+    /** The reason phrase of a response. */
+    public String reasonPhrase() {
+        int lineEnd = text.indexOf('\n');
+        String line = text.substring(0, lineEnd < 0 ? text.length() : lineEnd).strip();
+        int second = line.indexOf(' ', SIP_20.length() + 1);
+        return second < 0 ? "" : line.substring(second + 1);
+    }
+
+    /** The tag parameter of To, or null. */
+    public String toTag() {
+        return Addresses.tag(to());
+    }
+
+    public String fromTag() {
+        return Addresses.tag(from());
+    }
+
+    /** Max-Forwards as a number, -1 when absent or unreadable. */
+    public int maxForwardsValue() {
+        String value = first(HeaderId.MAX_FORWARDS);
+        if (value == null || value.isEmpty() || value.length() > 3) {
+            return -1;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Integer.parseInt(value);
+    }
+
+    /** The value of the first field with that id (folded lines joined), or null. */
+    public String first(HeaderId id) {
+        for (HeaderLine line : lines) {
+            if (line.id() == id) {
+                return line.value(text);
+            }
+        }
+        return null;
+    }
+
+    /** Every value of every field with that id, comma-separated values split, in order. */
+    public List<String> values(HeaderId id) {
+        List<String> values = new ArrayList<>(2);
+        for (HeaderLine line : lines) {
+            if (line.id() == id) {
+                values.addAll(Addresses.splitValues(line.value(text)));
+            }
+        }
+        return values;
+    }
+
+    /** The value of the first field with that name (any header, case-insensitive), or null. */
+    public String first(String name) {
+        for (HeaderLine line : lines) {
+            if (text.regionMatches(true, line.start(), name, 0, name.length())
+                    && (line.start() + name.length() < text.length())
+                    && (text.charAt(line.start() + name.length()) == ':' || text.charAt(line.start() + name.length()) == ' ')) {
+                return line.value(text);
+            }
+        }
+        return null;
+    }
+
+    /** The Via values of the message in order (several values of one field split). */
+    public List<String> vias() {
+        return values(HeaderId.VIA);
+    }
+
+    /** How many header fields the message has. */
+    public int headerCount() {
+        return lines.length;
+    }
+
+    public int bodyLength() {
+        return bytes.length - bodyStart;
+    }
+
+    static String firstValue(String value) {
+        List<String> values = Addresses.splitValues(value);
+        return values.isEmpty() ? value : values.get(0);
+    }
+
+    private static int statusOf(String line) {
+        int start = SIP_20.length() + 1;
+        if (line.length() < start + 3) {
+            return -1;
+        }
+        int code = 0;
+        for (int i = start; i < start + 3; i++) {
+            char c = line.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            code = code * 10 + (c - '0');
+        }
+        if (line.length() > start + 3 && line.charAt(start + 3) != ' ') {
+            return -1;
+        }
+        return code <= 699 ? code : -1;
+    }
+
+    private static int lineEnd(String text, int from) {
+        int lf = text.indexOf('\n', from);
+        return lf < 0 ? text.length() : lf;
+    }
+
+    private static int contentEnd(String text, int from, int lineEnd) {
+        return lineEnd > from && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+    }
+
+    @Override
+    public String toString() {
+        int end = text.indexOf('\r');
+        return (end < 0 ? text : text.substring(0, end)).toLowerCase(Locale.ROOT).startsWith("sip/2.0")
+                ? "response " + statusCode + " " + cseqMethod
+                : "request " + method + " " + requestUri;
+    }
+}
