@@ -1,0 +1,158 @@
+package io.vpbx.admin.store.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.vpbx.admin.domain.cdr.CallRecordQuery;
+import io.vpbx.admin.domain.cdr.StoredCallRecord;
+import io.vpbx.admin.store.CallRecordStore;
+import io.vpbx.admin.store.Tx;
+import io.vpbx.sip.cdr.CallRecord;
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Call records in the call_records table, their attempts as a JSON array in one column. Text that came
+ * from the wire (Call-ID, caller, callee) is cut to its column's width rather than refused: one odd
+ * INVITE must not fail the batch it is written in.
+ */
+public final class JdbcCallRecordStore implements CallRecordStore {
+    private static final String COLUMNS = "call_id, account_id, direction, number, caller, callee, carrier, result, final_code, "
+            + "fallback, started_at, answered_at, ended_at, attempts";
+
+    private final ObjectMapper mapper;
+
+    public JdbcCallRecordStore(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void append(Tx tx, List<CallRecord> records) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "INSERT INTO call_records (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (CallRecord r : records) {
+                st.setString(1, cut(r.callId(), 255));
+                st.setString(2, cut(r.accountId(), 36));
+                st.setString(3, lower(r.direction()));
+                st.setString(4, cut(r.number(), 64));
+                st.setString(5, cut(r.caller(), 255));
+                st.setString(6, cut(r.callee(), 255));
+                st.setString(7, cut(r.carrier(), 64));
+                st.setString(8, lower(r.result()));
+                st.setInt(9, r.finalCode());
+                st.setString(10, cut(r.fallback(), 64));
+                st.setObject(11, utc(r.startedAt()));
+                setInstant(st, 12, r.answeredAt());
+                st.setObject(13, utc(r.endedAt()));
+                st.setString(14, writeAttempts(r.attempts()));
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    @Override
+    public List<StoredCallRecord> query(Tx tx, CallRecordQuery q) throws SQLException {
+        SqlFilter where = new SqlFilter()
+                .eq("account_id", q.accountId())
+                .atLeast("started_at", utc(q.from()))
+                .below("started_at", utc(q.to()))
+                .eq("number", q.number())
+                .eq("direction", q.direction() == null ? null : lower(q.direction()))
+                .eq("result", q.result() == null ? null : lower(q.result()))
+                .eq("caller", q.caller());
+        if (q.before() != null) {
+            where.raw("(started_at, id) < (?, ?)", utc(q.before().startedAt()), q.before().id());
+        }
+        String sql = "SELECT id, " + COLUMNS + " FROM call_records" + where.sql() + " ORDER BY started_at DESC, id DESC LIMIT ?";
+        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
+            st.setInt(where.bind(st, 1), q.limit());
+            List<StoredCallRecord> page = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    page.add(new StoredCallRecord(rs.getLong("id"), read(rs)));
+                }
+            }
+            return page;
+        }
+    }
+
+    private CallRecord read(ResultSet rs) throws SQLException {
+        return new CallRecord(rs.getString("call_id"), rs.getString("account_id"),
+                CallRecord.Direction.valueOf(rs.getString("direction").toUpperCase(Locale.ROOT)), rs.getString("number"),
+                rs.getString("caller"), rs.getString("callee"), rs.getString("carrier"), readAttempts(rs.getString("attempts")),
+                CallRecord.Result.valueOf(rs.getString("result").toUpperCase(Locale.ROOT)), rs.getInt("final_code"),
+                rs.getString("fallback"), instant(rs, "started_at"), instant(rs, "answered_at"), instant(rs, "ended_at"));
+    }
+
+    private String writeAttempts(List<CallRecord.Attempt> attempts) {
+        ArrayNode array = mapper.createArrayNode();
+        for (CallRecord.Attempt a : attempts) {
+            array.addObject()
+                    .put("kind", a.kind())
+                    .put("destination", a.destination())
+                    .put("employee_id", a.employeeId())
+                    .put("sip_code", a.sipCode())
+                    .put("outcome", a.outcome())
+                    .put("started_at", a.startedAt().toString())
+                    .put("ended_at", a.endedAt().toString());
+        }
+        return array.toString();
+    }
+
+    private List<CallRecord.Attempt> readAttempts(String json) throws SQLException {
+        try {
+            List<CallRecord.Attempt> attempts = new ArrayList<>();
+            for (JsonNode a : mapper.readTree(json)) {
+                attempts.add(new CallRecord.Attempt(a.get("kind").asText(), a.get("destination").asText(),
+                        a.get("employee_id").isNull() ? null : a.get("employee_id").asText(), a.get("sip_code").asInt(),
+                        a.get("outcome").asText(), Instant.parse(a.get("started_at").asText()),
+                        Instant.parse(a.get("ended_at").asText())));
+            }
+            return attempts;
+        } catch (IOException | RuntimeException e) {
+            throw new SQLException("unreadable call record attempts", e);
+        }
+    }
+
+    private static String cut(String text, int width) {
+        if (text == null || text.length() <= width) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(width - 1)) ? width - 1 : width;
+        return text.substring(0, end);
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static void setInstant(PreparedStatement st, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            st.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            st.setObject(index, utc(instant));
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,160 @@
+package io.vpbx.admin.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vpbx.admin.TestCallRecords;
+import io.vpbx.admin.TestDatabases;
+import io.vpbx.admin.api.JsonMappers;
+import io.vpbx.admin.domain.cdr.CallRecordQuery;
+import io.vpbx.admin.domain.cdr.StoredCallRecord;
+import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.sip.cdr.CallRecord.Direction;
+import io.vpbx.sip.cdr.CallRecord.Result;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every CallRecordStore must do; run against H2 and PostgreSQL by the subclasses. */
+abstract class CallRecordStoreContract {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00.123456Z");
+    private static final String ACME_NUMBER = "+74951230001";
+
+    private final String kind;
+    private final JdbcCallRecordStore store = new JdbcCallRecordStore(JsonMappers.create());
+    private TestDatabases.TestDatabase db;
+
+    CallRecordStoreContract(String kind) {
+        this.kind = kind;
+    }
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.of(kind);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void append(List<CallRecord> records) {
+        db.database().inTransaction(tx -> {
+            store.append(tx, records);
+            return null;
+        });
+    }
+
+    private List<StoredCallRecord> query(CallRecordQuery query) {
+        return db.database().inTransaction(tx -> store.query(tx, query));
+    }
+
+    private static CallRecordQuery all(String accountId, int limit) {
+        return new CallRecordQuery(accountId, null, null, null, null, null, null, null, limit);
+    }
+
+    private static List<String> callIds(List<StoredCallRecord> page) {
+        return page.stream().map(stored -> stored.record().callId()).toList();
+    }
+
+    @Test
+    void appendedRecordsReadBackWithEveryFieldAndTheirAttempts() {
+        CallRecord answered = TestCallRecords.answered("call-1@10.0.0.1", "acc-1", ACME_NUMBER, "+79161234567", T0);
+        CallRecord refused = new CallRecord("call-2@10.0.0.1", null, Direction.INBOUND, "+74959999999", "+79161234567",
+                "+74959999999", null, List.of(), Result.REJECTED, 404, null, T0.plusSeconds(1), null, T0.plusSeconds(1));
+        append(List.of(answered, refused));
+
+        List<StoredCallRecord> page = query(all(null, 10));
+        assertEquals(List.of(refused, answered), page.stream().map(StoredCallRecord::record).toList());
+        assertEquals(2, page.get(1).record().attempts().size());
+        assertNull(page.get(0).record().answeredAt());
+    }
+
+    @Test
+    void newestFirstAndTheCursorWalksEveryRecordOnceEvenWhenStartsTie() {
+        List<CallRecord> records = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // Pairs start at the same instant: the storage id orders them.
+            records.add(TestCallRecords.answered("call-" + i, "acc-1", ACME_NUMBER, "+79161234567", T0.plusSeconds(i / 2)));
+        }
+        append(records);
+
+        List<String> seen = new ArrayList<>();
+        CallRecordQuery.Position before = null;
+        for (int pages = 0; pages < 10; pages++) {
+            List<StoredCallRecord> page = query(new CallRecordQuery("acc-1", null, null, null, null, null, null, before, 3));
+            seen.addAll(callIds(page));
+            if (page.size() < 3) {
+                break;
+            }
+            before = page.get(page.size() - 1).position();
+        }
+        assertEquals(List.of("call-6", "call-5", "call-4", "call-3", "call-2", "call-1", "call-0"), seen);
+    }
+
+    @Test
+    void anAccountReadsOnlyItsOwnRecordsAndTheOperatorReadsAll() {
+        append(List.of(TestCallRecords.answered("a-1", "acc-1", ACME_NUMBER, "+79161234567", T0),
+                TestCallRecords.answered("b-1", "acc-2", "+74951230002", "+79161234567", T0.plusSeconds(1)),
+                TestCallRecords.unanswered("none-1", null, Direction.INBOUND, "+74950000000", "+79161234567", Result.REJECTED, 404,
+                        T0.plusSeconds(2))));
+
+        assertEquals(List.of("a-1"), callIds(query(all("acc-1", 10))));
+        assertEquals(List.of("b-1"), callIds(query(all("acc-2", 10))));
+        assertEquals(List.of("none-1", "b-1", "a-1"), callIds(query(all(null, 10))));
+    }
+
+    @Test
+    void filtersNarrowByStartNumberDirectionResultAndCaller() {
+        append(List.of(
+                TestCallRecords.answered("in-answered", "acc-1", ACME_NUMBER, "+79161234567", T0),
+                TestCallRecords.unanswered("in-busy", "acc-1", Direction.INBOUND, ACME_NUMBER, "+79035550000", Result.BUSY, 486,
+                        T0.plusSeconds(60)),
+                TestCallRecords.unanswered("out-noanswer", "acc-1", Direction.OUTBOUND, "+74951230009", "emp-anna",
+                        Result.NO_ANSWER, 480, T0.plusSeconds(120))));
+
+        assertEquals(List.of("in-busy", "in-answered"), callIds(query(
+                new CallRecordQuery("acc-1", null, null, ACME_NUMBER, null, null, null, null, 10))));
+        assertEquals(List.of("out-noanswer"), callIds(query(
+                new CallRecordQuery("acc-1", null, null, null, Direction.OUTBOUND, null, null, null, 10))));
+        assertEquals(List.of("in-busy"), callIds(query(
+                new CallRecordQuery("acc-1", null, null, null, null, Result.BUSY, null, null, 10))));
+        assertEquals(List.of("out-noanswer"), callIds(query(
+                new CallRecordQuery("acc-1", null, null, null, null, null, "emp-anna", null, 10))));
+        // from is inclusive, to exclusive.
+        assertEquals(List.of("in-busy"), callIds(query(
+                new CallRecordQuery("acc-1", T0.plusSeconds(60), T0.plusSeconds(120), null, null, null, null, null, 10))));
+        assertTrue(query(new CallRecordQuery("acc-2", null, null, ACME_NUMBER, null, null, null, null, 10)).isEmpty());
+    }
+
+    @Test
+    void wireTextLongerThanItsColumnIsCutAndTheBatchStillWrites() {
+        String longCallId = "x".repeat(300) + "@host";
+        String longCaller = "caller-" + "9".repeat(400);
+        append(List.of(TestCallRecords.answered(longCallId, "acc-1", ACME_NUMBER, longCaller, T0),
+                TestCallRecords.answered("plain", "acc-1", ACME_NUMBER, "+79161234567", T0.plusSeconds(1))));
+
+        List<StoredCallRecord> page = query(all("acc-1", 10));
+        assertEquals(2, page.size());
+        assertEquals(longCallId.substring(0, 255), page.get(1).record().callId());
+        assertEquals(longCaller.substring(0, 255), page.get(1).record().caller());
+    }
+
+    @Test
+    void aLargeBatchIsAppendedWhole() {
+        List<CallRecord> records = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            records.add(TestCallRecords.answered("bulk-" + i, "acc-1", ACME_NUMBER, "+79161234567", T0.plusMillis(i)));
+        }
+        append(records);
+        List<StoredCallRecord> page = query(all("acc-1", 1000));
+        assertEquals(1000, page.size());
+        assertEquals("bulk-1199", page.get(0).record().callId());
+        assertEquals(200, query(new CallRecordQuery("acc-1", null, null, null, null, null, null,
+                page.get(999).position(), 1000)).size());
+    }
+}
