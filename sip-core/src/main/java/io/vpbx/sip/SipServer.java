@@ -14,9 +14,28 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.vpbx.config.SipConfig;
+import io.netty.channel.EventLoop;
+import io.vpbx.sip.proxy.OutboundCalls;
+import io.vpbx.sip.proxy.ProxyCore;
+import io.vpbx.sip.proxy.ProxySettings;
+import io.vpbx.sip.registrar.Authenticator;
+import io.vpbx.sip.registrar.NonceService;
+import io.vpbx.sip.routing.RingMemory;
+import io.vpbx.sip.routing.Router;
+import io.vpbx.sip.transaction.TimerScheduler;
+import io.vpbx.sip.transport.Connections;
+import io.vpbx.sip.transport.NettyNetwork;
 import io.vpbx.sip.transport.SipChannelInitializer;
 import io.vpbx.sip.transport.SipDatagramHandler;
 import io.vpbx.sip.transport.SipMetrics;
+import io.vpbx.sip.transport.SipStreamHandler;
+import io.vpbx.sip.transport.WriteBatch;
+import io.vpbx.sip.proxy.Flow;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,8 +44,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SIP listener: UDP and/or TCP on one host and port, served by one small event loop group. Every
- * message is handled to the end on the event loop that read it.
+ * The SIP listener and proxy: UDP and/or TCP on one host and port, all served by ONE event loop that also
+ * runs the transaction timers, so that a call's transactions, sessions and sockets never cross threads
+ * (docs/adr/0006). Every message is handled to the end on that loop; more capacity comes from more nodes
+ * behind a SIP load balancer, not from more threads.
  *
  * <p>With port 0 and both transports, UDP is bound first on a free port and TCP then on the same port
  * number; should that number be taken for TCP, both are tried again on another free port, a few times.
@@ -38,32 +59,49 @@ public final class SipServer implements AutoCloseable {
     private static final int SAME_PORT_ATTEMPTS = 10;
     private static final int SHUTDOWN_TIMEOUT_SECONDS = 5;
     private static final int NOT_BOUND = -1;
+    private static final int MAX_DIALOGS = 200_000;
+    private static final int MAX_CONNECTIONS = 10_000;
+    private static final Duration MAX_CALL_DURATION = Duration.ofHours(12);
+    private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+    private static final int MAX_NONCES = 100_000;
+    private static final long SWEEP_SECONDS = 30;
 
     private final SipConfig config;
     private final SipMetrics metrics;
+    private final SipServices services;
     private final StatelessResponder responder;
+    private final WriteBatch batch = new WriteBatch();
+    private final Connections connections = new Connections(MAX_CONNECTIONS);
     private EventLoopGroup group;
+    private EventLoop loop;
+    private ExecutorService resolver;
     private Channel udp;
     private Channel tcp;
+    private final MeterRegistry registry;
+    /** Set on the event loop once the sockets are bound; messages before that are not yet expected. */
+    private ProxyCore proxy;
+    private ScheduledFuture<?> sweeper;
 
-    /** A server without a registrar: REGISTER is answered with 501 like every other method but OPTIONS. */
+    /** A server with nothing to route and no registrar (tests of the transport). */
     public SipServer(SipConfig config, MeterRegistry registry) {
-        this(config, registry, Optional.empty());
+        this(config, registry, SipServices.standalone(Optional.empty()));
     }
 
-    /** A server whose REGISTER requests go to {@code registrar}. */
+    /** A server whose REGISTER requests go to {@code registrar}, with nothing to route. */
     public SipServer(SipConfig config, MeterRegistry registry, RegistrarService registrar) {
-        this(config, registry, Optional.of(registrar));
+        this(config, registry, SipServices.standalone(Optional.of(registrar)));
     }
 
-    private SipServer(SipConfig config, MeterRegistry registry, Optional<RegistrarService> registrar) {
+    public SipServer(SipConfig config, MeterRegistry registry, SipServices services) {
         this.config = Objects.requireNonNull(config, "config");
-        this.metrics = new SipMetrics(Objects.requireNonNull(registry, "registry"));
-        this.responder = new StatelessResponder(SERVER_NAME, registrar);
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.metrics = new SipMetrics(registry);
+        this.services = Objects.requireNonNull(services, "services");
+        this.responder = new StatelessResponder(SERVER_NAME, services.registrar());
     }
 
     /**
-     * Binds the configured transports.
+     * Binds the configured transports and starts the proxy on the event loop.
      *
      * @throws IllegalStateException when already started, or when a port cannot be bound (nothing stays bound then)
      */
@@ -71,8 +109,9 @@ public final class SipServer implements AutoCloseable {
         if (group != null) {
             throw new IllegalStateException("SIP server already started");
         }
-        int threads = config.udp() && config.tcp() ? 2 : 1;
-        group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("vpbx-sip"), NioIoHandler.newFactory());
+        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("vpbx-sip"), NioIoHandler.newFactory());
+        loop = group.next();
+        resolver = Executors.newFixedThreadPool(2, new DefaultThreadFactory("vpbx-sip-resolver", true));
         try {
             if (config.udp() && config.tcp() && config.port() == 0) {
                 bindBothOnFreePort();
@@ -84,11 +123,55 @@ public final class SipServer implements AutoCloseable {
                     tcp = bound(tcpBootstrap().bind(config.host(), config.port()), "TCP", config.port());
                 }
             }
+            int port = config.udp() ? udpPort() : tcpPort();
+            ProxyCore core = buildProxy(port);
+            loop.submit(() -> {
+                proxy = core;
+            }).syncUninterruptibly();
+            sweeper = loop.scheduleAtFixedRate(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        log.info("SIP listening on {} (udp {}, tcp {})", config.host(), udpPort(), tcpPort());
+        log.info("SIP listening on {} (udp {}, tcp {}), advertised as {}", config.host(), udpPort(), tcpPort(),
+                config.advertisedHostOrDefault());
+    }
+
+    private ProxyCore buildProxy(int port) {
+        SecureRandom random = new SecureRandom();
+        NettyNetwork network = new NettyNetwork(loop, udp, connections, streams(), batch, config.advertisedHostOrDefault(),
+                port, resolver);
+        Router router = new Router(services.routing(), services.location(), new RingMemory(), random);
+        RingMemory memory = new RingMemory();
+        Authenticator authenticator = new Authenticator(
+                new NonceService(services.clock(), random, NONCE_LIFETIME, MAX_NONCES), random);
+        OutboundCalls outbound = new OutboundCalls(authenticator, config.realm(), services.credentials(),
+                services.accountOfEmployee());
+        TimerScheduler scheduler = (delay, task) -> {
+            ScheduledFuture<?> future = loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            return () -> future.cancel(false);
+        };
+        return new ProxyCore(new ProxySettings(config.maxHeaders(), config.maxTransactions(), MAX_DIALOGS, MAX_CALL_DURATION),
+                network, router, services.routing(), responder, memory, outbound, services.records(), services.media(),
+                services.clock(), scheduler, registry);
+    }
+
+    private void receive(byte[] message, Flow source) {
+        ProxyCore core = proxy;
+        if (core != null) {
+            core.receive(message, source);
+        }
+    }
+
+    private void sweep() {
+        try {
+            if (proxy != null) {
+                proxy.sweepDialogs();
+            }
+            services.registrar().ifPresent(RegistrarService::pruneExpired);
+        } catch (RuntimeException e) {
+            log.warn("SIP sweep failed; retrying at the next interval", e);
+        }
     }
 
     private void bindBothOnFreePort() {
@@ -116,7 +199,7 @@ public final class SipServer implements AutoCloseable {
                 .channel(NioDatagramChannel.class)
                 // One byte more than the limit, so that an oversized datagram is seen as such, not truncated.
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxMessageBytes() + 1))
-                .handler(new SipDatagramHandler(responder, metrics, config.maxMessageBytes()));
+                .handler(new SipDatagramHandler(this::receive, metrics, config.maxMessageBytes(), batch));
     }
 
     private ServerBootstrap tcpBootstrap() {
@@ -124,7 +207,12 @@ public final class SipServer implements AutoCloseable {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new SipChannelInitializer(responder, metrics, config.maxMessageBytes()));
+                .childHandler(streams());
+    }
+
+    private SipChannelInitializer streams() {
+        return new SipChannelInitializer(new SipStreamHandler(this::receive, metrics, connections, batch), metrics,
+                config.maxMessageBytes());
     }
 
     private Channel bound(ChannelFuture bind, String transport, int port) {
@@ -161,8 +249,14 @@ public final class SipServer implements AutoCloseable {
         if (tcp != null) {
             tcp.close().syncUninterruptibly();
         }
+        if (sweeper != null) {
+            sweeper.cancel(false);
+            sweeper = null;
+        }
         group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).syncUninterruptibly();
+        resolver.shutdownNow();
         group = null;
+        proxy = null;
         udp = null;
         tcp = null;
         log.info("SIP stopped");

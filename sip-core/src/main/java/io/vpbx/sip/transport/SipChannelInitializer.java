@@ -2,11 +2,10 @@ package io.vpbx.sip.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.vpbx.sip.StatelessResponder;
 
 /**
  * The pipeline of one SIP stream connection: a frame decoder of its own (it holds the connection's
- * partial message), then the responder handler shared by all connections.
+ * partial message), then the stream handler shared by all connections.
  */
 public final class SipChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -14,16 +13,16 @@ public final class SipChannelInitializer extends ChannelInitializer<Channel> {
     private final SipMetrics metrics;
     private final SipStreamHandler handler;
 
-    public SipChannelInitializer(StatelessResponder responder, SipMetrics metrics, int maxMessageBytes) {
+    public SipChannelInitializer(SipStreamHandler handler, SipMetrics metrics, int maxMessageBytes) {
         this.maxMessageBytes = maxMessageBytes;
         this.metrics = metrics;
-        this.handler = new SipStreamHandler(responder, metrics);
+        this.handler = handler;
     }
 
     @Override
     protected void initChannel(Channel channel) {
         channel.pipeline()
                 .addLast("framer", new SipStreamFrameDecoder(maxMessageBytes, metrics))
-                .addLast("responder", handler);
+                .addLast("sip", handler);
     }
 }

@@ -1,56 +1,49 @@
 package io.vpbx.sip.transport;
 
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.vpbx.sip.DropReason;
-import io.vpbx.sip.Outcome;
-import io.vpbx.sip.StatelessResponder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * SIP over UDP: one datagram is one message (RFC 3261 section 18.3). Datagrams above the size limit are
- * dropped unread; the rest go to the {@link StatelessResponder}, and a reply goes back to the datagram's
- * source address and port (symmetric response routing, RFC 3581). Replies are flushed once per read burst.
+ * dropped unread; the rest go to the {@link SipReceiver} with a flow back to the datagram's source address
+ * and port (symmetric response routing, RFC 3581). Writes are flushed once per read burst.
  */
-@Sharable
 public final class SipDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
     private static final Logger log = LoggerFactory.getLogger(SipDatagramHandler.class);
 
-    private final StatelessResponder responder;
+    private final SipReceiver receiver;
     private final SipMetrics metrics;
     private final int maxMessageBytes;
+    private final WriteBatch batch;
 
-    public SipDatagramHandler(StatelessResponder responder, SipMetrics metrics, int maxMessageBytes) {
-        this.responder = responder;
+    public SipDatagramHandler(SipReceiver receiver, SipMetrics metrics, int maxMessageBytes, WriteBatch batch) {
+        this.receiver = receiver;
         this.metrics = metrics;
         this.maxMessageBytes = maxMessageBytes;
+        this.batch = batch;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        batch.readStarted();
         if (packet.content().readableBytes() > maxMessageBytes) {
             metrics.dropped(DropReason.OVERSIZED);
             log.debug("dropped an oversized SIP datagram from {}", packet.sender());
             return;
         }
-        Outcome outcome = responder.respond(ByteBufUtil.getBytes(packet.content()), packet.sender());
-        metrics.record(SipTransport.UDP, outcome);
-        if (outcome instanceof Outcome.Reply reply) {
-            ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(reply.bytes()), packet.sender()));
-        } else if (outcome instanceof Outcome.Drop drop) {
-            log.debug("dropped a SIP datagram from {}: {} ({})", packet.sender(), drop.reason().tag(), drop.detail());
-        }
+        metrics.received(SipTransport.UDP);
+        receiver.receive(ByteBufUtil.getBytes(packet.content()), new UdpFlow(ctx.channel(), packet.sender(), batch));
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        ctx.flush();
+        batch.readComplete();
     }
 
     /** The UDP channel serves every peer, so one peer's failure must not close it. */

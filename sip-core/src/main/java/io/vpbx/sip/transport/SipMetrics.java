@@ -3,34 +3,31 @@ package io.vpbx.sip.transport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vpbx.sip.DropReason;
-import io.vpbx.sip.Outcome;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * The SIP transport counters, registered up front so that every series exists from the start:
  * <ul>
- *   <li>{@code vpbx.sip.messages} (transport, outcome): every framed message, {@code answered} when a
- *       response was sent, {@code ignored} otherwise;</li>
- *   <li>{@code vpbx.sip.dropped} (reason): messages given no answer that would have deserved one, and
- *       oversized input, which never becomes a message.</li>
+ *   <li>{@code vpbx.sip.messages} (transport): every framed message handed to the SIP core;</li>
+ *   <li>{@code vpbx.sip.dropped} (reason): input given no answer that would have deserved one, oversized
+ *       input that never becomes a message, throttled requests.</li>
  * </ul>
  */
 public final class SipMetrics {
 
     public static final String MESSAGES = "vpbx.sip.messages";
     public static final String DROPPED = "vpbx.sip.dropped";
-    public static final String ANSWERED = "answered";
-    public static final String IGNORED = "ignored";
 
-    private final Map<SipTransport, Counter> answered = new EnumMap<>(SipTransport.class);
-    private final Map<SipTransport, Counter> ignored = new EnumMap<>(SipTransport.class);
+    private final Map<SipTransport, Counter> received = new EnumMap<>(SipTransport.class);
     private final Map<DropReason, Counter> dropped = new EnumMap<>(DropReason.class);
 
     public SipMetrics(MeterRegistry registry) {
         for (SipTransport transport : SipTransport.values()) {
-            answered.put(transport, messages(registry, transport, ANSWERED));
-            ignored.put(transport, messages(registry, transport, IGNORED));
+            received.put(transport, Counter.builder(MESSAGES)
+                    .description("SIP messages received")
+                    .tag("transport", transport.tag())
+                    .register(registry));
         }
         for (DropReason reason : DropReason.values()) {
             dropped.put(reason, Counter.builder(DROPPED)
@@ -40,27 +37,12 @@ public final class SipMetrics {
         }
     }
 
-    private static Counter messages(MeterRegistry registry, SipTransport transport, String outcome) {
-        return Counter.builder(MESSAGES)
-                .description("SIP messages received")
-                .tag("transport", transport.tag())
-                .tag("outcome", outcome)
-                .register(registry);
+    /** Counts one framed message handed to the SIP core. */
+    public void received(SipTransport transport) {
+        received.get(transport).increment();
     }
 
-    /** Counts one framed message and what the responder made of it. */
-    public void record(SipTransport transport, Outcome outcome) {
-        if (outcome instanceof Outcome.Reply) {
-            answered.get(transport).increment();
-            return;
-        }
-        ignored.get(transport).increment();
-        if (outcome instanceof Outcome.Drop drop) {
-            dropped(drop.reason());
-        }
-    }
-
-    /** Counts input dropped before it became a message: oversized, or a stream that lost its framing. */
+    /** Counts input dropped without an answer. */
     public void dropped(DropReason reason) {
         dropped.get(reason).increment();
     }

@@ -2,54 +2,63 @@ package io.vpbx.sip.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.vpbx.sip.Outcome;
-import io.vpbx.sip.StatelessResponder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SIP over a stream: takes the messages framed by {@link SipStreamFrameDecoder}, asks the
- * {@link StatelessResponder}, and writes a reply back on the same connection (RFC 3261 section 18.2.2).
- * Stateless, so one instance serves every connection.
+ * SIP over a stream: takes the messages framed by {@link SipStreamFrameDecoder} and hands them to the
+ * {@link SipReceiver} with the connection as their flow (responses go back on it, RFC 3261 section 18.2.2).
+ * Keeps the table of open connections current, so that requests to a peer reuse its connection.
  */
 @Sharable
 public final class SipStreamHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     private static final Logger log = LoggerFactory.getLogger(SipStreamHandler.class);
 
-    private final StatelessResponder responder;
+    private final SipReceiver receiver;
     private final SipMetrics metrics;
+    private final Connections connections;
+    private final WriteBatch batch;
 
-    public SipStreamHandler(StatelessResponder responder, SipMetrics metrics) {
-        this.responder = responder;
+    public SipStreamHandler(SipReceiver receiver, SipMetrics metrics, Connections connections, WriteBatch batch) {
+        this.receiver = receiver;
         this.metrics = metrics;
+        this.connections = connections;
+        this.batch = batch;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        connections.opened(ctx.channel());
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        connections.closed(ctx.channel());
+        super.channelInactive(ctx);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-        if (!(ctx.channel().remoteAddress() instanceof InetSocketAddress source)) {
+        batch.readStarted();
+        if (!(ctx.channel().remoteAddress() instanceof InetSocketAddress)) {
             log.debug("closing a SIP stream with no peer address");
             ctx.close();
             return;
         }
-        Outcome outcome = responder.respond(ByteBufUtil.getBytes(frame), source);
-        metrics.record(SipTransport.TCP, outcome);
-        if (outcome instanceof Outcome.Reply reply) {
-            ctx.write(Unpooled.wrappedBuffer(reply.bytes()));
-        } else if (outcome instanceof Outcome.Drop drop) {
-            log.debug("dropped a SIP message from {}: {} ({})", source, drop.reason().tag(), drop.detail());
-        }
+        metrics.received(SipTransport.TCP);
+        receiver.receive(ByteBufUtil.getBytes(frame), new TcpFlow(ctx.channel(), batch));
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        ctx.flush();
+        batch.readComplete();
     }
 
     @Override

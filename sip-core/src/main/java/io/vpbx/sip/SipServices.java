@@ -1,0 +1,49 @@
+package io.vpbx.sip;
+
+import io.vpbx.sip.cdr.CallRecordSink;
+import io.vpbx.sip.proxy.FallbackMedia;
+import io.vpbx.sip.registrar.StoredCredentials;
+import io.vpbx.sip.routing.Location;
+import io.vpbx.sip.routing.RoutingTable;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the SIP core takes from the rest of vpbx; every function here is called on the SIP event loop and
+ * must answer from memory.
+ *
+ * @param routing the in-memory routing table the admin side keeps current
+ * @param registrar answers REGISTER; empty: REGISTER gets 501
+ * @param location registered contacts of an employee
+ * @param credentials a SIP account by username (employees' phones placing calls)
+ * @param accountOfEmployee the account an employee belongs to
+ * @param records where finished call records go
+ * @param media plays fallback voice messages and takes voicemail
+ */
+public record SipServices(RoutingTable routing, Optional<RegistrarService> registrar, Location location,
+                          Function<String, Optional<StoredCredentials>> credentials,
+                          Function<String, Optional<String>> accountOfEmployee, CallRecordSink records,
+                          FallbackMedia media, Clock clock) {
+
+    public SipServices {
+        Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(registrar, "registrar");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(accountOfEmployee, "accountOfEmployee");
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A SIP core with nothing to route: OPTIONS answered, INVITEs challenged or refused, records discarded. */
+    public static SipServices standalone(Optional<RegistrarService> registrar) {
+        return new SipServices(new RoutingTable(), registrar,
+                registrar.map(RegistrarService::location).orElse(employee -> List.of()),
+                username -> Optional.empty(), employee -> Optional.empty(), CallRecordSink.discarding(),
+                FallbackMedia.unavailable(), Clock.systemUTC());
+    }
+}
