@@ -63,6 +63,7 @@ import io.vpbx.admin.service.PriceTableSync;
 import io.vpbx.admin.service.PurchaseService;
 import io.vpbx.admin.service.ReservationService;
 import io.vpbx.admin.service.SettingsDiff;
+import io.vpbx.admin.service.TrunkService;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
 import io.vpbx.admin.store.jdbc.JdbcAuditStore;
@@ -76,6 +77,7 @@ import io.vpbx.admin.store.jdbc.JdbcNumberStore;
 import io.vpbx.admin.store.jdbc.JdbcOutboxStore;
 import io.vpbx.admin.store.jdbc.JdbcReservationStore;
 import io.vpbx.admin.store.jdbc.JdbcSettingsStore;
+import io.vpbx.admin.store.jdbc.JdbcTrunkStore;
 import io.vpbx.config.VpbxConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -114,6 +116,7 @@ public final class AdminModule {
     private final JdbcBindingStore bindings = new JdbcBindingStore();
     private final JdbcRegistryRequestStore registryRequests = new JdbcRegistryRequestStore();
     private final JdbcCallerIdStore callerIds = new JdbcCallerIdStore();
+    private final JdbcTrunkStore trunks = new JdbcTrunkStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -155,9 +158,9 @@ public final class AdminModule {
         return new OperatorKeyBootstrap(database, accounts, keys, clock).ensure(config.security().operatorKey());
     }
 
-    /** Read access for the routing table: numbers in service with their settings and permissions. */
+    /** Read access for the routing table: numbers in service with their settings and permissions, trunks, departments, mobiles. */
     public RoutingSource routingSource() {
-        return new RoutingSource(database, numbers);
+        return new RoutingSource(database, numbers, trunks, departments, employees);
     }
 
     public LifecycleSweeper sweeper() {
@@ -215,7 +218,8 @@ public final class AdminModule {
                 binder,
                 registryService,
                 new CallerIdService(database, callerIds, employees, numbers, inputs, callPolicy, auditor),
-                new SelfSubmissions(database, numbers, bindings, endUserService, binder, registryService, inputs));
+                new SelfSubmissions(database, numbers, bindings, endUserService, binder, registryService, inputs),
+                new TrunkService(database, trunks, accounts, auditor, clock));
         return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
     }
 

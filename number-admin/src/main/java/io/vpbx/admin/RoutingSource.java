@@ -1,44 +1,91 @@
 package io.vpbx.admin;
 
 import io.vpbx.admin.domain.inventory.NumberRecord;
+import io.vpbx.admin.domain.staff.Department;
+import io.vpbx.admin.domain.staff.Employee;
+import io.vpbx.admin.domain.trunk.Trunk;
+import io.vpbx.admin.store.DepartmentStore;
+import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.Transactions;
+import io.vpbx.admin.store.TrunkStore;
+import io.vpbx.admin.store.TxWork;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * What the SIP side reads to build its routing table: every number in service at startup (in pages), then
- * single numbers as changes are announced. Never used on the call path.
+ * What the SIP side reads to build its routing table: every number in service, trunk, department and
+ * employee mobile at startup (in pages), then single items as changes are announced. Reads span all
+ * accounts: the routing table is the platform's. Never used on the call path.
  */
 public final class RoutingSource {
     private static final int PAGE = 5_000;
 
     private final Transactions transactions;
     private final NumberStore numbers;
+    private final TrunkStore trunks;
+    private final DepartmentStore departments;
+    private final EmployeeStore employees;
 
-    RoutingSource(Transactions transactions, NumberStore numbers) {
+    RoutingSource(Transactions transactions, NumberStore numbers, TrunkStore trunks, DepartmentStore departments,
+                  EmployeeStore employees) {
         this.transactions = transactions;
         this.numbers = numbers;
+        this.trunks = trunks;
+        this.departments = departments;
+        this.employees = employees;
     }
 
     public Optional<NumberRecord> number(String e164) {
         return transactions.inTransaction(tx -> numbers.find(tx, e164));
     }
 
+    public Optional<Trunk> trunk(String trunkId) {
+        return transactions.inTransaction(tx -> trunks.find(tx, trunkId));
+    }
+
+    public Optional<Department> department(String departmentId) {
+        return transactions.inTransaction(tx -> departments.findInAnyAccount(tx, departmentId));
+    }
+
+    public Optional<Employee> employee(String employeeId) {
+        return transactions.inTransaction(tx -> employees.findInAnyAccount(tx, employeeId));
+    }
+
     /** Calls {@code sink} for every number an account holds, page by page; returns how many. */
     public int numbersInService(Consumer<NumberRecord> sink) {
+        return pages(after -> tx -> numbers.inService(tx, after, PAGE), NumberRecord::e164, sink);
+    }
+
+    /** Every trunk, enabled or not; returns how many. */
+    public int trunks(Consumer<Trunk> sink) {
+        return pages(after -> tx -> trunks.list(tx, after, PAGE), Trunk::id, sink);
+    }
+
+    /** Every department of every account; returns how many. */
+    public int departments(Consumer<Department> sink) {
+        return pages(after -> tx -> departments.listAllAccounts(tx, after, PAGE), Department::id, sink);
+    }
+
+    /** Every employee that has a mobile; returns how many. */
+    public int employeesWithMobile(Consumer<Employee> sink) {
+        return pages(after -> tx -> employees.listWithMobile(tx, after, PAGE), Employee::id, sink);
+    }
+
+    /** Reads page after page, each in its own short transaction, keyed after the last item's {@code key}. */
+    private <T> int pages(Function<String, TxWork<List<T>>> page, Function<T, String> key, Consumer<T> sink) {
         int count = 0;
         String after = "";
         while (true) {
-            String from = after;
-            List<NumberRecord> page = transactions.inTransaction(tx -> numbers.inService(tx, from, PAGE));
-            page.forEach(sink);
-            count += page.size();
-            if (page.size() < PAGE) {
+            List<T> items = transactions.inTransaction(page.apply(after));
+            items.forEach(sink);
+            count += items.size();
+            if (items.size() < PAGE) {
                 return count;
             }
-            after = page.get(page.size() - 1).e164();
+            after = key.apply(items.get(items.size() - 1));
         }
     }
 }

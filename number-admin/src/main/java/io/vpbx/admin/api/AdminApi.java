@@ -26,6 +26,7 @@ import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.NumberService;
 import io.vpbx.admin.service.PurchaseService;
 import io.vpbx.admin.service.ReservationService;
+import io.vpbx.admin.service.TrunkService;
 import io.vpbx.config.AdminConfig;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -40,7 +41,8 @@ public final class AdminApi {
                            ForwardingCodec codec, PhoneNumberParser parser, EmployeeService employees,
                            DepartmentService departments, ContactPhoneChanges contactPhoneChanges, DevOutbox devOutbox,
                            EndUserService endUsers, M2mDeviceService m2mDevices, BindingService bindings,
-                           RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions) {
+                           RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
+                           TrunkService trunks) {
     }
 
     private final Services services;
@@ -79,7 +81,8 @@ public final class AdminApi {
                 new EndUserRoutes(services.endUsers(), exchange, query),
                 new M2mDeviceRoutes(services.m2mDevices(), exchange, query),
                 new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.selfSubmissions(),
-                        services.inputs(), exchange));
+                        services.inputs(), exchange),
+                new TrunkRoutes(services.trunks(), exchange, query));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
     }
 }

@@ -26,6 +26,12 @@ public interface DepartmentStore {
     /** An account's departments by id, after {@code afterId} (null: from the start), at most {@code limit}. */
     List<Department> list(Tx tx, String accountId, String afterId, int limit) throws SQLException;
 
+    /** The department, whichever account it belongs to: for the SIP routing feed, which hears only an id. */
+    Optional<Department> findInAnyAccount(Tx tx, String departmentId) throws SQLException;
+
+    /** Departments of every account by id, after {@code afterId} (null: from the start), at most {@code limit}. */
+    List<Department> listAllAccounts(Tx tx, String afterId, int limit) throws SQLException;
+
     /** Writes name, extension, strategy and update time, and replaces the members with the given list. */
     void update(Tx tx, Department department) throws SQLException;
 

@@ -29,6 +29,12 @@ public interface EmployeeStore {
     /** An account's employees by id, after {@code afterId} (null: from the start), at most {@code limit}. */
     List<Employee> list(Tx tx, String accountId, String afterId, int limit) throws SQLException;
 
+    /** The employee, whichever account it belongs to: for the SIP routing feed, which hears only an id. */
+    Optional<Employee> findInAnyAccount(Tx tx, String employeeId) throws SQLException;
+
+    /** Employees of every account that have a mobile, by id, after {@code afterId} (null: from the start), at most {@code limit}. */
+    List<Employee> listWithMobile(Tx tx, String afterId, int limit) throws SQLException;
+
     /** Writes every field but the id, the account and the creation time. */
     void update(Tx tx, Employee employee) throws SQLException;
 

@@ -90,6 +90,21 @@ public final class JdbcDepartmentStore implements DepartmentStore {
     }
 
     @Override
+    public Optional<Department> findInAnyAccount(Tx tx, String departmentId) throws SQLException {
+        return one(tx, "SELECT " + COLUMNS + " FROM departments WHERE id = ?", departmentId);
+    }
+
+    @Override
+    public List<Department> listAllAccounts(Tx tx, String afterId, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "SELECT " + COLUMNS + " FROM departments WHERE id > ? ORDER BY id LIMIT ?")) {
+            st.setString(1, afterId == null ? "" : afterId);
+            st.setInt(2, limit);
+            return withMembers(tx, st);
+        }
+    }
+
+    @Override
     public void update(Tx tx, Department d) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement("UPDATE departments SET name = ?, extension = ?, "
                 + "strategy = ?, updated_at = ? WHERE id = ? AND account_id = ?")) {

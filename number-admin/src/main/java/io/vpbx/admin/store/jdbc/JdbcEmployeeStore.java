@@ -84,6 +84,21 @@ public final class JdbcEmployeeStore implements EmployeeStore {
     }
 
     @Override
+    public Optional<Employee> findInAnyAccount(Tx tx, String employeeId) throws SQLException {
+        return one(tx, "SELECT " + COLUMNS + " FROM employees WHERE id = ?", employeeId);
+    }
+
+    @Override
+    public List<Employee> listWithMobile(Tx tx, String afterId, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "SELECT " + COLUMNS + " FROM employees WHERE mobile IS NOT NULL AND id > ? ORDER BY id LIMIT ?")) {
+            st.setString(1, afterId == null ? "" : afterId);
+            st.setInt(2, limit);
+            return rows(st);
+        }
+    }
+
+    @Override
     public void update(Tx tx, Employee e) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement("UPDATE employees SET name = ?, extension = ?, "
                 + "sip_username = ?, ha1_md5 = ?, ha1_sha256 = ?, mobile = ?, updated_at = ? WHERE id = ? AND account_id = ?")) {

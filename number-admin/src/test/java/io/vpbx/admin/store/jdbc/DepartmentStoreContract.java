@@ -151,6 +151,22 @@ abstract class DepartmentStoreContract {
     }
 
     @Test
+    void theRoutingFeedReadsDepartmentsOfEveryAccount() {
+        create(department("d-1", "acc-1", "200", members("e-2", "e-1")));
+        create(department("d-2", "acc-2", "200", List.of()));
+        create(department("d-3", "acc-1", null, members("e-3")));
+        assertEquals(find("acc-2", "d-2"), db.database().inTransaction(tx -> store.findInAnyAccount(tx, "d-2")));
+        assertEquals(members("e-2", "e-1"), db.database().inTransaction(tx -> store.findInAnyAccount(tx, "d-1"))
+                .orElseThrow().members());
+        assertTrue(db.database().inTransaction(tx -> store.findInAnyAccount(tx, "d-9")).isEmpty());
+        List<Department> first = db.database().inTransaction(tx -> store.listAllAccounts(tx, null, 2));
+        List<Department> rest = db.database().inTransaction(tx -> store.listAllAccounts(tx, "d-2", 2));
+        assertEquals(List.of("d-1", "d-2"), first.stream().map(Department::id).toList());
+        assertEquals(List.of("d-3"), rest.stream().map(Department::id).toList());
+        assertEquals(members("e-3"), rest.get(0).members());
+    }
+
+    @Test
     void listPagesThroughOneAccountByIdWithMembers() {
         for (int i = 0; i < 5; i++) {
             create(department("d-" + i, "acc-1", "20" + i, i == 0 ? members("e-1", "e-2") : members("e-" + (i + 1), "e-1")));

@@ -139,6 +139,22 @@ abstract class EmployeeStoreContract {
     }
 
     @Test
+    void theRoutingFeedReadsEmployeesOfEveryAccountAndThoseWithAMobile() {
+        create(employee("e-1", "acc-1", "101", "anna"));
+        Employee boris = new Employee("e-2", "acc-2", "Boris", "101", "boris", DigestCredentials.derive("boris", "vpbx", "password-2"),
+                "+79031112233", T0, T0);
+        create(boris);
+        create(new Employee("e-3", "acc-1", "Vera", "103", "vera", DigestCredentials.derive("vera", "vpbx", "password-3"),
+                "+79265550011", T0, T0));
+        assertEquals(Optional.of(boris), db.database().inTransaction(tx -> store.findInAnyAccount(tx, "e-2")));
+        assertTrue(db.database().inTransaction(tx -> store.findInAnyAccount(tx, "e-9")).isEmpty());
+        List<Employee> first = db.database().inTransaction(tx -> store.listWithMobile(tx, null, 1));
+        List<Employee> rest = db.database().inTransaction(tx -> store.listWithMobile(tx, "e-2", 5));
+        assertEquals(List.of(boris), first, "e-1 has no mobile");
+        assertEquals(List.of("e-3"), rest.stream().map(Employee::id).toList());
+    }
+
+    @Test
     void listPagesThroughOneAccountByIdAndDeleteRemoves() {
         for (int i = 0; i < 5; i++) {
             create(employee("e-" + i, "acc-1", "10" + i, "user" + i));

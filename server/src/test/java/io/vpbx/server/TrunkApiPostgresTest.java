@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class TrunkApiPostgresTest extends TrunkApiContract {
+    TrunkApiPostgresTest() {
+        super("postgresql");
+    }
+}
