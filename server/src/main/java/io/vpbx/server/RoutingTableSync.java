@@ -3,23 +3,23 @@ package io.vpbx.server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vpbx.admin.RoutingSource;
-import io.vpbx.admin.domain.forwarding.ForwardingTarget;
 import io.vpbx.admin.domain.inventory.NumberRecord;
-import io.vpbx.admin.domain.lifecycle.CallPermissions;
 import io.vpbx.admin.domain.lifecycle.CallPolicy;
+import io.vpbx.admin.domain.staff.Department;
+import io.vpbx.admin.domain.staff.Employee;
+import io.vpbx.admin.domain.trunk.Trunk;
 import io.vpbx.admin.service.ChangeListener;
-import io.vpbx.sip.routing.Fallback;
-import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.RoutingTable;
-import io.vpbx.sip.routing.Target;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the SIP core's routing table equal to the admin side's numbers: a full load at startup, then
- * each committed change to a number re-reads that one number and replaces its entry (or removes it).
- * Runs after commit on the thread that made the change, so the entry is in place before the API answers.
+ * Keeps the SIP core's routing table equal to the admin side's numbers, trunks, departments and employees'
+ * mobiles: a full load at startup, then each committed change re-reads the one item it names and replaces
+ * its entry (or removes it). Runs after commit on the thread that made the change, so the entry is in
+ * place before the API answers.
  */
 final class RoutingTableSync implements ChangeListener {
     private static final Logger log = LoggerFactory.getLogger(RoutingTableSync.class);
@@ -44,69 +44,57 @@ final class RoutingTableSync implements ChangeListener {
 
     void loadAll() {
         long start = System.nanoTime();
-        int count = source.numbersInService(record -> table.put(entry(record)));
-        log.info("routing table loaded: {} numbers in {} ms", count, (System.nanoTime() - start) / 1_000_000);
+        int numbers = source.numbersInService(record -> table.put(RoutingValues.entry(record, policy)));
+        int trunks = source.trunks(this::trunk);
+        int departments = source.departments(department -> table.put(RoutingValues.plan(department)));
+        int mobiles = source.employeesWithMobile(employee -> table.setMobile(employee.id(), employee.mobile()));
+        log.info("routing table loaded: {} numbers, {} trunks ({} enabled), {} departments, {} mobiles in {} ms", numbers,
+                trunks, table.trunkCount(), departments, mobiles, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** The resource types are the ones the services audit their changes under. */
     @Override
     public void changed(String resourceType, String resourceId) {
-        if (source == null || !"number".equals(resourceType)) {
+        if (source == null) {
             return;
         }
         long start = System.nanoTime();
-        Optional<NumberRecord> record = source.number(resourceId);
+        switch (resourceType) {
+            case "number" -> number(resourceId);
+            case "trunk" -> source.trunk(resourceId).ifPresentOrElse(this::trunk, () -> table.removeTrunk(resourceId));
+            case "department" -> department(resourceId);
+            case "employee" -> table.setMobile(resourceId, source.employee(resourceId).map(Employee::mobile).orElse(null));
+            default -> {
+                return;
+            }
+        }
+        propagation.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    private void number(String e164) {
+        Optional<NumberRecord> record = source.number(e164);
         if (record.isPresent() && record.get().state().isOwned()) {
-            table.put(entry(record.get()));
+            table.put(RoutingValues.entry(record.get(), policy));
         } else {
-            table.removeNumber(resourceId);
+            table.removeNumber(e164);
         }
-        propagation.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    static RouteEntry entry(NumberRecord r, CallPolicy policy) {
-        CallPermissions permissions = policy.permissions(r.state(), r.suspension(), r.country(), r.type());
-        int ring = r.forwarding() == null ? io.vpbx.admin.domain.forwarding.Forwarding.DEFAULT_RING_SECONDS
-                : r.forwarding().ringTimeoutSeconds();
-        return new RouteEntry(r.e164(), r.accountId(), permissions.inbound(), permissions.outbound(), permissions.reason(),
-                r.forwarding() == null ? new Target.None() : target(r.forwarding().target()), ring, fallback(r.fallback()));
+    /** A disabled trunk is kept on the admin side but routes nothing. */
+    private void trunk(Trunk trunk) {
+        if (trunk.enabled()) {
+            table.put(RoutingValues.trunk(trunk));
+        } else {
+            table.removeTrunk(trunk.id());
+        }
     }
 
-    private RouteEntry entry(NumberRecord r) {
-        return entry(r, policy);
-    }
-
-    private static Target target(ForwardingTarget t) {
-        if (t instanceof ForwardingTarget.Employee e) {
-            return new Target.Employee(e.employeeId());
+    private void department(String departmentId) {
+        Optional<Department> department = source.department(departmentId);
+        if (department.isPresent()) {
+            table.put(RoutingValues.plan(department.get()));
+        } else {
+            table.removeDepartment(departmentId);
         }
-        if (t instanceof ForwardingTarget.Department d) {
-            return new Target.Department(d.departmentId());
-        }
-        if (t instanceof ForwardingTarget.Scenario s) {
-            return new Target.Scenario(s.scenarioId());
-        }
-        if (t instanceof ForwardingTarget.PlatformPbx p) {
-            return new Target.PlatformNumber(p.number());
-        }
-        if (t instanceof ForwardingTarget.ExternalPbx x) {
-            return new Target.ExternalPbx(x.uris().stream().map(uri -> uri.value()).toList());
-        }
-        if (t instanceof ForwardingTarget.ExternalNumber n) {
-            return new Target.ExternalNumber(n.number());
-        }
-        return new Target.None();
-    }
-
-    private static Fallback fallback(io.vpbx.admin.domain.forwarding.Fallback f) {
-        if (f instanceof io.vpbx.admin.domain.forwarding.Fallback.HangUp h) {
-            return new Fallback.HangUp(h.sipCode(), ReasonPhrases.of(h.sipCode()));
-        }
-        if (f instanceof io.vpbx.admin.domain.forwarding.Fallback.VoiceMessage v) {
-            return new Fallback.VoiceMessage(v.mediaId());
-        }
-        if (f instanceof io.vpbx.admin.domain.forwarding.Fallback.Voicemail v) {
-            return new Fallback.Voicemail(v.recipients(), v.greetingMediaId());
-        }
-        return Fallback.standard();
     }
 }

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vpbx.sip.routing.DepartmentPlan;
 import io.vpbx.sip.routing.Fallback;
+import io.vpbx.sip.routing.RingStrategy;
 import io.vpbx.sip.routing.RouteEntry;
+import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.routing.Target;
+import io.vpbx.sip.routing.Trunk;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,5 +57,113 @@ class RoutingTableSyncTest {
                     .get("api_key").asText();
             assertEquals(404, restarted.api.delete("/v1/numbers/" + number, acmeKey).status(), "not Other's number");
         }
+    }
+
+    @Test
+    void departmentsAndMobilesReachTheRoutingTableBeforeTheApiAnswers() {
+        try (RunningServer running = new RunningServer("h2", dataDir)) {
+            Api api = running.api;
+            RoutingTable table = running.server.routingTable();
+            String acme = api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Acme\"}").json().get("api_key").asText();
+            String anna = employee(api, acme, "101", "anna", "\"+7 916 123-45-67\"");
+            String boris = employee(api, acme, "102", "boris", "null");
+            assertEquals(Optional.of("+79161234567"), table.mobileOf(anna), "as the API normalised it");
+            assertTrue(table.mobileOf(boris).isEmpty());
+
+            assertEquals(200, api.patch("/v1/employees/" + boris, acme, "{\"mobile\":\"+79031112233\"}").status());
+            assertEquals(Optional.of("+79031112233"), table.mobileOf(boris));
+            assertEquals(200, api.patch("/v1/employees/" + anna, acme, "{\"mobile\":null}").status());
+            assertTrue(table.mobileOf(anna).isEmpty(), "a cleared mobile is no longer rung");
+
+            Api.Response created = api.post("/v1/departments", acme, """
+                    {"name":"Sales","strategy":"hunt_in_order","members":[
+                      {"employee_id":"%s","ring_seconds":15},{"employee_id":"%s","ring_seconds":40}]}""".formatted(boris, anna));
+            assertEquals(201, created.status(), created.body());
+            String sales = created.json().get("id").asText();
+            assertEquals(Optional.of(new DepartmentPlan(sales, RingStrategy.HUNT_IN_ORDER,
+                    List.of(new DepartmentPlan.Member(boris, 15), new DepartmentPlan.Member(anna, 40)))), table.department(sales));
+
+            assertEquals(200, api.patch("/v1/departments/" + sales, acme, """
+                    {"strategy":"round_robin","members":[{"employee_id":"%s","ring_seconds":25},{"employee_id":"%s"}]}"""
+                    .formatted(anna, boris)).status());
+            assertEquals(Optional.of(new DepartmentPlan(sales, RingStrategy.ROUND_ROBIN,
+                    List.of(new DepartmentPlan.Member(anna, 25), new DepartmentPlan.Member(boris, 20)))), table.department(sales),
+                    "new order, new strategy, the default ring time");
+
+            String support = api.post("/v1/departments", acme, "{\"name\":\"Support\",\"strategy\":\"ring_all\"}").json()
+                    .get("id").asText();
+            assertEquals(List.of(), table.department(support).orElseThrow().members());
+            assertEquals(204, api.delete("/v1/departments/" + support, acme).status());
+            assertTrue(table.department(support).isEmpty());
+        }
+    }
+
+    @Test
+    void aTrunkIsRoutedUnderEachSourceAddressUntilDisabledOrDeleted() {
+        try (RunningServer running = new RunningServer("h2", dataDir)) {
+            Api api = running.api;
+            RoutingTable table = running.server.routingTable();
+            String op = RunningServer.OPERATOR_KEY;
+            Api.Response created = api.post("/v1/trunks", op, """
+                    {"name":"Carrier A","source_addresses":["192.0.2.10","2001:db8::10"],"outbound_uri":"sip:gw.carrier.example"}""");
+            assertEquals(201, created.status(), created.body());
+            String id = created.json().get("id").asText();
+            Trunk expected = new Trunk(id, "Carrier A", List.of("192.0.2.10", "2001:db8:0:0:0:0:0:10"), null, "sip:gw.carrier.example");
+            assertEquals(Optional.of(expected), table.trunkFrom("192.0.2.10"));
+            assertEquals(Optional.of(expected), table.trunkFrom("2001:db8:0:0:0:0:0:10"), "as the transport writes an IPv6 sender");
+            assertEquals(Optional.of(expected), table.outboundTrunk("any-account"));
+
+            assertEquals(200, api.patch("/v1/trunks/" + id, op, "{\"source_addresses\":[\"192.0.2.11\"]}").status());
+            assertTrue(table.trunkFrom("192.0.2.10").isEmpty(), "a dropped address is refused at once");
+            assertTrue(table.trunkFrom("2001:db8:0:0:0:0:0:10").isEmpty());
+            assertEquals(id, table.trunkFrom("192.0.2.11").orElseThrow().id());
+
+            assertEquals(200, api.patch("/v1/trunks/" + id, op, "{\"enabled\":false}").status());
+            assertTrue(table.trunkFrom("192.0.2.11").isEmpty(), "a disabled trunk routes nothing");
+            assertTrue(table.outboundTrunk("any-account").isEmpty());
+            assertEquals(200, api.patch("/v1/trunks/" + id, op, "{\"enabled\":true}").status());
+            assertEquals(id, table.trunkFrom("192.0.2.11").orElseThrow().id());
+
+            assertEquals(204, api.delete("/v1/trunks/" + id, op).status());
+            assertTrue(table.trunkFrom("192.0.2.11").isEmpty());
+            assertEquals(0, table.trunkCount());
+        }
+    }
+
+    @Test
+    void aRestartLoadsTrunksDepartmentsAndMobilesFromTheDatabase() {
+        String anna;
+        String sales;
+        String carrier;
+        try (RunningServer running = new RunningServer("h2", dataDir)) {
+            Api api = running.api;
+            String acme = api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Acme\"}").json().get("api_key").asText();
+            anna = employee(api, acme, "101", "anna", "\"+79161234567\"");
+            sales = api.post("/v1/departments", acme, """
+                    {"name":"Sales","strategy":"memory_hunt","members":[{"employee_id":"%s","ring_seconds":30}]}""".formatted(anna))
+                    .json().get("id").asText();
+            carrier = api.post("/v1/trunks", RunningServer.OPERATOR_KEY,
+                    "{\"name\":\"Carrier A\",\"source_addresses\":[\"192.0.2.10\",\"192.0.2.12\"]}").json().get("id").asText();
+            api.post("/v1/trunks", RunningServer.OPERATOR_KEY,
+                    "{\"name\":\"Spare\",\"source_addresses\":[\"192.0.2.20\"],\"enabled\":false}");
+        }
+        try (RunningServer restarted = new RunningServer("h2", dataDir)) {
+            RoutingTable table = restarted.server.routingTable();
+            assertEquals(Optional.of("+79161234567"), table.mobileOf(anna));
+            assertEquals(Optional.of(new DepartmentPlan(sales, RingStrategy.MEMORY_HUNT, List.of(new DepartmentPlan.Member(anna, 30)))),
+                    table.department(sales));
+            assertEquals(carrier, table.trunkFrom("192.0.2.10").orElseThrow().id());
+            assertEquals(carrier, table.trunkFrom("192.0.2.12").orElseThrow().id());
+            assertTrue(table.trunkFrom("192.0.2.20").isEmpty(), "a disabled trunk is not loaded");
+            assertEquals(1, table.trunkCount());
+        }
+    }
+
+    private static String employee(Api api, String key, String extension, String username, String mobileJson) {
+        Api.Response created = api.post("/v1/employees", key, """
+                {"name":"%s","extension":"%s","sip_username":"%s","sip_password":"correct horse battery","mobile":%s}"""
+                .formatted(username, extension, username, mobileJson));
+        assertEquals(201, created.status(), created.body());
+        return created.json().get("id").asText();
     }
 }

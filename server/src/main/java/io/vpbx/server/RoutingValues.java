@@ -1,0 +1,75 @@
+package io.vpbx.server;
+
+import io.vpbx.admin.domain.forwarding.Forwarding;
+import io.vpbx.admin.domain.forwarding.ForwardingTarget;
+import io.vpbx.admin.domain.inventory.NumberRecord;
+import io.vpbx.admin.domain.lifecycle.CallPermissions;
+import io.vpbx.admin.domain.lifecycle.CallPolicy;
+import io.vpbx.admin.domain.staff.Department;
+import io.vpbx.admin.domain.trunk.SourceAddress;
+import io.vpbx.sip.routing.DepartmentPlan;
+import io.vpbx.sip.routing.Fallback;
+import io.vpbx.sip.routing.RingStrategy;
+import io.vpbx.sip.routing.RouteEntry;
+import io.vpbx.sip.routing.Target;
+import io.vpbx.sip.routing.Trunk;
+
+/** The admin side's records turned into the routing table's values: pure, no I/O. */
+final class RoutingValues {
+    private RoutingValues() {
+    }
+
+    static RouteEntry entry(NumberRecord r, CallPolicy policy) {
+        CallPermissions permissions = policy.permissions(r.state(), r.suspension(), r.country(), r.type());
+        int ring = r.forwarding() == null ? Forwarding.DEFAULT_RING_SECONDS : r.forwarding().ringTimeoutSeconds();
+        return new RouteEntry(r.e164(), r.accountId(), permissions.inbound(), permissions.outbound(), permissions.reason(),
+                r.forwarding() == null ? new Target.None() : target(r.forwarding().target()), ring, fallback(r.fallback()));
+    }
+
+    /** Members in hunt order with their ring times; the strategies have the same names on both sides. */
+    static DepartmentPlan plan(Department d) {
+        return new DepartmentPlan(d.id(), RingStrategy.valueOf(d.strategy().name()),
+                d.members().stream().map(m -> new DepartmentPlan.Member(m.employeeId(), m.ringSeconds())).toList());
+    }
+
+    /** Addresses in the form the SIP transport sees a sender in, so that a lookup by a packet's source finds them. */
+    static Trunk trunk(io.vpbx.admin.domain.trunk.Trunk t) {
+        return new Trunk(t.id(), t.name(), t.sourceAddresses().stream().map(SourceAddress::hostAddress).toList(),
+                t.accountId(), t.outboundUri());
+    }
+
+    private static Target target(ForwardingTarget t) {
+        if (t instanceof ForwardingTarget.Employee e) {
+            return new Target.Employee(e.employeeId());
+        }
+        if (t instanceof ForwardingTarget.Department d) {
+            return new Target.Department(d.departmentId());
+        }
+        if (t instanceof ForwardingTarget.Scenario s) {
+            return new Target.Scenario(s.scenarioId());
+        }
+        if (t instanceof ForwardingTarget.PlatformPbx p) {
+            return new Target.PlatformNumber(p.number());
+        }
+        if (t instanceof ForwardingTarget.ExternalPbx x) {
+            return new Target.ExternalPbx(x.uris().stream().map(uri -> uri.value()).toList());
+        }
+        if (t instanceof ForwardingTarget.ExternalNumber n) {
+            return new Target.ExternalNumber(n.number());
+        }
+        return new Target.None();
+    }
+
+    private static Fallback fallback(io.vpbx.admin.domain.forwarding.Fallback f) {
+        if (f instanceof io.vpbx.admin.domain.forwarding.Fallback.HangUp h) {
+            return new Fallback.HangUp(h.sipCode(), ReasonPhrases.of(h.sipCode()));
+        }
+        if (f instanceof io.vpbx.admin.domain.forwarding.Fallback.VoiceMessage v) {
+            return new Fallback.VoiceMessage(v.mediaId());
+        }
+        if (f instanceof io.vpbx.admin.domain.forwarding.Fallback.Voicemail v) {
+            return new Fallback.Voicemail(v.recipients(), v.greetingMediaId());
+        }
+        return Fallback.standard();
+    }
+}
