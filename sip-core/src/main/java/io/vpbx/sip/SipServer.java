@@ -5,11 +5,13 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -29,6 +31,8 @@ import io.vpbx.sip.transport.SipChannelInitializer;
 import io.vpbx.sip.transport.SipDatagramHandler;
 import io.vpbx.sip.transport.SipMetrics;
 import io.vpbx.sip.transport.SipStreamHandler;
+import io.vpbx.sip.transport.SourceThrottle;
+import io.vpbx.sip.transport.SourceThrottleHandler;
 import io.vpbx.sip.transport.WriteBatch;
 import io.vpbx.sip.proxy.Flow;
 import java.security.SecureRandom;
@@ -70,6 +74,7 @@ public final class SipServer implements AutoCloseable {
     private final SipMetrics metrics;
     private final SipServices services;
     private final StatelessResponder responder;
+    private final Optional<SourceThrottleHandler> throttle;
     private final WriteBatch batch = new WriteBatch();
     private final Connections connections = new Connections(MAX_CONNECTIONS);
     private EventLoopGroup group;
@@ -97,7 +102,11 @@ public final class SipServer implements AutoCloseable {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.metrics = new SipMetrics(registry);
         this.services = Objects.requireNonNull(services, "services");
-        this.responder = new StatelessResponder(SERVER_NAME, services.registrar());
+        this.responder = new StatelessResponder(SERVER_NAME, config.maxHeaders(), services.registrar());
+        // One handler for both transports: it keeps a throttle per event loop, and there is one loop.
+        this.throttle = config.throttlesSources()
+                ? Optional.of(new SourceThrottleHandler(() -> SourceThrottle.of(config, System::nanoTime), metrics))
+                : Optional.empty();
     }
 
     /**
@@ -199,7 +208,14 @@ public final class SipServer implements AutoCloseable {
                 .channel(NioDatagramChannel.class)
                 // One byte more than the limit, so that an oversized datagram is seen as such, not truncated.
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxMessageBytes() + 1))
-                .handler(new SipDatagramHandler(this::receive, metrics, config.maxMessageBytes(), batch));
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel channel) {
+                        throttle.ifPresent(handler -> channel.pipeline().addLast("throttle", handler));
+                        channel.pipeline().addLast("sip",
+                                new SipDatagramHandler(SipServer.this::receive, metrics, config.maxMessageBytes(), batch));
+                    }
+                });
     }
 
     private ServerBootstrap tcpBootstrap() {
@@ -211,8 +227,8 @@ public final class SipServer implements AutoCloseable {
     }
 
     private SipChannelInitializer streams() {
-        return new SipChannelInitializer(new SipStreamHandler(this::receive, metrics, connections, batch), metrics,
-                config.maxMessageBytes());
+        return new SipChannelInitializer(new SipStreamHandler(this::receive, metrics, connections, batch), throttle,
+                metrics, config.maxMessageBytes());
     }
 
     private Channel bound(ChannelFuture bind, String transport, int port) {

@@ -2,6 +2,7 @@ package io.vpbx.sip;
 
 import io.vpbx.sip.message.AddressValue;
 import io.vpbx.sip.message.HeaderField;
+import io.vpbx.sip.message.HeaderLimits;
 import io.vpbx.sip.message.HeaderName;
 import io.vpbx.sip.message.SipMessage;
 import io.vpbx.sip.message.SipMessageReader;
@@ -28,7 +29,9 @@ import java.util.Optional;
  * readable top Via (where to send it, section 18.2.2, and the branch) and a CSeq (the method,
  * section 17.1.3); a request without either is dropped, as are responses, which have no transaction
  * here to match. Every other defect, a missing From, To or Call-ID included, is answered with 400
- * carrying whatever of those headers the request had.
+ * carrying whatever of those headers the request had. More header fields than {@link HeaderLimits} allow is
+ * such a defect, checked first; a message with too many that cannot be answered is dropped as
+ * {@link DropReason#TOO_MANY_HEADERS}.
  *
  * <p>The top Via of every response is stamped as section 18.2.1 and RFC 3581 section 4 say: with
  * {@code received} when the sent-by host is not the source address (or whenever {@code rport} is
@@ -60,22 +63,26 @@ public final class StatelessResponder {
     private static final int TAG_BYTES = 8;
 
     private final String serverName;
+    private final HeaderLimits limits;
     private final Optional<RegistrarService> registrar;
     private final byte[] tagSecret;
 
     /**
      * @param serverName the value of the Server header of every response
+     * @param maxHeaders most header fields a request may carry before it gets 400 ({@code sip.max-headers})
      */
-    public StatelessResponder(String serverName) {
-        this(serverName, Optional.empty());
+    public StatelessResponder(String serverName, int maxHeaders) {
+        this(serverName, maxHeaders, Optional.empty());
     }
 
     /**
      * @param serverName the value of the Server header of every response
+     * @param maxHeaders most header fields a request may carry before it gets 400 ({@code sip.max-headers})
      * @param registrar answers REGISTER; without one REGISTER gets 501 like any other method
      */
-    public StatelessResponder(String serverName, Optional<RegistrarService> registrar) {
+    public StatelessResponder(String serverName, int maxHeaders, Optional<RegistrarService> registrar) {
         this.serverName = serverName;
+        this.limits = new HeaderLimits(maxHeaders);
         this.registrar = registrar;
         this.tagSecret = new byte[SECRET_BYTES];
         new SecureRandom().nextBytes(tagSecret);
@@ -92,19 +99,30 @@ public final class StatelessResponder {
             return new Outcome.NoReply("keep-alive");
         }
         SipMessage request = SipMessageReader.read(message);
+        Optional<String> tooMany = limits.check(request);
         if (request.startLine() instanceof StatusLine) {
-            return new Outcome.Drop(DropReason.RESPONSE, "a response with no transaction to match");
+            return tooMany.isPresent()
+                    ? new Outcome.Drop(DropReason.TOO_MANY_HEADERS, "a response with " + tooMany.get())
+                    : new Outcome.Drop(DropReason.RESPONSE, "a response with no transaction to match");
         }
         RequestLine line = request.startLine() instanceof RequestLine r ? r : null;
         if (line != null && line.method().equals(ACK)) {
-            return new Outcome.NoReply("ACK is never answered");
+            return tooMany.isPresent()
+                    ? new Outcome.Drop(DropReason.TOO_MANY_HEADERS, "an ACK with " + tooMany.get())
+                    : new Outcome.NoReply("ACK is never answered");
         }
         Optional<ViaValue> topVia = request.viaValues().stream().findFirst().flatMap(ViaValue::parse);
         if (topVia.isEmpty() || request.count(HeaderName.CSEQ) == 0) {
+            if (tooMany.isPresent()) {
+                return new Outcome.Drop(DropReason.TOO_MANY_HEADERS, "an unanswerable request with " + tooMany.get());
+            }
             DropReason reason = line == null ? DropReason.MALFORMED : DropReason.UNANSWERABLE;
             return new Outcome.Drop(reason, topVia.isEmpty() ? "no readable Via" : "no CSeq");
         }
         ViaValue stampedVia = stamp(topVia.get(), source);
+        if (tooMany.isPresent()) {
+            return answer(request, stampedVia, 400, "Bad Request (" + tooMany.get() + ")");
+        }
         if (line == null) {
             return answer(request, stampedVia, 400, "Bad Request (malformed request line)");
         }
