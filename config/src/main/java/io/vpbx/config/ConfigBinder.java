@@ -2,6 +2,9 @@ package io.vpbx.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -138,6 +141,13 @@ final class ConfigBinder {
         Integer contacts = values.read("registrar.max-contacts", ValueType.intAtLeast(1));
         Duration nonceLifetime = values.read("registrar.nonce-lifetime", ValueType.duration());
         Integer nonces = values.read("registrar.max-nonces", ValueType.intAtLeast(1));
+        String algorithmText = values.read("registrar.digest-algorithms", ValueType.text());
+        List<String> algorithms = algorithmText == null ? null : Arrays.stream(algorithmText.split(",", -1))
+                .map(name -> name.trim().toUpperCase(Locale.ROOT)).toList();
+        if (algorithms != null && !RegistrarConfig.isAlgorithmList(algorithms)) {
+            values.problem("registrar.digest-algorithms", "expected " + RegistrarConfig.ALGORITHMS + " but got '"
+                    + algorithmText + "'");
+        }
         Integer queue = values.read("registrar.write-queue", ValueType.intAtLeast(1));
         Duration interval = values.read("registrar.sync-interval", ValueType.duration());
         Duration lookback = values.read("registrar.sync-lookback", ValueType.duration());
@@ -159,7 +169,7 @@ final class ConfigBinder {
                     + " but got '" + nodeId + "'");
         }
         return values.valid()
-                ? new RegistrarConfig(min, max, dflt, contacts, nonceLifetime, nonces, queue, interval, lookback, retention, nodeId)
+                ? new RegistrarConfig(min, max, dflt, contacts, nonceLifetime, nonces, algorithms, queue, interval, lookback, retention, nodeId)
                 : null;
     }
 }

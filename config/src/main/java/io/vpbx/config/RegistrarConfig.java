@@ -1,6 +1,7 @@
 package io.vpbx.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param maxContacts      most bindings one employee may hold
  * @param nonceLifetime    how long a digest nonce is accepted
  * @param maxNonces        most nonces tracked for replay checks at once
+ * @param digestAlgorithms digest algorithms challenged with, most preferred first: SHA-256, MD5 or both
  * @param writeQueue       most binding changes waiting for the database; more are dropped and counted
  * @param syncInterval     how often a node reads the bindings other nodes wrote
  * @param syncLookback     how far before the newest change seen each read starts again, for late commits and clock skew
@@ -20,11 +22,13 @@ import java.util.Objects;
  * @param nodeId           this node's name in the rows it writes; empty means a random one per start
  */
 public record RegistrarConfig(int minExpires, int maxExpires, int defaultExpires, int maxContacts, Duration nonceLifetime,
-                              int maxNonces, int writeQueue, Duration syncInterval, Duration syncLookback,
+                              int maxNonces, List<String> digestAlgorithms, int writeQueue, Duration syncInterval, Duration syncLookback,
                               Duration removalRetention, String nodeId) {
 
     public static final int MAX_MIN_EXPIRES = 3600;
     public static final int MAX_NODE_ID_LENGTH = 64;
+    /** The algorithm names of RFC 8760 the registrar knows. */
+    public static final List<String> DIGEST_ALGORITHMS = List.of("SHA-256", "MD5");
     static final String NODE_ID = "1.." + MAX_NODE_ID_LENGTH + " letters, digits, '.', '_' or '-'";
 
     public RegistrarConfig {
@@ -34,6 +38,10 @@ public record RegistrarConfig(int minExpires, int maxExpires, int defaultExpires
         Checks.requireBetween(maxContacts, 1, Integer.MAX_VALUE, "registrar.max-contacts");
         Checks.requirePositive(nonceLifetime, "registrar.nonce-lifetime");
         Checks.requireBetween(maxNonces, 1, Integer.MAX_VALUE, "registrar.max-nonces");
+        digestAlgorithms = List.copyOf(digestAlgorithms);
+        if (!isAlgorithmList(digestAlgorithms)) {
+            throw new IllegalArgumentException("registrar.digest-algorithms must be " + ALGORITHMS + " but is " + digestAlgorithms);
+        }
         Checks.requireBetween(writeQueue, 1, Integer.MAX_VALUE, "registrar.write-queue");
         Checks.requirePositive(syncInterval, "registrar.sync-interval");
         Checks.requirePositive(syncLookback, "registrar.sync-lookback");
@@ -46,6 +54,12 @@ public record RegistrarConfig(int minExpires, int maxExpires, int defaultExpires
         if (!nodeId.isEmpty() && !isNodeId(nodeId)) {
             throw new IllegalArgumentException("registrar.node-id must be empty or " + NODE_ID + " but is '" + nodeId + "'");
         }
+    }
+
+    static final String ALGORITHMS = "SHA-256, MD5 or both, comma-separated, most preferred first";
+
+    static boolean isAlgorithmList(List<String> names) {
+        return !names.isEmpty() && DIGEST_ALGORITHMS.containsAll(names) && names.stream().distinct().count() == names.size();
     }
 
     static boolean isNodeId(String text) {

@@ -20,7 +20,7 @@ class DefaultsFileTest {
             "sip.max-headers", "sip.per-source.rate", "sip.per-source.burst", "sip.per-source.max-sources",
             "sip.max-transactions", "sip.advertised-host",
             "registrar.min-expires", "registrar.max-expires", "registrar.default-expires", "registrar.max-contacts",
-            "registrar.nonce-lifetime", "registrar.max-nonces", "registrar.write-queue", "registrar.sync-interval",
+            "registrar.nonce-lifetime", "registrar.max-nonces", "registrar.digest-algorithms", "registrar.write-queue", "registrar.sync-interval",
             "registrar.sync-lookback", "registrar.removal-retention", "registrar.node-id",
             "data.dir", "db.url", "db.user", "db.password", "db.pool-size",
             "operator.key",

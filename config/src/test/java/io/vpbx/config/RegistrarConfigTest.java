@@ -16,7 +16,7 @@ class RegistrarConfigTest {
 
     @Test
     void defaultsFollowRfc3261AndSyncEveryTwoSeconds() {
-        assertEquals(new RegistrarConfig(60, 3600, 3600, 10, Duration.ofMinutes(5), 100_000, 10_000, Duration.ofSeconds(2),
+        assertEquals(new RegistrarConfig(60, 3600, 3600, 10, Duration.ofMinutes(5), 100_000, List.of("SHA-256", "MD5"), 10_000, Duration.ofSeconds(2),
                 Duration.ofSeconds(10), Duration.ofMinutes(10), ""), VpbxConfig.defaults().registrar());
     }
 
@@ -46,17 +46,32 @@ class RegistrarConfigTest {
     }
 
     @Test
+    void digestAlgorithmsAreANonEmptyListOfKnownNames() {
+        assertEquals(List.of("MD5"), ConfigLoader.load(new String[] {"--registrar.digest-algorithms=md5"}, Map.of())
+                .registrar().digestAlgorithms());
+        assertEquals(List.of("MD5", "SHA-256"), ConfigLoader.load(new String[] {"--registrar.digest-algorithms=MD5, SHA-256"},
+                Map.of()).registrar().digestAlgorithms());
+        for (String bad : List.of("", "SHA-512", "MD5,MD5", "MD5,")) {
+            assertEquals(List.of("registrar.digest-algorithms: expected SHA-256, MD5 or both, comma-separated, most preferred"
+                    + " first but got '" + bad + "' (from flag --registrar.digest-algorithms)"),
+                    problems("--registrar.digest-algorithms=" + bad), bad);
+        }
+    }
+
+    @Test
     void theRecordChecksItselfToo() {
         Duration s = Duration.ofSeconds(1);
         assertThrows(IllegalArgumentException.class,
-                () -> new RegistrarConfig(0, 3600, 600, 1, s, 1, 1, s, s, Duration.ofMinutes(1), ""));
+                () -> new RegistrarConfig(0, 3600, 600, 1, s, 1, List.of("MD5"), 1, s, s, Duration.ofMinutes(1), ""));
         assertThrows(IllegalArgumentException.class,
-                () -> new RegistrarConfig(60, 3600, 30, 1, s, 1, 1, s, s, Duration.ofMinutes(1), ""));
+                () -> new RegistrarConfig(60, 3600, 30, 1, s, 1, List.of("MD5"), 1, s, s, Duration.ofMinutes(1), ""));
         assertThrows(IllegalArgumentException.class,
-                () -> new RegistrarConfig(60, 3600, 600, 1, s, 1, 0, s, s, Duration.ofMinutes(1), ""));
+                () -> new RegistrarConfig(60, 3600, 600, 1, s, 1, List.of("MD5"), 0, s, s, Duration.ofMinutes(1), ""));
         assertThrows(IllegalArgumentException.class,
-                () -> new RegistrarConfig(60, 3600, 600, 1, s, 1, 1, s, s, s, ""));
+                () -> new RegistrarConfig(60, 3600, 600, 1, s, 1, List.of("MD5"), 1, s, s, s, ""));
         assertThrows(IllegalArgumentException.class,
-                () -> new RegistrarConfig(60, 3600, 600, 1, s, 1, 1, s, s, Duration.ofMinutes(1), "a/b"));
+                () -> new RegistrarConfig(60, 3600, 600, 1, s, 1, List.of(), 1, s, s, Duration.ofMinutes(1), ""));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RegistrarConfig(60, 3600, 600, 1, s, 1, List.of("MD5"), 1, s, s, Duration.ofMinutes(1), "a/b"));
     }
 }
