@@ -235,6 +235,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         if (outcome instanceof Outcome.Reply reply) {
             WireMessage response = WireMessage.parse(reply.bytes());
             source.send(response);
+        } else if (outcome instanceof Outcome.Drop drop) {
+            metrics.dropped(drop.reason());
         }
     }
 

@@ -4,16 +4,22 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vpbx.sip.DropReason;
 import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.sip.transport.SipMetrics;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** The proxy's meters: calls by result, active calls, live transactions, call setup latency. */
+/**
+ * The proxy's meters: calls by result, active calls, live transactions, call setup latency, and input the
+ * stateless responder dropped (the same {@code vpbx.sip.dropped} series the transports count into).
+ */
 final class ProxyMetrics {
     private final Map<CallRecord.Result, Counter> calls = new EnumMap<>(CallRecord.Result.class);
+    private final Map<DropReason, Counter> dropped = new EnumMap<>(DropReason.class);
     private final Timer setup;
     private final Counter staleResponses;
 
@@ -27,6 +33,10 @@ final class ProxyMetrics {
         Gauge.builder("vpbx.sip.transactions", transactions).description("live SIP transactions").register(registry);
         setup = Timer.builder("vpbx.sip.call.setup").description("from INVITE received to answer or final response")
                 .publishPercentileHistogram().register(registry);
+        for (DropReason reason : DropReason.values()) {
+            dropped.put(reason, Counter.builder(SipMetrics.DROPPED).description("SIP input dropped without an answer")
+                    .tag("reason", reason.tag()).register(registry));
+        }
         staleResponses = Counter.builder("vpbx.sip.responses.stray").description("responses matching no transaction nor our Via")
                 .register(registry);
     }
@@ -37,6 +47,10 @@ final class ProxyMetrics {
 
     void setupTook(long nanos) {
         setup.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void dropped(DropReason reason) {
+        dropped.get(reason).increment();
     }
 
     void strayResponse() {
