@@ -16,15 +16,32 @@ import java.util.function.Function;
  * <p>An unknown user, a wrong password, a realm mismatch, a forged nonce and a malformed header all
  * yield the same fresh, non-stale challenge, and an unknown user costs the same digest computation
  * as a known one (against a random dummy HA1), so responses do not reveal which accounts exist.
+ *
+ * <p>Challenges offer the configured algorithms in order of preference (RFC 8760 section 2.4), by default
+ * SHA-256 then MD5; a response with an algorithm not offered is challenged again. Offering MD5 alone
+ * serves clients that answer the first challenge whatever its algorithm and know only MD5.
  */
 public final class Authenticator {
 
+    /** Preference order of RFC 8760: the stronger hash first, MD5 for older clients. */
+    public static final List<DigestAlgorithm> DEFAULT_ALGORITHMS = List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+
     private final NonceService nonces;
+    private final List<DigestAlgorithm> offered;
     private final DigestVerifier verifier = new DigestVerifier();
     private final Map<DigestAlgorithm, String> dummyHa1 = new EnumMap<>(DigestAlgorithm.class);
 
     public Authenticator(NonceService nonces, SecureRandom random) {
+        this(nonces, random, DEFAULT_ALGORITHMS);
+    }
+
+    /** @param offered the algorithms to challenge with, most preferred first; not empty, no repeats */
+    public Authenticator(NonceService nonces, SecureRandom random, List<DigestAlgorithm> offered) {
         this.nonces = Objects.requireNonNull(nonces, "nonces");
+        if (offered.isEmpty() || offered.stream().distinct().count() != offered.size()) {
+            throw new IllegalArgumentException("offered algorithms must be non-empty and distinct: " + offered);
+        }
+        this.offered = List.copyOf(offered);
         byte[] seed = new byte[32];
         random.nextBytes(seed);
         String dummyPassword = HexFormat.of().formatHex(seed);
@@ -49,6 +66,9 @@ public final class Authenticator {
             return challenge(realm, false);
         }
         DigestCredentials credentials = ((DigestParseResult.Parsed) parsed).credentials();
+        if (!offered.contains(credentials.algorithm())) {
+            return challenge(realm, false);
+        }
 
         Optional<StoredCredentials> account = credentials.realm().equals(realm)
                 ? lookup.apply(credentials.username())
@@ -79,11 +99,11 @@ public final class Authenticator {
         }
     }
 
-    /** A fresh challenge: SHA-256 first, then MD5 for older clients, sharing one nonce. */
+    /** A fresh challenge per offered algorithm, in order of preference, sharing one nonce. */
     public AuthOutcome.Challenge challenge(String realm, boolean stale) {
         String nonce = nonces.issue();
-        return new AuthOutcome.Challenge(List.of(
-                new DigestChallenge(realm, nonce, null, DigestAlgorithm.SHA_256, stale),
-                new DigestChallenge(realm, nonce, null, DigestAlgorithm.MD5, stale)), stale);
+        return new AuthOutcome.Challenge(offered.stream()
+                .map(algorithm -> new DigestChallenge(realm, nonce, null, algorithm, stale))
+                .toList(), stale);
     }
 }

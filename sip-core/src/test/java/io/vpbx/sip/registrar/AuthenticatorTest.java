@@ -3,6 +3,7 @@ package io.vpbx.sip.registrar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -122,6 +123,26 @@ class AuthenticatorTest {
     void responseForAnotherMethodIsRejected() {
         String header = authorization(DigestAlgorithm.SHA_256, "alice", "s3cret", nonces.issue(), 1);
         assertInstanceOf(AuthOutcome.Challenge.class, authenticator.authenticate("INVITE", REALM, header, lookup));
+    }
+
+    @Test
+    void offeringMd5AloneChallengesWithMd5AndRefusesSha256Responses() {
+        Authenticator md5Only = new Authenticator(nonces, new SecureRandom(), List.of(DigestAlgorithm.MD5));
+
+        AuthOutcome first = md5Only.authenticate("REGISTER", REALM, null, lookup);
+        assertEquals(List.of(DigestAlgorithm.MD5), algorithms((AuthOutcome.Challenge) first));
+        assertEquals(new AuthOutcome.Authenticated("sub-1", "alice"), md5Only.authenticate("REGISTER", REALM,
+                authorization(DigestAlgorithm.MD5, "alice", "s3cret", nonces.issue(), 1), lookup));
+        assertInstanceOf(AuthOutcome.Challenge.class, md5Only.authenticate("REGISTER", REALM,
+                authorization(DigestAlgorithm.SHA_256, "alice", "s3cret", nonces.issue(), 1), lookup));
+    }
+
+    @Test
+    void offeredAlgorithmsMustBeSomeAndDistinct() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Authenticator(nonces, new SecureRandom(), List.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Authenticator(nonces, new SecureRandom(), List.of(DigestAlgorithm.MD5, DigestAlgorithm.MD5)));
     }
 
     private AuthOutcome authenticate(String header) {
