@@ -30,7 +30,11 @@ class StatelessResponderTest {
     private static final InetSocketAddress SOURCE = new InetSocketAddress("192.0.2.10", 5062);
     private static final String VIA = "SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bKnashds7";
 
-    private final StatelessResponder responder = new StatelessResponder("vpbx-test");
+    private static final int MAX_HEADERS = 20;
+    /** The eight header fields of {@link SipText#options}. */
+    private static final int OPTIONS_FIELDS = 8;
+
+    private final StatelessResponder responder = new StatelessResponder("vpbx-test", MAX_HEADERS);
 
     @Test
     void optionsGets200WithEveryViaInOrderAndAToTag() throws ParseException {
@@ -299,6 +303,58 @@ class StatelessResponderTest {
         String response = new String(answer(request, 200, "OK").bytes(), StandardCharsets.UTF_8);
 
         assertTrue(response.contains("From: \"Алиса Ω\" <sip:alice@example.com>;tag=1928301774\r\n"), response);
+    }
+
+    @Test
+    void aRequestAtTheHeaderLimitIsAnswered() {
+        answer(withExtraHeaders(SipText.options(VIA, "c"), MAX_HEADERS - OPTIONS_FIELDS), 200, "OK");
+    }
+
+    @Test
+    void tooManyHeaderFieldsGet400NamingTheLimitBeforeAnyOtherCheck() throws ParseException {
+        // over the limit and without Max-Forwards: the limit is what the sender is told about
+        String request = SipText.options(VIA, "many@example.com").replace("Max-Forwards: 70\n", "");
+
+        SIPResponse response = parse(answer(withExtraHeaders(request, MAX_HEADERS), 400,
+                "Bad Request (more than " + MAX_HEADERS + " header fields)"));
+
+        assertEquals(List.of(VIA), viaTexts(response));
+        assertEquals("many@example.com", ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
+    }
+
+    @Test
+    void everyViaOfAListCountsAsAField() {
+        String vias = String.join(", ", java.util.Collections.nCopies(MAX_HEADERS, "SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKx"));
+        byte[] request = SipText.crlf(SipText.options(VIA, "c").replace("Via: " + VIA + "\n",
+                "Via: " + VIA + "\nVia: " + vias + "\n"));
+
+        answer(request, 400, "Bad Request (more than " + MAX_HEADERS + " header fields)");
+    }
+
+    @Test
+    void tooManyHeaderFieldsInWhatCannotBeAnsweredIsDroppedAsSuch() {
+        String response = "SIP/2.0 200 OK\nVia: " + VIA + "\nCSeq: 1 OPTIONS\nContent-Length: 0\n\n";
+        String ack = SipText.options(VIA, "c").replace("OPTIONS", "ACK");
+        String noVia = SipText.options(VIA, "c").replace("Via: " + VIA + "\n", "");
+        String noCseq = SipText.options(VIA, "c").replace("CSeq: 63104 OPTIONS\n", "");
+
+        for (String message : List.of(response, ack, noVia, noCseq)) {
+            Outcome outcome = responder.respond(withExtraHeaders(message, MAX_HEADERS), SOURCE);
+            assertEquals(DropReason.TOO_MANY_HEADERS, assertInstanceOf(Outcome.Drop.class, outcome).reason(), message);
+        }
+        // within the limit, the same messages keep their usual outcomes
+        assertEquals(DropReason.RESPONSE,
+                assertInstanceOf(Outcome.Drop.class, responder.respond(SipText.crlf(response), SOURCE)).reason());
+        assertInstanceOf(Outcome.NoReply.class, responder.respond(SipText.crlf(ack), SOURCE));
+    }
+
+    /** The message with {@code count} more header fields before its Content-Length. */
+    private static byte[] withExtraHeaders(String message, int count) {
+        StringBuilder extra = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            extra.append("X-Extra-").append(i).append(": ").append(i).append('\n');
+        }
+        return SipText.crlf(message.replace("Content-Length: 0\n", extra + "Content-Length: 0\n"));
     }
 
     private Outcome.Reply answer(byte[] request, int status, String reasonPhrase) {
