@@ -33,6 +33,8 @@ import io.vpbx.admin.domain.compliance.StateRegistry;
 import io.vpbx.admin.domain.lifecycle.CallPolicy;
 import io.vpbx.admin.service.BindingRelease;
 import io.vpbx.admin.service.BindingService;
+import io.vpbx.admin.service.CallRecordSearch;
+import io.vpbx.admin.service.CallRecordWriter;
 import io.vpbx.admin.service.CallerIdService;
 import io.vpbx.admin.service.ChangeListener;
 import io.vpbx.admin.service.ComplianceSweeper;
@@ -43,6 +45,7 @@ import io.vpbx.admin.service.NumberSuspensions;
 import io.vpbx.admin.service.RegistryService;
 import io.vpbx.admin.service.SelfSubmissions;
 import io.vpbx.admin.store.jdbc.JdbcBindingStore;
+import io.vpbx.admin.store.jdbc.JdbcCallRecordStore;
 import io.vpbx.admin.store.jdbc.JdbcCallerIdStore;
 import io.vpbx.admin.store.jdbc.JdbcRegistryRequestStore;
 import io.vpbx.admin.service.EmployeeService;
@@ -90,7 +93,7 @@ import java.util.Optional;
  * services over the stores, and the HTTP API over the services. The server's composition root makes
  * one of these and the SIP side next to it.
  */
-public final class AdminModule {
+public final class AdminModule implements AutoCloseable {
     private final VpbxConfig config;
     private final Database database;
     private final Clock clock;
@@ -106,6 +109,7 @@ public final class AdminModule {
     private final JdbcReservationStore reservations = new JdbcReservationStore();
     private final JdbcIdempotencyStore idempotency = new JdbcIdempotencyStore();
     private final JdbcAuditStore audit = new JdbcAuditStore(mapper);
+    private final JdbcCallRecordStore callRecordStore = new JdbcCallRecordStore(mapper);
     private final JdbcSettingsStore settings = new JdbcSettingsStore();
     private final JdbcEmployeeStore employees = new JdbcEmployeeStore();
     private final JdbcDepartmentStore departments = new JdbcDepartmentStore();
@@ -129,6 +133,8 @@ public final class AdminModule {
     private final NumberSuspensions suspensions;
     private final ComplianceSweeper complianceSweeper;
     private final DocumentResealer resealer;
+    /** Call records from the SIP proxy, written in batches on a thread of its own. */
+    private final CallRecordWriter callRecords;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
         this(config, database, clock, registry, ChangeListener.NONE);
@@ -149,10 +155,15 @@ public final class AdminModule {
         this.resealer = new DocumentResealer(database, endUsers, complianceKeys::documentKeys, new SecureRandom());
         this.complianceSweeper = new ComplianceSweeper(database, numbers, bindings, endUsers, lifecycle, suspensions, auditor, clock,
                 config.compliance());
+        this.callRecords = new CallRecordWriter(database, callRecordStore, registry);
     }
 
-    /** Registers the operator key (or generates one on first start) and reprices the catalog if the table changed. */
+    /**
+     * Registers the operator key (or generates one on first start), reprices the catalog if the table changed
+     * and starts the call record writer.
+     */
     public Optional<ApiKey> prepare() {
+        callRecords.start();
         new PriceTableSync(database, numbers, settings).sync(prices);
         complianceKeys.load();
         return new OperatorKeyBootstrap(database, accounts, keys, clock).ensure(config.security().operatorKey());
@@ -161,6 +172,17 @@ public final class AdminModule {
     /** Read access for the routing table: numbers in service with their settings and permissions, trunks, departments, mobiles. */
     public RoutingSource routingSource() {
         return new RoutingSource(database, numbers, trunks, departments, employees);
+    }
+
+    /** Where the SIP proxy hands finished calls; queued, then written in batches until {@link #close}. */
+    public CallRecordWriter callRecords() {
+        return callRecords;
+    }
+
+    /** Writes the call records still queued. Close after the SIP side has stopped and before the database. */
+    @Override
+    public void close() {
+        callRecords.close();
     }
 
     public LifecycleSweeper sweeper() {
@@ -205,6 +227,7 @@ public final class AdminModule {
                         List.of(new BindingRelease(bindings, endUsers)), diff, auditor, clock, config.catalog().quarantine()),
                 new BulkChangeService(database, numbers, references, inputs, diff, auditor),
                 new AuditService(database, audit),
+                new CallRecordSearch(database, callRecordStore),
                 inputs, codec, parser,
                 new EmployeeService(database, employees, departments, new InUseGuard(List.of(numbers::forwardingUsers, departments::memberships)),
                         inputs, auditor, clock, config.sip().realm()),

@@ -69,9 +69,9 @@ public final class RoutingSource {
         return pages(after -> tx -> departments.listAllAccounts(tx, after, PAGE), Department::id, sink);
     }
 
-    /** Every employee that has a mobile; returns how many. */
-    public int employeesWithMobile(Consumer<Employee> sink) {
-        return pages(after -> tx -> employees.listWithMobile(tx, after, PAGE), Employee::id, sink);
+    /** Every employee of every account (their account and mobile route calls); returns how many. */
+    public int employees(Consumer<Employee> sink) {
+        return pages(after -> tx -> employees.listAllAccounts(tx, after, PAGE), Employee::id, sink);
     }
 
     /** Reads page after page, each in its own short transaction, keyed after the last item's {@code key}. */

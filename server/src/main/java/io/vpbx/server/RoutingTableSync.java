@@ -47,9 +47,9 @@ final class RoutingTableSync implements ChangeListener {
         int numbers = source.numbersInService(record -> table.put(RoutingValues.entry(record, policy)));
         int trunks = source.trunks(this::trunk);
         int departments = source.departments(department -> table.put(RoutingValues.plan(department)));
-        int mobiles = source.employeesWithMobile(employee -> table.setMobile(employee.id(), employee.mobile()));
-        log.info("routing table loaded: {} numbers, {} trunks ({} enabled), {} departments, {} mobiles in {} ms", numbers,
-                trunks, table.trunkCount(), departments, mobiles, (System.nanoTime() - start) / 1_000_000);
+        int employees = source.employees(this::employee);
+        log.info("routing table loaded: {} numbers, {} trunks ({} enabled), {} departments, {} employees in {} ms", numbers,
+                trunks, table.trunkCount(), departments, employees, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The resource types are the ones the services audit their changes under. */
@@ -63,12 +63,16 @@ final class RoutingTableSync implements ChangeListener {
             case "number" -> number(resourceId);
             case "trunk" -> source.trunk(resourceId).ifPresentOrElse(this::trunk, () -> table.removeTrunk(resourceId));
             case "department" -> department(resourceId);
-            case "employee" -> table.setMobile(resourceId, source.employee(resourceId).map(Employee::mobile).orElse(null));
+            case "employee" -> source.employee(resourceId).ifPresentOrElse(this::employee, () -> table.removeEmployee(resourceId));
             default -> {
                 return;
             }
         }
         propagation.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    private void employee(Employee employee) {
+        table.putEmployee(employee.id(), employee.accountId(), employee.mobile());
     }
 
     private void number(String e164) {

@@ -6,11 +6,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vpbx.admin.AdminModule;
+import io.vpbx.admin.service.ChangeListener;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcSettings;
 import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.sip.SipServer;
+import io.vpbx.sip.SipServices;
+import io.vpbx.sip.cdr.CallRecordSink;
+import io.vpbx.sip.proxy.FallbackMedia;
+import java.util.Optional;
+import io.vpbx.sip.routing.Location;
 import io.vpbx.sip.routing.RoutingTable;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -32,6 +38,7 @@ public final class VpbxServer {
     private Vertx vertx;
     private HttpServer http;
     private SipServer sip;
+    private SipRegistrar registrar;
 
     public VpbxServer(VpbxConfig config, Clock clock) {
         this.config = config;
@@ -42,7 +49,12 @@ public final class VpbxServer {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         database = Database.open(jdbcSettings(config.storage()));
         RoutingTableSync routingSync = new RoutingTableSync(routingTable, registry);
-        admin = new AdminModule(config, database, clock, registry, routingSync);
+        registrar = new SipRegistrar(config.registrar(), config.sip().realm(), database, clock, registry);
+        ChangeListener credentials = registrar.changeListener();
+        admin = new AdminModule(config, database, clock, registry, (type, id) -> {
+            routingSync.changed(type, id);
+            credentials.changed(type, id);
+        });
         routingSync.attach(admin.routingSource());
         admin.prepare().ifPresent(key -> log.warn("""
 
@@ -52,6 +64,7 @@ public final class VpbxServer {
                   Keep it; vpbx stores only its hash. Or set VPBX_OPERATOR_KEY.
                 ==================================================================""", key.secret()));
         routingSync.loadAll();
+        registrar.start();
         vertx = Vertx.vertx();
         http = vertx.createHttpServer(new HttpServerOptions().setHost(config.admin().host()).setPort(config.admin().port()))
                 .requestHandler(admin.router(vertx))
@@ -62,7 +75,9 @@ public final class VpbxServer {
             admin.runMaintenance();
             return null;
         }, false).onFailure(e -> log.warn("maintenance failed; retrying at the next interval", e)));
-        sip = new SipServer(config.sip(), registry);
+        sip = new SipServer(config.sip(), registry, new SipServices(routingTable, Optional.of(registrar.service()),
+                registrar.location(), registrar::credentials, routingTable::accountOf, CallRecordSink.discarding(),
+                FallbackMedia.unavailable(), clock));
         sip.start();
         log.info("vpbx started: admin API on http://{}:{}, SIP on {} (udp {}, tcp {})", config.admin().host(), http.actualPort(),
                 config.sip().host(), config.sip().udp() ? sip.udpPort() : "off", config.sip().tcp() ? sip.tcpPort() : "off");
@@ -91,12 +106,28 @@ public final class VpbxServer {
         return sip;
     }
 
+    /** Employees' registered contacts (any node's), highest q first: what call routing forks an employee's calls to. */
+    public Location location() {
+        return registrar.location();
+    }
+
+    /** The registrar side, for tests that run its sync round or flush its writes themselves. */
+    SipRegistrar registrar() {
+        return registrar;
+    }
+
     public void stop() {
         if (sip != null) {
             sip.close();
         }
+        if (registrar != null) {
+            registrar.close();
+        }
         if (vertx != null) {
             vertx.close().await();
+        }
+        if (admin != null) {
+            admin.close();
         }
         if (database != null) {
             database.close();

@@ -17,6 +17,7 @@ import io.vpbx.admin.service.DepartmentService;
 import io.vpbx.admin.service.DevOutbox;
 import io.vpbx.admin.service.EmployeeService;
 import io.vpbx.admin.service.BindingService;
+import io.vpbx.admin.service.CallRecordSearch;
 import io.vpbx.admin.service.CallerIdService;
 import io.vpbx.admin.service.EndUserService;
 import io.vpbx.admin.service.RegistryService;
@@ -37,7 +38,8 @@ public final class AdminApi {
     /** The services the routes call. */
     public record Services(AccountService accounts, Authenticator authenticator, CatalogImport catalogImport,
                            CatalogSearch catalogSearch, ReservationService reservations, PurchaseService purchases,
-                           NumberService numbers, BulkChangeService bulk, AuditService audit, NumberInputs inputs,
+                           NumberService numbers, BulkChangeService bulk, AuditService audit,
+                           CallRecordSearch callRecords, NumberInputs inputs,
                            ForwardingCodec codec, PhoneNumberParser parser, EmployeeService employees,
                            DepartmentService departments, ContactPhoneChanges contactPhoneChanges, DevOutbox devOutbox,
                            EndUserService endUsers, M2mDeviceService m2mDevices, BindingService bindings,
@@ -74,6 +76,7 @@ public final class AdminApi {
                 new NumberRoutes(services.purchases(), services.numbers(), services.bulk(), services.inputs(),
                         services.codec(), views, exchange, query),
                 new AuditRoutes(services.audit(), exchange, query),
+                new CallRecordRoutes(services.callRecords(), services.inputs(), exchange, query),
                 new EmployeeRoutes(services.employees(), exchange, query),
                 new DepartmentRoutes(services.departments(), exchange, query),
                 new ContactPhoneRoutes(services.contactPhoneChanges(), exchange, query),

@@ -33,7 +33,8 @@ public interface EmployeeStore {
     Optional<Employee> findInAnyAccount(Tx tx, String employeeId) throws SQLException;
 
     /** Employees of every account that have a mobile, by id, after {@code afterId} (null: from the start), at most {@code limit}. */
-    List<Employee> listWithMobile(Tx tx, String afterId, int limit) throws SQLException;
+    /** Employees of every account in id order, after {@code afterId}: the SIP side's load of who belongs where. */
+    List<Employee> listAllAccounts(Tx tx, String afterId, int limit) throws SQLException;
 
     /** Writes every field but the id, the account and the creation time. */
     void update(Tx tx, Employee employee) throws SQLException;

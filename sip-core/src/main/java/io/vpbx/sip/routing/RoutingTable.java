@@ -19,6 +19,7 @@ public final class RoutingTable {
     /** Trunk writers take turns so that the two trunk maps agree; readers never wait. */
     private final Object trunkWrites = new Object();
     private final Map<String, String> employeeMobiles = new ConcurrentHashMap<>();
+    private final Map<String, String> employeeAccounts = new ConcurrentHashMap<>();
 
     public Optional<RouteEntry> number(String e164) {
         return Optional.ofNullable(numbers.get(e164));
@@ -106,6 +107,22 @@ public final class RoutingTable {
 
     private static Trunk lowerId(Trunk chosen, Trunk candidate) {
         return chosen == null || candidate.id().compareTo(chosen.id()) < 0 ? candidate : chosen;
+    }
+
+    /** The account an employee belongs to: what an employee's own calls out are checked against. */
+    public Optional<String> accountOf(String employeeId) {
+        return Optional.ofNullable(employeeAccounts.get(employeeId));
+    }
+
+    /** An employee's account and external mobile (null when none). */
+    public void putEmployee(String employeeId, String accountId, String mobile) {
+        employeeAccounts.put(employeeId, accountId);
+        setMobile(employeeId, mobile);
+    }
+
+    public void removeEmployee(String employeeId) {
+        employeeAccounts.remove(employeeId);
+        employeeMobiles.remove(employeeId);
     }
 
     public void setMobile(String employeeId, String e164) {

@@ -89,9 +89,9 @@ public final class JdbcEmployeeStore implements EmployeeStore {
     }
 
     @Override
-    public List<Employee> listWithMobile(Tx tx, String afterId, int limit) throws SQLException {
+    public List<Employee> listAllAccounts(Tx tx, String afterId, int limit) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM employees WHERE mobile IS NOT NULL AND id > ? ORDER BY id LIMIT ?")) {
+                "SELECT " + COLUMNS + " FROM employees WHERE id > ? ORDER BY id LIMIT ?")) {
             st.setString(1, afterId == null ? "" : afterId);
             st.setInt(2, limit);
             return rows(st);

@@ -1,0 +1,121 @@
+package io.vpbx.admin.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vpbx.admin.domain.InvalidFieldException;
+import io.vpbx.admin.domain.cdr.CallRecordQuery;
+import io.vpbx.admin.domain.cdr.StoredCallRecord;
+import io.vpbx.admin.service.CallRecordSearch;
+import io.vpbx.admin.service.NumberInputs;
+import io.vpbx.admin.service.RequestContext;
+import io.vpbx.sip.cdr.CallRecord;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** /v1/cdrs: call detail records, newest first, with filters; an account reads its own. */
+final class CallRecordRoutes implements Routes {
+    private final CallRecordSearch search;
+    private final NumberInputs inputs;
+    private final Exchange exchange;
+    private final Query query;
+
+    CallRecordRoutes(CallRecordSearch search, NumberInputs inputs, Exchange exchange, Query query) {
+        this.search = search;
+        this.inputs = inputs;
+        this.exchange = exchange;
+        this.query = query;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/v1/cdrs").handler(this::list);
+    }
+
+    private void list(RoutingContext rc) {
+        RequestContext ctx = exchange.context(rc);
+        int limit = query.limit(rc);
+        String number = query.text(rc, "number");
+        CallRecordQuery filters = new CallRecordQuery(query.text(rc, "account_id"), query.instant(rc, "from"),
+                query.instant(rc, "to"), number == null ? null : inputs.one("number", number),
+                choice(rc, "direction", CallRecord.Direction.class), choice(rc, "result", CallRecord.Result.class),
+                query.text(rc, "caller"), position(query.cursor(rc, 2)), limit);
+        exchange.blocking(rc, 200, () -> {
+            List<StoredCallRecord> page = search.search(ctx, filters);
+            ObjectNode body = exchange.mapper().createObjectNode();
+            ArrayNode items = body.putArray("items");
+            page.forEach(stored -> items.add(view(stored.record())));
+            body.put("next_cursor", page.size() == limit ? cursor(page.get(page.size() - 1).position()) : null);
+            return body;
+        });
+    }
+
+    private <E extends Enum<E>> E choice(RoutingContext rc, String name, Class<E> type) {
+        String value = query.text(rc, name);
+        if (value == null) {
+            return null;
+        }
+        for (E option : type.getEnumConstants()) {
+            if (tag(option).equals(value)) {
+                return option;
+            }
+        }
+        String options = Arrays.stream(type.getEnumConstants()).map(CallRecordRoutes::tag).collect(Collectors.joining(", "));
+        throw new InvalidFieldException(name, "must be one of " + options + ", got '" + value + "'");
+    }
+
+    private static String cursor(CallRecordQuery.Position position) {
+        return Query.encodeCursor(position.startedAt().toString(), Long.toString(position.id()));
+    }
+
+    private static CallRecordQuery.Position position(String[] cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return new CallRecordQuery.Position(Instant.parse(cursor[0]), Long.parseLong(cursor[1]));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new InvalidFieldException("cursor", "is not a cursor returned by this API");
+        }
+    }
+
+    private ObjectNode view(CallRecord r) {
+        ObjectNode node = exchange.mapper().createObjectNode()
+                .put("call_id", r.callId())
+                .put("account_id", r.accountId())
+                .put("direction", tag(r.direction()))
+                .put("number", r.number())
+                .put("caller", r.caller())
+                .put("callee", r.callee())
+                .put("carrier", r.carrier())
+                .put("result", tag(r.result()))
+                .put("final_code", r.finalCode())
+                .put("fallback", r.fallback())
+                .put("started_at", r.startedAt().toString())
+                .put("answered_at", r.answeredAt() == null ? null : r.answeredAt().toString())
+                .put("ended_at", r.endedAt().toString())
+                .put("setup_ms", r.setupMillis())
+                .put("duration_s", r.durationSeconds());
+        ArrayNode attempts = node.putArray("attempts");
+        for (CallRecord.Attempt a : r.attempts()) {
+            attempts.addObject()
+                    .put("kind", a.kind())
+                    .put("destination", a.destination())
+                    .put("employee_id", a.employeeId())
+                    .put("sip_code", a.sipCode())
+                    .put("outcome", a.outcome())
+                    .put("started_at", a.startedAt().toString())
+                    .put("ended_at", a.endedAt().toString());
+        }
+        return node;
+    }
+
+    private static String tag(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}
