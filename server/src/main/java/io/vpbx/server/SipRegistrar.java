@@ -40,6 +40,7 @@ final class SipRegistrar implements AutoCloseable {
     private final RegistrarConfig config;
     private final String nodeId;
     private final SipCredentials credentials;
+    private final Authenticator authenticator;
     private final RegistrationWriter writer;
     private final Registrar registrar;
     private final RegistrarService service;
@@ -55,10 +56,9 @@ final class SipRegistrar implements AutoCloseable {
         this.writer = new RegistrationWriter(transactions, registrations, clock, nodeId, config.writeQueue(), registry);
         this.registrar = new Registrar(clock, new RegistrarPolicy(config.minExpires(), config.maxExpires(),
                 config.defaultExpires(), config.maxContacts()), writer);
-        this.service = new RegistrarService(realm,
-                new Authenticator(new NonceService(clock, random, config.nonceLifetime(), config.maxNonces()), random,
-                        config.digestAlgorithms().stream().map(name -> DigestAlgorithm.fromWireName(name).orElseThrow()).toList()),
-                registrar, clock, credentials::find);
+        this.authenticator = new Authenticator(new NonceService(clock, random, config.nonceLifetime(), config.maxNonces()), random,
+                config.digestAlgorithms().stream().map(name -> DigestAlgorithm.fromWireName(name).orElseThrow()).toList());
+        this.service = new RegistrarService(realm, authenticator, registrar, clock, credentials::find);
         this.sync = new RegistrationSync(transactions, registrations, registrar, clock, nodeId, config.syncLookback(),
                 config.removalRetention());
         Gauge.builder("vpbx.sip.registrations", registrar, r -> r.location().bindingCount())
@@ -95,6 +95,11 @@ final class SipRegistrar implements AutoCloseable {
 
     RegistrarService service() {
         return service;
+    }
+
+    /** Digest authentication as configured (algorithms, nonces), for employees' calls as for their registrations. */
+    Authenticator authenticator() {
+        return authenticator;
     }
 
     /** Employees' SIP accounts by username, from memory: what their phones authenticate calls with. */

@@ -76,7 +76,7 @@ public final class VpbxServer {
             return null;
         }, false).onFailure(e -> log.warn("maintenance failed; retrying at the next interval", e)));
         sip = new SipServer(config.sip(), registry, new SipServices(routingTable, Optional.of(registrar.service()),
-                registrar.location(), registrar::credentials, routingTable::accountOf, CallRecordSink.discarding(),
+                registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, CallRecordSink.discarding(),
                 FallbackMedia.unavailable(), clock));
         sip.start();
         log.info("vpbx started: admin API on http://{}:{}, SIP on {} (udp {}, tcp {})", config.admin().host(), http.actualPort(),

@@ -20,8 +20,6 @@ import io.netty.channel.EventLoop;
 import io.vpbx.sip.proxy.OutboundCalls;
 import io.vpbx.sip.proxy.ProxyCore;
 import io.vpbx.sip.proxy.ProxySettings;
-import io.vpbx.sip.registrar.Authenticator;
-import io.vpbx.sip.registrar.NonceService;
 import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.transaction.TimerScheduler;
@@ -66,8 +64,6 @@ public final class SipServer implements AutoCloseable {
     private static final int MAX_DIALOGS = 200_000;
     private static final int MAX_CONNECTIONS = 10_000;
     private static final Duration MAX_CALL_DURATION = Duration.ofHours(12);
-    private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
-    private static final int MAX_NONCES = 100_000;
     private static final long SWEEP_SECONDS = 30;
 
     private final SipConfig config;
@@ -152,9 +148,7 @@ public final class SipServer implements AutoCloseable {
                 port, resolver);
         Router router = new Router(services.routing(), services.location(), new RingMemory(), random);
         RingMemory memory = new RingMemory();
-        Authenticator authenticator = new Authenticator(
-                new NonceService(services.clock(), random, NONCE_LIFETIME, MAX_NONCES), random);
-        OutboundCalls outbound = new OutboundCalls(authenticator, config.realm(), services.credentials(),
+        OutboundCalls outbound = new OutboundCalls(services.authenticator(), config.realm(), services.credentials(),
                 services.accountOfEmployee());
         TimerScheduler scheduler = (delay, task) -> {
             ScheduledFuture<?> future = loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);

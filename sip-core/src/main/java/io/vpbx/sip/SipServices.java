@@ -5,7 +5,11 @@ import io.vpbx.sip.proxy.FallbackMedia;
 import io.vpbx.sip.registrar.StoredCredentials;
 import io.vpbx.sip.routing.Location;
 import io.vpbx.sip.routing.RoutingTable;
+import io.vpbx.sip.registrar.Authenticator;
+import io.vpbx.sip.registrar.NonceService;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,12 +23,13 @@ import java.util.function.Function;
  * @param registrar answers REGISTER; empty: REGISTER gets 501
  * @param location registered contacts of an employee
  * @param credentials a SIP account by username (employees' phones placing calls)
+ * @param authenticator digest authentication of employees' calls
  * @param accountOfEmployee the account an employee belongs to
  * @param records where finished call records go
  * @param media plays fallback voice messages and takes voicemail
  */
 public record SipServices(RoutingTable routing, Optional<RegistrarService> registrar, Location location,
-                          Function<String, Optional<StoredCredentials>> credentials,
+                          Function<String, Optional<StoredCredentials>> credentials, Authenticator authenticator,
                           Function<String, Optional<String>> accountOfEmployee, CallRecordSink records,
                           FallbackMedia media, Clock clock) {
 
@@ -33,6 +38,7 @@ public record SipServices(RoutingTable routing, Optional<RegistrarService> regis
         Objects.requireNonNull(registrar, "registrar");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(accountOfEmployee, "accountOfEmployee");
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(media, "media");
@@ -43,7 +49,8 @@ public record SipServices(RoutingTable routing, Optional<RegistrarService> regis
     public static SipServices standalone(Optional<RegistrarService> registrar) {
         return new SipServices(new RoutingTable(), registrar,
                 registrar.map(RegistrarService::location).orElse(employee -> List.of()),
-                username -> Optional.empty(), employee -> Optional.empty(), CallRecordSink.discarding(),
+                username -> Optional.empty(), new Authenticator(new NonceService(Clock.systemUTC(), new SecureRandom(),
+                        Duration.ofMinutes(5), 10_000), new SecureRandom()), employee -> Optional.empty(), CallRecordSink.discarding(),
                 FallbackMedia.unavailable(), Clock.systemUTC());
     }
 }
