@@ -72,7 +72,7 @@ public final class Rewrites {
         }
         out.line("Content-Length", Integer.toString(in.bodyLength()));
         out.crlf();
-        out.splice(source, in.bodyStart(), source.length);
+        out.splice(source, in.bodyStart(), in.bodyEnd());
         return out.toBytes();
     }
 
@@ -96,9 +96,9 @@ public final class Rewrites {
             }
             out.splice(source, line.start(), line.next());
         }
-        // the blank line and the body, exactly as received
+        // the blank line and the body, exactly as received (without bytes after Content-Length)
         int blank = lines.length == 0 ? firstLineStart : lines[lines.length - 1].next();
-        out.splice(source, blank, source.length);
+        out.splice(source, blank, response.bodyEnd());
         return out.toBytes();
     }
 

@@ -30,10 +30,9 @@ public record SipUri(String user, String host, int port, String transport, boole
         } else {
             return null;
         }
-        int paramsAt = uri.indexOf(';', rest);
-        int headersAt = uri.indexOf('?', rest);
-        int end = paramsAt >= 0 ? paramsAt : headersAt >= 0 ? headersAt : uri.length();
-        int at = uri.lastIndexOf('@', end - 1);
+        // '@' appears unescaped only between userinfo and host (section 25.1), while the user part may hold ';'
+        // and '?' of its own: the host, parameters and headers are found after it
+        int at = uri.indexOf('@', rest);
         String user = null;
         int hostStart = rest;
         if (at >= rest) {
@@ -41,11 +40,14 @@ public record SipUri(String user, String host, int port, String transport, boole
             int colon = userInfo.indexOf(':');
             user = colon < 0 ? userInfo : userInfo.substring(0, colon);
             hostStart = at + 1;
-            // a user part may itself contain ';' (user parameters); recompute the end after the @
-            paramsAt = uri.indexOf(';', hostStart);
-            headersAt = uri.indexOf('?', hostStart);
-            end = paramsAt >= 0 ? paramsAt : headersAt >= 0 ? headersAt : uri.length();
         }
+        int paramsAt = uri.indexOf(';', hostStart);
+        int headersAt = uri.indexOf('?', hostStart);
+        if (paramsAt > headersAt && headersAt >= 0) {
+            // a ';' among the headers is no parameter
+            paramsAt = -1;
+        }
+        int end = paramsAt >= 0 ? paramsAt : headersAt >= 0 ? headersAt : uri.length();
         String hostPort = uri.substring(hostStart, end);
         String host;
         int port = -1;
@@ -71,7 +73,7 @@ public record SipUri(String user, String host, int port, String transport, boole
         if (host.isEmpty() || port == 0) {
             return null;
         }
-        String params = paramsAt < 0 ? "" : uri.substring(paramsAt, headersAt > paramsAt ? headersAt : uri.length());
+        String params = paramsAt < 0 ? "" : uri.substring(paramsAt, headersAt >= 0 ? headersAt : uri.length());
         String transport = null;
         int t = Addresses.indexOfParameter(params, "transport");
         if (t >= 0) {

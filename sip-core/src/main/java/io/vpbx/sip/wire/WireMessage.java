@@ -4,7 +4,6 @@ import io.vpbx.sip.transaction.SipMessageView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A SIP message as the proxy holds it: the bytes as received (or as built to be sent), and the few header
@@ -28,23 +27,28 @@ public final class WireMessage implements SipMessageView {
     private final String method;
     private final String requestUri;
     private final int statusCode;
+    private final String startLine;
     private final HeaderLine[] lines;
     private final int bodyStart;
+    /** Where the body ends: Content-Length bytes after its start, or the end of the bytes (section 18.3). */
+    private int bodyEnd;
     private String problem;
     private Via topVia;
     private String cseqMethod;
     private long cseqNumber = -1;
 
-    private WireMessage(byte[] bytes, String text, boolean request, String method, String requestUri, int statusCode,
-                        HeaderLine[] lines, int bodyStart, String problem) {
+    private WireMessage(byte[] bytes, String text, String startLine, boolean request, String method, String requestUri,
+                        int statusCode, HeaderLine[] lines, int bodyStart, String problem) {
         this.bytes = bytes;
         this.text = text;
         this.request = request;
         this.method = method;
         this.requestUri = requestUri;
         this.statusCode = statusCode;
+        this.startLine = startLine;
         this.lines = lines;
         this.bodyStart = bodyStart;
+        this.bodyEnd = bytes.length;
         this.problem = problem;
     }
 
@@ -117,7 +121,7 @@ public final class WireMessage implements SipMessageView {
             }
             position = next;
         }
-        WireMessage message = new WireMessage(bytes, text, request, method, uri, status,
+        WireMessage message = new WireMessage(bytes, text, startLine, request, method, uri, status,
                 found.toArray(new HeaderLine[0]), bodyStart, problem);
         message.check();
         return message;
@@ -174,7 +178,33 @@ public final class WireMessage implements SipMessageView {
         String maxForwards = first(HeaderId.MAX_FORWARDS);
         if (maxForwards != null && maxForwardsValue() < 0) {
             problem = "malformed Max-Forwards";
+            return;
         }
+        String contentLength = first(HeaderId.CONTENT_LENGTH);
+        if (contentLength != null) {
+            long length = digits(contentLength);
+            if (length < 0) {
+                problem = "malformed Content-Length";
+            } else if (length > bytes.length - bodyStart) {
+                problem = "body shorter than Content-Length";
+            } else {
+                // section 18.3: bytes of a datagram after Content-Length are not part of the message
+                bodyEnd = bodyStart + (int) length;
+            }
+        }
+    }
+
+    /** A decimal number of at most ten digits, or -1. */
+    private static long digits(String value) {
+        if (value.isEmpty() || value.length() > 10) {
+            return -1;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Long.parseLong(value);
     }
 
     // ---- SipMessageView ----
@@ -232,6 +262,10 @@ public final class WireMessage implements SipMessageView {
         return bodyStart;
     }
 
+    int bodyEnd() {
+        return bodyEnd;
+    }
+
     public String requestUri() {
         return requestUri;
     }
@@ -258,8 +292,7 @@ public final class WireMessage implements SipMessageView {
 
     /** The reason phrase of a response. */
     public String reasonPhrase() {
-        int lineEnd = text.indexOf('\n');
-        String line = text.substring(0, lineEnd < 0 ? text.length() : lineEnd).strip();
+        String line = startLine.strip();
         int second = line.indexOf(' ', SIP_20.length() + 1);
         return second < 0 ? "" : line.substring(second + 1);
     }
@@ -331,7 +364,7 @@ public final class WireMessage implements SipMessageView {
     }
 
     public int bodyLength() {
-        return bytes.length - bodyStart;
+        return bodyEnd - bodyStart;
     }
 
     static String firstValue(String value) {
@@ -369,9 +402,6 @@ public final class WireMessage implements SipMessageView {
 
     @Override
     public String toString() {
-        int end = text.indexOf('\r');
-        return (end < 0 ? text : text.substring(0, end)).toLowerCase(Locale.ROOT).startsWith("sip/2.0")
-                ? "response " + statusCode + " " + cseqMethod
-                : "request " + method + " " + requestUri;
+        return request ? "request " + method + " " + requestUri : "response " + statusCode + " " + cseqMethod;
     }
 }
