@@ -23,6 +23,11 @@ public record SipRegistration(String employeeId, String contactUri, String recei
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** A row written for a removed binding: it expired no later than it was written. */
+    public boolean isRemoval() {
+        return !expiresAt.isAfter(updatedAt);
+    }
+
     public boolean isLiveAt(Instant now) {
         return now.isBefore(expiresAt);
     }
