@@ -146,8 +146,9 @@ public final class SipServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         NettyNetwork network = new NettyNetwork(loop, udp, connections, streams(), batch, config.advertisedHostOrDefault(),
                 port, resolver);
-        Router router = new Router(services.routing(), services.location(), new RingMemory(), random);
+        // one memory: the sessions record who answered, and the router orders memory hunt and least recent by it
         RingMemory memory = new RingMemory();
+        Router router = new Router(services.routing(), services.location(), memory, random);
         OutboundCalls outbound = new OutboundCalls(services.authenticator(), config.realm(), services.credentials(),
                 services.accountOfEmployee());
         TimerScheduler scheduler = (delay, task) -> {
