@@ -1,0 +1,187 @@
+package io.vpbx.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vpbx.server.sipp.Sipp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Calls through the whole server over UDP on 127.0.0.1, with SIPp as the carrier (the trunk is 127.0.0.1) and
+ * as the employees' phones: numbers bought, made active and forwarded through the admin API, phones registered
+ * with digest, and the proxy routing each call from its in-memory table.
+ */
+class CallRoutingSippTest {
+    private static final String OP = RunningServer.OPERATOR_KEY;
+    private static final String PASSWORD = "correct horse battery";
+    private static final String DID = "+74951230001";
+    private static final String SECOND_DID = "+74951230002";
+    private static final Duration CALL_LIMIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dataDir;
+    private RunningServer running;
+    private Api api;
+    private String acme;
+    private String anna;
+    private String boris;
+
+    @BeforeEach
+    void start() {
+        running = new RunningServer("h2", dataDir, RegistrationFixtures.MD5_ONLY);
+        api = running.api;
+        acme = RegistrationFixtures.account(api);
+        anna = RegistrationFixtures.employee(api, acme, "101", "anna", PASSWORD);
+        boris = RegistrationFixtures.employee(api, acme, "102", "boris", PASSWORD);
+        ok(201, api.post("/v1/catalog/ranges", OP,
+                "{\"country\":\"RU\",\"type\":\"city\",\"region\":\"495\",\"first\":\"+74951230000\",\"last\":\"+74951230009\"}"));
+        ok(201, api.post("/v1/trunks", OP, "{\"name\":\"carrier\",\"source_addresses\":[\"127.0.0.1\"]}"));
+        activate(DID, "9204 000001");
+        activate(SECOND_DID, "9204 000002");
+    }
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    @Test
+    void aCallToANumberForwardedToAnEmployeeRingsTheirRegisteredPhone() {
+        int phone = register("anna");
+        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+
+        try (Sipp.Background answering = uas("uas-answer", phone)) {
+            call("call", DID).assertSucceeded();
+            answering.awaitExit(CALL_LIMIT).assertSucceeded();
+        }
+    }
+
+    @Test
+    void aHuntMovesToTheNextMemberWhenTheFirstDoesNotAnswerInTheirRingTime() {
+        int annaPhone = register("anna");
+        int borisPhone = register("boris");
+        String sales = api.post("/v1/departments", acme, """
+                {"name":"Sales","strategy":"hunt_in_order","members":[
+                  {"employee_id":"%s","ring_seconds":5},{"employee_id":"%s","ring_seconds":10}]}""".formatted(anna, boris))
+                .json().get("id").asText();
+        forward(DID, "{\"type\":\"department\",\"department_id\":\"" + sales + "\"}", 30);
+
+        try (Sipp.Background silent = uas("uas-no-answer", annaPhone); Sipp.Background answering = uas("uas-answer", borisPhone)) {
+            call("call", DID).assertSucceeded();
+            silent.awaitExit(CALL_LIMIT).assertSucceeded();
+            answering.awaitExit(CALL_LIMIT).assertSucceeded();
+        }
+    }
+
+    @Test
+    void aBusyPhoneGivesTheCallerBusy() {
+        int phone = register("anna");
+        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+
+        try (Sipp.Background busy = uas("uas-busy", phone)) {
+            call("call-refused-486", DID).assertSucceeded();
+            busy.awaitExit(CALL_LIMIT).assertSucceeded();
+        }
+    }
+
+    @Test
+    void theCallerHangingUpBeforeTheAnswerCancelsTheRingingPhone() {
+        int phone = register("anna");
+        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 30);
+
+        try (Sipp.Background ringing = uas("uas-no-answer", phone)) {
+            call("call-cancel", DID).assertSucceeded();
+            ringing.awaitExit(CALL_LIMIT).assertSucceeded();
+        }
+    }
+
+    @Test
+    void anUnknownNumberIsNotFound() {
+        call("call-refused-404", "+74951239999").assertSucceeded();
+    }
+
+    @Test
+    void aNumberWithoutAConfirmedHolderRefusesCallsWith403() {
+        buy("+74951230003");
+        JsonNode pending = api.get("/v1/numbers/+74951230003", acme).json();
+        assertEquals("pending_compliance", pending.get("state").asText());
+
+        call("call-refused-403", "+74951230003").assertSucceeded();
+    }
+
+    @Test
+    void anEmployeeCannotCallOutWithACallerIdThatIsNotTheirAccountsNumber() {
+        Sipp.scenario("outbound-refused").remote(running.server.sip().udpPort()).service("+79161234567")
+                .auth("anna", PASSWORD).key("caller", "+74951230009").arguments("-i", "127.0.0.2")
+                .recvTimeout(Duration.ofSeconds(5)).run().assertSucceeded();
+    }
+
+    @Test
+    void aForwardingChangeTakesEffectForTheNextCall() {
+        int annaPhone = register("anna");
+        int borisPhone = register("boris");
+        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+        try (Sipp.Background answering = uas("uas-answer", annaPhone)) {
+            call("call", DID).assertSucceeded();
+            answering.awaitExit(CALL_LIMIT).assertSucceeded();
+        }
+
+        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + boris + "\"}", 10);
+
+        try (Sipp.Background answering = uas("uas-answer", borisPhone)) {
+            call("call", DID).assertSucceeded();
+            answering.awaitExit(CALL_LIMIT).assertSucceeded();
+        }
+    }
+
+    // ---- fixtures ----
+
+    private Sipp.Result call(String scenario, String number) {
+        return Sipp.scenario(scenario).remote(running.server.sip().udpPort()).service(number)
+                .recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).run();
+    }
+
+    private static Sipp.Background uas(String scenario, int port) {
+        return Sipp.scenario(scenario).localPort(port).recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).start();
+    }
+
+    /** Registers the employee's phone on a free port (the phone itself is started on it afterwards). */
+    private int register(String username) {
+        int port = Sipp.freeUdpPort();
+        Sipp.scenario("register").remote(running.server.sip().udpPort()).localPort(port).service(username)
+                .auth(username, PASSWORD).key("expires", "600").run().assertSucceeded();
+        return port;
+    }
+
+    private void forward(String number, String target, int ringSeconds) {
+        ok(200, api.patch("/v1/numbers/" + number, acme,
+                "{\"forwarding\":{\"target\":" + target + ",\"ring_timeout\":" + ringSeconds + "}}"));
+    }
+
+    private void buy(String number) {
+        ok(201, api.post("/v1/reservations", acme, "{\"numbers\":[\"" + number + "\"]}"));
+        ok(201, api.call("POST", "/v1/numbers", acme, "{\"numbers\":[\"" + number + "\"]}", Map.of("Idempotency-Key", "buy-" + number)));
+    }
+
+    /** Bought, and made active by the operator's self-submission of a verified holder. */
+    private void activate(String number, String passport) {
+        buy(number);
+        ok(201, api.post("/v1/registry-requests/self-submissions", OP, """
+                {"number":"%s","end_user":{"kind":"person","relation":"employee","jurisdiction":"RU","full_name":"Olga Sidorova",
+                 "birth_date":"1990-02-03","address":"Kazan","contact_phone":"+79162223344",
+                 "document":{"type":"ru_internal_passport","number":"%s"}}}""".formatted(number, passport)));
+        assertTrue(api.get("/v1/numbers/" + number, acme).json().get("permissions").get("inbound").asBoolean());
+    }
+
+    private static Api.Response ok(int status, Api.Response response) {
+        assertEquals(status, response.status(), response.body());
+        return response;
+    }
+}
