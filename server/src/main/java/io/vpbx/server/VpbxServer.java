@@ -13,7 +13,6 @@ import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
-import io.vpbx.sip.cdr.CallRecordSink;
 import io.vpbx.sip.proxy.FallbackMedia;
 import java.util.Optional;
 import io.vpbx.sip.routing.Location;
@@ -76,7 +75,7 @@ public final class VpbxServer {
             return null;
         }, false).onFailure(e -> log.warn("maintenance failed; retrying at the next interval", e)));
         sip = new SipServer(config.sip(), registry, new SipServices(routingTable, Optional.of(registrar.service()),
-                registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, CallRecordSink.discarding(),
+                registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
                 FallbackMedia.unavailable(), clock));
         sip.start();
         log.info("vpbx started: admin API on http://{}:{}, SIP on {} (udp {}, tcp {})", config.admin().host(), http.actualPort(),

@@ -61,6 +61,17 @@ class CallRoutingSippTest {
             call("call", DID).assertSucceeded();
             answering.awaitExit(CALL_LIMIT).assertSucceeded();
         }
+
+        JsonNode record = onlyRecord();
+        assertEquals("answered", record.get("result").asText());
+        assertEquals("inbound", record.get("direction").asText());
+        assertEquals(DID, record.get("number").asText());
+        assertEquals("+79161234567", record.get("caller").asText());
+        assertEquals("carrier", record.get("carrier").asText());
+        assertEquals(200, record.get("final_code").asInt());
+        assertEquals("sip:anna@127.0.0.1:" + phone, record.get("attempts").get(0).get("destination").asText());
+        assertEquals(anna, record.get("attempts").get(0).get("employee_id").asText());
+        assertTrue(record.hasNonNull("answered_at"));
     }
 
     @Test
@@ -78,6 +89,13 @@ class CallRoutingSippTest {
             silent.awaitExit(CALL_LIMIT).assertSucceeded();
             answering.awaitExit(CALL_LIMIT).assertSucceeded();
         }
+
+        JsonNode attempts = onlyRecord().get("attempts");
+        assertEquals(2, attempts.size(), attempts.toString());
+        assertEquals(anna, attempts.get(0).get("employee_id").asText());
+        assertEquals("no_answer", attempts.get(0).get("outcome").asText());
+        assertEquals(boris, attempts.get(1).get("employee_id").asText());
+        assertEquals("answered", attempts.get(1).get("outcome").asText());
     }
 
     @Test
@@ -89,6 +107,11 @@ class CallRoutingSippTest {
             call("call-refused-486", DID).assertSucceeded();
             busy.awaitExit(CALL_LIMIT).assertSucceeded();
         }
+
+        JsonNode record = onlyRecord();
+        assertEquals("busy", record.get("result").asText());
+        assertEquals(486, record.get("final_code").asInt());
+        assertEquals("hang_up 486", record.get("fallback").asText());
     }
 
     @Test
@@ -100,6 +123,8 @@ class CallRoutingSippTest {
             call("call-cancel", DID).assertSucceeded();
             ringing.awaitExit(CALL_LIMIT).assertSucceeded();
         }
+
+        assertEquals("cancelled", onlyRecord().get("result").asText());
     }
 
     @Test
@@ -114,6 +139,10 @@ class CallRoutingSippTest {
         assertEquals("pending_compliance", pending.get("state").asText());
 
         call("call-refused-403", "+74951230003").assertSucceeded();
+
+        JsonNode record = onlyRecord();
+        assertEquals("rejected", record.get("result").asText());
+        assertEquals(403, record.get("final_code").asInt());
     }
 
     @Test
@@ -142,6 +171,15 @@ class CallRoutingSippTest {
     }
 
     // ---- fixtures ----
+
+    /** The account's one call record, once the writer has taken what the proxy handed it. */
+    private JsonNode onlyRecord() {
+        running.server.admin().callRecords().flush();
+        Api.Response list = ok(200, api.get("/v1/cdrs", acme));
+        JsonNode items = list.json().get("items");
+        assertEquals(1, items.size(), list.body());
+        return items.get(0);
+    }
 
     private Sipp.Result call(String scenario, String number) {
         return Sipp.scenario(scenario).remote(running.server.sip().udpPort()).service(number)
