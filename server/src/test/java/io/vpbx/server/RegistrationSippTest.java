@@ -1,6 +1,7 @@
 package io.vpbx.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.server.sipp.Sipp;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ class RegistrationSippTest {
         register(PASSWORD, phonePort, 600).run().assertSucceeded();
 
         assertEquals(List.of("sip:anna@127.0.0.1:" + phonePort), running.server.location().contactsOf(anna));
+        assertTrue(running.api.get("/metrics", null).body().contains("vpbx_sip_registrations 1.0"), "the gauge counts it");
     }
 
     @Test
