@@ -171,7 +171,7 @@ final class InviteSession {
                 ? List.of(network.recordRoute(inbound.transport()))
                 : List.of(network.recordRoute(flow.transport()), network.recordRoute(inbound.transport()));
         WireMessage forwarded = WireMessage.parse(Rewrites.forward(invite, branch.requestUri(), via, recordRoute,
-                core.topRouteIsUs(invite), core.received(invite, inbound), extraHeaders));
+                core.ourRoutes(invite), core.received(invite, inbound), extraHeaders));
         Optional<ClientTransaction<WireMessage>> transaction = core.transactions().startClient(forwarded, flow);
         if (transaction.isEmpty()) {
             failed(branch, 503, "overloaded");

@@ -248,7 +248,7 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         if (request.maxForwardsValue() == 0) {
             return;
         }
-        boolean popped = topRouteIsUs(request);
+        int popped = ourRoutes(request);
         SipUri next = nextHop(request, popped);
         if (next == null) {
             return;
@@ -289,22 +289,33 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
 
     // ---- shared with sessions and relays ----
 
-    SipUri nextHop(WireMessage request, boolean popTopRoute) {
+    /** The next hop once the first {@code popped} Route values (ours) are removed: the next Route, else the Request-URI. */
+    SipUri nextHop(WireMessage request, int popped) {
         List<String> routes = request.values(HeaderId.ROUTE);
-        int index = popTopRoute ? 1 : 0;
-        if (routes.size() > index) {
-            return SipUri.parse(Addresses.uri(routes.get(index)));
+        if (routes.size() > popped) {
+            return SipUri.parse(Addresses.uri(routes.get(popped)));
         }
         return SipUri.parse(request.requestUri());
     }
 
     boolean topRouteIsUs(WireMessage request) {
-        String route = request.first(HeaderId.ROUTE);
-        if (route == null) {
-            return false;
+        return ourRoutes(request) > 0;
+    }
+
+    /**
+     * How many Route values at the top name this proxy (section 16.4): two when we record-routed twice because
+     * the call changed transport here (RFC 5658), and both are ours to remove.
+     */
+    int ourRoutes(WireMessage request) {
+        int ours = 0;
+        for (String route : request.values(HeaderId.ROUTE)) {
+            SipUri uri = SipUri.parse(Addresses.uri(route));
+            if (uri == null || !network.isUs(uri.host(), uri.portOrDefault())) {
+                break;
+            }
+            ours++;
         }
-        SipUri uri = SipUri.parse(Addresses.uri(Addresses.splitValues(route).get(0)));
-        return uri != null && network.isUs(uri.host(), uri.portOrDefault());
+        return ours;
     }
 
     private boolean loops(WireMessage request) {

@@ -35,7 +35,7 @@ final class Relay {
             core.reject(server, request, 483, "Too Many Hops");
             return;
         }
-        boolean popped = core.topRouteIsUs(request);
+        int popped = core.ourRoutes(request);
         SipUri next = core.nextHop(request, popped);
         if (next == null) {
             core.reject(server, request, 416, "Unsupported URI Scheme");

@@ -20,11 +20,12 @@ public final class Rewrites {
      * @param requestUri the new Request-URI (the target, or the unchanged one for a request routed by Route)
      * @param via our Via value, with a fresh branch
      * @param recordRoutes Record-Route values to add on top (empty for requests within a dialog)
-     * @param popTopRoute whether the top Route value names us and must be removed (section 16.4)
+     * @param popRoutes how many Route values at the top name us and must be removed (section 16.4; two when we
+     *     record-routed twice, RFC 5658)
      * @param received when not null, {@code ;received=..;rport=..} to stamp on the previous hop's Via
      * @param extraHeaders further fields to add, name and value alternating
      */
-    public static byte[] forward(WireMessage in, String requestUri, String via, List<String> recordRoutes, boolean popTopRoute,
+    public static byte[] forward(WireMessage in, String requestUri, String via, List<String> recordRoutes, int popRoutes,
                                  String received, String... extraHeaders) {
         String text = in.text();
         byte[] source = in.bytes();
@@ -35,7 +36,7 @@ public final class Rewrites {
             out.line("Record-Route", recordRoute);
         }
         boolean firstVia = true;
-        boolean routePopped = !popTopRoute;
+        int routesToPop = popRoutes;
         boolean maxForwardsSeen = false;
         for (HeaderLine line : in.lines()) {
             HeaderId id = line.id();
@@ -51,11 +52,12 @@ public final class Rewrites {
                 maxForwardsSeen = true;
                 out.line("Max-Forwards", Integer.toString(Math.max(0, in.maxForwardsValue() - 1)));
                 continue;
-            } else if (id == HeaderId.ROUTE && !routePopped) {
-                routePopped = true;
+            } else if (id == HeaderId.ROUTE && routesToPop > 0) {
                 List<String> values = Addresses.splitValues(line.value(text));
-                if (values.size() > 1) {
-                    out.line("Route", String.join(", ", values.subList(1, values.size())));
+                int popped = Math.min(routesToPop, values.size());
+                routesToPop -= popped;
+                if (values.size() > popped) {
+                    out.line("Route", String.join(", ", values.subList(popped, values.size())));
                 }
                 continue;
             } else if (id == HeaderId.CONTENT_LENGTH || id == HeaderId.PROXY_AUTHORIZATION) {

@@ -9,7 +9,7 @@ import java.util.PriorityQueue;
  * that falls due, in due-time order (ties in scheduling order), with the clock set to each task's
  * due time while it runs; tasks scheduled meanwhile run too if they fall due before the target.
  */
-final class FakeScheduler implements TimerScheduler {
+public final class FakeScheduler implements TimerScheduler {
 
     private final class Task implements Cancellable {
         private final Duration due;
@@ -48,11 +48,11 @@ final class FakeScheduler implements TimerScheduler {
     }
 
     /** Moves the clock forward by {@code step}, running due tasks in order. */
-    void advance(Duration step) {
+    public void advance(Duration step) {
         advanceTo(now.plus(step));
     }
 
-    void advanceTo(Duration target) {
+    public void advanceTo(Duration target) {
         if (target.compareTo(now) < 0) {
             throw new IllegalArgumentException("the clock does not go back: " + target + " < " + now);
         }
@@ -65,20 +65,20 @@ final class FakeScheduler implements TimerScheduler {
         now = target;
     }
 
-    void advanceMillis(long millis) {
+    public void advanceMillis(long millis) {
         advance(Duration.ofMillis(millis));
     }
 
-    Duration now() {
+    public Duration now() {
         return now;
     }
 
-    long nowMillis() {
+    public long nowMillis() {
         return now.toMillis();
     }
 
     /** Tasks scheduled and neither run nor cancelled. */
-    int pending() {
+    public int pending() {
         return queue.size();
     }
 }

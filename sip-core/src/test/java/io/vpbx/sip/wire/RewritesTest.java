@@ -42,16 +42,16 @@ class RewritesTest {
         return WireMessage.parse(SipText.crlf(INVITE));
     }
 
-    private static WireMessage forward(WireMessage in, boolean popTopRoute, String received, String... extra) {
+    private static WireMessage forward(WireMessage in, int popRoutes, String received, String... extra) {
         WireMessage out = WireMessage.parse(Rewrites.forward(in, "sip:alice@10.1.1.1:5070", OUR_VIA, List.of(OUR_RR),
-                popTopRoute, received, extra));
+                popRoutes, received, extra));
         assertNull(out.problem(), () -> text(out));
         return out;
     }
 
     @Test
     void aForwardedRequestGetsTheNewRequestUriOurViaOnTopAndOurRecordRoute() {
-        WireMessage out = forward(invite(), true, null);
+        WireMessage out = forward(invite(), 1, null);
 
         assertTrue(text(out).startsWith("INVITE sip:alice@10.1.1.1:5070 SIP/2.0\r\nVia: " + OUR_VIA + "\r\n"), text(out));
         assertEquals(List.of(OUR_VIA, "SIP/2.0/UDP 192.0.2.10:5062;rport;branch=z9hG4bKa", "SIP/2.0/TCP 10.7.7.7;branch=z9hG4bKbelow"),
@@ -63,29 +63,38 @@ class RewritesTest {
 
     @Test
     void maxForwardsIsDecrementedOrAddedAs70() {
-        assertEquals(69, forward(invite(), true, null).maxForwardsValue());
+        assertEquals(69, forward(invite(), 1, null).maxForwardsValue());
         WireMessage without = WireMessage.parse(SipText.crlf(INVITE.replace("Max-Forwards: 70\n", "")));
-        assertEquals(70, forward(without, true, null).maxForwardsValue());
-        assertEquals(1, forward(invite(), true, null).values(HeaderId.MAX_FORWARDS).size());
+        assertEquals(70, forward(without, 1, null).maxForwardsValue());
+        assertEquals(1, forward(invite(), 1, null).values(HeaderId.MAX_FORWARDS).size());
     }
 
     @Test
     void ourTopRouteIsPoppedAndTheOtherRoutesKeptInOrder() {
         assertEquals(List.of("<sip:edge.example.com;lr>", "<sip:core.example.com;lr>"),
-                forward(invite(), true, null).values(HeaderId.ROUTE));
+                forward(invite(), 1, null).values(HeaderId.ROUTE));
         assertEquals(List.of("<sip:203.0.113.1:5060;lr>", "<sip:edge.example.com;lr>", "<sip:core.example.com;lr>"),
-                forward(invite(), false, null).values(HeaderId.ROUTE), "a Route that is not ours stays");
+                forward(invite(), 0, null).values(HeaderId.ROUTE), "a Route that is not ours stays");
 
         WireMessage single = WireMessage.parse(SipText.crlf(INVITE.replace(
                 "Route: <sip:203.0.113.1:5060;lr>, <sip:edge.example.com;lr>\n", "Route: <sip:203.0.113.1:5060;lr>\n")));
-        WireMessage out = forward(single, true, null);
+        WireMessage out = forward(single, 1, null);
         assertEquals(List.of("<sip:core.example.com;lr>"), out.values(HeaderId.ROUTE));
         assertFalse(text(out).contains("203.0.113.1:5060;lr>,"), text(out));
     }
 
     @Test
+    void bothOfOurRoutesArePoppedWhenWeRecordRoutedTwice() {
+        // the first two values stand for our two Record-Route entries (RFC 5658), across a line break
+        assertEquals(List.of("<sip:core.example.com;lr>"), forward(invite(), 2, null).values(HeaderId.ROUTE));
+        WireMessage none = forward(invite(), 3, null);
+        assertEquals(List.of(), none.values(HeaderId.ROUTE));
+        assertFalse(text(none).contains("\r\nRoute:"), text(none));
+    }
+
+    @Test
     void proxyAuthorizationForOurRealmIsNotPassedOn() {
-        WireMessage out = forward(invite(), true, null);
+        WireMessage out = forward(invite(), 1, null);
 
         assertNull(out.first(HeaderId.PROXY_AUTHORIZATION));
         assertFalse(text(out).contains("Digest"), text(out));
@@ -94,7 +103,7 @@ class RewritesTest {
     @Test
     void theBodyIsCopiedByteForByteWithItsLength() {
         byte[] body = SipText.crlf(BODY);
-        WireMessage out = forward(invite(), true, null);
+        WireMessage out = forward(invite(), 1, null);
 
         assertEquals(Integer.toString(body.length), out.first(HeaderId.CONTENT_LENGTH));
         assertEquals(1, out.values(HeaderId.CONTENT_LENGTH).size());
@@ -106,7 +115,7 @@ class RewritesTest {
         byte[] body = SipText.crlf(BODY);
         WireMessage padded = WireMessage.parse(SipText.crlf(INVITE + "\0\0PADDING"));
 
-        WireMessage out = forward(padded, true, null);
+        WireMessage out = forward(padded, 1, null);
 
         assertEquals(Integer.toString(body.length), out.first(HeaderId.CONTENT_LENGTH));
         assertArrayEquals(body, Arrays.copyOfRange(out.bytes(), out.bodyStart(), out.bytes().length));
@@ -114,7 +123,7 @@ class RewritesTest {
 
     @Test
     void fieldsTheProxyDoesNotReadPassAsTheyCame() {
-        String out = new String(forward(invite(), true, null).bytes(), StandardCharsets.UTF_8);
+        String out = new String(forward(invite(), 1, null).bytes(), StandardCharsets.UTF_8);
 
         assertTrue(out.contains("\r\nFrom: \"Алиса\" <sip:alice@example.com>;tag=from1\r\n"), out);
         assertTrue(out.contains("\r\nContact: <sip:alice@192.0.2.10:5062>\r\nContent-Type: application/sdp\r\n"), out);
@@ -122,7 +131,7 @@ class RewritesTest {
 
     @Test
     void thePreviousHopsViaIsStampedWithWhereTheRequestCameFrom() {
-        WireMessage out = forward(invite(), true, ";received=198.51.100.1;rport=40000");
+        WireMessage out = forward(invite(), 1, ";received=198.51.100.1;rport=40000");
 
         assertEquals("SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bKa;received=198.51.100.1;rport=40000", out.vias().get(1));
         Via stamped = Via.parse(out.vias().get(1));
@@ -133,7 +142,7 @@ class RewritesTest {
 
     @Test
     void extraHeadersAreAdded() {
-        WireMessage out = forward(invite(), true, null, "P-Asserted-Identity", "<sip:+74951230002@vpbx.example.com>");
+        WireMessage out = forward(invite(), 1, null, "P-Asserted-Identity", "<sip:+74951230002@vpbx.example.com>");
 
         assertEquals("<sip:+74951230002@vpbx.example.com>", out.first(HeaderId.P_ASSERTED_IDENTITY));
     }
@@ -218,7 +227,7 @@ class RewritesTest {
 
     @Test
     void theCancelOfAForwardedInviteNamesTheSameTransaction() {
-        WireMessage forwarded = forward(invite(), true, null);
+        WireMessage forwarded = forward(invite(), 1, null);
 
         WireMessage cancel = WireMessage.parse(Rewrites.cancel(forwarded));
 
@@ -236,7 +245,7 @@ class RewritesTest {
 
     @Test
     void theAckOfANon2xxTakesToFromTheResponse() {
-        WireMessage forwarded = forward(invite(), true, null);
+        WireMessage forwarded = forward(invite(), 1, null);
         WireMessage busy = WireMessage.parse(Rewrites.response(forwarded, 486, "Busy Here", "callee-tag"));
 
         WireMessage ack = WireMessage.parse(Rewrites.ack(forwarded, busy));
