@@ -153,6 +153,27 @@ class CallRoutingSippTest {
     }
 
     @Test
+    void anEmployeeCallsOutThroughTheCarrierTrunkWithTheirAccountsNumberAsCallerId() {
+        int gateway = Sipp.freeUdpPort();
+        ok(201, api.post("/v1/trunks", OP, """
+                {"name":"carrier-out","source_addresses":["127.0.0.3"],"outbound_uri":"sip:127.0.0.1:%d"}""".formatted(gateway)));
+
+        try (Sipp.Background carrier = uas("uas-gateway", gateway)) {
+            Sipp.scenario("outbound-call").remote(running.server.sip().udpPort()).service("+79161234567")
+                    .auth("anna", PASSWORD).key("caller", DID).arguments("-i", "127.0.0.2")
+                    .recvTimeout(Duration.ofSeconds(10)).timeout(CALL_LIMIT).run().assertSucceeded();
+            carrier.awaitExit(CALL_LIMIT).assertSucceeded();
+        }
+
+        JsonNode record = onlyRecord();
+        assertEquals("outbound", record.get("direction").asText());
+        assertEquals("answered", record.get("result").asText());
+        assertEquals(DID, record.get("number").asText());
+        assertEquals("+79161234567", record.get("callee").asText());
+        assertEquals("carrier-out", record.get("carrier").asText());
+    }
+
+    @Test
     void aForwardingChangeTakesEffectForTheNextCall() {
         int annaPhone = register("anna");
         int borisPhone = register("boris");
