@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * Runs SIPp (Debian package sip-tester, installed by bin/ensure-sipp) against a server on 127.0.0.1 with
  * a scenario from {@code src/test/resources/sipp/}. Every run is bounded three times over: a number of
  * calls ({@code -m}), SIPp's own global and receive timeouts, and a process timeout after which the
- * process is destroyed. Each run gets a folder of its own holding the scenario, the optional injection
- * file, and SIPp's message and error logs, which a failure message quotes.
+ * process is destroyed. Each run gets a folder of its own under the build directory's {@code sipp-runs},
+ * holding the scenario, the optional injection file, and SIPp's message and error logs, which a failure
+ * message quotes.
  *
  * <pre>{@code
  * Sipp.scenario("register").remote(port).service("anna").auth("anna", "secret").key("expires", "600").run().assertSucceeded();
@@ -174,6 +177,9 @@ public final class Sipp {
     }
 
     private Started launch() {
+        if (Sipp.class.getResource(RESOURCE_FOLDER + scenario + ".xml") == null) {
+            throw new IllegalArgumentException("no SIPp scenario " + RESOURCE_FOLDER + scenario + ".xml on the test classpath");
+        }
         Path folder = createFolder();
         Path scenarioFile = folder.resolve(scenario + ".xml");
         copyResource(scenario + ".xml", scenarioFile);
@@ -235,20 +241,33 @@ public final class Sipp {
         }
     }
 
+    /** A new folder under the build directory's {@code sipp-runs} (so that a clean removes it), else under the temp folder. */
     private Path createFolder() {
         try {
-            return Files.createTempDirectory("sipp-" + scenario + "-");
+            Path parent = runsFolder();
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, scenario + "-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static Path runsFolder() {
+        URL scenarios = Sipp.class.getResource(RESOURCE_FOLDER);
+        if (scenarios != null && "file".equals(scenarios.getProtocol())) {
+            try {
+                // <build dir>/test-classes/sipp -> <build dir>/sipp-runs
+                return Path.of(scenarios.toURI()).getParent().getParent().resolve("sipp-runs");
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "vpbx-sipp-runs");
+    }
+
     private static void copyResource(String name, Path target) {
         try (InputStream in = Sipp.class.getResourceAsStream(RESOURCE_FOLDER + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no SIPp scenario " + RESOURCE_FOLDER + name + " on the test classpath");
-            }
-            Files.copy(in, target);
+            Files.copy(Objects.requireNonNull(in, name), target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
