@@ -170,8 +170,8 @@ final class InviteSession {
         List<String> recordRoute = inbound.transport().equals(flow.transport())
                 ? List.of(network.recordRoute(inbound.transport()))
                 : List.of(network.recordRoute(flow.transport()), network.recordRoute(inbound.transport()));
-        WireMessage forwarded = WireMessage.parse(Rewrites.forward(invite, branch.requestUri(), via, recordRoute,
-                core.ourRoutes(invite), core.received(invite, inbound), extraHeaders));
+        WireMessage forwarded = WireMessage.forwarded(Rewrites.forward(invite, branch.requestUri(), via, recordRoute,
+                core.ourRoutes(invite), core.received(invite, inbound), extraHeaders), invite, branch.requestUri(), via);
         Optional<ClientTransaction<WireMessage>> transaction = core.transactions().startClient(forwarded, flow);
         if (transaction.isEmpty()) {
             failed(branch, 503, "overloaded");
@@ -190,7 +190,7 @@ final class InviteSession {
             if (branch.wantsCancel()) {
                 sendCancel(branch);
             } else if (code > 100 && state == State.ROUTING && current.contains(branch)) {
-                server.sendResponse(WireMessage.parse(Rewrites.popVia(response)));
+                server.sendResponse(WireMessage.response(Rewrites.popVia(response), code, response));
             }
             return;
         }
@@ -229,7 +229,7 @@ final class InviteSession {
         byte[] upstream = Rewrites.popVia(response);
         if (state == State.ANSWERED) {
             // RFC 3261 section 16.7 step 5: every 2xx goes upstream; the caller acknowledges and ends the extra ones
-            ((Flow) server.transport()).send(WireMessage.parse(upstream));
+            ((Flow) server.transport()).send(WireMessage.response(upstream, response.statusCode(), response));
             return;
         }
         if (state == State.FINISHED) {
@@ -247,7 +247,7 @@ final class InviteSession {
                 cancel(other, "cancelled");
             }
         }
-        server.sendResponse(WireMessage.parse(upstream));
+        server.sendResponse(WireMessage.response(upstream, response.statusCode(), response));
         core.setupTook(System.nanoTime() - startNanos);
         if (ring.entry().target() instanceof Target.Department department && branch.leg().employeeId() != null) {
             core.ringMemory().answered(department.departmentId(), branch.leg().employeeId(), now.toEpochMilli());
@@ -281,7 +281,7 @@ final class InviteSession {
                 cancel(branch, "cancelled");
             }
         }
-        server.sendResponse(WireMessage.parse(Rewrites.response(invite, 487, "Request Terminated", core.toTag(invite))));
+        server.sendResponse(WireMessage.response(Rewrites.response(invite, 487, "Request Terminated", core.toTag(invite)), 487, invite));
         core.ended(log.end(CallRecord.Result.CANCELLED, 487, core.clock().instant()));
         core.sessionEnded(this);
     }
@@ -316,7 +316,7 @@ final class InviteSession {
             reason = answer.reason();
             log.fallback(fallback instanceof Fallback.Voicemail ? "voicemail" : "voice_message");
         }
-        server.sendResponse(WireMessage.parse(Rewrites.response(invite, status, reason, core.toTag(invite))));
+        server.sendResponse(WireMessage.response(Rewrites.response(invite, status, reason, core.toTag(invite)), status, invite));
         CallRecord.Result result = sawBusy && !sawNoAnswer ? CallRecord.Result.BUSY
                 : sawNoAnswer ? CallRecord.Result.NO_ANSWER : CallRecord.Result.FAILED;
         core.setupTook(System.nanoTime() - startNanos);

@@ -81,7 +81,7 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         this.transactions = new TransactionTable<>(settings.maxTransactions(), new TransactionContext<>(
                 TransactionTimers.rfc3261(), scheduler, this,
                 (invite, response) -> WireMessage.parse(Rewrites.ack(invite, response)),
-                invite -> WireMessage.parse(Rewrites.response(invite, 100, "Trying", null))));
+                invite -> WireMessage.response(Rewrites.response(invite, 100, "Trying", null), 100, invite)));
         this.dialogs = new Dialogs(settings.maxDialogs());
         this.metrics = new ProxyMetrics(registry, () -> sessions + dialogs.size(), transactions::size);
     }
@@ -259,8 +259,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
             }
             String via = network.viaPrefix(flow.transport()) + ";branch="
                     + branches.derived(request.topViaBranch(), request.method());
-            flow.send(WireMessage.parse(Rewrites.forward(request, request.requestUri(), via, List.of(), popped,
-                    received(request, source))));
+            flow.send(WireMessage.forwarded(Rewrites.forward(request, request.requestUri(), via, List.of(), popped,
+                    received(request, source)), request, request.requestUri(), via));
         });
     }
 
@@ -283,7 +283,7 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         }
         Flow flow = network.flowTo(previous.transport(), previous.responseAddress());
         if (flow != null) {
-            flow.send(WireMessage.parse(Rewrites.popVia(response)));
+            flow.send(WireMessage.response(Rewrites.popVia(response), response.statusCode(), response));
         }
     }
 
@@ -340,7 +340,7 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     }
 
     void reject(ServerTransaction<WireMessage> transaction, WireMessage request, int status, String reason) {
-        transaction.sendResponse(WireMessage.parse(Rewrites.response(request, status, reason, toTag(request))));
+        transaction.sendResponse(WireMessage.response(Rewrites.response(request, status, reason, toTag(request)), status, request));
     }
 
     void finishRejected(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, int status, String reason) {

@@ -59,8 +59,8 @@ final class Relay {
                 return;
             }
             String via = core.network().viaPrefix(found.transport()) + ";branch=" + core.branches().next();
-            forwarded = WireMessage.parse(Rewrites.forward(request, request.requestUri(), via, List.of(), popped,
-                    core.received(request, inbound)));
+            forwarded = WireMessage.forwarded(Rewrites.forward(request, request.requestUri(), via, List.of(), popped,
+                    core.received(request, inbound)), request, request.requestUri(), via);
             Optional<ClientTransaction<WireMessage>> transaction = core.transactions().startClient(forwarded, found);
             if (transaction.isEmpty()) {
                 core.reject(server, request, 503, "Service Unavailable");
@@ -81,7 +81,7 @@ final class Relay {
                 return;
             }
         }
-        server.sendResponse(WireMessage.parse(Rewrites.popVia(response)));
+        server.sendResponse(WireMessage.response(Rewrites.popVia(response), response.statusCode(), response));
     }
 
     void failed(int code) {

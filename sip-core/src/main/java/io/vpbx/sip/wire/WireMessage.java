@@ -22,14 +22,15 @@ public final class WireMessage implements SipMessageView {
     private static final String SIP_20 = "SIP/2.0";
 
     private final byte[] bytes;
-    private final String text;
+    /** Null for a message this process built, until something reads its headers: then it is parsed once. */
+    private String text;
     private final boolean request;
     private final String method;
     private final String requestUri;
     private final int statusCode;
-    private final String startLine;
-    private final HeaderLine[] lines;
-    private final int bodyStart;
+    private String startLine;
+    private HeaderLine[] lines;
+    private int bodyStart;
     /** Where the body ends: Content-Length bytes after its start, or the end of the bytes (section 18.3). */
     private int bodyEnd;
     private String problem;
@@ -127,9 +128,40 @@ public final class WireMessage implements SipMessageView {
         return message;
     }
 
-    /** A message this process built: the view fields are known, so nothing is read back. */
-    public static WireMessage built(byte[] bytes) {
-        return parse(bytes);
+    /**
+     * A request this process built by forwarding {@code original}: what the transaction layer reads is known
+     * (method, our Via, CSeq), so the bytes are read back only if a header is asked for (a CANCEL built from it).
+     */
+    public static WireMessage forwarded(byte[] bytes, WireMessage original, String requestUri, String via) {
+        WireMessage message = new WireMessage(bytes, null, null, true, original.method(), requestUri, 0, null, 0, null);
+        message.topVia = Via.parse(via);
+        message.cseqMethod = original.cseqMethod;
+        message.cseqNumber = original.cseqNumber;
+        return message;
+    }
+
+    /** A response this process built or relayed for {@code request}'s transaction; read back only if asked. */
+    public static WireMessage response(byte[] bytes, int status, WireMessage request) {
+        WireMessage message = new WireMessage(bytes, null, null, false, null, null, status, null, 0, null);
+        message.cseqMethod = request.cseqMethod;
+        message.cseqNumber = request.cseqNumber;
+        return message;
+    }
+
+    /** Reads the headers of a built message the first time they are needed. */
+    private void ensureRead() {
+        if (lines != null) {
+            return;
+        }
+        WireMessage read = parse(bytes);
+        text = read.text;
+        startLine = read.startLine;
+        lines = read.lines;
+        bodyStart = read.bodyStart;
+        bodyEnd = read.bodyEnd;
+        if (topVia == null) {
+            topVia = read.topVia;
+        }
     }
 
     private void check() {
@@ -226,12 +258,14 @@ public final class WireMessage implements SipMessageView {
 
     @Override
     public String topViaBranch() {
-        return topVia == null ? null : topVia.branch();
+        Via via = topVia();
+        return via == null ? null : via.branch();
     }
 
     @Override
     public String topViaSentBy() {
-        return topVia == null ? null : topVia.sentBy();
+        Via via = topVia();
+        return via == null ? null : via.sentBy();
     }
 
     @Override
@@ -251,18 +285,22 @@ public final class WireMessage implements SipMessageView {
     }
 
     String text() {
+        ensureRead();
         return text;
     }
 
     HeaderLine[] lines() {
+        ensureRead();
         return lines;
     }
 
     int bodyStart() {
+        ensureRead();
         return bodyStart;
     }
 
     int bodyEnd() {
+        ensureRead();
         return bodyEnd;
     }
 
@@ -271,6 +309,9 @@ public final class WireMessage implements SipMessageView {
     }
 
     public Via topVia() {
+        if (topVia == null && lines == null) {
+            ensureRead();
+        }
         return topVia;
     }
 
@@ -292,6 +333,7 @@ public final class WireMessage implements SipMessageView {
 
     /** The reason phrase of a response. */
     public String reasonPhrase() {
+        ensureRead();
         String line = startLine.strip();
         int second = line.indexOf(' ', SIP_20.length() + 1);
         return second < 0 ? "" : line.substring(second + 1);
@@ -322,6 +364,7 @@ public final class WireMessage implements SipMessageView {
 
     /** The value of the first field with that id (folded lines joined), or null. */
     public String first(HeaderId id) {
+        ensureRead();
         for (HeaderLine line : lines) {
             if (line.id() == id) {
                 return line.value(text);
@@ -332,6 +375,7 @@ public final class WireMessage implements SipMessageView {
 
     /** Every value of every field with that id, comma-separated values split, in order. */
     public List<String> values(HeaderId id) {
+        ensureRead();
         List<String> values = new ArrayList<>(2);
         for (HeaderLine line : lines) {
             if (line.id() == id) {
@@ -343,6 +387,7 @@ public final class WireMessage implements SipMessageView {
 
     /** The value of the first field with that name (any header, case-insensitive), or null. */
     public String first(String name) {
+        ensureRead();
         for (HeaderLine line : lines) {
             if (text.regionMatches(true, line.start(), name, 0, name.length())
                     && (line.start() + name.length() < text.length())
