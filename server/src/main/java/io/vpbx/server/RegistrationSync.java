@@ -31,7 +31,7 @@ final class RegistrationSync {
     private final String nodeId;
     private final Duration lookback;
     private final Duration retention;
-    /** The newest change seen; only the sync thread (or a test, with it stopped) moves it. */
+    /** The newest change seen (at first: now); moved only under this object's lock. */
     private Instant newestSeen;
 
     RegistrationSync(Transactions transactions, SipRegistrationStore store, Registrar registrar, Clock clock, String nodeId,
@@ -43,6 +43,7 @@ final class RegistrationSync {
         this.nodeId = nodeId;
         this.lookback = lookback;
         this.retention = retention;
+        this.newestSeen = clock.instant();
     }
 
     /** Loads the unexpired bindings of every node; returns how many. */
