@@ -38,7 +38,7 @@ JAR=${JAR:-server/target/vpbx.jar}
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
 (cd "$HARNESS" && ./gen-data.sh >/dev/null)
 
-java -Xms512m -Xmx512m -XX:+UseParallelGC -jar "$JAR" --admin.host=127.0.0.1 --admin.port=$ADMIN_PORT \
+java ${VPBX_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc:file=bench/results-sip-gc.log -jar "$JAR" --admin.host=127.0.0.1 --admin.port=$ADMIN_PORT \
   --sip.host=127.0.0.1 --sip.port=$SIP_PORT --sip.per-source.rate=0 \
   --db.url=jdbc:postgresql://127.0.0.1:5432/$DB --db.user=postgres --operator.key=$KEY \
   --admin.rate-limit.per-second=1000000 --admin.rate-limit.burst=1000000 > bench/results-sip-server.log 2>&1 &

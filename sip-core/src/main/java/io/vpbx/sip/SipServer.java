@@ -10,10 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.vpbx.config.SipConfig;
 import io.netty.channel.EventLoop;
@@ -29,6 +26,7 @@ import io.vpbx.sip.transport.SipChannelInitializer;
 import io.vpbx.sip.transport.SipDatagramHandler;
 import io.vpbx.sip.transport.SipMetrics;
 import io.vpbx.sip.transport.SipStreamHandler;
+import io.vpbx.sip.transport.SocketKind;
 import io.vpbx.sip.transport.SourceThrottle;
 import io.vpbx.sip.transport.SourceThrottleHandler;
 import io.vpbx.sip.transport.WriteBatch;
@@ -65,6 +63,8 @@ public final class SipServer implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 10_000;
     private static final Duration MAX_CALL_DURATION = Duration.ofHours(12);
     private static final long SWEEP_SECONDS = 30;
+    /** Capped by the kernel (net.core.rmem_max / wmem_max); 4 MB holds about a second of datagrams at 1,000 calls/s. */
+    private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
 
     private final SipConfig config;
     private final SipMetrics metrics;
@@ -72,6 +72,7 @@ public final class SipServer implements AutoCloseable {
     private final StatelessResponder responder;
     private final Optional<SourceThrottleHandler> throttle;
     private final WriteBatch batch = new WriteBatch();
+    private final SocketKind sockets = SocketKind.best();
     private final Connections connections = new Connections(MAX_CONNECTIONS);
     private EventLoopGroup group;
     private EventLoop loop;
@@ -114,7 +115,7 @@ public final class SipServer implements AutoCloseable {
         if (group != null) {
             throw new IllegalStateException("SIP server already started");
         }
-        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("vpbx-sip"), NioIoHandler.newFactory());
+        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("vpbx-sip"), sockets.ioHandlers());
         loop = group.next();
         resolver = Executors.newFixedThreadPool(2, new DefaultThreadFactory("vpbx-sip-resolver", true));
         try {
@@ -138,13 +139,13 @@ public final class SipServer implements AutoCloseable {
             close();
             throw e;
         }
-        log.info("SIP listening on {} (udp {}, tcp {}), advertised as {}", config.host(), udpPort(), tcpPort(),
-                config.advertisedHostOrDefault());
+        log.info("SIP listening on {} (udp {}, tcp {}, {}), advertised as {}", config.host(), udpPort(), tcpPort(),
+                sockets.name(), config.advertisedHostOrDefault());
     }
 
     private ProxyCore buildProxy(int port) {
         SecureRandom random = new SecureRandom();
-        NettyNetwork network = new NettyNetwork(loop, udp, connections, streams(), batch, config.advertisedHostOrDefault(),
+        NettyNetwork network = new NettyNetwork(loop, sockets.client(), udp, connections, streams(), batch, config.advertisedHostOrDefault(),
                 port, resolver);
         // one memory: the sessions record who answered, and the router orders memory hunt and least recent by it
         RingMemory memory = new RingMemory();
@@ -200,7 +201,10 @@ public final class SipServer implements AutoCloseable {
     private Bootstrap udpBootstrap() {
         return new Bootstrap()
                 .group(group)
-                .channel(NioDatagramChannel.class)
+                .channel(sockets.datagram())
+                // room for a pause of the loop (a collection) at full rate without the kernel dropping datagrams
+                .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
+                .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
                 // One byte more than the limit, so that an oversized datagram is seen as such, not truncated.
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxMessageBytes() + 1))
                 .handler(new ChannelInitializer<DatagramChannel>() {
@@ -216,7 +220,7 @@ public final class SipServer implements AutoCloseable {
     private ServerBootstrap tcpBootstrap() {
         return new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(sockets.server())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(streams());
     }

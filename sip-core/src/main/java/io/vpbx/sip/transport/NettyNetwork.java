@@ -5,7 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.vpbx.sip.proxy.Flow;
 import io.vpbx.sip.proxy.Network;
 import io.vpbx.sip.wire.IpLiteral;
@@ -29,6 +29,7 @@ public final class NettyNetwork implements Network {
     private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
 
     private final EventLoop loop;
+    private final Class<? extends SocketChannel> clientChannel;
     private final Channel udp;
     private final Connections connections;
     private final SipChannelInitializer streams;
@@ -38,9 +39,10 @@ public final class NettyNetwork implements Network {
     private final Executor resolver;
     private final InetAddress advertisedAddress;
 
-    public NettyNetwork(EventLoop loop, Channel udp, Connections connections, SipChannelInitializer streams, WriteBatch batch,
+    public NettyNetwork(EventLoop loop, Class<? extends SocketChannel> clientChannel, Channel udp, Connections connections, SipChannelInitializer streams, WriteBatch batch,
                         String advertisedHost, int port, Executor resolver) {
         this.loop = loop;
+        this.clientChannel = clientChannel;
         this.udp = udp;
         this.connections = connections;
         this.streams = streams;
@@ -96,7 +98,7 @@ public final class NettyNetwork implements Network {
         }
         ChannelFuture connect = new Bootstrap()
                 .group(loop)
-                .channel(NioSocketChannel.class)
+                .channel(clientChannel)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .handler(streams)
