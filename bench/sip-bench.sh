@@ -11,6 +11,7 @@
 # 2. Kamailio (1 worker, udp 127.0.0.1:5070): one run at RATE for SECONDS;
 # 3. vpbx: a warm-up run (JIT), then the same run;
 # 4. with findmax rates: find-max for both.
+# Env: VPBX_JAVA_OPTS (default -Xms512m -Xmx512m), JAR (default server/target/vpbx.jar), JFR=file to profile the run.
 # Everything on 127.0.0.1, bounded in time and count; what this script starts it stops by pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,8 +85,19 @@ kamailio/kam.sh stop >/dev/null; KAM=""
 echo "== vpbx, warm-up then ${RATE} calls/s for ${SECONDS_PER_RUN}s"
 PROXY_PID=$VPBX LABEL=vpbx-warmup ./sip-bench.sh $SIP_PORT "$RATE" 20 | grep RESULT
 sleep 35   # let the warm-up's transactions end (Timer K/D) before measuring
+[ -n "${JFR:-}" ] && jcmd $VPBX JFR.start name=bench settings=profile filename="$JFR" >/dev/null   # JFR=/tmp/x.jfr: profile the run
 PROXY_PID=$VPBX LABEL=vpbx ./sip-bench.sh $SIP_PORT "$RATE" "$SECONDS_PER_RUN" | grep RESULT
+[ -n "${JFR:-}" ] && jcmd $VPBX JFR.stop name=bench >/dev/null
 if [ ${#FINDMAX_RATES[@]} -gt 0 ]; then
   PROXY_PID=$VPBX LABEL=vpbx ./find-max.sh $SIP_PORT "${FINDMAX_RATES[@]}" | tail -3
 fi
 echo "vpbx_rss_kb=$(ps -o rss= -p $VPBX) heap: $(jcmd $VPBX GC.heap_info 2>/dev/null | head -3 | tr '\n' ' ')"
+# where the server's CPU went over its whole life (provisioning and warm-up included), by thread name
+echo "vpbx threads by CPU (whole run):"
+hz=$(getconf CLK_TCK)
+for t in /proc/$VPBX/task/*; do
+  stat=$(cat "$t/stat"); rest=${stat##*) }
+  set -- $rest
+  echo "${12} ${13} $(tr ' ' '_' < "$t/comm" | sed 's/[#0-9]*$//')"
+done | awk -v hz="$hz" '{u[$3]+=$1; s[$3]+=$2} END {for (n in u) printf "  %8.2f s (user %.2f, system %.2f) %s\n", (u[n]+s[n])/hz, u[n]/hz, s[n]/hz, n}' \
+  | sort -rn | head -12

@@ -38,6 +38,10 @@ public final class Database implements Transactions, AutoCloseable {
         hikari.setAutoCommit(false);
         hikari.setPoolName("vpbx-db");
         hikari.setConnectionTimeout(5_000);
+        if (settings.url().startsWith("jdbc:postgresql:")) {
+            // a JDBC batch (call records, imports) becomes multi-row INSERTs: one statement per many rows
+            hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         if (settings.schema() != null) {
             hikari.setSchema(settings.schema());
         }
