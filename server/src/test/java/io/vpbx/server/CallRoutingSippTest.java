@@ -75,6 +75,23 @@ class CallRoutingSippTest {
     }
 
     @Test
+    void aCarrierOnTcpReachesAPhoneOnUdpAndTheDialogFollowsBothRecordRoutes() {
+        int phone = register("anna");
+        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+
+        try (Sipp.Background answering = uas("uas-answer", phone)) {
+            Sipp.scenario("call").remote(running.server.sip().tcpPort()).transport("t1").service(DID)
+                    .recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).run().assertSucceeded();
+            answering.awaitExit(CALL_LIMIT).assertSucceeded();
+        }
+
+        assertEquals("answered", onlyRecord().get("result").asText());
+        String metrics = api.get("/metrics", null).body();
+        assertTrue(metrics.contains("vpbx_sip_calls_total{result=\"answered\"} 1.0"), metrics);
+        assertTrue(metrics.contains("vpbx_sip_messages_total{transport=\"tcp\"}"), "TCP messages are counted");
+    }
+
+    @Test
     void aHuntMovesToTheNextMemberWhenTheFirstDoesNotAnswerInTheirRingTime() {
         int annaPhone = register("anna");
         int borisPhone = register("boris");
