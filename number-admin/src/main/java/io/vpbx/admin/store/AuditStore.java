@@ -2,6 +2,7 @@ package io.vpbx.admin.store;
 
 import io.vpbx.admin.domain.audit.AuditChainEntry;
 import io.vpbx.admin.domain.audit.AuditEvent;
+import io.vpbx.admin.domain.audit.AuditedChange;
 import io.vpbx.admin.domain.audit.AuditExport;
 import io.vpbx.admin.domain.audit.AuditQuery;
 import io.vpbx.admin.domain.audit.ChainHead;
@@ -35,4 +36,13 @@ public interface AuditStore {
 
     /** How many entries {@code export} carries, counting no further than {@code atMost}. */
     long count(Tx tx, AuditExport export, long atMost) throws SQLException;
+
+    /**
+     * The resources changed by the entries after chain position {@code afterId}, in id order, at most
+     * {@code limit}: how a node follows changes made through other nodes. Safe to poll with the last id read,
+     * because ids become visible in id order: an append holds the head lock from taking its id until its
+     * transaction ends, so the next id is taken only once the one before is committed (or rolled back and
+     * taken again).
+     */
+    List<AuditedChange> changesAfter(Tx tx, long afterId, int limit) throws SQLException;
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vpbx.admin.domain.audit.AuditChainEntry;
 import io.vpbx.admin.domain.audit.AuditChainVerifier;
 import io.vpbx.admin.domain.audit.AuditEvent;
+import io.vpbx.admin.domain.audit.AuditedChange;
 import io.vpbx.admin.domain.audit.AuditExport;
 import io.vpbx.admin.domain.audit.AuditHasher;
 import io.vpbx.admin.domain.audit.AuditQuery;
@@ -137,6 +138,22 @@ public final class JdbcAuditStore implements AuditStore {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    @Override
+    public List<AuditedChange> changesAfter(Tx tx, long afterId, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "SELECT id, resource_type, resource_id FROM audit_events WHERE id > ? ORDER BY id LIMIT ?")) {
+            st.setLong(1, afterId);
+            st.setInt(2, limit);
+            List<AuditedChange> changes = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new AuditedChange(rs.getLong("id"), rs.getString("resource_type"), rs.getString("resource_id")));
+                }
+            }
+            return changes;
         }
     }
 

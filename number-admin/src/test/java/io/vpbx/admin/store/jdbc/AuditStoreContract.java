@@ -10,6 +10,7 @@ import io.vpbx.admin.TestDatabases;
 import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.audit.AuditChainEntry;
 import io.vpbx.admin.domain.audit.AuditEvent;
+import io.vpbx.admin.domain.audit.AuditedChange;
 import io.vpbx.admin.domain.audit.AuditExport;
 import io.vpbx.admin.domain.audit.AuditHasher;
 import io.vpbx.admin.domain.audit.ChainVerification;
@@ -229,6 +230,64 @@ abstract class AuditStoreContract {
         ChainVerification result = verify();
         assertTrue(result.ok(), result.toString());
         assertEquals(threads * perThread * 2, result.entries());
+    }
+
+    private List<AuditedChange> changesAfter(long position, int limit) {
+        return db.database().inTransaction(tx -> store.changesAfter(tx, position, limit));
+    }
+
+    @Test
+    void changesAfterAPositionComeInChainOrderAtMostALimitAtATime() {
+        long start = db.database().inTransaction(store::head).lastId();
+        assertEquals(List.of(), changesAfter(start, 10), "nothing after the head");
+        appendFive();
+        assertEquals(List.of(new AuditedChange(1, "number", "+74951230001"), new AuditedChange(2, "number", "+74951230002")),
+                changesAfter(start, 2));
+        assertEquals(List.of(3L, 4L, 5L), changesAfter(2, 10).stream().map(AuditedChange::position).toList());
+        assertEquals(List.of(), changesAfter(5, 10));
+    }
+
+    /**
+     * A follower that reads on from the last position it saw must never step over an entry that becomes
+     * visible later: the head lock hands out ids in commit order, so each read continues where the last ended.
+     */
+    @Test
+    void aFollowerReadingWhileFourTransactionsAppendSeesEveryPositionInOrder() throws Exception {
+        int threads = 4;
+        int perThread = 25;
+        int total = threads * perThread * 2;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Long> seen = new ArrayList<>();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String account = "acc-" + t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int n = 0; n < perThread; n++) {
+                        append(event(account, n), event(account, n + 100));
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            long position = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (seen.size() < total && System.nanoTime() < deadline) {
+                for (AuditedChange change : changesAfter(position, 7)) {
+                    assertEquals(position + 1, change.position(), "read on from " + position);
+                    position = change.position();
+                    seen.add(position);
+                }
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(total, seen.size());
     }
 
     @Test
