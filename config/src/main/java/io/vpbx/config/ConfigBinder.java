@@ -31,6 +31,7 @@ final class ConfigBinder {
         ComplianceConfig compliance = compliance();
         ContactConfig contact = contact();
         RegistrarConfig registrar = registrar();
+        ClusterConfig cluster = cluster();
         Set<String> unread = values.unreadKeys();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys declared in the defaults file but bound to no record: " + unread);
@@ -38,7 +39,7 @@ final class ConfigBinder {
         if (!values.valid()) {
             throw new ConfigException(values.problems());
         }
-        return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar);
+        return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster);
     }
 
     private AdminConfig admin() {
@@ -132,6 +133,12 @@ final class ConfigBinder {
         Integer attempts = values.read("contact.code-attempts", ValueType.intAtLeast(1));
         Boolean outbox = values.read("contact.sms-outbox-readable", ValueType.bool());
         return values.valid() ? new ContactConfig(ttl, attempts, outbox) : null;
+    }
+
+    private ClusterConfig cluster() {
+        Duration interval = values.read("cluster.poll-interval", ValueType.durationOrOff());
+        Integer batch = values.read("cluster.poll-batch", ValueType.intBetween(1, ClusterConfig.MAX_POLL_BATCH));
+        return values.valid() ? new ClusterConfig(interval, batch) : null;
     }
 
     private RegistrarConfig registrar() {

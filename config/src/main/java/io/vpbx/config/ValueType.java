@@ -79,6 +79,12 @@ record ValueType<T>(String expected, Function<String, Optional<T>> parser) {
         return new ValueType<>(DurationText.EXPECTED, DurationText::parse);
     }
 
+    /** {@code 0} means "off" (a zero duration); otherwise a positive duration. */
+    static ValueType<Duration> durationOrOff() {
+        return new ValueType<>("0 (off) or " + DurationText.EXPECTED,
+                text -> "0".equals(text) ? Optional.of(Duration.ZERO) : DurationText.parse(text));
+    }
+
     static ValueType<Path> path() {
         return new ValueType<>("a file system path", text -> Optional.of(text).filter(t -> !t.isBlank()).map(Path::of));
     }

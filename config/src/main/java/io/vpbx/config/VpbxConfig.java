@@ -6,7 +6,7 @@ import java.util.Objects;
 /** All vpbx configuration, typed and validated; built by {@link ConfigLoader}. */
 public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage, CatalogConfig catalog,
         SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact,
-        RegistrarConfig registrar) {
+        RegistrarConfig registrar, ClusterConfig cluster) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -18,6 +18,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         Objects.requireNonNull(compliance, "compliance");
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(registrar, "registrar");
+        Objects.requireNonNull(cluster, "cluster");
     }
 
     /** The documented defaults alone, ignoring the process environment. */

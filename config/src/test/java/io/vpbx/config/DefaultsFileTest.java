@@ -22,6 +22,7 @@ class DefaultsFileTest {
             "registrar.min-expires", "registrar.max-expires", "registrar.default-expires", "registrar.max-contacts",
             "registrar.nonce-lifetime", "registrar.max-nonces", "registrar.digest-algorithms", "registrar.write-queue", "registrar.sync-interval",
             "registrar.sync-lookback", "registrar.removal-retention", "registrar.node-id",
+            "cluster.poll-interval", "cluster.poll-batch",
             "data.dir", "db.url", "db.user", "db.password", "db.pool-size",
             "operator.key",
             "catalog.reservation-ttl", "catalog.quarantine", "catalog.sweep-interval", "catalog.price-table",
