@@ -11,6 +11,7 @@
 # 2. Kamailio (1 worker, udp 127.0.0.1:5070): one run at RATE for SECONDS;
 # 3. vpbx: a warm-up run (JIT), then the same run;
 # 4. with findmax rates: find-max for both.
+# Env: REGISTER_RATE=r (and REG_SECONDS, default 20): also REGISTER throughput, Kamailio vs vpbx with digest.
 # Env: VPBX_JAVA_OPTS (default -Xms512m -Xmx512m), JAR (default server/target/vpbx.jar), JFR=file to profile the run.
 # Everything on 127.0.0.1, bounded in time and count; what this script starts it stops by pid.
 set -euo pipefail
@@ -40,7 +41,7 @@ JAR=${JAR:-server/target/vpbx.jar}
 (cd "$HARNESS" && ./gen-data.sh >/dev/null)
 
 java ${VPBX_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc:file=bench/results-sip-gc.log -jar "$JAR" --admin.host=127.0.0.1 --admin.port=$ADMIN_PORT \
-  --sip.host=127.0.0.1 --sip.port=$SIP_PORT --sip.per-source.rate=0 \
+  --sip.host=127.0.0.1 --sip.port=$SIP_PORT --sip.per-source.rate=0 --registrar.digest-algorithms=MD5 \
   --db.url=jdbc:postgresql://127.0.0.1:5432/$DB --db.user=postgres --operator.key=$KEY \
   --admin.rate-limit.per-second=1000000 --admin.rate-limit.burst=1000000 > bench/results-sip-server.log 2>&1 &
 VPBX=$!
@@ -69,6 +70,11 @@ for i in $(seq 0 999); do
     \"contact_phone\":\"+79160000000\",\"document\":{\"type\":\"ru_internal_passport\",\"number\":\"$(printf '9204 %06d' "$i")\"}}}" >/dev/null
 done
 post "$ACME" /v1/numbers/bulk '{"filter":{"contains":"4951234"},"set":{"forwarding":{"target":{"type":"external_pbx","uris":["sip:callee@127.0.0.1:5080"]},"ring_timeout":30}}}' >/dev/null
+# employees for the registrar run: user100000.. with one password (SIPp answers MD5 challenges only)
+REG_USERS=${REG_USERS:-10}
+for i in $(seq 0 $((REG_USERS - 1))); do
+  post "$ACME" /v1/employees "{\"name\":\"Bench $i\",\"extension\":\"$((2000 + i))\",\"sip_username\":\"user$((100000 + i))\",\"sip_password\":\"bench-password-1\"}" >/dev/null
+done
 echo "provisioned"
 
 cd "$HARNESS"
@@ -90,6 +96,42 @@ PROXY_PID=$VPBX LABEL=vpbx ./sip-bench.sh $SIP_PORT "$RATE" "$SECONDS_PER_RUN" |
 [ -n "${JFR:-}" ] && jcmd $VPBX JFR.stop name=bench >/dev/null
 if [ ${#FINDMAX_RATES[@]} -gt 0 ]; then
   PROXY_PID=$VPBX LABEL=vpbx ./find-max.sh $SIP_PORT "${FINDMAX_RATES[@]}" | tail -3
+fi
+if [ -n "${REGISTER_RATE:-}" ]; then
+  # REGISTER throughput: Kamailio's registrar without authentication (the shared harness), vpbx with digest
+  # (two transactions per registration), same rate and count
+  REG_SECONDS=${REG_SECONDS:-20}
+  KAM=$(kamailio/kam.sh start 1)
+  MODE=register PROXY_PID=$KAM LABEL=kamailio-register ./sip-bench.sh $KAM_PORT "$REGISTER_RATE" "$REG_SECONDS" | grep RESULT
+  kamailio/kam.sh stop >/dev/null; KAM=""
+  # SIPp cannot take a per-call digest username from an injection file ([authentication username=[field0]] does not
+  # nest), so REG_PHONES SIPp processes run side by side, each one employee's phone re-registering (new Call-ID)
+  reg=$(mktemp -d)
+  REG_PHONES=${REG_PHONES:-10}
+  per=$((REGISTER_RATE / REG_PHONES)); count=$((per * REG_SECONDS)); total=$((count * REG_PHONES))
+  cpu0=$(awk '{print $14 + $15}' /proc/$VPBX/stat)
+  start=$(date +%s.%N)
+  pids=()
+  for k in $(seq 0 $((REG_PHONES - 1))); do
+    user="user$((100000 + k))"
+    timeout $((REG_SECONDS + 30)) sipp 127.0.0.1:$SIP_PORT -sf "$ROOT/bench/sipp/uac-register-auth.xml" -s "$user" -au "$user" \
+      -ap bench-password-1 -i 127.0.0.1 -p $((UAC_PORT + 100 + k)) -r "$per" -m "$count" -timeout $((REG_SECONDS + 20))s \
+      -recv_timeout 8000 -nostdin -trace_stat -stf "$reg/stat-$k.csv" -trace_err -error_file "$reg/errors-$k.log" \
+      > "$reg/out-$k.txt" 2>&1 &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p" || true; done
+  end=$(date +%s.%N)
+  cpu1=$(awk '{print $14 + $15}' /proc/$VPBX/stat)
+  col() { awk -F';' -v n="$1" 'NR==1{for(i=1;i<=NF;i++) if($i==n) c=i; next} {v=$c} END{print (c && v!="") ? v : 0}' "$2"; }
+  ok=0; failed=0
+  for k in $(seq 0 $((REG_PHONES - 1))); do
+    ok=$((ok + $(col 'SuccessfulCall(C)' "$reg/stat-$k.csv"))); failed=$((failed + $(col 'FailedCall(C)' "$reg/stat-$k.csv")))
+  done
+  echo "RESULT label=vpbx-register-digest offered_rps=$((per * REG_PHONES)) registrations=$total ok=$ok failed=$failed" \
+    "wall_s=$(echo "$end - $start" | bc | cut -c1-6) proxy_cpu_s=$(echo "($cpu1 - $cpu0) / $(getconf CLK_TCK)" | bc -l | cut -c1-6)" \
+    "proxy_cpu_s_per_1k=$(echo "($cpu1 - $cpu0) / $(getconf CLK_TCK) * 1000 / $total" | bc -l | cut -c1-6)"
+  [ "$failed" = 0 ] && rm -rf "$reg" || echo "register run kept in $reg"
 fi
 echo "vpbx_rss_kb=$(ps -o rss= -p $VPBX) heap: $(jcmd $VPBX GC.heap_info 2>/dev/null | head -3 | tr '\n' ' ')"
 # where the server's CPU went over its whole life (provisioning and warm-up included), by thread name
