@@ -6,8 +6,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vpbx.admin.AdminModule;
+import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.service.ChangeListener;
 import io.vpbx.admin.store.jdbc.Database;
+import io.vpbx.admin.store.jdbc.JdbcAuditStore;
 import io.vpbx.admin.store.jdbc.JdbcSettings;
 import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
@@ -38,6 +40,7 @@ public final class VpbxServer {
     private HttpServer http;
     private SipServer sip;
     private SipRegistrar registrar;
+    private AuditLogFollower follower;
 
     public VpbxServer(VpbxConfig config, Clock clock) {
         this.config = config;
@@ -50,10 +53,13 @@ public final class VpbxServer {
         RoutingTableSync routingSync = new RoutingTableSync(routingTable, registry);
         registrar = new SipRegistrar(config.registrar(), config.sip().realm(), database, clock, registry);
         ChangeListener credentials = registrar.changeListener();
-        admin = new AdminModule(config, database, clock, registry, (type, id) -> {
+        ChangeListener changes = (type, id) -> {
             routingSync.changed(type, id);
             credentials.changed(type, id);
-        });
+        };
+        admin = new AdminModule(config, database, clock, registry, changes);
+        follower = new AuditLogFollower(database, new JdbcAuditStore(JsonMappers.create()), changes, config.cluster().pollBatch(),
+                registry);
         routingSync.attach(admin.routingSource());
         admin.prepare().ifPresent(key -> log.warn("""
 
@@ -62,8 +68,12 @@ public final class VpbxServer {
                   {}
                   Keep it; vpbx stores only its hash. Or set VPBX_OPERATOR_KEY.
                 ==================================================================""", key.secret()));
+        follower.startAtHead(); // before loading: what commits meanwhile is applied again, not missed
         routingSync.loadAll();
         registrar.start();
+        if (config.cluster().follows()) {
+            follower.start(config.cluster().pollInterval());
+        }
         vertx = Vertx.vertx();
         http = vertx.createHttpServer(new HttpServerOptions().setHost(config.admin().host()).setPort(config.admin().port()))
                 .requestHandler(admin.router(vertx))
@@ -110,6 +120,11 @@ public final class VpbxServer {
         return registrar.location();
     }
 
+    /** What brings other nodes' admin changes here, for tests that run its rounds themselves. */
+    AuditLogFollower follower() {
+        return follower;
+    }
+
     /** The registrar side, for tests that run its sync round or flush its writes themselves. */
     SipRegistrar registrar() {
         return registrar;
@@ -118,6 +133,9 @@ public final class VpbxServer {
     public void stop() {
         if (sip != null) {
             sip.close();
+        }
+        if (follower != null) {
+            follower.close();
         }
         if (registrar != null) {
             registrar.close();
