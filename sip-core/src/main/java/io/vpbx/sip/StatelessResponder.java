@@ -50,7 +50,7 @@ public final class StatelessResponder {
     static final String ACCEPT_LANGUAGE = "en";
     /** No option tags: no extension is supported yet (RFC 3261 section 20.37, an empty list). */
     static final String SUPPORTED = "";
-    static final String NOT_IMPLEMENTED = "Not Implemented (routing not enabled)";
+    static final String NOT_IMPLEMENTED = "Not Implemented";
 
     /** RFC 3261 section 8.1.1, in its order. */
     private static final List<String> MANDATORY = List.of(HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ,

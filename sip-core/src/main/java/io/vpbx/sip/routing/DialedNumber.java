@@ -1,8 +1,11 @@
 package io.vpbx.sip.routing;
 
 /**
- * The E.164 form of the user part a carrier puts in a Request-URI: {@code +74951234567}, {@code 74951234567},
- * {@code 84951234567} (Russian trunk prefix 8), with visual separators; null when it is not a number.
+ * The E.164 form of the user part a carrier puts in a Request-URI, with visual separators allowed; null when it
+ * is not a number. Without a plus: {@code 00} starts an international number; 11 digits starting with 7 or 8 are
+ * Russian ({@code 84951234567}: the trunk prefix 8); 10 digits starting with 3, 4, 8 or 9 are Russian national
+ * ({@code 4951234567}); Chinese national numbers are a mobile of 11 digits starting with 1, or 0 and an area code.
+ * Anything else is taken as already international.
  */
 public final class DialedNumber {
     private static final int MIN_DIGITS = 6;
@@ -32,8 +35,30 @@ public final class DialedNumber {
         if (digits.length() < MIN_DIGITS || digits.length() > MAX_DIGITS) {
             return null;
         }
-        if (!plus && digits.length() == 11 && digits.charAt(0) == '8') {
-            digits.setCharAt(0, '7');
+        if (plus) {
+            return "+" + digits;
+        }
+        return national(digits.toString());
+    }
+
+    private static String national(String digits) {
+        int length = digits.length();
+        char first = digits.charAt(0);
+        if (digits.startsWith("00")) {
+            String international = digits.substring(2);
+            return international.length() >= MIN_DIGITS ? "+" + international : null;
+        }
+        if (length == 11 && (first == '7' || first == '8')) {
+            return "+7" + digits.substring(1);
+        }
+        if (length == 10 && (first == '3' || first == '4' || first == '8' || first == '9')) {
+            return "+7" + digits;
+        }
+        if (length == 11 && first == '1') {
+            return "+86" + digits;
+        }
+        if (first == '0' && length >= 10 && length <= 12) {
+            return "+86" + digits.substring(1);
         }
         return "+" + digits;
     }

@@ -17,6 +17,18 @@ class DialedNumberTest {
     }
 
     @Test
+    void nationalAndInternationalPrefixesWithoutAPlus() {
+        assertEquals("+74951234567", DialedNumber.toE164("4951234567"), "Russian national, 10 digits");
+        assertEquals("+79161234567", DialedNumber.toE164("9161234567"), "Russian mobile, 10 digits");
+        assertEquals("+78001234567", DialedNumber.toE164("8001234567"), "Russian toll-free, 10 digits");
+        assertEquals("+4930123456", DialedNumber.toE164("004930123456"), "00 starts an international number");
+        assertEquals("+8613812345678", DialedNumber.toE164("13812345678"), "a Chinese mobile");
+        assertEquals("+861012345678", DialedNumber.toE164("01012345678"), "a Chinese city number with its trunk 0");
+        assertEquals("+864001234567", DialedNumber.toE164("+864001234567"));
+        assertNull(DialedNumber.toE164("0012"), "00 and too few digits");
+    }
+
+    @Test
     void anEightAfterAPlusIsACountryCode() {
         assertEquals("+84951234567", DialedNumber.toE164("+84951234567"));
     }
