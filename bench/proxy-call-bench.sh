@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The proxy's per-call cost in process (io.vpbx.sip.proxy.ProxyCallBench): complete calls of the SIPp scenarios
+# through the datagram pipeline and ProxyCore on an embedded channel, no sockets. Not a test; run by hand, figures
+# go to bench/RESULTS.md. Bounded: about a minute with the defaults.
+#
+#   bench/proxy-call-bench.sh [warm-up calls=100000] [rounds=5] [calls per round=100000] [calls per batch=500]
+#
+# Env: BUILD_DIR (default target; e.g. target-perf for a second build in the same tree), JAVA_OPTS (default
+# -Xms512m -Xmx512m, as the server runs in bench/sip-bench.sh), JFR=file.jfr to record the run with the profile settings.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-target}
+./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl sip-core -am install -DskipTests
+CP_FILE=$(pwd)/sip-core/$BUILD_DIR/bench-classpath.txt
+./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl sip-core dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
+CP=sip-core/$BUILD_DIR/test-classes:sip-core/$BUILD_DIR/classes:$(cat "$CP_FILE")
+OPTS=(${JAVA_OPTS:--Xms512m -Xmx512m})
+if [ -n "${JFR:-}" ]; then
+  OPTS+=("-XX:StartFlightRecording=filename=$JFR,settings=profile")
+fi
+exec java "${OPTS[@]}" -cp "$CP" io.vpbx.sip.proxy.ProxyCallBench "$@"
