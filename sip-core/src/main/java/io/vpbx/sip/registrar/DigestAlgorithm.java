@@ -16,6 +16,7 @@ public enum DigestAlgorithm {
 
     private final String wireName;
     private final String jcaName;
+    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(this::create);
 
     DigestAlgorithm(String wireName, String jcaName) {
         this.wireName = wireName;
@@ -47,7 +48,14 @@ public enum DigestAlgorithm {
         return newDigest().getDigestLength() * 2;
     }
 
+    /** A digest of this algorithm, reset; kept per thread because a provider lookup costs more than the hash. */
     private MessageDigest newDigest() {
+        MessageDigest digest = digests.get();
+        digest.reset();
+        return digest;
+    }
+
+    private MessageDigest create() {
         try {
             return MessageDigest.getInstance(jcaName);
         } catch (NoSuchAlgorithmException e) {

@@ -41,6 +41,7 @@ public final class NonceService {
     private final Duration lifetime;
     private final int maxTracked;
     private final SecretKeySpec secret;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyedMac);
     private final LinkedHashMap<String, Long> lastNonceCount = new LinkedHashMap<>();
 
     public NonceService(Clock clock, SecureRandom random, Duration lifetime, int maxTracked) {
@@ -127,11 +128,17 @@ public final class NonceService {
     }
 
     private byte[] mac(byte[] raw) {
+        Mac mac = macs.get();
+        mac.update(raw, 0, SIGNED_BYTES);
+        return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+    }
+
+    /** One keyed Mac per thread: looking a Mac up and keying it costs more than the MAC itself. */
+    private Mac keyedMac() {
         try {
             Mac mac = Mac.getInstance(MAC_ALGORITHM);
             mac.init(secret);
-            mac.update(raw, 0, SIGNED_BYTES);
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+            return mac;
         } catch (GeneralSecurityException e) {
             // HmacSHA256 is required on every Java platform (javax.crypto.Mac javadoc).
             throw new IllegalStateException(MAC_ALGORITHM + " unavailable", e);
