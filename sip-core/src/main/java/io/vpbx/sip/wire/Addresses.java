@@ -38,6 +38,34 @@ public final class Addresses {
         return values;
     }
 
+    /**
+     * Where the first of the comma-separated values in {@code [from, to)} ends, as {@link #splitValues} splits:
+     * the first comma outside quoted strings and angle brackets, or {@code to}.
+     */
+    static int firstValueEnd(String text, int from, int to) {
+        boolean quoted = false;
+        boolean angle = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '<') {
+                angle = true;
+            } else if (c == '>') {
+                angle = false;
+            } else if (c == ',' && !angle) {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** The URI of a name-addr ({@code "x" <uri>;params}) or addr-spec ({@code uri;params}), or null. */
     public static String uri(String value) {
         if (value == null) {
@@ -60,19 +88,24 @@ public final class Addresses {
         }
         int open = openingBracket(value);
         int from = open >= 0 ? Math.max(value.indexOf('>', open), 0) : 0;
-        String params = value.substring(from);
-        int at = indexOfParameter(params, "tag");
+        int at = indexOfParameter(value, from, "tag");
         if (at < 0) {
             return null;
         }
-        int end = params.indexOf(';', at);
-        String tag = (end < 0 ? params.substring(at) : params.substring(at, end)).strip();
-        return tag.isEmpty() ? null : tag;
+        int end = value.indexOf(';', at);
+        int start = Text.skipWhitespace(value, at, end < 0 ? value.length() : end);
+        int stop = Text.trimEnd(value, start, end < 0 ? value.length() : end);
+        return start == stop ? null : value.substring(start, stop);
     }
 
     /** Index just after {@code ;name=} (case-insensitive), or -1. */
     static int indexOfParameter(String text, String name) {
-        int i = 0;
+        return indexOfParameter(text, 0, name);
+    }
+
+    /** Index just after {@code ;name=} (case-insensitive) at or after {@code from}, or -1. */
+    static int indexOfParameter(String text, int from, String name) {
+        int i = from;
         while ((i = text.indexOf(';', i)) >= 0) {
             int start = i + 1;
             while (start < text.length() && text.charAt(start) == ' ') {

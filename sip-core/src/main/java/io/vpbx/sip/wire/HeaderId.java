@@ -36,6 +36,6 @@ public enum HeaderId {
     }
 
     private static boolean is(String text, int start, String name) {
-        return text.regionMatches(true, start, name, 0, name.length());
+        return Text.is(text, start, start + name.length(), name);
     }
 }

@@ -12,6 +12,7 @@ final class HeaderLine {
     private int valueEnd;
     private int next;
     private boolean folded;
+    private String value;
 
     HeaderLine(HeaderId id, int start, int valueStart, int valueEnd, int next) {
         this.id = id;
@@ -39,9 +40,49 @@ final class HeaderLine {
         return next;
     }
 
-    /** The value, with folded line breaks turned into single spaces (RFC 3261 section 7.3.1). */
+    int valueStart() {
+        return valueStart;
+    }
+
+    /** Where the value ends, before the line break (trailing whitespace included). */
+    int valueEnd() {
+        return valueEnd;
+    }
+
+    boolean isFolded() {
+        return folded;
+    }
+
+    /**
+     * The value, with folded line breaks turned into single spaces (RFC 3261 section 7.3.1); copied out of the
+     * text once and kept, as the proxy reads some fields (Call-ID, To, Route) more than once.
+     */
     String value(String text) {
-        String raw = text.substring(valueStart, valueEnd);
-        return folded ? raw.replaceAll("\\r?\\n[ \\t]+", " ").strip() : raw.stripTrailing();
+        if (value == null) {
+            value = folded ? unfold(text, valueStart, valueEnd).strip()
+                    : text.substring(valueStart, Text.trimEnd(text, valueStart, valueEnd));
+        }
+        return value;
+    }
+
+    /** Each line break with the whitespace starting the next line ({@code \r?\n[ \t]+}) becomes one space. */
+    private static String unfold(String text, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            int lf = c == '\r' && i + 1 < to && text.charAt(i + 1) == '\n' ? i + 1 : c == '\n' ? i : -1;
+            if (lf >= 0 && lf + 1 < to && (text.charAt(lf + 1) == ' ' || text.charAt(lf + 1) == '\t')) {
+                i = lf + 1;
+                while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                    i++;
+                }
+                out.append(' ');
+                continue;
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
     }
 }

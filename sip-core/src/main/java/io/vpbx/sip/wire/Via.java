@@ -35,65 +35,105 @@ public record Via(String transport, String host, int port, String branch, String
 
     /** Reads one via-parm, or null when it has no sent-protocol and sent-by. */
     public static Via parse(String value) {
-        int semicolon = value.indexOf(';');
-        String head = (semicolon < 0 ? value : value.substring(0, semicolon)).strip();
-        int slash = head.lastIndexOf('/');
-        int space = indexOfWhitespace(head, slash < 0 ? 0 : slash);
-        if (slash < 0 || space < 0 || !head.regionMatches(true, 0, "SIP", 0, 3)) {
+        return parse(value, 0, value.length());
+    }
+
+    /**
+     * Reads the via-parm at {@code [from, to)} of {@code text} (a message read in place), copying out only the
+     * parts it keeps.
+     */
+    static Via parse(String text, int from, int to) {
+        int semicolon = indexOf(text, ';', from, to);
+        int headStart = Text.skipWhitespace(text, from, semicolon < 0 ? to : semicolon);
+        int headEnd = Text.trimEnd(text, headStart, semicolon < 0 ? to : semicolon);
+        int slash = lastIndexOf(text, '/', headStart, headEnd);
+        int space = indexOfWhitespace(text, slash < 0 ? headStart : slash, headEnd);
+        if (slash < 0 || space < 0 || headEnd - headStart < 3 || !text.regionMatches(true, headStart, "SIP", 0, 3)) {
             return null;
         }
-        String transport = head.substring(slash + 1, space).strip().toUpperCase(Locale.ROOT);
-        String sentBy = head.substring(space).strip();
-        if (transport.isEmpty() || sentBy.isEmpty()) {
+        int transportStart = Text.skipWhitespace(text, slash + 1, space);
+        String transport = transport(text, transportStart, Text.trimEnd(text, transportStart, space));
+        int sentByStart = Text.skipWhitespace(text, space, headEnd);
+        if (transport.isEmpty() || sentByStart == headEnd) {
             return null;
         }
-        String host;
         int port = "TLS".equals(transport) ? 5061 : 5060;
+        int hostEnd;
         int portStart;
-        if (sentBy.startsWith("[")) {
-            int close = sentBy.indexOf(']');
+        if (text.charAt(sentByStart) == '[') {
+            int close = indexOf(text, ']', sentByStart, headEnd);
             if (close < 0) {
                 return null;
             }
-            host = sentBy.substring(0, close + 1);
-            portStart = sentBy.indexOf(':', close) < 0 ? -1 : close + 2;
+            hostEnd = close + 1;
+            portStart = indexOf(text, ':', close, headEnd) < 0 ? -1 : Math.min(close + 2, headEnd);
         } else {
-            int colon = sentBy.indexOf(':');
-            host = colon < 0 ? sentBy : sentBy.substring(0, colon);
+            int colon = indexOf(text, ':', sentByStart, headEnd);
+            hostEnd = colon < 0 ? headEnd : colon;
             portStart = colon < 0 ? -1 : colon + 1;
         }
-        if (portStart > 0) {
-            port = number(sentBy.substring(portStart).strip());
+        if (portStart >= 0) {
+            int portFrom = Text.skipWhitespace(text, portStart, headEnd);
+            port = number(text, portFrom, Text.trimEnd(text, portFrom, headEnd));
             if (port <= 0 || port > 65535) {
                 return null;
             }
         }
-        if (host.isEmpty()) {
+        if (hostEnd == sentByStart) {
             return null;
         }
         String branch = null;
         String received = null;
         int rport = -1;
         while (semicolon >= 0) {
-            int nextSemicolon = value.indexOf(';', semicolon + 1);
-            String parameter = (nextSemicolon < 0 ? value.substring(semicolon + 1) : value.substring(semicolon + 1, nextSemicolon)).strip();
-            int equals = parameter.indexOf('=');
-            String name = (equals < 0 ? parameter : parameter.substring(0, equals)).strip();
-            String parameterValue = equals < 0 ? "" : parameter.substring(equals + 1).strip();
-            if (name.equalsIgnoreCase("branch")) {
-                branch = parameterValue;
-            } else if (name.equalsIgnoreCase("received")) {
-                received = parameterValue;
-            } else if (name.equalsIgnoreCase("rport") && !parameterValue.isEmpty()) {
-                rport = number(parameterValue);
+            int next = indexOf(text, ';', semicolon + 1, to);
+            int start = Text.skipWhitespace(text, semicolon + 1, next < 0 ? to : next);
+            int end = Text.trimEnd(text, start, next < 0 ? to : next);
+            int equals = indexOf(text, '=', start, end);
+            int nameEnd = equals < 0 ? end : Text.trimEnd(text, start, equals);
+            int valueStart = equals < 0 ? end : Text.skipWhitespace(text, equals + 1, end);
+            if (Text.is(text, start, nameEnd, "branch")) {
+                branch = text.substring(valueStart, end);
+            } else if (Text.is(text, start, nameEnd, "received")) {
+                received = text.substring(valueStart, end);
+            } else if (Text.is(text, start, nameEnd, "rport") && valueStart < end) {
+                rport = number(text, valueStart, end);
             }
-            semicolon = nextSemicolon;
+            semicolon = next;
         }
-        return new Via(transport, host.toLowerCase(Locale.ROOT), port, branch, received, rport);
+        return new Via(transport, text.substring(sentByStart, hostEnd).toLowerCase(Locale.ROOT), port, branch, received, rport);
     }
 
-    private static int indexOfWhitespace(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
+    /** The transport of sent-protocol in upper case, the usual ones without a copy. */
+    private static String transport(String text, int from, int to) {
+        if (Text.is(text, from, to, "UDP")) {
+            return "UDP";
+        }
+        if (Text.is(text, from, to, "TCP")) {
+            return "TCP";
+        }
+        if (Text.is(text, from, to, "TLS")) {
+            return "TLS";
+        }
+        return text.substring(from, to).toUpperCase(Locale.ROOT);
+    }
+
+    private static int indexOf(String text, char c, int from, int to) {
+        int at = text.indexOf(c, from);
+        return at < to ? at : -1;
+    }
+
+    private static int lastIndexOf(String text, char c, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOfWhitespace(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (text.charAt(i) == ' ' || text.charAt(i) == '\t') {
                 return i;
             }
@@ -101,13 +141,13 @@ public record Via(String transport, String host, int port, String branch, String
         return -1;
     }
 
-    private static int number(String digits) {
-        if (digits.isEmpty() || digits.length() > 5) {
+    private static int number(String text, int from, int to) {
+        if (from >= to || to - from > 5) {
             return -1;
         }
         int n = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            char c = digits.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
             }

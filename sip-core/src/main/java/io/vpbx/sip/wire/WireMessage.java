@@ -3,6 +3,7 @@ package io.vpbx.sip.wire;
 import io.vpbx.sip.transaction.SipMessageView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,6 +21,8 @@ import java.util.List;
 public final class WireMessage implements SipMessageView {
 
     private static final String SIP_20 = "SIP/2.0";
+    private static final int UNREAD = -2;
+    private static final HeaderLine[] NO_LINES = new HeaderLine[0];
 
     private final byte[] bytes;
     /** Null for a message this process built, until something reads its headers: then it is parsed once. */
@@ -28,25 +31,28 @@ public final class WireMessage implements SipMessageView {
     private final String method;
     private final String requestUri;
     private final int statusCode;
-    private String startLine;
+    /** Where the start line is in the text (without its line break). */
+    private int startLineStart;
+    private int startLineEnd;
     private HeaderLine[] lines;
     private int bodyStart;
     /** Where the body ends: Content-Length bytes after its start, or the end of the bytes (section 18.3). */
     private int bodyEnd;
     private String problem;
     private Via topVia;
+    private String topViaSentBy;
     private String cseqMethod;
     private long cseqNumber = -1;
+    private int maxForwards = UNREAD;
 
-    private WireMessage(byte[] bytes, String text, String startLine, boolean request, String method, String requestUri,
-                        int statusCode, HeaderLine[] lines, int bodyStart, String problem) {
+    private WireMessage(byte[] bytes, String text, boolean request, String method, String requestUri, int statusCode,
+                        HeaderLine[] lines, int bodyStart, String problem) {
         this.bytes = bytes;
         this.text = text;
         this.request = request;
         this.method = method;
         this.requestUri = requestUri;
         this.statusCode = statusCode;
-        this.startLine = startLine;
         this.lines = lines;
         this.bodyStart = bodyStart;
         this.bodyEnd = bytes.length;
@@ -56,53 +62,60 @@ public final class WireMessage implements SipMessageView {
     /** Reads the start line and locates the header fields of one framed message. */
     public static WireMessage parse(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int length = text.length();
         int position = 0;
-        while (position < text.length() && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
+        while (position < length && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
             position++;
         }
         int startEnd = lineEnd(text, position);
-        String startLine = text.substring(position, contentEnd(text, position, startEnd));
+        int startLineStart = position;
+        int startLineEnd = contentEnd(text, position, startEnd);
         boolean request = true;
         String method = null;
         String uri = null;
         int status = 0;
         String problem = null;
-        if (startLine.startsWith(SIP_20 + " ")) {
+        if (text.startsWith(SIP_20, startLineStart) && startLineStart + SIP_20.length() < startLineEnd
+                && text.charAt(startLineStart + SIP_20.length()) == ' ') {
             request = false;
-            status = statusOf(startLine);
+            status = statusOf(text, startLineStart, startLineEnd);
             if (status < 100) {
                 problem = "malformed status line";
             }
         } else {
-            int firstSpace = startLine.indexOf(' ');
-            int lastSpace = startLine.lastIndexOf(' ');
-            if (firstSpace <= 0 || lastSpace <= firstSpace + 1 || !startLine.substring(lastSpace + 1).equals(SIP_20)) {
+            int firstSpace = text.indexOf(' ', startLineStart);
+            firstSpace = firstSpace < startLineEnd ? firstSpace : -1;
+            int lastSpace = text.lastIndexOf(' ', startLineEnd - 1);
+            lastSpace = lastSpace >= startLineStart ? lastSpace : -1;
+            if (firstSpace <= startLineStart || lastSpace <= firstSpace + 1 || startLineEnd - lastSpace - 1 != SIP_20.length()
+                    || !text.startsWith(SIP_20, lastSpace + 1)) {
                 problem = "malformed request line";
             } else {
-                method = startLine.substring(0, firstSpace);
-                uri = startLine.substring(firstSpace + 1, lastSpace);
+                method = Methods.read(text, startLineStart, firstSpace);
+                uri = text.substring(firstSpace + 1, lastSpace);
                 if (uri.indexOf(' ') >= 0) {
                     problem = "malformed request line";
                 }
             }
         }
-        List<HeaderLine> found = new ArrayList<>(24);
-        position = Math.min(startEnd + 1, text.length());
-        int bodyStart = text.length();
-        while (position < text.length()) {
+        HeaderLine[] found = new HeaderLine[24];
+        int count = 0;
+        position = Math.min(startEnd + 1, length);
+        int bodyStart = length;
+        while (position < length) {
             int end = lineEnd(text, position);
             int contentEnd = contentEnd(text, position, end);
             if (contentEnd == position) {
-                bodyStart = Math.min(end + 1, text.length());
+                bodyStart = Math.min(end + 1, length);
                 break;
             }
             char first = text.charAt(position);
-            int next = Math.min(end + 1, text.length());
+            int next = Math.min(end + 1, length);
             if (first == ' ' || first == '\t') {
-                if (found.isEmpty()) {
+                if (count == 0) {
                     problem = problem == null ? "continuation line before any header" : problem;
                 } else {
-                    found.get(found.size() - 1).extend(contentEnd, next);
+                    found[count - 1].extend(contentEnd, next);
                 }
             } else {
                 int colon = text.indexOf(':', position);
@@ -117,13 +130,18 @@ public final class WireMessage implements SipMessageView {
                     while (valueStart < contentEnd && (text.charAt(valueStart) == ' ' || text.charAt(valueStart) == '\t')) {
                         valueStart++;
                     }
-                    found.add(new HeaderLine(HeaderId.of(text, position, nameEnd), position, valueStart, contentEnd, next));
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = new HeaderLine(HeaderId.of(text, position, nameEnd), position, valueStart, contentEnd, next);
                 }
             }
             position = next;
         }
-        WireMessage message = new WireMessage(bytes, text, startLine, request, method, uri, status,
-                found.toArray(new HeaderLine[0]), bodyStart, problem);
+        WireMessage message = new WireMessage(bytes, text, request, method, uri, status,
+                count == 0 ? NO_LINES : Arrays.copyOf(found, count), bodyStart, problem);
+        message.startLineStart = startLineStart;
+        message.startLineEnd = startLineEnd;
         message.check();
         return message;
     }
@@ -133,7 +151,7 @@ public final class WireMessage implements SipMessageView {
      * (method, our Via, CSeq), so the bytes are read back only if a header is asked for (a CANCEL built from it).
      */
     public static WireMessage forwarded(byte[] bytes, WireMessage original, String requestUri, String via) {
-        WireMessage message = new WireMessage(bytes, null, null, true, original.method(), requestUri, 0, null, 0, null);
+        WireMessage message = new WireMessage(bytes, null, true, original.method(), requestUri, 0, null, 0, null);
         message.topVia = Via.parse(via);
         message.cseqMethod = original.cseqMethod;
         message.cseqNumber = original.cseqNumber;
@@ -142,7 +160,7 @@ public final class WireMessage implements SipMessageView {
 
     /** A response this process built or relayed for {@code request}'s transaction; read back only if asked. */
     public static WireMessage response(byte[] bytes, int status, WireMessage request) {
-        WireMessage message = new WireMessage(bytes, null, null, false, null, null, status, null, 0, null);
+        WireMessage message = new WireMessage(bytes, null, false, null, null, status, null, 0, null);
         message.cseqMethod = request.cseqMethod;
         message.cseqNumber = request.cseqNumber;
         return message;
@@ -155,10 +173,12 @@ public final class WireMessage implements SipMessageView {
         }
         WireMessage read = parse(bytes);
         text = read.text;
-        startLine = read.startLine;
+        startLineStart = read.startLineStart;
+        startLineEnd = read.startLineEnd;
         lines = read.lines;
         bodyStart = read.bodyStart;
         bodyEnd = read.bodyEnd;
+        maxForwards = read.maxForwards;
         if (topVia == null) {
             topVia = read.topVia;
         }
@@ -168,34 +188,23 @@ public final class WireMessage implements SipMessageView {
         if (problem != null) {
             return;
         }
-        String via = first(HeaderId.VIA);
+        HeaderLine via = line(HeaderId.VIA);
         if (via == null) {
             problem = "missing Via";
             return;
         }
-        topVia = Via.parse(firstValue(via));
+        topVia = via.isFolded() ? Via.parse(firstValue(via.value(text)))
+                : Via.parse(text, via.valueStart(), Addresses.firstValueEnd(text, via.valueStart(), via.valueEnd()));
         if (topVia == null) {
             problem = "malformed Via";
             return;
         }
-        String cseq = first(HeaderId.CSEQ);
+        HeaderLine cseq = line(HeaderId.CSEQ);
         if (cseq == null) {
             problem = "missing CSeq";
             return;
         }
-        int space = cseq.indexOf(' ');
-        if (space <= 0) {
-            problem = "malformed CSeq";
-            return;
-        }
-        try {
-            cseqNumber = Long.parseLong(cseq.substring(0, space));
-        } catch (NumberFormatException e) {
-            problem = "malformed CSeq";
-            return;
-        }
-        cseqMethod = cseq.substring(space + 1).strip();
-        if (cseqNumber < 0 || cseqNumber > 0xFFFFFFFFL || cseqMethod.isEmpty()) {
+        if (!readCSeq(cseq)) {
             problem = "malformed CSeq";
             return;
         }
@@ -203,18 +212,19 @@ public final class WireMessage implements SipMessageView {
             problem = "CSeq method does not match the request method";
             return;
         }
-        if (first(HeaderId.CALL_ID) == null || first(HeaderId.FROM) == null || first(HeaderId.TO) == null) {
+        if (line(HeaderId.CALL_ID) == null || line(HeaderId.FROM) == null || line(HeaderId.TO) == null) {
             problem = "missing Call-ID, From or To";
             return;
         }
-        String maxForwards = first(HeaderId.MAX_FORWARDS);
-        if (maxForwards != null && maxForwardsValue() < 0) {
+        if (line(HeaderId.MAX_FORWARDS) != null && maxForwardsValue() < 0) {
             problem = "malformed Max-Forwards";
             return;
         }
-        String contentLength = first(HeaderId.CONTENT_LENGTH);
+        HeaderLine contentLength = line(HeaderId.CONTENT_LENGTH);
         if (contentLength != null) {
-            long length = digits(contentLength);
+            long length = contentLength.isFolded() ? digits(contentLength.value(text))
+                    : Text.digits(text, contentLength.valueStart(), Text.trimEnd(text, contentLength.valueStart(),
+                    contentLength.valueEnd()), 10);
             if (length < 0) {
                 problem = "malformed Content-Length";
             } else if (length > bytes.length - bodyStart) {
@@ -224,6 +234,30 @@ public final class WireMessage implements SipMessageView {
                 bodyEnd = bodyStart + (int) length;
             }
         }
+    }
+
+    /** CSeq: a number up to 2^32 - 1, a space, a method (section 20.16); false when malformed. */
+    private boolean readCSeq(HeaderLine cseq) {
+        String value = cseq.isFolded() ? cseq.value(text) : text;
+        int from = cseq.isFolded() ? 0 : cseq.valueStart();
+        int to = cseq.isFolded() ? value.length() : Text.trimEnd(text, from, cseq.valueEnd());
+        int space = value.indexOf(' ', from);
+        if (space < 0 || space >= to || space == from) {
+            return false;
+        }
+        long number = Text.digits(value, from, space, 10);
+        if (number < 0) {
+            try {
+                // signs and the like, as Long.parseLong reads them
+                number = Long.parseLong(value.substring(from, space));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        cseqNumber = number;
+        int methodStart = Text.skipWhitespace(value, space + 1, to);
+        cseqMethod = Methods.read(value, methodStart, to);
+        return cseqNumber >= 0 && cseqNumber <= 0xFFFFFFFFL && !cseqMethod.isEmpty();
     }
 
     /** A decimal number of at most ten digits, or -1. */
@@ -264,8 +298,11 @@ public final class WireMessage implements SipMessageView {
 
     @Override
     public String topViaSentBy() {
-        Via via = topVia();
-        return via == null ? null : via.sentBy();
+        if (topViaSentBy == null) {
+            Via via = topVia();
+            topViaSentBy = via == null ? null : via.sentBy();
+        }
+        return topViaSentBy;
     }
 
     @Override
@@ -334,9 +371,9 @@ public final class WireMessage implements SipMessageView {
     /** The reason phrase of a response. */
     public String reasonPhrase() {
         ensureRead();
-        String line = startLine.strip();
-        int second = line.indexOf(' ', SIP_20.length() + 1);
-        return second < 0 ? "" : line.substring(second + 1);
+        int end = Text.trimEnd(text, startLineStart, startLineEnd);
+        int second = text.indexOf(' ', startLineStart + SIP_20.length() + 1);
+        return second < 0 || second >= end ? "" : text.substring(second + 1, end);
     }
 
     /** The tag parameter of To, or null. */
@@ -350,24 +387,25 @@ public final class WireMessage implements SipMessageView {
 
     /** Max-Forwards as a number, -1 when absent or unreadable. */
     public int maxForwardsValue() {
-        String value = first(HeaderId.MAX_FORWARDS);
-        if (value == null || value.isEmpty() || value.length() > 3) {
-            return -1;
+        if (maxForwards == UNREAD) {
+            String value = first(HeaderId.MAX_FORWARDS);
+            maxForwards = value == null ? -1 : (int) Text.digits(value, 0, value.length(), 3);
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-                return -1;
-            }
-        }
-        return Integer.parseInt(value);
+        return maxForwards;
     }
 
     /** The value of the first field with that id (folded lines joined), or null. */
     public String first(HeaderId id) {
+        HeaderLine line = line(id);
+        return line == null ? null : line.value(text);
+    }
+
+    /** The first field with that id, or null. */
+    private HeaderLine line(HeaderId id) {
         ensureRead();
         for (HeaderLine line : lines) {
             if (line.id() == id) {
-                return line.value(text);
+                return line;
             }
         }
         return null;
@@ -417,20 +455,21 @@ public final class WireMessage implements SipMessageView {
         return values.isEmpty() ? value : values.get(0);
     }
 
-    private static int statusOf(String line) {
-        int start = SIP_20.length() + 1;
-        if (line.length() < start + 3) {
+    /** The status code of the status line at {@code [from, to)}, or -1. */
+    private static int statusOf(String text, int from, int to) {
+        int start = from + SIP_20.length() + 1;
+        if (to < start + 3) {
             return -1;
         }
         int code = 0;
         for (int i = start; i < start + 3; i++) {
-            char c = line.charAt(i);
+            char c = text.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
             }
             code = code * 10 + (c - '0');
         }
-        if (line.length() > start + 3 && line.charAt(start + 3) != ' ') {
+        if (to > start + 3 && text.charAt(start + 3) != ' ') {
             return -1;
         }
         return code <= 699 ? code : -1;

@@ -1,0 +1,63 @@
+package io.vpbx.sip.wire;
+
+/**
+ * Reading ranges of a message's text in place: what {@code strip()}, {@code equalsIgnoreCase} and
+ * {@code substring} would tell, without the copies.
+ */
+final class Text {
+
+    private Text() {
+    }
+
+    /** The first index in {@code [from, to)} that is no whitespace (as {@link String#strip} sees it), or {@code to}. */
+    static int skipWhitespace(String text, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of {@code [from, to)} without trailing whitespace. */
+    static int trimEnd(String text, int from, int to) {
+        int i = to;
+        while (i > from && Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Whether {@code [from, to)} is {@code name} ignoring ASCII case ({@code name} is ASCII). */
+    static boolean is(String text, int from, int to, String name) {
+        if (to - from != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = text.charAt(from + i);
+            char n = name.charAt(i);
+            if (c != n) {
+                char lower = (char) (c | 0x20);
+                if (lower != (n | 0x20) || lower < 'a' || lower > 'z') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The decimal number at {@code [from, to)}, -1 when empty, not all digits or over {@code maxDigits} digits. */
+    static long digits(String text, int from, int to, int maxDigits) {
+        if (from >= to || to - from > maxDigits) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+}
