@@ -19,7 +19,7 @@ import io.vpbx.sip.proxy.ProxyCore;
 import io.vpbx.sip.proxy.ProxySettings;
 import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.Router;
-import io.vpbx.sip.transaction.TimerScheduler;
+import io.vpbx.sip.transaction.TimerWheel;
 import io.vpbx.sip.transport.Connections;
 import io.vpbx.sip.transport.NettyNetwork;
 import io.vpbx.sip.transport.SipChannelInitializer;
@@ -63,6 +63,9 @@ public final class SipServer implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 10_000;
     private static final Duration MAX_CALL_DURATION = Duration.ofHours(12);
     private static final long SWEEP_SECONDS = 30;
+    /** Transaction and ring timers run up to one tick late; one turn of the wheel (41 s) outlasts Timers B to K. */
+    private static final Duration TIMER_TICK = Duration.ofMillis(10);
+    private static final int TIMER_SLOTS = 4096;
     /** Capped by the kernel (net.core.rmem_max / wmem_max); 4 MB holds about a second of datagrams at 1,000 calls/s. */
     private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
 
@@ -83,6 +86,7 @@ public final class SipServer implements AutoCloseable {
     /** Set on the event loop once the sockets are bound; messages before that are not yet expected. */
     private ProxyCore proxy;
     private ScheduledFuture<?> sweeper;
+    private ScheduledFuture<?> timerTicks;
 
     /** A server with nothing to route and no registrar (tests of the transport). */
     public SipServer(SipConfig config, MeterRegistry registry) {
@@ -152,10 +156,9 @@ public final class SipServer implements AutoCloseable {
         Router router = new Router(services.routing(), services.location(), memory, random);
         OutboundCalls outbound = new OutboundCalls(services.authenticator(), config.realm(), services.credentials(),
                 services.accountOfEmployee());
-        TimerScheduler scheduler = (delay, task) -> {
-            ScheduledFuture<?> future = loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-            return () -> future.cancel(false);
-        };
+        // tens of thousands of live timers: a wheel ticked by the loop rather than the loop's own priority queue
+        TimerWheel scheduler = new TimerWheel(TIMER_TICK, TIMER_SLOTS);
+        timerTicks = loop.scheduleAtFixedRate(scheduler::tick, TIMER_TICK.toNanos(), TIMER_TICK.toNanos(), TimeUnit.NANOSECONDS);
         return new ProxyCore(new ProxySettings(config.maxHeaders(), config.maxTransactions(), MAX_DIALOGS, MAX_CALL_DURATION),
                 network, router, services.routing(), responder, memory, outbound, services.records(), services.media(),
                 services.clock(), scheduler, registry);
@@ -267,6 +270,10 @@ public final class SipServer implements AutoCloseable {
         if (sweeper != null) {
             sweeper.cancel(false);
             sweeper = null;
+        }
+        if (timerTicks != null) {
+            timerTicks.cancel(false);
+            timerTicks = null;
         }
         group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).syncUninterruptibly();
         resolver.shutdownNow();

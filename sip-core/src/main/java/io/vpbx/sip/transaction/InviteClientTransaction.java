@@ -45,7 +45,7 @@ public final class InviteClientTransaction<M extends SipMessageView> extends Cli
         if (state() != TransactionState.CALLING || !transmit(request())) {
             return;
         }
-        timerAInterval = timerAInterval.multipliedBy(2);
+        timerAInterval = timerAInterval.plus(timerAInterval);
         startTimer(TransactionTimer.A, timerAInterval, this::timerA);
     }
 

@@ -44,7 +44,8 @@ public record TransactionTimers(Duration t1, Duration t2, Duration t4, Duration 
 
     /** Timers B, F and H, and Timer J over unreliable transports. */
     public Duration sixtyFourT1() {
-        return t1.multipliedBy(64);
+        // nanosecond arithmetic: Duration.multipliedBy goes through BigDecimal, and this runs for every transaction
+        return Duration.ofNanos(t1.toNanos() * 64);
     }
 
     public Duration timerD(boolean reliable) {
@@ -65,7 +66,7 @@ public record TransactionTimers(Duration t1, Duration t2, Duration t4, Duration 
 
     /** The next Timer E or G interval: doubled, capped at T2. */
     public Duration doubledUpToT2(Duration interval) {
-        Duration doubled = interval.multipliedBy(2);
+        Duration doubled = interval.plus(interval);
         return doubled.compareTo(t2) > 0 ? t2 : doubled;
     }
 }

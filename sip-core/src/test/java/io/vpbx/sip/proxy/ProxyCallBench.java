@@ -18,7 +18,7 @@ import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.routing.Trunk;
-import io.vpbx.sip.transaction.TimerScheduler;
+import io.vpbx.sip.transaction.TimerWheel;
 import io.vpbx.sip.transport.Connections;
 import io.vpbx.sip.transport.NettyNetwork;
 import io.vpbx.sip.transport.SipChannelInitializer;
@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,9 +50,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code ../shared/sipbench/scenarios/uac-call.xml} and {@code uas-answer.xml}: INVITE, 100, 180, 200, ACK, BYE, 200,
  * 13 messages in and out) from a carrier trunk to a number forwarded to an external PBX URI, as datagrams through the
  * production pipeline ({@link SipDatagramHandler}, {@link ProxyCore}, {@link NettyNetwork}, {@code UdpFlow},
- * {@link WriteBatch}) on an {@link EmbeddedChannel} instead of a socket. Transaction timers are the event loop's own,
- * on a frozen clock that advances 1 ms per call (1,000 calls/s), so Timer J and K end transactions as in production
- * and the table holds its steady state (about 37,000 transactions).
+ * {@link WriteBatch}) on an {@link EmbeddedChannel} instead of a socket. Transaction timers run as in SipServer (a
+ * {@link TimerWheel} ticked by the event loop), on a frozen clock that advances 1 ms per call (1,000 calls/s), so
+ * Timer J and K end transactions as in production and the table holds its steady state (about 37,000 transactions).
  *
  * <p>Calls go in batches, as about that many are up at once at 1,000 calls/s: every call's INVITE, then every 180,
  * every 200, ACK, BYE, and the BYE's 200. Only the proxy is timed and its allocation counted (the pipeline's read
@@ -140,11 +139,9 @@ public final class ProxyCallBench {
                 Optional.empty(), metrics, MAX_MESSAGE_BYTES);
         NettyNetwork network = new NettyNetwork(channel.eventLoop(), NioSocketChannel.class, channel, connections, streams,
                 batch, US, PORT, Runnable::run);
-        // as SipServer schedules transaction timers: on the event loop
-        TimerScheduler scheduler = (delay, task) -> {
-            ScheduledFuture<?> future = channel.eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-            return () -> future.cancel(false);
-        };
+        // as SipServer runs transaction timers: a wheel ticked by the event loop every 10 ms
+        TimerWheel scheduler = new TimerWheel(Duration.ofMillis(10), 4096);
+        channel.eventLoop().scheduleAtFixedRate(scheduler::tick, 10, 10, TimeUnit.MILLISECONDS);
         core = new ProxyCore(new ProxySettings(100, 50_000, 200_000, Duration.ofHours(12)), network, router, table,
                 new StatelessResponder("vpbx-bench", 100), memory, outbound, this::record, FallbackMedia.unavailable(), clock,
                 scheduler, registry);
