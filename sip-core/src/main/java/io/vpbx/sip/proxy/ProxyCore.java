@@ -319,8 +319,7 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     }
 
     private boolean loops(WireMessage request) {
-        for (String value : request.vias()) {
-            Via via = Via.parse(value);
+        for (Via via : request.parsedVias()) {
             if (via != null && network.isUs(via.host(), via.port())) {
                 return true;
             }

@@ -38,6 +38,11 @@ public final class NettyNetwork implements Network {
     private final int port;
     private final Executor resolver;
     private final InetAddress advertisedAddress;
+    /** What every forwarded request carries, written once rather than per message. */
+    private final String udpVia;
+    private final String tcpVia;
+    private final String recordRoute;
+    private final String tcpRecordRoute;
 
     public NettyNetwork(EventLoop loop, Class<? extends SocketChannel> clientChannel, Channel udp, Connections connections, SipChannelInitializer streams, WriteBatch batch,
                         String advertisedHost, int port, Executor resolver) {
@@ -51,6 +56,10 @@ public final class NettyNetwork implements Network {
         this.port = port;
         this.resolver = resolver;
         this.advertisedAddress = IpLiteral.parse(advertisedHost);
+        this.udpVia = via("UDP");
+        this.tcpVia = via("TCP");
+        this.recordRoute = "<sip:" + this.advertisedHost + ":" + port + ";lr>";
+        this.tcpRecordRoute = "<sip:" + this.advertisedHost + ":" + port + ";transport=tcp;lr>";
     }
 
     @Override
@@ -116,12 +125,16 @@ public final class NettyNetwork implements Network {
 
     @Override
     public String viaPrefix(String transport) {
+        return "UDP".equals(transport) ? udpVia : "TCP".equals(transport) ? tcpVia : via(transport);
+    }
+
+    private String via(String transport) {
         return "SIP/2.0/" + transport + " " + advertisedHost + ":" + port;
     }
 
     @Override
     public String recordRoute(String transport) {
-        return "<sip:" + advertisedHost + ":" + port + ("TCP".equals(transport) ? ";transport=tcp" : "") + ";lr>";
+        return "TCP".equals(transport) ? tcpRecordRoute : recordRoute;
     }
 
     @Override

@@ -105,18 +105,23 @@ public final class Addresses {
 
     /** Index just after {@code ;name=} (case-insensitive) at or after {@code from}, or -1. */
     static int indexOfParameter(String text, int from, String name) {
+        return indexOfParameter(text, from, text.length(), name);
+    }
+
+    /** Index just after {@code ;name=} (case-insensitive) within {@code [from, to)}, or -1. */
+    static int indexOfParameter(String text, int from, int to, String name) {
         int i = from;
-        while ((i = text.indexOf(';', i)) >= 0) {
+        while ((i = text.indexOf(';', i)) >= 0 && i < to) {
             int start = i + 1;
-            while (start < text.length() && text.charAt(start) == ' ') {
+            while (start < to && text.charAt(start) == ' ') {
                 start++;
             }
-            if (text.regionMatches(true, start, name, 0, name.length())) {
+            if (start + name.length() <= to && text.regionMatches(true, start, name, 0, name.length())) {
                 int after = start + name.length();
-                while (after < text.length() && text.charAt(after) == ' ') {
+                while (after < to && text.charAt(after) == ' ') {
                     after++;
                 }
-                if (after < text.length() && text.charAt(after) == '=') {
+                if (after < to && text.charAt(after) == '=') {
                     return after + 1;
                 }
             }

@@ -53,6 +53,11 @@ public final class Rewrites {
                 out.line("Max-Forwards", Integer.toString(Math.max(0, in.maxForwardsValue() - 1)));
                 continue;
             } else if (id == HeaderId.ROUTE && routesToPop > 0) {
+                if (!line.isFolded() && Addresses.firstValueEnd(text, line.valueStart(), line.valueEnd()) == line.valueEnd()) {
+                    // one Route value in the field, ours: the whole line goes
+                    routesToPop--;
+                    continue;
+                }
                 List<String> values = Addresses.splitValues(line.value(text));
                 int popped = Math.min(routesToPop, values.size());
                 routesToPop -= popped;
@@ -90,6 +95,10 @@ public final class Rewrites {
         for (HeaderLine line : lines) {
             if (line.id() == HeaderId.VIA && !popped) {
                 popped = true;
+                if (!line.isFolded() && Addresses.firstValueEnd(text, line.valueStart(), line.valueEnd()) == line.valueEnd()) {
+                    // our Via alone in its field: the whole line goes
+                    continue;
+                }
                 List<String> values = Addresses.splitValues(line.value(text));
                 if (values.size() > 1) {
                     out.line("Via", String.join(", ", values.subList(1, values.size())));

@@ -30,15 +30,15 @@ public record SipUri(String user, String host, int port, String transport, boole
         } else {
             return null;
         }
+        int length = uri.length();
         // '@' appears unescaped only between userinfo and host (section 25.1), while the user part may hold ';'
         // and '?' of its own: the host, parameters and headers are found after it
         int at = uri.indexOf('@', rest);
         String user = null;
         int hostStart = rest;
         if (at >= rest) {
-            String userInfo = uri.substring(rest, at);
-            int colon = userInfo.indexOf(':');
-            user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+            int colon = uri.indexOf(':', rest);
+            user = uri.substring(rest, colon >= 0 && colon < at ? colon : at);
             hostStart = at + 1;
         }
         int paramsAt = uri.indexOf(';', hostStart);
@@ -47,41 +47,45 @@ public record SipUri(String user, String host, int port, String transport, boole
             // a ';' among the headers is no parameter
             paramsAt = -1;
         }
-        int end = paramsAt >= 0 ? paramsAt : headersAt >= 0 ? headersAt : uri.length();
-        String hostPort = uri.substring(hostStart, end);
-        String host;
+        int end = paramsAt >= 0 ? paramsAt : headersAt >= 0 ? headersAt : length;
+        int hostEnd;
         int port = -1;
-        if (hostPort.startsWith("[")) {
-            int close = hostPort.indexOf(']');
-            if (close < 0) {
+        if (hostStart < end && uri.charAt(hostStart) == '[') {
+            int close = uri.indexOf(']', hostStart);
+            if (close < 0 || close >= end) {
                 return null;
             }
-            host = hostPort.substring(0, close + 1);
-            if (close + 1 < hostPort.length()) {
-                if (hostPort.charAt(close + 1) != ':') {
+            hostEnd = close + 1;
+            if (hostEnd < end) {
+                if (uri.charAt(hostEnd) != ':') {
                     return null;
                 }
-                port = port(hostPort.substring(close + 2));
+                port = port(uri, hostEnd + 1, end);
             }
         } else {
-            int colon = hostPort.indexOf(':');
-            host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-            if (colon >= 0) {
-                port = port(hostPort.substring(colon + 1));
+            int colon = uri.indexOf(':', hostStart);
+            hostEnd = colon >= 0 && colon < end ? colon : end;
+            if (hostEnd < end) {
+                port = port(uri, hostEnd + 1, end);
             }
         }
-        if (host.isEmpty() || port == 0) {
+        if (hostEnd == hostStart || port == 0) {
             return null;
         }
-        String params = paramsAt < 0 ? "" : uri.substring(paramsAt, headersAt >= 0 ? headersAt : uri.length());
         String transport = null;
-        int t = Addresses.indexOfParameter(params, "transport");
-        if (t >= 0) {
-            int stop = params.indexOf(';', t);
-            transport = (stop < 0 ? params.substring(t) : params.substring(t, stop)).strip().toLowerCase(Locale.ROOT);
+        boolean lr = false;
+        if (paramsAt >= 0) {
+            int paramsEnd = headersAt >= 0 ? headersAt : length;
+            int t = Addresses.indexOfParameter(uri, paramsAt, paramsEnd, "transport");
+            if (t >= 0) {
+                int stop = uri.indexOf(';', t);
+                stop = stop >= 0 && stop < paramsEnd ? stop : paramsEnd;
+                int from = Text.skipWhitespace(uri, t, stop);
+                transport = uri.substring(from, Text.trimEnd(uri, from, stop)).toLowerCase(Locale.ROOT);
+            }
+            lr = hasFlag(uri, paramsAt, paramsEnd, "lr");
         }
-        boolean lr = hasFlag(params, "lr");
-        return new SipUri(user, host.toLowerCase(Locale.ROOT), port, transport, lr, secure);
+        return new SipUri(user, uri.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT), port, transport, lr, secure);
     }
 
     /** The port a request to this URI goes to when none is written (no DNS SRV for IP literals). */
@@ -89,27 +93,25 @@ public record SipUri(String user, String host, int port, String transport, boole
         return port > 0 ? port : secure || "tls".equals(transport) ? 5061 : 5060;
     }
 
-    private static int port(String digits) {
-        if (digits.isEmpty() || digits.length() > 5) {
-            return 0;
-        }
-        int n = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            char c = digits.charAt(i);
-            if (c < '0' || c > '9') {
-                return 0;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n > 65535 ? 0 : n;
+    /** The port at {@code [from, to)}, 0 when it is none. */
+    private static int port(String text, int from, int to) {
+        long n = Text.digits(text, from, to, 5);
+        return n < 0 || n > 65535 ? 0 : (int) n;
     }
 
-    private static boolean hasFlag(String params, String name) {
-        for (String p : params.split(";")) {
-            String s = p.strip();
-            if (s.equalsIgnoreCase(name) || s.regionMatches(true, 0, name + "=", 0, name.length() + 1)) {
+    /** Whether a parameter among {@code ;a;b=c} at {@code [from, to)} is {@code name} or {@code name=...}. */
+    private static boolean hasFlag(String text, int from, int to, String name) {
+        int start = from;
+        while (start < to) {
+            int semicolon = text.indexOf(';', start);
+            int end = semicolon >= 0 && semicolon < to ? semicolon : to;
+            int s = Text.skipWhitespace(text, start, end);
+            int e = Text.trimEnd(text, s, end);
+            if (Text.is(text, s, e, name)
+                    || e - s >= name.length() + 1 && Text.is(text, s, s + name.length(), name) && text.charAt(s + name.length()) == '=') {
                 return true;
             }
+            start = end + 1;
         }
         return false;
     }

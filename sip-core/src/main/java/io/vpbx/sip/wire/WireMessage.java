@@ -23,6 +23,7 @@ public final class WireMessage implements SipMessageView {
     private static final String SIP_20 = "SIP/2.0";
     private static final int UNREAD = -2;
     private static final HeaderLine[] NO_LINES = new HeaderLine[0];
+    private static final int HEADER_IDS = HeaderId.values().length;
 
     private final byte[] bytes;
     /** Null for a message this process built, until something reads its headers: then it is parsed once. */
@@ -35,6 +36,8 @@ public final class WireMessage implements SipMessageView {
     private int startLineStart;
     private int startLineEnd;
     private HeaderLine[] lines;
+    /** The first line of each header id (by ordinal), or null: what the proxy reads is found without a scan. */
+    private HeaderLine[] firstOf;
     private int bodyStart;
     /** Where the body ends: Content-Length bytes after its start, or the end of the bytes (section 18.3). */
     private int bodyEnd;
@@ -99,6 +102,7 @@ public final class WireMessage implements SipMessageView {
             }
         }
         HeaderLine[] found = new HeaderLine[24];
+        HeaderLine[] firstOf = new HeaderLine[HEADER_IDS];
         int count = 0;
         position = Math.min(startEnd + 1, length);
         int bodyStart = length;
@@ -133,7 +137,11 @@ public final class WireMessage implements SipMessageView {
                     if (count == found.length) {
                         found = Arrays.copyOf(found, count * 2);
                     }
-                    found[count++] = new HeaderLine(HeaderId.of(text, position, nameEnd), position, valueStart, contentEnd, next);
+                    HeaderLine line = new HeaderLine(HeaderId.of(text, position, nameEnd), position, valueStart, contentEnd, next);
+                    found[count++] = line;
+                    if (firstOf[line.id().ordinal()] == null) {
+                        firstOf[line.id().ordinal()] = line;
+                    }
                 }
             }
             position = next;
@@ -142,6 +150,7 @@ public final class WireMessage implements SipMessageView {
                 count == 0 ? NO_LINES : Arrays.copyOf(found, count), bodyStart, problem);
         message.startLineStart = startLineStart;
         message.startLineEnd = startLineEnd;
+        message.firstOf = firstOf;
         message.check();
         return message;
     }
@@ -176,6 +185,7 @@ public final class WireMessage implements SipMessageView {
         startLineStart = read.startLineStart;
         startLineEnd = read.startLineEnd;
         lines = read.lines;
+        firstOf = read.firstOf;
         bodyStart = read.bodyStart;
         bodyEnd = read.bodyEnd;
         maxForwards = read.maxForwards;
@@ -403,12 +413,7 @@ public final class WireMessage implements SipMessageView {
     /** The first field with that id, or null. */
     private HeaderLine line(HeaderId id) {
         ensureRead();
-        for (HeaderLine line : lines) {
-            if (line.id() == id) {
-                return line;
-            }
-        }
-        return null;
+        return firstOf[id.ordinal()];
     }
 
     /** Every value of every field with that id, comma-separated values split, in order. */
@@ -434,6 +439,30 @@ public final class WireMessage implements SipMessageView {
             }
         }
         return null;
+    }
+
+    /** The Via values of the message in order, read (null for a value that is no Via). */
+    public List<Via> parsedVias() {
+        ensureRead();
+        List<Via> vias = new ArrayList<>(2);
+        for (HeaderLine line : lines) {
+            if (line.id() != HeaderId.VIA) {
+                continue;
+            }
+            if (line.isFolded()) {
+                for (String value : Addresses.splitValues(line.value(text))) {
+                    vias.add(Via.parse(value));
+                }
+                continue;
+            }
+            int end = Text.trimEnd(text, line.valueStart(), line.valueEnd());
+            for (int from = line.valueStart(); from <= end; ) {
+                int valueEnd = Addresses.firstValueEnd(text, from, end);
+                vias.add(Via.parse(text, from, valueEnd));
+                from = valueEnd + 1;
+            }
+        }
+        return vias;
     }
 
     /** The Via values of the message in order (several values of one field split). */
