@@ -2,8 +2,13 @@ package io.vpbx.sip.wire;
 
 import java.util.Arrays;
 
-/** A growable byte array for building messages: ASCII text appended, ranges of received bytes spliced in. */
+/**
+ * A growable byte array for building messages: ASCII text appended, ranges of received bytes spliced in. A
+ * counting builder only adds up lengths, so that a message can be written a second time into an array of its
+ * exact size: one array per message, and no slack kept alive by the transactions that hold it.
+ */
 final class ByteBuilder {
+    /** Null when counting. */
     private byte[] bytes;
     private int length;
 
@@ -11,8 +16,24 @@ final class ByteBuilder {
         bytes = new byte[capacity];
     }
 
+    private ByteBuilder() {
+    }
+
+    /** A builder that writes nothing and only counts the bytes it is given. */
+    static ByteBuilder counting() {
+        return new ByteBuilder();
+    }
+
+    int length() {
+        return length;
+    }
+
     ByteBuilder text(String text) {
         int n = text.length();
+        if (bytes == null) {
+            length += n;
+            return this;
+        }
         ensure(n);
         // ISO-8859-1: one byte per char; values above 0xFF never occur in what we write
         text.getBytes(0, n, bytes, length);
@@ -21,6 +42,10 @@ final class ByteBuilder {
     }
 
     ByteBuilder crlf() {
+        if (bytes == null) {
+            length += 2;
+            return this;
+        }
         ensure(2);
         bytes[length++] = '\r';
         bytes[length++] = '\n';
@@ -36,14 +61,19 @@ final class ByteBuilder {
         if (n <= 0) {
             return this;
         }
+        if (bytes == null) {
+            length += n;
+            return this;
+        }
         ensure(n);
         System.arraycopy(source, from, bytes, length, n);
         length += n;
         return this;
     }
 
+    /** The bytes written: the array itself when it was sized exactly. */
     byte[] toBytes() {
-        return Arrays.copyOf(bytes, length);
+        return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
     }
 
     private void ensure(int more) {

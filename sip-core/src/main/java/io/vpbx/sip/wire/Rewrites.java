@@ -9,8 +9,6 @@ import java.util.List;
  * (its own responses, CANCEL, ACK for a non-2xx) copy the fields section 8.2.6, 9.1 and 17.1.1.3 name.
  */
 public final class Rewrites {
-    private static final int SLACK = 256;
-
     private Rewrites() {
     }
 
@@ -27,9 +25,14 @@ public final class Rewrites {
      */
     public static byte[] forward(WireMessage in, String requestUri, String via, List<String> recordRoutes, int popRoutes,
                                  String received, String... extraHeaders) {
+        int size = forward(ByteBuilder.counting(), in, requestUri, via, recordRoutes, popRoutes, received, extraHeaders).length();
+        return forward(new ByteBuilder(size), in, requestUri, via, recordRoutes, popRoutes, received, extraHeaders).toBytes();
+    }
+
+    private static ByteBuilder forward(ByteBuilder out, WireMessage in, String requestUri, String via, List<String> recordRoutes,
+                                       int popRoutes, String received, String... extraHeaders) {
         String text = in.text();
         byte[] source = in.bytes();
-        ByteBuilder out = new ByteBuilder(source.length + SLACK);
         out.text(in.method()).text(" ").text(requestUri).text(" SIP/2.0").crlf();
         out.line("Via", via);
         for (String recordRoute : recordRoutes) {
@@ -80,14 +83,17 @@ public final class Rewrites {
         out.line("Content-Length", Integer.toString(in.bodyLength()));
         out.crlf();
         out.splice(source, in.bodyStart(), in.bodyEnd());
-        return out.toBytes();
+        return out;
     }
 
     /** A response going back upstream: the same bytes without the top Via value (ours). */
     public static byte[] popVia(WireMessage response) {
+        return popVia(new ByteBuilder(popVia(ByteBuilder.counting(), response).length()), response).toBytes();
+    }
+
+    private static ByteBuilder popVia(ByteBuilder out, WireMessage response) {
         String text = response.text();
         byte[] source = response.bytes();
-        ByteBuilder out = new ByteBuilder(source.length);
         HeaderLine[] lines = response.lines();
         int firstLineStart = lines.length == 0 ? response.bodyStart() : lines[0].start();
         out.splice(source, 0, firstLineStart);
@@ -110,7 +116,7 @@ public final class Rewrites {
         // the blank line and the body, exactly as received (without bytes after Content-Length)
         int blank = lines.length == 0 ? firstLineStart : lines[lines.length - 1].next();
         out.splice(source, blank, response.bodyEnd());
-        return out.toBytes();
+        return out;
     }
 
     /**
@@ -120,9 +126,14 @@ public final class Rewrites {
      * @param extraHeaders further fields, name and value alternating
      */
     public static byte[] response(WireMessage request, int status, String reason, String toTag, String... extraHeaders) {
+        int size = response(ByteBuilder.counting(), request, status, reason, toTag, extraHeaders).length();
+        return response(new ByteBuilder(size), request, status, reason, toTag, extraHeaders).toBytes();
+    }
+
+    private static ByteBuilder response(ByteBuilder out, WireMessage request, int status, String reason, String toTag,
+                                        String... extraHeaders) {
         String text = request.text();
         byte[] source = request.bytes();
-        ByteBuilder out = new ByteBuilder(512);
         out.text("SIP/2.0 ").text(Integer.toString(status)).text(" ").text(reason).crlf();
         for (HeaderLine line : request.lines()) {
             HeaderId id = line.id();
@@ -143,7 +154,7 @@ public final class Rewrites {
             out.line(extraHeaders[i], extraHeaders[i + 1]);
         }
         out.line("Content-Length", "0").crlf();
-        return out.toBytes();
+        return out;
     }
 
     /**
@@ -194,9 +205,41 @@ public final class Rewrites {
     }
 
     private static String stamped(String via, String received) {
-        // drop an empty rport flag; the stamp carries rport with its value
-        String cleaned = via.replaceAll("(?i);\\s*rport(?=\\s*(;|$))", "");
-        return cleaned + received;
+        return withoutRportFlag(via) + received;
+    }
+
+    /** Drops each empty rport flag ({@code ;rport} without a value): the stamp carries rport with its value. */
+    static String withoutRportFlag(String via) {
+        StringBuilder out = null;
+        int copied = 0;
+        int i = 0;
+        while ((i = via.indexOf(';', i)) >= 0) {
+            int name = skipSpace(via, i + 1);
+            int after = name + "rport".length();
+            if (via.regionMatches(true, name, "rport", 0, "rport".length())) {
+                int next = skipSpace(via, after);
+                if (next == via.length() || via.charAt(next) == ';') {
+                    if (out == null) {
+                        out = new StringBuilder(via.length());
+                    }
+                    out.append(via, copied, i);
+                    copied = after;
+                    i = after;
+                    continue;
+                }
+            }
+            i++;
+        }
+        return out == null ? via : out.append(via, copied, via.length()).toString();
+    }
+
+    /** Past the whitespace a regular expression's {@code \\s} stands for. */
+    private static int skipSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     private static void ensureLineBreak(ByteBuilder out, byte[] source, HeaderLine line) {

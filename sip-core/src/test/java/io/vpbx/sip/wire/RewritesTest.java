@@ -141,6 +141,15 @@ class RewritesTest {
     }
 
     @Test
+    void onlyEmptyRportFlagsAreDroppedBeforeTheStamp() {
+        assertEquals("SIP/2.0/UDP h;branch=z9hG4bKa", Rewrites.withoutRportFlag("SIP/2.0/UDP h;branch=z9hG4bKa;RPORT"));
+        assertEquals("SIP/2.0/UDP h ;branch=z9hG4bKa", Rewrites.withoutRportFlag("SIP/2.0/UDP h; rport ;branch=z9hG4bKa"));
+        assertEquals("SIP/2.0/UDP h;rport=5062;branch=z9hG4bKa",
+                Rewrites.withoutRportFlag("SIP/2.0/UDP h;rport=5062;branch=z9hG4bKa"), "a filled rport stays");
+        assertEquals("SIP/2.0/UDP h;rportx;x=rport", Rewrites.withoutRportFlag("SIP/2.0/UDP h;rportx;x=rport"));
+    }
+
+    @Test
     void extraHeadersAreAdded() {
         WireMessage out = forward(invite(), 1, null, "P-Asserted-Identity", "<sip:+74951230002@vpbx.example.com>");
 
