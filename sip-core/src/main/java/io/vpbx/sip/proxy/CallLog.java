@@ -9,6 +9,8 @@ import java.util.Locale;
 
 /** Collects what happens to one call while it is routed, and becomes its {@link CallRecord} at the end. */
 final class CallLog {
+    /** Leg kinds as call records name them, written once. */
+    private static final String[] KIND_NAMES = kindNames();
     private final String callId;
     private final CallRecord.Direction direction;
     private final String caller;
@@ -41,7 +43,7 @@ final class CallLog {
     }
 
     void attempt(Leg leg, String destination, int sipCode, String outcome, Instant started, Instant ended) {
-        attempts.add(new CallRecord.Attempt(leg.kind().name().toLowerCase(Locale.ROOT), destination, leg.employeeId(),
+        attempts.add(new CallRecord.Attempt(KIND_NAMES[leg.kind().ordinal()], destination, leg.employeeId(),
                 sipCode, outcome, started, ended));
     }
 
@@ -63,6 +65,15 @@ final class CallLog {
 
     Instant startedAt() {
         return startedAt;
+    }
+
+    private static String[] kindNames() {
+        Leg.Kind[] kinds = Leg.Kind.values();
+        String[] names = new String[kinds.length];
+        for (Leg.Kind kind : kinds) {
+            names[kind.ordinal()] = kind.name().toLowerCase(Locale.ROOT);
+        }
+        return names;
     }
 
     CallRecord end(CallRecord.Result result, int finalCode, Instant endedAt) {

@@ -86,7 +86,7 @@ final class InviteSession {
                 startLeg(leg);
             }
             starting = false;
-            if (current.stream().anyMatch(Branch::pending)) {
+            if (anyPending()) {
                 ringTimer = core.scheduler().schedule(Duration.ofSeconds(Math.max(1, step.ringSeconds())), this::ringTimeout);
                 return;
             }
@@ -98,7 +98,7 @@ final class InviteSession {
      * this one (bounded, so that two numbers forwarding to each other end in a failure, not a loop).
      */
     private boolean expandPlatformNumbers(RingStep step) {
-        if (step.legs().stream().noneMatch(l -> l.kind() == Leg.Kind.PLATFORM_NUMBER)) {
+        if (!hasPlatformNumber(step)) {
             return false;
         }
         List<RingStep> replacement = new ArrayList<>();
@@ -289,7 +289,7 @@ final class InviteSession {
     // ---- endings ----
 
     private void stepMaybeOver() {
-        if (starting || state != State.ROUTING || current.stream().anyMatch(Branch::pending)) {
+        if (starting || state != State.ROUTING || anyPending()) {
             return;
         }
         nextStep();
@@ -351,6 +351,24 @@ final class InviteSession {
         flow.send(WireMessage.parse(Rewrites.inDialog("ACK", response, prefix + ";branch=" + core.branches().next(), 0)));
         WireMessage bye = WireMessage.parse(Rewrites.inDialog("BYE", response, prefix + ";branch=" + core.branches().next(), 1));
         core.transactions().startClient(bye, flow);
+    }
+
+    private boolean anyPending() {
+        for (int i = 0; i < current.size(); i++) {
+            if (current.get(i).pending()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasPlatformNumber(RingStep step) {
+        for (Leg leg : step.legs()) {
+            if (leg.kind() == Leg.Kind.PLATFORM_NUMBER) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void cancelRingTimer() {

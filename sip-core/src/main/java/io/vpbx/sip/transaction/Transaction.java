@@ -1,8 +1,6 @@
 package io.vpbx.sip.transaction;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -15,12 +13,14 @@ import java.util.function.Consumer;
  * moved on does nothing.
  */
 public abstract class Transaction<M extends SipMessageView> {
+    private static final int TIMERS = TransactionTimer.values().length;
 
     private final M request;
     private final Transport<M> transport;
     private final TransactionContext<M> context;
     private final Consumer<Transaction<M>> onTerminated;
-    private final Map<TransactionTimer, Cancellable> timers = new EnumMap<>(TransactionTimer.class);
+    /** The running timers by {@link TransactionTimer} ordinal. */
+    private final Cancellable[] timers = new Cancellable[TIMERS];
     private TransactionState state;
     private boolean started;
     private Object attachment;
@@ -127,16 +127,17 @@ public abstract class Transaction<M extends SipMessageView> {
             action.run();
             return;
         }
-        timers.put(timer, context.scheduler().schedule(delay, () -> {
+        timers[timer.ordinal()] = context.scheduler().schedule(delay, () -> {
             if (state != TransactionState.TERMINATED) {
                 action.run();
             }
-        }));
+        });
     }
 
     final void stopTimer(TransactionTimer timer) {
-        Cancellable scheduled = timers.remove(timer);
+        Cancellable scheduled = timers[timer.ordinal()];
         if (scheduled != null) {
+            timers[timer.ordinal()] = null;
             scheduled.cancel();
         }
     }
@@ -146,8 +147,12 @@ public abstract class Transaction<M extends SipMessageView> {
             return;
         }
         state = TransactionState.TERMINATED;
-        timers.values().forEach(Cancellable::cancel);
-        timers.clear();
+        for (int i = 0; i < timers.length; i++) {
+            if (timers[i] != null) {
+                timers[i].cancel();
+                timers[i] = null;
+            }
+        }
         onTerminated.accept(this);
     }
 

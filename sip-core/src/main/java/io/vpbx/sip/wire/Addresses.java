@@ -43,6 +43,10 @@ public final class Addresses {
      * the first comma outside quoted strings and angle brackets, or {@code to}.
      */
     static int firstValueEnd(String text, int from, int to) {
+        int comma = text.indexOf(',', from);
+        if (comma < 0 || comma >= to) {
+            return to;
+        }
         boolean quoted = false;
         boolean angle = false;
         for (int i = from; i < to; i++) {

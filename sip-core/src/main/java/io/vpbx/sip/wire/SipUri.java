@@ -85,7 +85,7 @@ public record SipUri(String user, String host, int port, String transport, boole
             }
             lr = hasFlag(uri, paramsAt, paramsEnd, "lr");
         }
-        return new SipUri(user, uri.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT), port, transport, lr, secure);
+        return new SipUri(user, Text.lowerCase(uri, hostStart, hostEnd), port, transport, lr, secure);
     }
 
     /** The port a request to this URI goes to when none is written (no DNS SRV for IP literals). */

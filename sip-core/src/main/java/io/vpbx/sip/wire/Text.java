@@ -1,5 +1,7 @@
 package io.vpbx.sip.wire;
 
+import java.util.Locale;
+
 /**
  * Reading ranges of a message's text in place: what {@code strip()}, {@code equalsIgnoreCase} and
  * {@code substring} would tell, without the copies.
@@ -43,6 +45,17 @@ final class Text {
             }
         }
         return true;
+    }
+
+    /** {@code [from, to)} in lower case, as {@code toLowerCase(Locale.ROOT)} writes it, copied once. */
+    static String lowerCase(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 0xC0) {
+                return text.substring(from, to).toLowerCase(Locale.ROOT);
+            }
+        }
+        return text.substring(from, to);
     }
 
     /** The decimal number at {@code [from, to)}, -1 when empty, not all digits or over {@code maxDigits} digits. */

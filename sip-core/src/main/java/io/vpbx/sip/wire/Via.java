@@ -101,7 +101,7 @@ public record Via(String transport, String host, int port, String branch, String
             }
             semicolon = next;
         }
-        return new Via(transport, text.substring(sentByStart, hostEnd).toLowerCase(Locale.ROOT), port, branch, received, rport);
+        return new Via(transport, Text.lowerCase(text, sentByStart, hostEnd), port, branch, received, rport);
     }
 
     /** The transport of sent-protocol in upper case, the usual ones without a copy. */
