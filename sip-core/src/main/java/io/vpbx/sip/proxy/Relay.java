@@ -68,6 +68,10 @@ final class Relay {
             }
             flow = found;
             transaction.get().attach(this);
+            if (!"INVITE".equals(request.method())) {
+                // held by its transaction until Timer J; its headers are read again only for a response of ours
+                request.compact();
+            }
         });
     }
 
@@ -82,6 +86,10 @@ final class Relay {
             }
         }
         server.sendResponse(WireMessage.response(Rewrites.popVia(response), response.statusCode(), response));
+        if (response.statusCode() >= 200 && !"INVITE".equals(request.method())) {
+            // the server transaction only absorbs retransmissions from now on (Timer J): it need not keep this relay
+            server.attach(null);
+        }
     }
 
     void failed(int code) {

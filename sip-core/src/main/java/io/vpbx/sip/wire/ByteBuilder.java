@@ -52,6 +52,31 @@ final class ByteBuilder {
         return this;
     }
 
+    /** A non-negative number in decimal, written without a String. */
+    ByteBuilder number(int value) {
+        int digits = 1;
+        for (int rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        if (bytes == null) {
+            length += digits;
+            return this;
+        }
+        ensure(digits);
+        int rest = value;
+        for (int i = length + digits - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        length += digits;
+        return this;
+    }
+
+    /** A header field whose value is a non-negative number. */
+    ByteBuilder line(String name, int value) {
+        return text(name).text(": ").number(value).crlf();
+    }
+
     ByteBuilder line(String name, String value) {
         return text(name).text(": ").text(value).crlf();
     }

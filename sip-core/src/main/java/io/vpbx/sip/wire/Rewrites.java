@@ -53,7 +53,7 @@ public final class Rewrites {
                 }
             } else if (id == HeaderId.MAX_FORWARDS) {
                 maxForwardsSeen = true;
-                out.line("Max-Forwards", Integer.toString(Math.max(0, in.maxForwardsValue() - 1)));
+                out.line("Max-Forwards", Math.max(0, in.maxForwardsValue() - 1));
                 continue;
             } else if (id == HeaderId.ROUTE && routesToPop > 0) {
                 if (!line.isFolded() && Addresses.firstValueEnd(text, line.valueStart(), line.valueEnd()) == line.valueEnd()) {
@@ -80,7 +80,7 @@ public final class Rewrites {
         for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
             out.line(extraHeaders[i], extraHeaders[i + 1]);
         }
-        out.line("Content-Length", Integer.toString(in.bodyLength()));
+        out.line("Content-Length", in.bodyLength());
         out.crlf();
         out.splice(source, in.bodyStart(), in.bodyEnd());
         return out;
@@ -134,7 +134,7 @@ public final class Rewrites {
                                         String... extraHeaders) {
         String text = request.text();
         byte[] source = request.bytes();
-        out.text("SIP/2.0 ").text(Integer.toString(status)).text(" ").text(reason).crlf();
+        out.text("SIP/2.0 ").number(status).text(" ").text(reason).crlf();
         for (HeaderLine line : request.lines()) {
             HeaderId id = line.id();
             if (id == HeaderId.VIA || id == HeaderId.FROM || id == HeaderId.CALL_ID || id == HeaderId.CSEQ) {

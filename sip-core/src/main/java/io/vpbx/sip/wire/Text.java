@@ -14,7 +14,7 @@ final class Text {
     /** The first index in {@code [from, to)} that is no whitespace (as {@link String#strip} sees it), or {@code to}. */
     static int skipWhitespace(String text, int from, int to) {
         int i = from;
-        while (i < to && Character.isWhitespace(text.charAt(i))) {
+        while (i < to && isWhitespace(text.charAt(i))) {
             i++;
         }
         return i;
@@ -23,10 +23,15 @@ final class Text {
     /** The end of {@code [from, to)} without trailing whitespace. */
     static int trimEnd(String text, int from, int to) {
         int i = to;
-        while (i > from && Character.isWhitespace(text.charAt(i - 1))) {
+        while (i > from && isWhitespace(text.charAt(i - 1))) {
             i--;
         }
         return i;
+    }
+
+    /** {@link Character#isWhitespace}, answered at once for the printable ASCII and Latin-1 that headers are made of. */
+    private static boolean isWhitespace(char c) {
+        return c <= ' ' ? Character.isWhitespace(c) : c >= '\u1680' && Character.isWhitespace(c);
     }
 
     /** Whether {@code [from, to)} is {@code name} ignoring ASCII case ({@code name} is ASCII). */

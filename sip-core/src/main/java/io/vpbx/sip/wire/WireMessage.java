@@ -43,6 +43,8 @@ public final class WireMessage implements SipMessageView {
     private int bodyEnd;
     private String problem;
     private Via topVia;
+    /** The Via this process put on top of a request it built, read when first asked for (a forwarded ACK never is). */
+    private String ourVia;
     private String topViaSentBy;
     private String cseqMethod;
     private long cseqNumber = -1;
@@ -161,7 +163,7 @@ public final class WireMessage implements SipMessageView {
      */
     public static WireMessage forwarded(byte[] bytes, WireMessage original, String requestUri, String via) {
         WireMessage message = new WireMessage(bytes, null, true, original.method(), requestUri, 0, null, 0, null);
-        message.topVia = Via.parse(via);
+        message.ourVia = via;
         message.cseqMethod = original.cseqMethod;
         message.cseqNumber = original.cseqNumber;
         return message;
@@ -356,6 +358,9 @@ public final class WireMessage implements SipMessageView {
     }
 
     public Via topVia() {
+        if (topVia == null && ourVia != null) {
+            topVia = Via.parse(ourVia);
+        }
         if (topVia == null && lines == null) {
             ensureRead();
         }
@@ -472,7 +477,21 @@ public final class WireMessage implements SipMessageView {
 
     /** How many header fields the message has. */
     public int headerCount() {
+        ensureRead();
         return lines.length;
+    }
+
+    /**
+     * Forgets what was read of the header fields (the text, where each field is, the values copied out), keeping
+     * the bytes and what transactions match and answer on. A request that a transaction keeps for Timer J (32 s)
+     * after it was forwarded then holds a third of the memory; a header read again is read from the bytes again.
+     */
+    public void compact() {
+        if (problem == null && text != null) {
+            text = null;
+            lines = null;
+            firstOf = null;
+        }
     }
 
     public int bodyLength() {
