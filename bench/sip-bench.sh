@@ -12,6 +12,7 @@
 # 3. vpbx: a warm-up run (JIT), then the same run;
 # 4. with findmax rates: find-max for both.
 # Env: REGISTER_RATE=r (and REG_SECONDS, default 20): also REGISTER throughput, Kamailio vs vpbx with digest.
+# Env: SKIP_KAMAILIO=1 measures vpbx alone (compare with a Kamailio run of the same session).
 # Env: VPBX_JAVA_OPTS (default -Xms512m -Xmx512m), JAR (default server/target/vpbx.jar), JFR=file to profile the run.
 # Everything on 127.0.0.1, bounded in time and count; what this script starts it stops by pid.
 set -euo pipefail
@@ -80,6 +81,7 @@ echo "provisioned"
 cd "$HARNESS"
 UAC_PORT=$UAC_PORT ./smoke.sh $SIP_PORT
 
+if [ -z "${SKIP_KAMAILIO:-}" ]; then
 echo "== Kamailio, ${RATE} calls/s for ${SECONDS_PER_RUN}s"
 KAM=$(kamailio/kam.sh start 1)
 PROXY_PID=$KAM LABEL=kamailio ./sip-bench.sh $KAM_PORT "$RATE" "$SECONDS_PER_RUN" | grep RESULT
@@ -87,6 +89,7 @@ if [ ${#FINDMAX_RATES[@]} -gt 0 ]; then
   PROXY_PID=$KAM LABEL=kamailio ./find-max.sh $KAM_PORT "${FINDMAX_RATES[@]}" | tail -3
 fi
 kamailio/kam.sh stop >/dev/null; KAM=""
+fi
 
 echo "== vpbx, warm-up then ${RATE} calls/s for ${SECONDS_PER_RUN}s"
 PROXY_PID=$VPBX LABEL=vpbx-warmup ./sip-bench.sh $SIP_PORT "$RATE" 20 | grep RESULT

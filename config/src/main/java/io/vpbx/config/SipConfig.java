@@ -43,7 +43,7 @@ public record SipConfig(String host, int port, boolean udp, boolean tcp, String 
     static final int DEFAULT_PER_SOURCE_RATE = 2000;
     static final int DEFAULT_PER_SOURCE_BURST = 4000;
     static final int DEFAULT_MAX_SOURCES = 10_000;
-    static final int DEFAULT_MAX_TRANSACTIONS = 50_000;
+    static final int DEFAULT_MAX_TRANSACTIONS = 200_000;
 
     public SipConfig {
         Checks.requireText(host, "sip.host");

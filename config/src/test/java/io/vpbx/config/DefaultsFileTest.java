@@ -55,7 +55,7 @@ class DefaultsFileTest {
         VpbxConfig config = VpbxConfig.defaults();
 
         assertEquals(new AdminConfig("0.0.0.0", 8080, 20, 100, 67_108_864L, 50, 1000), config.admin());
-        assertEquals(new SipConfig("0.0.0.0", 5060, true, true, "vpbx", 65535, 100, 2000, 4000, 10_000, 50_000, ""),
+        assertEquals(new SipConfig("0.0.0.0", 5060, true, true, "vpbx", 65535, 100, 2000, 4000, 10_000, 200_000, ""),
                 config.sip());
         assertEquals("127.0.0.1", config.sip().advertisedHostOrDefault());
         assertTrue(config.sip().throttlesSources());
