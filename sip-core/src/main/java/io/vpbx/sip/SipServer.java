@@ -8,7 +8,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -22,6 +21,7 @@ import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.transaction.TimerWheel;
 import io.vpbx.sip.transport.Connections;
 import io.vpbx.sip.transport.NettyNetwork;
+import io.vpbx.sip.transport.ReusedReceiveBuffer;
 import io.vpbx.sip.transport.SipChannelInitializer;
 import io.vpbx.sip.transport.SipDatagramHandler;
 import io.vpbx.sip.transport.SipMetrics;
@@ -208,8 +208,9 @@ public final class SipServer implements AutoCloseable {
                 // room for a pause of the loop (a collection) at full rate without the kernel dropping datagrams
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
-                // One byte more than the limit, so that an oversized datagram is seen as such, not truncated.
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxMessageBytes() + 1))
+                // One byte more than the limit, so that an oversized datagram is seen as such, not truncated; one
+                // buffer read into again and again, not 64 KB allocated and cleared for every datagram
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new ReusedReceiveBuffer(config.maxMessageBytes() + 1))
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {

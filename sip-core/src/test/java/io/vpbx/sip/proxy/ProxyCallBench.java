@@ -9,15 +9,12 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.vpbx.sip.StatelessResponder;
 import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.sip.proxy.SippPeers.Call;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.NonceService;
-import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.RingMemory;
-import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.routing.RoutingTable;
-import io.vpbx.sip.routing.Target;
-import io.vpbx.sip.routing.Trunk;
 import io.vpbx.sip.transaction.TimerWheel;
 import io.vpbx.sip.transport.Connections;
 import io.vpbx.sip.transport.NettyNetwork;
@@ -37,7 +34,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,58 +69,21 @@ public final class ProxyCallBench {
     private static final InetSocketAddress PROXY = new InetSocketAddress(US, PORT);
     private static final InetSocketAddress CARRIER = new InetSocketAddress("10.0.0.1", 5060);
     private static final InetSocketAddress PBX = new InetSocketAddress("10.0.0.2", 5080);
-    private static final String PBX_URI = "sip:callee@10.0.0.2:5080";
-    private static final int NUMBERS = 1000;
-    private static final int PID = 4242;
     private static final int MAX_MESSAGE_BYTES = 65_535;
-    private static final String SDP = """
-            v=0
-            o=%s 53655765 2353687637 IN IP4 %s
-            s=-
-            c=IN IP4 %s
-            t=0 0
-            m=audio 6000 RTP/AVP 0 101
-            a=rtpmap:0 PCMU/8000
-            a=rtpmap:101 telephone-event/8000
-            a=fmtp:101 0-15
-            a=sendrecv
-            """;
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final SimulatedClock clock = new SimulatedClock();
     private final WriteBatch batch = new WriteBatch();
+    private final SippPeers peers = new SippPeers(CARRIER, PROXY, PBX);
     private final ProxyCore core;
     private long records;
     private long answeredRecords;
     private long callNumber;
 
-    /** One call as its two peers know it. */
-    private static final class Call {
-        final long number;
-        final String callId;
-        String forwardedInvite;
-        String answer;
-        String forwardedBye;
-        int ringing;
-        int answered;
-        int acked;
-        int ended;
-
-        Call(long number) {
-            this.number = number;
-            this.callId = number + "-" + PID + "@" + CARRIER.getAddress().getHostAddress();
-        }
-    }
-
     private ProxyCallBench() {
         channel.freezeTime();
-        RoutingTable table = new RoutingTable();
-        table.put(new Trunk("carrier", CARRIER.getAddress().getHostAddress(), null));
-        for (int i = 0; i < NUMBERS; i++) {
-            table.put(new RouteEntry(did(i), "bench", true, true, "active", new Target.ExternalPbx(List.of(PBX_URI)), 30,
-                    Fallback.standard()));
-        }
+        RoutingTable table = peers.routing(CARRIER);
         SecureRandom random = new SecureRandom();
         RingMemory memory = new RingMemory();
         Router router = new Router(table, employee -> List.of(), memory, new Random(7));
@@ -202,39 +161,39 @@ public final class ProxyCallBench {
         Map<String, Call> calls = new LinkedHashMap<>(n * 2);
         List<byte[]> in = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Call call = new Call(++callNumber);
+            Call call = peers.call(++callNumber);
             calls.put(call.callId, call);
-            in.add(invite(call));
+            in.add(peers.invite(call));
         }
         deliver(in, CARRIER, meter);
         drain(calls);
         in.clear();
         for (Call call : calls.values()) {
-            in.add(answer(call, 180, "Ringing", false));
+            in.add(peers.answer(call, 180, "Ringing", false));
         }
         deliver(in, PBX, meter);
         drain(calls);
         in.clear();
         for (Call call : calls.values()) {
-            in.add(answer(call, 200, "OK", true));
+            in.add(peers.answer(call, 200, "OK", true));
         }
         deliver(in, PBX, meter);
         drain(calls);
         in.clear();
         for (Call call : calls.values()) {
-            in.add(inDialog(call, "ACK", 1, 5));
+            in.add(peers.ack(call));
         }
         deliver(in, CARRIER, meter);
         drain(calls);
         in.clear();
         for (Call call : calls.values()) {
-            in.add(inDialog(call, "BYE", 2, 7));
+            in.add(peers.bye(call));
         }
         deliver(in, CARRIER, meter);
         drain(calls);
         in.clear();
         for (Call call : calls.values()) {
-            in.add(byeAnswered(call));
+            in.add(peers.byeAnswered(call));
         }
         deliver(in, PBX, meter);
         drain(calls);
@@ -274,15 +233,15 @@ public final class ProxyCallBench {
             DatagramPacket packet = (DatagramPacket) out;
             String text = new String(ByteBufUtil.getBytes(packet.content()), StandardCharsets.ISO_8859_1);
             packet.release();
-            Call call = calls.get(header(text, "Call-ID"));
+            Call call = calls.get(SippPeers.header(text, "Call-ID"));
             if (call == null) {
                 throw new IllegalStateException("a message of no call in this batch: " + text);
             }
-            String start = text.substring(0, text.indexOf('\r'));
+            String start = SippPeers.startLine(text);
             if (packet.recipient().equals(CARRIER)) {
                 if (start.startsWith("SIP/2.0 180")) {
                     call.ringing++;
-                } else if (start.startsWith("SIP/2.0 200") && header(text, "CSeq").endsWith("INVITE")) {
+                } else if (start.startsWith("SIP/2.0 200") && SippPeers.header(text, "CSeq").endsWith("INVITE")) {
                     call.answered++;
                     call.answer = text;
                 } else if (start.startsWith("SIP/2.0 200")) {
@@ -304,125 +263,6 @@ public final class ProxyCallBench {
                 throw new IllegalStateException("sent to " + packet.recipient() + ": " + start);
             }
         }
-    }
-
-    // ---- the peers, as the SIPp scenarios write their messages (plain string building: they are not timed) ----
-
-    private static final String UAC = CARRIER.getAddress().getHostAddress() + ":" + CARRIER.getPort();
-    private static final String UAC_SDP = crlf(SDP.formatted("bench", CARRIER.getAddress().getHostAddress(),
-            CARRIER.getAddress().getHostAddress()));
-    private static final String UAS_SDP = crlf(SDP.formatted("callee", PBX.getAddress().getHostAddress(),
-            PBX.getAddress().getHostAddress()));
-
-    private static byte[] invite(Call call) {
-        String did = did((int) (call.number % NUMBERS));
-        StringBuilder text = new StringBuilder(1024)
-                .append("INVITE sip:").append(did).append('@').append(US).append(':').append(PORT).append(" SIP/2.0\r\n")
-                .append("Via: SIP/2.0/UDP ").append(UAC).append(";branch=z9hG4bK-").append(PID).append('-')
-                .append(call.number).append("-0\r\n")
-                .append("From: \"bench\" <sip:caller").append(call.number).append('@').append(UAC).append(">;tag=").append(PID)
-                .append("SIPpTag00").append(call.number).append("\r\n")
-                .append("To: <sip:").append(did).append('@').append(US).append(':').append(PORT).append(">\r\n")
-                .append("Call-ID: ").append(call.callId).append("\r\n")
-                .append("CSeq: 1 INVITE\r\n")
-                .append("Contact: <sip:caller").append(call.number).append('@').append(UAC).append(";transport=UDP>\r\n")
-                .append("Max-Forwards: 70\r\n")
-                .append("User-Agent: sip-bench-uac\r\n")
-                .append("Subject: sip-bench\r\n")
-                .append("Content-Type: application/sdp\r\n")
-                .append("Content-Length: ").append(UAC_SDP.length()).append("\r\n\r\n")
-                .append(UAC_SDP);
-        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /** The PBX's 180 or 200 to the INVITE it got: its Via, From, To (with a tag), Call-ID, CSeq, Record-Route copied. */
-    private static byte[] answer(Call call, int status, String reason, boolean withSdp) {
-        String invite = call.forwardedInvite;
-        StringBuilder text = new StringBuilder(1024).append("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
-        headerLines(invite, "Via", text);
-        headerLines(invite, "From", text);
-        text.append("To: ").append(header(invite, "To")).append(";tag=").append(PID).append("SIPpTag01").append(call.number)
-                .append("\r\n");
-        headerLines(invite, "Call-ID", text);
-        headerLines(invite, "CSeq", text);
-        headerLines(invite, "Record-Route", text);
-        text.append("Contact: <").append(PBX_URI).append(";transport=UDP>\r\n");
-        String body = "";
-        if (withSdp) {
-            body = UAS_SDP;
-            text.append("User-Agent: sip-bench-uas\r\nContent-Type: application/sdp\r\n");
-        }
-        text.append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body);
-        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /** The caller's ACK or BYE: to the 200's Contact along its Record-Route reversed, with the callee's tag. */
-    private static byte[] inDialog(Call call, String method, int cseq, int message) {
-        String answer = call.answer;
-        String contact = header(answer, "Contact");
-        String target = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
-        List<String> routeSet = new ArrayList<>(2);
-        int at = 0;
-        while ((at = answer.indexOf("\r\nRecord-Route: ", at)) >= 0) {
-            at += "\r\nRecord-Route: ".length();
-            routeSet.add(0, answer.substring(at, answer.indexOf('\r', at)));
-        }
-        StringBuilder text = new StringBuilder(512)
-                .append(method).append(' ').append(target).append(" SIP/2.0\r\n")
-                .append("Via: SIP/2.0/UDP ").append(UAC).append(";branch=z9hG4bK-").append(PID).append('-')
-                .append(call.number).append('-').append(message).append("\r\n")
-                .append("From: ").append(header(answer, "From")).append("\r\n")
-                .append("To: ").append(header(answer, "To")).append("\r\n")
-                .append("Call-ID: ").append(call.callId).append("\r\n")
-                .append("CSeq: ").append(cseq).append(' ').append(method).append("\r\n")
-                .append("Route: ").append(String.join(", ", routeSet)).append("\r\n")
-                .append("Contact: <sip:caller").append(call.number).append('@').append(UAC).append(";transport=UDP>\r\n")
-                .append("Max-Forwards: 70\r\n")
-                .append("Content-Length: 0\r\n\r\n");
-        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /** The PBX's 200 to the BYE. */
-    private static byte[] byeAnswered(Call call) {
-        String bye = call.forwardedBye;
-        StringBuilder text = new StringBuilder(512).append("SIP/2.0 200 OK\r\n");
-        headerLines(bye, "Via", text);
-        headerLines(bye, "From", text);
-        headerLines(bye, "To", text);
-        headerLines(bye, "Call-ID", text);
-        headerLines(bye, "CSeq", text);
-        text.append("Contact: <").append(PBX_URI).append(";transport=UDP>\r\nContent-Length: 0\r\n\r\n");
-        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /** Appends every line of that header field, as SIPp's {@code [last_Name:]} does (the proxy writes full names). */
-    private static void headerLines(String message, String name, StringBuilder to) {
-        String prefix = "\r\n" + name + ": ";
-        int end = message.indexOf("\r\n\r\n");
-        int at = 0;
-        while ((at = message.indexOf(prefix, at)) >= 0 && at < end) {
-            int lineEnd = message.indexOf('\r', at + 2);
-            to.append(message, at + 2, lineEnd).append("\r\n");
-            at = lineEnd;
-        }
-    }
-
-    private static String header(String message, String name) {
-        String prefix = "\r\n" + name + ": ";
-        int at = message.indexOf(prefix);
-        if (at < 0 || at > message.indexOf("\r\n\r\n")) {
-            throw new IllegalStateException("no " + name + " in " + message);
-        }
-        at += prefix.length();
-        return message.substring(at, message.indexOf('\r', at));
-    }
-
-    private static String did(int i) {
-        return "+7495123" + (4000 + i);
-    }
-
-    private static String crlf(String text) {
-        return text.replace("\n", "\r\n");
     }
 
     private void record(CallRecord record) {
