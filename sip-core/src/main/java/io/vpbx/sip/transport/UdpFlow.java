@@ -1,6 +1,5 @@
 package io.vpbx.sip.transport;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
 import io.vpbx.sip.proxy.Flow;
@@ -12,7 +11,7 @@ record UdpFlow(Channel channel, InetSocketAddress remote, WriteBatch batch) impl
 
     @Override
     public void send(WireMessage message) {
-        batch.write(channel, new DatagramPacket(Unpooled.wrappedBuffer(message.bytes()), remote));
+        batch.write(channel, new DatagramPacket(batch.direct(message.bytes()), remote));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.vpbx.sip.transport;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,17 @@ import java.util.List;
  */
 public final class WriteBatch {
     private final List<Channel> dirty = new ArrayList<>(4);
+    /**
+     * Where a datagram's bytes are copied for the socket, which reads native memory: malloc'd and freed at once
+     * after the send, without the leak tracking that takes a stack trace for every 128th buffer of Netty's allocators.
+     */
+    private final ByteBufAllocator sendMemory = new UnpooledByteBufAllocator(true, true, true);
     private boolean reading;
+
+    /** The bytes in native memory, ready for the socket (Netty would copy a heap buffer itself). */
+    ByteBuf direct(byte[] bytes) {
+        return sendMemory.directBuffer(bytes.length, bytes.length).writeBytes(bytes);
+    }
 
     void readStarted() {
         reading = true;
