@@ -12,30 +12,15 @@ public final class Addresses {
     /** Splits a field value at commas outside quoted strings and angle brackets, trimming each value. */
     public static List<String> splitValues(String value) {
         List<String> values = new ArrayList<>(1);
-        boolean quoted = false;
-        boolean angle = false;
         int start = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '<') {
-                angle = true;
-            } else if (c == '>') {
-                angle = false;
-            } else if (c == ',' && !angle) {
-                values.add(value.substring(start, i).strip());
-                start = i + 1;
+        while (true) {
+            int end = firstValueEnd(value, start, value.length());
+            values.add(value.substring(start, end).strip());
+            if (end == value.length()) {
+                return values;
             }
+            start = end + 1;
         }
-        values.add(value.substring(start).strip());
-        return values;
     }
 
     /**
