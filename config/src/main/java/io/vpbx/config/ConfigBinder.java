@@ -32,6 +32,7 @@ final class ConfigBinder {
         ContactConfig contact = contact();
         RegistrarConfig registrar = registrar();
         ClusterConfig cluster = cluster();
+        UplinkConfig uplink = uplink();
         Set<String> unread = values.unreadKeys();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys declared in the defaults file but bound to no record: " + unread);
@@ -39,7 +40,7 @@ final class ConfigBinder {
         if (!values.valid()) {
             throw new ConfigException(values.problems());
         }
-        return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster);
+        return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster, uplink);
     }
 
     private AdminConfig admin() {
@@ -76,12 +77,13 @@ final class ConfigBinder {
                 ValueType.intBetween(1, SipConfig.MAX_TRANSACTIONS));
         String advertisedHost = values.read("sip.advertised-host",
                 ValueType.optionalAdvertisedHost("sip.host, or 127.0.0.1 when that is 0.0.0.0 or ::"));
+        Duration timerT1 = values.read("sip.timer-t1", ValueType.duration());
         if (Boolean.FALSE.equals(udp) && Boolean.FALSE.equals(tcp)) {
             values.problem("sip.udp", "sip.udp and sip.tcp are both false, at least one transport must be true");
         }
         return values.valid()
                 ? new SipConfig(host, port, udp, tcp, realm, maxMessage, maxHeaders, rate, burst, maxSources,
-                        maxTransactions, advertisedHost)
+                        maxTransactions, advertisedHost, timerT1)
                 : null;
     }
 
@@ -133,6 +135,14 @@ final class ConfigBinder {
         Integer attempts = values.read("contact.code-attempts", ValueType.intAtLeast(1));
         Boolean outbox = values.read("contact.sms-outbox-readable", ValueType.bool());
         return values.valid() ? new ContactConfig(ttl, attempts, outbox) : null;
+    }
+
+    private UplinkConfig uplink() {
+        Integer startsPerSecond = values.read("uplink.starts-per-second", ValueType.intBetween(1, UplinkConfig.MAX_STARTS_PER_SECOND));
+        Duration retryBase = values.read("uplink.retry-base", ValueType.duration());
+        Duration retryMax = values.read("uplink.retry-max", ValueType.duration());
+        Integer rejections = values.read("uplink.max-auth-rejections", ValueType.intBetween(1, UplinkConfig.MAX_AUTH_REJECTIONS));
+        return values.valid() ? new UplinkConfig(startsPerSecond, retryBase, retryMax, rejections) : null;
     }
 
     private ClusterConfig cluster() {

@@ -1,5 +1,6 @@
 package io.vpbx.config;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -17,10 +18,12 @@ import java.util.Objects;
  * @param maxSources most source IP addresses the throttle tracks at once (per event loop)
  * @param maxTransactions most SIP transactions in the transaction table of one event loop
  * @param advertisedHost host written into our Via and Record-Route; empty for {@link #advertisedHostOrDefault()}
+ * @param timerT1 RFC 3261's T1, the round-trip estimate every transaction timer derives from (Timer F, the
+ *                longest wait for an answer to a non-INVITE request, is 64*T1)
  */
 public record SipConfig(String host, int port, boolean udp, boolean tcp, String realm, int maxMessageBytes,
         int maxHeaders, int perSourceRate, int perSourceBurst, int maxSources, int maxTransactions,
-        String advertisedHost) {
+        String advertisedHost, Duration timerT1) {
 
     public static final int MIN_MESSAGE_BYTES = 512;
     public static final int MAX_MESSAGE_BYTES = 65535;
@@ -44,6 +47,9 @@ public record SipConfig(String host, int port, boolean udp, boolean tcp, String 
     static final int DEFAULT_PER_SOURCE_BURST = 4000;
     static final int DEFAULT_MAX_SOURCES = 10_000;
     static final int DEFAULT_MAX_TRANSACTIONS = 200_000;
+    static final Duration DEFAULT_TIMER_T1 = Duration.ofMillis(500);
+    static final Duration MIN_TIMER_T1 = Duration.ofMillis(10);
+    static final Duration MAX_TIMER_T1 = Duration.ofSeconds(10);
 
     public SipConfig {
         Checks.requireText(host, "sip.host");
@@ -63,6 +69,17 @@ public record SipConfig(String host, int port, boolean udp, boolean tcp, String 
             throw new IllegalArgumentException("sip.advertised-host must be empty or " + ADVERTISABLE + " but is '"
                     + advertisedHost + "'");
         }
+        Objects.requireNonNull(timerT1, "sip.timer-t1");
+        if (timerT1.compareTo(MIN_TIMER_T1) < 0 || timerT1.compareTo(MAX_TIMER_T1) > 0) {
+            throw new IllegalArgumentException("sip.timer-t1 must be between 10ms and 10s but is " + timerT1);
+        }
+    }
+
+    /** With RFC 3261's T1 of 500 ms. */
+    public SipConfig(String host, int port, boolean udp, boolean tcp, String realm, int maxMessageBytes, int maxHeaders,
+                     int perSourceRate, int perSourceBurst, int maxSources, int maxTransactions, String advertisedHost) {
+        this(host, port, udp, tcp, realm, maxMessageBytes, maxHeaders, perSourceRate, perSourceBurst, maxSources,
+                maxTransactions, advertisedHost, DEFAULT_TIMER_T1);
     }
 
     /** The listener alone, with the documented default limits and no advertised host of its own. */

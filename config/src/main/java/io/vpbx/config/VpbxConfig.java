@@ -6,7 +6,7 @@ import java.util.Objects;
 /** All vpbx configuration, typed and validated; built by {@link ConfigLoader}. */
 public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage, CatalogConfig catalog,
         SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact,
-        RegistrarConfig registrar, ClusterConfig cluster) {
+        RegistrarConfig registrar, ClusterConfig cluster, UplinkConfig uplink) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -19,6 +19,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(registrar, "registrar");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(uplink, "uplink");
     }
 
     /** The documented defaults alone, ignoring the process environment. */

@@ -11,7 +11,19 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.micrometer.core.instrument.Gauge;
 import io.vpbx.config.SipConfig;
+import io.vpbx.config.UplinkConfig;
+import io.vpbx.sip.proxy.UplinkChannel;
+import io.vpbx.sip.transaction.TransactionTimers;
+import io.vpbx.sip.uplink.RegisterMessages;
+import io.vpbx.sip.uplink.RegistrationState;
+import io.vpbx.sip.uplink.RegistrationTransition;
+import io.vpbx.sip.uplink.RetryPolicy;
+import io.vpbx.sip.uplink.StartPacer;
+import io.vpbx.sip.uplink.UplinkAccount;
+import io.vpbx.sip.uplink.UplinkDirectory;
+import io.vpbx.sip.uplink.Uplinks;
 import io.netty.channel.EventLoop;
 import io.vpbx.sip.proxy.OutboundCalls;
 import io.vpbx.sip.proxy.ProxyCore;
@@ -37,7 +49,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -69,7 +85,14 @@ public final class SipServer implements AutoCloseable {
     /** Capped by the kernel (net.core.rmem_max / wmem_max); 4 MB holds about a second of datagrams at 1,000 calls/s. */
     private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
 
+    private static final UplinkConfig DEFAULT_UPLINKS = new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3);
+
     private final SipConfig config;
+    private final UplinkConfig uplinkConfig;
+    private final Consumer<RegistrationTransition> transitions;
+    /** Lines put before the loop runs; handed to it at start. */
+    private final Map<String, UplinkAccount> pendingUplinks = new LinkedHashMap<>();
+    private Uplinks uplinks;
     private final SipMetrics metrics;
     private final SipServices services;
     private final StatelessResponder responder;
@@ -87,6 +110,9 @@ public final class SipServer implements AutoCloseable {
     private ProxyCore proxy;
     private ScheduledFuture<?> sweeper;
     private ScheduledFuture<?> timerTicks;
+    private TimerWheel wheel;
+    /** Third-party lines for the call path; confined to the event loop. */
+    private final UplinkDirectory directory = new UplinkDirectory();
 
     /** A server with nothing to route and no registrar (tests of the transport). */
     public SipServer(SipConfig config, MeterRegistry registry) {
@@ -99,6 +125,17 @@ public final class SipServer implements AutoCloseable {
     }
 
     public SipServer(SipConfig config, MeterRegistry registry, SipServices services) {
+        this(config, registry, services, DEFAULT_UPLINKS, transition -> { });
+    }
+
+    /**
+     * @param uplink how third-party numbers are registered at their operators
+     * @param transitions told (on the SIP event loop; must not block) of every registration state change
+     */
+    public SipServer(SipConfig config, MeterRegistry registry, SipServices services, UplinkConfig uplink,
+                     Consumer<RegistrationTransition> transitions) {
+        this.uplinkConfig = Objects.requireNonNull(uplink, "uplink");
+        this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.config = Objects.requireNonNull(config, "config");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.metrics = new SipMetrics(registry);
@@ -135,9 +172,22 @@ public final class SipServer implements AutoCloseable {
             }
             int port = config.udp() ? udpPort() : tcpPort();
             ProxyCore core = buildProxy(port);
+            Uplinks lines = new Uplinks(new UplinkChannel(core), directory, new RegisterMessages(SERVER_NAME), wheel,
+                    services.clock(), new RetryPolicy(uplinkConfig.retryBase(), uplinkConfig.retryMax(),
+                            uplinkConfig.maxAuthRejections()), new StartPacer(uplinkConfig.startsPerSecond()),
+                    new SecureRandom(), transitions);
+            List<UplinkAccount> waiting = List.copyOf(pendingUplinks.values());
+            pendingUplinks.clear();
             loop.submit(() -> {
                 proxy = core;
+                waiting.forEach(lines::put);
             }).syncUninterruptibly();
+            uplinks = lines;
+            for (RegistrationState state : RegistrationState.values()) {
+                Gauge.builder("vpbx.sip.uplink.registrations", lines, each -> each.count(state))
+                        .description("third-party numbers by the state of their registration at their operator")
+                        .tag("state", state.wireName()).register(registry);
+            }
             sweeper = loop.scheduleAtFixedRate(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             close();
@@ -145,6 +195,26 @@ public final class SipServer implements AutoCloseable {
         }
         log.info("SIP listening on {} (udp {}, tcp {}, {}), advertised as {}", config.host(), udpPort(), tcpPort(),
                 sockets.name(), config.advertisedHostOrDefault());
+    }
+
+    /** Registers a third-party number at its operator, or applies a change to it; any thread. */
+    public synchronized void putUplink(UplinkAccount account) {
+        if (uplinks == null) {
+            pendingUplinks.put(account.e164(), account);
+            return;
+        }
+        Uplinks lines = uplinks;
+        loop.execute(() -> lines.put(account));
+    }
+
+    /** Unregisters a disconnected third-party number; any thread. */
+    public synchronized void removeUplink(String e164) {
+        if (uplinks == null) {
+            pendingUplinks.remove(e164);
+            return;
+        }
+        Uplinks lines = uplinks;
+        loop.execute(() -> lines.remove(e164));
     }
 
     private ProxyCore buildProxy(int port) {
@@ -158,10 +228,12 @@ public final class SipServer implements AutoCloseable {
                 services.accountOfEmployee());
         // tens of thousands of live timers: a wheel ticked by the loop rather than the loop's own priority queue
         TimerWheel scheduler = new TimerWheel(TIMER_TICK, TIMER_SLOTS);
+        wheel = scheduler;
         timerTicks = loop.scheduleAtFixedRate(scheduler::tick, TIMER_TICK.toNanos(), TIMER_TICK.toNanos(), TimeUnit.NANOSECONDS);
-        return new ProxyCore(new ProxySettings(config.maxHeaders(), config.maxTransactions(), MAX_DIALOGS, MAX_CALL_DURATION),
+        return new ProxyCore(new ProxySettings(config.maxHeaders(), config.maxTransactions(), MAX_DIALOGS, MAX_CALL_DURATION,
+                TransactionTimers.withT1(config.timerT1())),
                 network, router, services.routing(), responder, memory, outbound, services.records(), services.media(),
-                services.clock(), scheduler, registry);
+                services.clock(), scheduler, registry, directory);
     }
 
     private void receive(byte[] message, Flow source) {
@@ -280,6 +352,7 @@ public final class SipServer implements AutoCloseable {
         resolver.shutdownNow();
         group = null;
         proxy = null;
+        uplinks = null;
         udp = null;
         tcp = null;
         log.info("SIP stopped");

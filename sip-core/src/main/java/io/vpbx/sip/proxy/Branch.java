@@ -16,6 +16,7 @@ final class Branch {
     private int code;
     private boolean provisional;
     private boolean cancelWanted;
+    private boolean challengeAnswered;
 
     Branch(InviteSession session, Leg leg, String requestUri, Instant startedAt) {
         this.session = session;
@@ -36,6 +37,15 @@ final class Branch {
     void done(int finalCode) {
         done = true;
         code = finalCode;
+    }
+
+    /** Whether the branch may still answer a digest challenge (once); taking it uses that once. */
+    boolean takeChallengeAnswer() {
+        if (challengeAnswered) {
+            return false;
+        }
+        challengeAnswered = true;
+        return true;
     }
 
     void cancelWanted() {

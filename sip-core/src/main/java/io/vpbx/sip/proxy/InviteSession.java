@@ -9,12 +9,18 @@ import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.transaction.Cancellable;
 import io.vpbx.sip.transaction.ClientTransaction;
 import io.vpbx.sip.transaction.ServerTransaction;
+import io.vpbx.sip.transaction.TransactionTable;
+import io.vpbx.sip.uplink.Challenges;
+import io.vpbx.sip.uplink.DigestAnswer;
+import io.vpbx.sip.uplink.DigestChallenge;
+import io.vpbx.sip.uplink.UplinkAccount;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.SipUri;
 import io.vpbx.sip.wire.WireMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +42,8 @@ final class InviteSession {
     private final RouteDecision.Ring ring;
     private final List<RingStep> steps;
     private final String[] extraHeaders;
+    /** The third-party line a call out goes through: its operator's digest challenges are answered with its login. */
+    private final UplinkAccount operator;
     private int bestCode;
     private String bestReason;
     private final List<Branch> all = new ArrayList<>(4);
@@ -52,8 +60,9 @@ final class InviteSession {
     private int platformHops;
 
     InviteSession(ProxyCore core, ServerTransaction<WireMessage> server, WireMessage invite, CallLog log, RouteDecision.Ring ring,
-                  String[] extraHeaders) {
+                  String[] extraHeaders, UplinkAccount operator) {
         this.extraHeaders = extraHeaders;
+        this.operator = operator;
         this.core = core;
         this.server = server;
         this.invite = invite;
@@ -164,6 +173,10 @@ final class InviteSession {
             failed(branch, 503, "unreachable");
             return;
         }
+        forward(branch, flow, extraHeaders);
+    }
+
+    private void forward(Branch branch, Flow flow, String[] headers) {
         Network network = core.network();
         Flow inbound = (Flow) server.transport();
         String via = network.viaPrefix(flow.transport()) + ";branch=" + core.branches().next();
@@ -171,7 +184,7 @@ final class InviteSession {
                 ? List.of(network.recordRoute(inbound.transport()))
                 : List.of(network.recordRoute(flow.transport()), network.recordRoute(inbound.transport()));
         WireMessage forwarded = WireMessage.forwarded(Rewrites.forward(invite, branch.requestUri(), via, recordRoute,
-                core.ourRoutes(invite), core.received(invite, inbound), extraHeaders), invite, branch.requestUri(), via);
+                core.ourRoutes(invite), core.received(invite, inbound), headers), invite, branch.requestUri(), via);
         Optional<ClientTransaction<WireMessage>> transaction = core.transactions().startClient(forwarded, flow);
         if (transaction.isEmpty()) {
             failed(branch, 503, "overloaded");
@@ -201,6 +214,9 @@ final class InviteSession {
         if (branch.isDone()) {
             return;
         }
+        if ((code == 401 || code == 407) && operator != null && answerChallenge(branch, response)) {
+            return;
+        }
         branch.done(code);
         log.attempt(branch.leg(), branch.requestUri(), code, outcomeOf(code), branch.startedAt(), core.clock().instant());
         if (bestCode == 0 || preferred(code, bestCode)) {
@@ -214,6 +230,28 @@ final class InviteSession {
             }
         }
         stepMaybeOver();
+    }
+
+    /**
+     * The operator of a third-party number challenged our call out: the INVITE goes again, once, in a new client
+     * transaction (new branch, same CSeq: the caller's dialog must not see its sequence change) with the line's
+     * credentials. A second challenge is an ordinary failure of the branch.
+     */
+    private boolean answerChallenge(Branch branch, WireMessage response) {
+        if (!branch.takeChallengeAnswer() || state != State.ROUTING) {
+            return false;
+        }
+        Optional<DigestChallenge> challenge = DigestAnswer.preferred(Challenges.read(response.bytes()));
+        if (challenge.isEmpty()) {
+            return false;
+        }
+        String value = DigestAnswer.authorization(challenge.get(), "INVITE", branch.requestUri(), operator.login(),
+                operator.password(), core.branches().next().substring(TransactionTable.MAGIC_COOKIE.length()), 1);
+        String[] headers = Arrays.copyOf(extraHeaders, extraHeaders.length + 2);
+        headers[extraHeaders.length] = challenge.get().answerHeader();
+        headers[extraHeaders.length + 1] = value;
+        forward(branch, (Flow) branch.flow(), headers);
+        return true;
     }
 
     void failed(Branch branch, int code, String outcome) {

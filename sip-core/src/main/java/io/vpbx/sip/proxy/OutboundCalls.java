@@ -13,6 +13,7 @@ import io.vpbx.sip.routing.RouteDecision;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Trunk;
 import io.vpbx.sip.transaction.ServerTransaction;
+import io.vpbx.sip.uplink.UplinkAccount;
 import io.vpbx.sip.wire.Addresses;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.Rewrites;
@@ -97,6 +98,11 @@ public final class OutboundCalls {
             }
             return;
         }
+        Optional<UplinkAccount> line = core.uplinks().byNumber(callerId);
+        if (line.isPresent()) {
+            throughOperator(core, transaction, invite, log, callerNumber.get(), dialed, line.get());
+            return;
+        }
         Optional<Trunk> trunk = core.routing().outboundTrunk(account.get());
         if (trunk.isEmpty()) {
             core.finishRejected(transaction, invite, log, 503, "Service Unavailable (no trunk for calls out)");
@@ -108,6 +114,21 @@ public final class OutboundCalls {
                 new Fallback.PassBack());
         String asserted = "<sip:" + callerId + "@" + realm + ">";
         core.startSession(transaction, invite, log, ring, new String[] {"P-Asserted-Identity", asserted});
+    }
+
+    /**
+     * A call out with a third-party number as caller ID goes through that number's operator, which bills it:
+     * to {@code sip:dialed@operator}, our registered identity preferred, the operator's challenge answered by the
+     * session with the line's login.
+     */
+    private static void throughOperator(ProxyCore core, ServerTransaction<WireMessage> transaction, WireMessage invite,
+                                        CallLog log, RouteEntry callerNumber, String dialed, UplinkAccount line) {
+        log.carrier(ProxyCore.thirdPartyCarrier(line));
+        RouteDecision.Ring ring = new RouteDecision.Ring(callerNumber,
+                List.of(new RingStep(List.of(new Leg(Leg.Kind.SIP_URI, line.uriFor(dialed), null)), EXTERNAL_RING_SECONDS, false)),
+                new Fallback.PassBack());
+        core.startSession(transaction, invite, log, ring,
+                new String[] {"P-Preferred-Identity", "<" + line.addressOfRecord() + ">"}, line);
     }
 
     /** {@code sip:+74951234567@gw.example:5060;transport=udp} from a trunk's outbound URI and a number. */

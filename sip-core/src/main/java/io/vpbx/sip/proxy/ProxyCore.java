@@ -8,6 +8,7 @@ import io.vpbx.sip.cdr.CallRecordSink;
 import io.vpbx.sip.routing.DialedNumber;
 import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.RouteDecision;
+import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.transaction.ClientTransaction;
@@ -17,8 +18,10 @@ import io.vpbx.sip.transaction.TimerScheduler;
 import io.vpbx.sip.transaction.Transaction;
 import io.vpbx.sip.transaction.TransactionContext;
 import io.vpbx.sip.transaction.TransactionTable;
-import io.vpbx.sip.transaction.TransactionTimers;
 import io.vpbx.sip.transaction.TransactionUser;
+import io.vpbx.sip.uplink.RequestChannel;
+import io.vpbx.sip.uplink.UplinkAccount;
+import io.vpbx.sip.uplink.UplinkDirectory;
 import io.vpbx.sip.wire.Addresses;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.Rewrites;
@@ -61,11 +64,13 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     private final int maxHeaders;
     private final Duration maxCallDuration;
     private final RingMemory ringMemory;
+    private final UplinkDirectory uplinks;
     private int sessions;
 
     public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
                      RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, FallbackMedia media, Clock clock, TimerScheduler scheduler,
-                     MeterRegistry registry) {
+                     MeterRegistry registry, UplinkDirectory uplinks) {
+        this.uplinks = uplinks;
         this.network = network;
         this.router = router;
         this.routing = routing;
@@ -79,7 +84,7 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         this.maxCallDuration = settings.maxCallDuration();
         this.ringMemory = ringMemory;
         this.transactions = new TransactionTable<>(settings.maxTransactions(), new TransactionContext<>(
-                TransactionTimers.rfc3261(), scheduler, this,
+                settings.timers(), scheduler, this,
                 (invite, response) -> WireMessage.parse(Rewrites.ack(invite, response)),
                 invite -> WireMessage.response(Rewrites.response(invite, 100, "Trying", null), 100, invite)));
         this.dialogs = new Dialogs(settings.maxDialogs());
@@ -137,6 +142,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
             branch.session().response(branch, response);
         } else if (owner instanceof Relay relay) {
             relay.response(response);
+        } else if (owner instanceof RequestChannel.ResponseHandler handler) {
+            handler.response(response.bytes());
         }
     }
 
@@ -156,6 +163,12 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
             branch.session().failed(branch, code, outcome);
         } else if (owner instanceof Relay relay) {
             relay.failed(code);
+        } else if (owner instanceof RequestChannel.ResponseHandler handler) {
+            if (code == 408) {
+                handler.timeout();
+            } else {
+                handler.transportError();
+            }
         }
     }
 
@@ -173,6 +186,12 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         Flow source = (Flow) transaction.transport();
         String sourceIp = source.remote().getAddress().getHostAddress();
         String caller = callerOf(invite);
+        SipUri requestUri = SipUri.parse(invite.requestUri());
+        Optional<UplinkAccount> line = uplinks.inbound(sourceIp, requestUri == null ? null : requestUri.user());
+        if (line.isPresent()) {
+            thirdPartyInvite(transaction, invite, caller, line.get());
+            return;
+        }
         if (routing.trunkFrom(sourceIp).isEmpty()) {
             outbound.route(this, transaction, invite, caller);
             return;
@@ -196,10 +215,43 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         startSession(transaction, invite, log, ring, new String[0]);
     }
 
+    /**
+     * A call to a third-party number from its operator (the INVITE came from where we register that number, for
+     * the Contact we registered): routed by the number's own rules, like a purchased number.
+     */
+    private void thirdPartyInvite(ServerTransaction<WireMessage> transaction, WireMessage invite, String caller,
+                                  UplinkAccount line) {
+        CallLog log = new CallLog(invite.callId(), CallRecord.Direction.INBOUND, caller, line.e164(), clock.instant());
+        log.carrier(thirdPartyCarrier(line));
+        RouteDecision decision = router.routeOnPlatform(line.e164());
+        Optional<RouteEntry> entry = routing.number(line.e164());
+        if (entry.isEmpty() || !entry.get().accountId().equals(line.accountId())) {
+            finishRejected(transaction, invite, log, 404, "Not Found");
+            return;
+        }
+        log.account(line.accountId(), line.e164());
+        if (decision instanceof RouteDecision.Reject reject) {
+            finishRejected(transaction, invite, log, reject.sipCode(), reject.reason());
+            return;
+        }
+        startSession(transaction, invite, log, (RouteDecision.Ring) decision, new String[0]);
+    }
+
+    /** How call records name the operator that carried a third-party number's call. */
+    static String thirdPartyCarrier(UplinkAccount line) {
+        return "third-party:" + line.server();
+    }
+
     /** Starts forking for a routed INVITE; also used by outbound calls once they are authorised. */
     void startSession(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, RouteDecision.Ring ring,
                       String[] extraHeaders) {
-        InviteSession session = new InviteSession(this, transaction, invite, log, ring, extraHeaders);
+        startSession(transaction, invite, log, ring, extraHeaders, null);
+    }
+
+    /** As above; {@code operator} non-null: the call goes out through that third-party line, answering its challenges. */
+    void startSession(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, RouteDecision.Ring ring,
+                      String[] extraHeaders, UplinkAccount operator) {
+        InviteSession session = new InviteSession(this, transaction, invite, log, ring, extraHeaders, operator);
         transaction.attach(session);
         sessions++;
         session.start();
@@ -415,6 +467,10 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
 
     Dialogs dialogs() {
         return dialogs;
+    }
+
+    UplinkDirectory uplinks() {
+        return uplinks;
     }
 
     FallbackMedia media() {

@@ -42,6 +42,12 @@ public record TransactionTimers(Duration t1, Duration t2, Duration t4, Duration 
                 Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(5), MIN_TIMER_D);
     }
 
+    /** RFC 3261's T2, T4 and Timer D with another T1 (a closed network, or tests that wait for Timer F). */
+    public static TransactionTimers withT1(Duration t1) {
+        TransactionTimers rfc = rfc3261();
+        return new TransactionTimers(t1, rfc.t2().compareTo(t1) < 0 ? t1 : rfc.t2(), rfc.t4(), rfc.timerDUnreliable());
+    }
+
     /** Timers B, F and H, and Timer J over unreliable transports. */
     public Duration sixtyFourT1() {
         // nanosecond arithmetic: Duration.multipliedBy goes through BigDecimal, and this runs for every transaction

@@ -1,5 +1,6 @@
 package io.vpbx.sip.proxy;
 
+import io.vpbx.sip.uplink.UplinkDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -103,7 +104,7 @@ public final class ProxyCallBench {
         channel.eventLoop().scheduleAtFixedRate(scheduler::tick, 10, 10, TimeUnit.MILLISECONDS);
         core = new ProxyCore(new ProxySettings(100, 50_000, 200_000, Duration.ofHours(12)), network, router, table,
                 new StatelessResponder("vpbx-bench", 100), memory, outbound, this::record, FallbackMedia.unavailable(), clock,
-                scheduler, registry);
+                scheduler, registry, new UplinkDirectory());
         proxy[0] = core;
         channel.pipeline().addLast("sip", new SipDatagramHandler(core::receive, metrics, MAX_MESSAGE_BYTES, batch));
     }

@@ -1,5 +1,6 @@
 package io.vpbx.sip.proxy;
 
+import io.vpbx.sip.uplink.UplinkDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.sip.SipText;
 import io.vpbx.sip.StatelessResponder;
@@ -78,7 +79,7 @@ final class ProxyFixture {
                 username -> Optional.empty(), employee -> Optional.empty());
         core = new ProxyCore(new ProxySettings(100, 1000, 1000, Duration.ofHours(12)), network, router, table,
                 new StatelessResponder("vpbx-test", 100), memory, outbound, records::add, FallbackMedia.unavailable(), clock,
-                scheduler, registry);
+                scheduler, registry, new UplinkDirectory());
     }
 
     /** A new call's INVITE from the carrier to {@code dialed}; each call has its own Call-ID and branch. */
