@@ -48,6 +48,12 @@ public interface NumberStore {
     /** Forwarding rules of numbers (of any account) that point at {@code reference}: a number, employee or department id. */
     List<NumberUser> forwardingUsers(Tx tx, String reference) throws SQLException;
 
-    /** Recomputes every number's fees from the table; returns the number of rows changed. */
+    /**
+     * Recomputes every number's fees from the table; returns the number of rows changed. Third-party numbers keep
+     * their zero price: another operator bills them.
+     */
     int reprice(Tx tx, PriceTable table) throws SQLException;
+
+    /** Deletes the number's row (a third-party number leaving vpbx, never a catalog number); returns whether it existed. */
+    boolean delete(Tx tx, String e164) throws SQLException;
 }

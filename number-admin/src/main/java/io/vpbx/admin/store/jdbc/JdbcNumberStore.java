@@ -242,7 +242,8 @@ public final class JdbcNumberStore implements NumberStore {
                     .like("region", "*".equals(rule.regionPrefix()) ? null : rule.regionPrefix() + "%")
                     .raw("(connection_fee <> ? OR monthly_fee <> ? OR currency <> ?)",
                             rule.price().connectionFee().amount(), rule.price().monthlyFee().amount(),
-                            rule.price().monthlyFee().currency());
+                            rule.price().monthlyFee().currency())
+                    .raw("e164 NOT IN (SELECT e164 FROM third_party_numbers)");
             try (PreparedStatement st = tx.connection().prepareStatement(
                     "UPDATE numbers SET connection_fee = ?, monthly_fee = ?, currency = ?" + filter.sql())) {
                 st.setBigDecimal(1, rule.price().connectionFee().amount());
@@ -253,6 +254,14 @@ public final class JdbcNumberStore implements NumberStore {
             }
         }
         return changed;
+    }
+
+    @Override
+    public boolean delete(Tx tx, String e164) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM numbers WHERE e164 = ?")) {
+            st.setString(1, e164);
+            return st.executeUpdate() == 1;
+        }
     }
 
     private List<NumberRecord> rows(PreparedStatement st) throws SQLException {

@@ -1,0 +1,145 @@
+package io.vpbx.admin.store.jdbc;
+
+import io.vpbx.admin.domain.thirdparty.LineTransport;
+import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;
+import io.vpbx.admin.store.ThirdPartyNumberStore;
+import io.vpbx.admin.store.Tx;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+public final class JdbcThirdPartyNumberStore implements ThirdPartyNumberStore {
+    private static final String COLUMNS = "e164, account_id, login, password_sealed, server_host, server_port, transport, "
+            + "expires_seconds, line_comment, enabled, created_at, updated_at";
+    /** Numbers per IN list when locking a batch. */
+    private static final int CHUNK = 500;
+
+    @Override
+    public void create(Tx tx, ThirdPartyNumber n, String sealedPassword) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO third_party_numbers (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, n.e164());
+            st.setString(2, n.accountId());
+            st.setString(3, n.login());
+            st.setString(4, sealedPassword);
+            st.setString(5, n.server());
+            st.setInt(6, n.port());
+            st.setString(7, n.transport().wireName());
+            st.setInt(8, n.expiresSeconds());
+            st.setString(9, n.comment());
+            st.setBoolean(10, n.enabled());
+            st.setTimestamp(11, Timestamp.from(n.createdAt()));
+            st.setTimestamp(12, Timestamp.from(n.updatedAt()));
+            st.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<SealedLine> find(Tx tx, String e164) throws SQLException {
+        return one(tx, "SELECT " + COLUMNS + " FROM third_party_numbers WHERE e164 = ?", e164);
+    }
+
+    @Override
+    public Optional<SealedLine> lock(Tx tx, String e164) throws SQLException {
+        return one(tx, "SELECT " + COLUMNS + " FROM third_party_numbers WHERE e164 = ? FOR UPDATE", e164);
+    }
+
+    @Override
+    public void update(Tx tx, ThirdPartyNumber n, String sealedPassword) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE third_party_numbers SET login = ?, password_sealed = ?, "
+                + "server_host = ?, server_port = ?, transport = ?, expires_seconds = ?, line_comment = ?, enabled = ?, updated_at = ? "
+                + "WHERE e164 = ?")) {
+            st.setString(1, n.login());
+            st.setString(2, sealedPassword);
+            st.setString(3, n.server());
+            st.setInt(4, n.port());
+            st.setString(5, n.transport().wireName());
+            st.setInt(6, n.expiresSeconds());
+            st.setString(7, n.comment());
+            st.setBoolean(8, n.enabled());
+            st.setTimestamp(9, Timestamp.from(n.updatedAt()));
+            st.setString(10, n.e164());
+            if (st.executeUpdate() != 1) {
+                throw new SQLException("third-party number " + n.e164() + " vanished while being saved");
+            }
+        }
+    }
+
+    @Override
+    public boolean delete(Tx tx, String e164) throws SQLException {
+        // third_party_status and third_party_history go with it (ON DELETE CASCADE).
+        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM third_party_numbers WHERE e164 = ?")) {
+            st.setString(1, e164);
+            return st.executeUpdate() == 1;
+        }
+    }
+
+    @Override
+    public List<ThirdPartyNumber> list(Tx tx, String accountId, String afterE164, int limit) throws SQLException {
+        SqlFilter filter = new SqlFilter().eq("account_id", accountId).above("e164", afterE164);
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM third_party_numbers"
+                + filter.sql() + " ORDER BY e164 LIMIT ?")) {
+            st.setInt(filter.bind(st, 1), limit);
+            return rows(st).stream().map(SealedLine::number).toList();
+        }
+    }
+
+    @Override
+    public List<SealedLine> sealedLines(Tx tx, String afterE164, int limit) throws SQLException {
+        SqlFilter filter = new SqlFilter().above("e164", afterE164);
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM third_party_numbers"
+                + filter.sql() + " ORDER BY e164 LIMIT ?")) {
+            st.setInt(filter.bind(st, 1), limit);
+            return rows(st);
+        }
+    }
+
+    @Override
+    public Set<String> lockConnected(Tx tx, Collection<String> e164s) throws SQLException {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(e164s));
+        Set<String> connected = new TreeSet<>();
+        for (int from = 0; from < sorted.size(); from += CHUNK) {
+            SqlFilter filter = new SqlFilter().in("e164", sorted.subList(from, Math.min(sorted.size(), from + CHUNK)));
+            try (PreparedStatement st = tx.connection().prepareStatement("SELECT e164 FROM third_party_numbers" + filter.sql()
+                    + " ORDER BY e164 FOR UPDATE")) {
+                filter.bind(st, 1);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        connected.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return connected;
+    }
+
+    private static Optional<SealedLine> one(Tx tx, String sql, String e164) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
+            st.setString(1, e164);
+            return rows(st).stream().findFirst();
+        }
+    }
+
+    private static List<SealedLine> rows(PreparedStatement st) throws SQLException {
+        List<SealedLine> lines = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                lines.add(new SealedLine(new ThirdPartyNumber(rs.getString("e164"), rs.getString("account_id"), rs.getString("login"),
+                        rs.getString("server_host"), rs.getInt("server_port"),
+                        LineTransport.fromWire(rs.getString("transport")).orElseThrow(
+                                () -> new SQLException("unknown transport in third_party_numbers")),
+                        rs.getInt("expires_seconds"), rs.getString("line_comment"), rs.getBoolean("enabled"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()),
+                        rs.getString("password_sealed")));
+            }
+        }
+        return lines;
+    }
+}

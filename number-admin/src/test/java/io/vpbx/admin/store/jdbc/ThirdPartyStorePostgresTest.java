@@ -1,0 +1,7 @@
+package io.vpbx.admin.store.jdbc;
+
+class ThirdPartyStorePostgresTest extends ThirdPartyStoreContract {
+    ThirdPartyStorePostgresTest() {
+        super("postgresql");
+    }
+}
