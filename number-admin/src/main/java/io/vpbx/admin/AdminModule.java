@@ -66,6 +66,10 @@ import io.vpbx.admin.service.PriceTableSync;
 import io.vpbx.admin.service.PurchaseService;
 import io.vpbx.admin.service.ReservationService;
 import io.vpbx.admin.service.SettingsDiff;
+import io.vpbx.admin.service.LinePasswords;
+import io.vpbx.admin.service.RegistrationReports;
+import io.vpbx.admin.service.ThirdPartyNumberService;
+import io.vpbx.admin.service.ThirdPartyRelease;
 import io.vpbx.admin.service.TrunkService;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
@@ -80,6 +84,8 @@ import io.vpbx.admin.store.jdbc.JdbcNumberStore;
 import io.vpbx.admin.store.jdbc.JdbcOutboxStore;
 import io.vpbx.admin.store.jdbc.JdbcReservationStore;
 import io.vpbx.admin.store.jdbc.JdbcSettingsStore;
+import io.vpbx.admin.store.jdbc.JdbcRegistrationStatusStore;
+import io.vpbx.admin.store.jdbc.JdbcThirdPartyNumberStore;
 import io.vpbx.admin.store.jdbc.JdbcTrunkStore;
 import io.vpbx.config.VpbxConfig;
 import java.security.SecureRandom;
@@ -121,6 +127,8 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcRegistryRequestStore registryRequests = new JdbcRegistryRequestStore();
     private final JdbcCallerIdStore callerIds = new JdbcCallerIdStore();
     private final JdbcTrunkStore trunks = new JdbcTrunkStore();
+    private final JdbcThirdPartyNumberStore thirdPartyLines = new JdbcThirdPartyNumberStore();
+    private final JdbcRegistrationStatusStore registrationStatuses = new JdbcRegistrationStatusStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -133,6 +141,10 @@ public final class AdminModule implements AutoCloseable {
     private final NumberSuspensions suspensions;
     private final ComplianceSweeper complianceSweeper;
     private final DocumentResealer resealer;
+    /** Third-party line passwords, sealed with the identity documents' key ring. */
+    private final LinePasswords linePasswords;
+    /** Where the SIP side reports third-party registrations. */
+    private final RegistrationReports registrationReports;
     /** Call records from the SIP proxy, written in batches on a thread of its own. */
     private final CallRecordWriter callRecords;
 
@@ -155,6 +167,8 @@ public final class AdminModule implements AutoCloseable {
         this.resealer = new DocumentResealer(database, endUsers, complianceKeys::documentKeys, new SecureRandom());
         this.complianceSweeper = new ComplianceSweeper(database, numbers, bindings, endUsers, lifecycle, suspensions, auditor, clock,
                 config.compliance());
+        this.linePasswords = new LinePasswords(complianceKeys::documentKeys, new SecureRandom());
+        this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses);
         this.callRecords = new CallRecordWriter(database, callRecordStore, registry);
     }
 
@@ -171,7 +185,12 @@ public final class AdminModule implements AutoCloseable {
 
     /** Read access for the routing table: numbers in service with their settings and permissions, trunks, departments, mobiles. */
     public RoutingSource routingSource() {
-        return new RoutingSource(database, numbers, trunks, departments, employees);
+        return new RoutingSource(database, numbers, trunks, departments, employees, thirdPartyLines, linePasswords);
+    }
+
+    /** Where the SIP side reports how third-party registrations go: status and history, one transaction per batch. */
+    public RegistrationReports thirdPartyRegistrations() {
+        return registrationReports;
     }
 
     /** Where the SIP proxy hands finished calls; queued, then written in batches until {@link #close}. */
@@ -224,7 +243,8 @@ public final class AdminModule implements AutoCloseable {
                 new PurchaseService(database, numbers, reservations, idempotency, lifecycle, inputs, auditor, clock),
                 new NumberService(database, numbers, lifecycle, references,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
-                        List.of(new BindingRelease(bindings, endUsers)), diff, auditor, clock, config.catalog().quarantine()),
+                        List.of(new ThirdPartyRelease(thirdPartyLines), new BindingRelease(bindings, endUsers)), diff, auditor, clock,
+                        config.catalog().quarantine()),
                 new BulkChangeService(database, numbers, references, inputs, diff, auditor),
                 new AuditService(database, audit),
                 new CallRecordSearch(database, callRecordStore),
@@ -242,7 +262,11 @@ public final class AdminModule implements AutoCloseable {
                 registryService,
                 new CallerIdService(database, callerIds, employees, numbers, inputs, callPolicy, auditor),
                 new SelfSubmissions(database, numbers, bindings, endUserService, binder, registryService, inputs),
-                new TrunkService(database, trunks, accounts, auditor, clock));
+                new TrunkService(database, trunks, accounts, auditor, clock),
+                new ThirdPartyNumberService(database, thirdPartyLines, registrationStatuses, numbers, accounts,
+                        new ThirdPartyNumberService.NumberEntry(parser, CategoryClassifier.bundled(), prices, lifecycle), linePasswords,
+                        new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
+                        List.of(new BindingRelease(bindings, endUsers)), auditor, clock));
         return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
     }
 

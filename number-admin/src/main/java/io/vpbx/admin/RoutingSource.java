@@ -3,10 +3,13 @@ package io.vpbx.admin;
 import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.staff.Employee;
+import io.vpbx.admin.domain.thirdparty.ThirdPartyLine;
 import io.vpbx.admin.domain.trunk.Trunk;
+import io.vpbx.admin.service.LinePasswords;
 import io.vpbx.admin.store.DepartmentStore;
 import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.NumberStore;
+import io.vpbx.admin.store.ThirdPartyNumberStore;
 import io.vpbx.admin.store.Transactions;
 import io.vpbx.admin.store.TrunkStore;
 import io.vpbx.admin.store.TxWork;
@@ -16,8 +19,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * What the SIP side reads to build its routing table: every number in service, trunk, department and
- * employee mobile at startup (in pages), then single items as changes are announced. Reads span all
+ * What the SIP side reads to build its routing table: every number in service, trunk, department,
+ * employee mobile and third-party line at startup (in pages), then single items as changes are announced. Reads span all
  * accounts: the routing table is the platform's. Never used on the call path.
  */
 public final class RoutingSource {
@@ -28,14 +31,18 @@ public final class RoutingSource {
     private final TrunkStore trunks;
     private final DepartmentStore departments;
     private final EmployeeStore employees;
+    private final ThirdPartyNumberStore thirdPartyLines;
+    private final LinePasswords passwords;
 
     RoutingSource(Transactions transactions, NumberStore numbers, TrunkStore trunks, DepartmentStore departments,
-                  EmployeeStore employees) {
+                  EmployeeStore employees, ThirdPartyNumberStore thirdPartyLines, LinePasswords passwords) {
         this.transactions = transactions;
         this.numbers = numbers;
         this.trunks = trunks;
         this.departments = departments;
         this.employees = employees;
+        this.thirdPartyLines = thirdPartyLines;
+        this.passwords = passwords;
     }
 
     public Optional<NumberRecord> number(String e164) {
@@ -72,6 +79,24 @@ public final class RoutingSource {
     /** Every employee of every account (their account and mobile route calls); returns how many. */
     public int employees(Consumer<Employee> sink) {
         return pages(after -> tx -> employees.listAllAccounts(tx, after, PAGE), Employee::id, sink);
+    }
+
+    /**
+     * Every third-party line, enabled or not, with its password opened (the SIP side presents it to the other
+     * operator); returns how many. The line's number is among {@link #numbersInService}.
+     */
+    public int thirdPartyLines(Consumer<ThirdPartyLine> sink) {
+        return pages(after -> tx -> thirdPartyLines.sealedLines(tx, after, PAGE), line -> line.number().e164(),
+                line -> sink.accept(open(line)));
+    }
+
+    /** The line of a connected number, password opened; empty once disconnected. */
+    public Optional<ThirdPartyLine> thirdPartyLine(String e164) {
+        return transactions.inTransaction(tx -> thirdPartyLines.find(tx, e164)).map(this::open);
+    }
+
+    private ThirdPartyLine open(ThirdPartyNumberStore.SealedLine line) {
+        return line.number().line(passwords.open(line.sealedPassword()));
     }
 
     /** Reads page after page, each in its own short transaction, keyed after the last item's {@code key}. */

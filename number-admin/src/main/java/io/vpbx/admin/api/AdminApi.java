@@ -27,6 +27,7 @@ import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.NumberService;
 import io.vpbx.admin.service.PurchaseService;
 import io.vpbx.admin.service.ReservationService;
+import io.vpbx.admin.service.ThirdPartyNumberService;
 import io.vpbx.admin.service.TrunkService;
 import io.vpbx.config.AdminConfig;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class AdminApi {
                            DepartmentService departments, ContactPhoneChanges contactPhoneChanges, DevOutbox devOutbox,
                            EndUserService endUsers, M2mDeviceService m2mDevices, BindingService bindings,
                            RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
-                           TrunkService trunks) {
+                           TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers) {
     }
 
     private final Services services;
@@ -85,7 +86,8 @@ public final class AdminApi {
                 new M2mDeviceRoutes(services.m2mDevices(), exchange, query),
                 new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.selfSubmissions(),
                         services.inputs(), exchange),
-                new TrunkRoutes(services.trunks(), exchange, query));
+                new TrunkRoutes(services.trunks(), exchange, query),
+                new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
     }
 }

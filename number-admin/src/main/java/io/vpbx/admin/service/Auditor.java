@@ -33,4 +33,12 @@ public final class Auditor {
                 ctx.requestId(), action, resourceType, resourceId, changes));
         tx.afterCommit(() -> listener.changed(resourceType, resourceId));
     }
+
+    /**
+     * Tells the change listener of a resource once committed, without an audit entry: for a resource read together
+     * with one that was audited (a third-party line's number entry when only the line changed).
+     */
+    public void announce(Tx tx, String resourceType, String resourceId) {
+        tx.afterCommit(() -> listener.changed(resourceType, resourceId));
+    }
 }

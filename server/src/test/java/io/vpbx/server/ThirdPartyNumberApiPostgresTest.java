@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class ThirdPartyNumberApiPostgresTest extends ThirdPartyNumberApiContract {
+    ThirdPartyNumberApiPostgresTest() {
+        super("postgresql");
+    }
+}
