@@ -14,11 +14,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-target}
-./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl sip-core -am install -DskipTests
-CP_FILE=$(pwd)/sip-core/$BUILD_DIR/bench-classpath.txt
-./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl sip-core dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
-CP=sip-core/$BUILD_DIR/test-classes:sip-core/$BUILD_DIR/classes:$(cat "$CP_FILE")
+# The server's jar carries every runtime dependency (the dependency plugin is not in the offline repository); the
+# module's class folders go first so that this build's classes are the ones run.
+./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl server -am package -DskipTests
+CP=sip-core/$BUILD_DIR/test-classes:sip-core/$BUILD_DIR/classes:server/$BUILD_DIR/vpbx.jar
 OPTS=(${JAVA_OPTS:--Xms512m -Xmx512m})
 if [ -n "${JFR:-}" ]; then
   OPTS+=("-XX:StartFlightRecording=filename=$JFR,settings=profile")

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public interface CallRecordStore {
 
-    /** Appends {@code records} within {@code tx} as one JDBC batch. */
+    /** Appends {@code records} within {@code tx} in one go (one COPY on PostgreSQL, one JDBC batch elsewhere). */
     void append(Tx tx, List<CallRecord> records) throws SQLException;
 
     /** The records matching {@code query}, newest first, after its cursor, at most its limit. */

@@ -75,6 +75,25 @@ abstract class CallRecordStoreContract {
     }
 
     @Test
+    void awkwardTextFromTheWireReadsBackAsItWasWritten() {
+        // What PostgreSQL's COPY text format must escape (tab, newline, carriage return, backslash, the two
+        // characters of its NULL marker) and what JSON must escape in the attempts, beside non-ASCII text.
+        String callId = "a\tb\nc\rd\\e\\N@10.0.0.1";
+        Instant odd = T0.plusNanos(789);
+        CallRecord awkward = new CallRecord(callId, "acc-1", Direction.INBOUND, ACME_NUMBER, "\\N", "Пётр \"Иванов\" \uD83D\uDCDE",
+                "trunk\t1", List.of(
+                        new CallRecord.Attempt("contact", "sip:\"x\"\\y@host;tab=\t;nl=\n;ctl=\u0001", null, 0, "timeout", T0, odd),
+                        new CallRecord.Attempt("sip_uri", "sip:ok@host", "emp-\u00e9\\", 200, "answered", odd, T0.plusSeconds(2))),
+                Result.ANSWERED, 200, "hang_up \\N\t480", T0, T0.plusSeconds(2), T0.plusSeconds(3).plusMillis(7));
+        CallRecord nulls = new CallRecord("nulls", null, Direction.OUTBOUND, null, null, null, null, List.of(), Result.FAILED, 0,
+                null, T0.plusSeconds(10), null, T0.plusSeconds(10));
+        append(List.of(awkward, nulls));
+
+        List<CallRecord> read = query(all(null, 10)).stream().map(StoredCallRecord::record).toList();
+        assertEquals(List.of(nulls, awkward), read);
+    }
+
+    @Test
     void newestFirstAndTheCursorWalksEveryRecordOnceEvenWhenStartsTie() {
         List<CallRecord> records = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
