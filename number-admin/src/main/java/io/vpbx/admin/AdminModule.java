@@ -66,6 +66,7 @@ import io.vpbx.admin.service.PriceTableSync;
 import io.vpbx.admin.service.PurchaseService;
 import io.vpbx.admin.service.ReservationService;
 import io.vpbx.admin.service.SettingsDiff;
+import io.vpbx.admin.service.LinePasswordResealer;
 import io.vpbx.admin.service.LinePasswords;
 import io.vpbx.admin.service.RegistrationReports;
 import io.vpbx.admin.service.ThirdPartyNumberService;
@@ -141,6 +142,7 @@ public final class AdminModule implements AutoCloseable {
     private final NumberSuspensions suspensions;
     private final ComplianceSweeper complianceSweeper;
     private final DocumentResealer resealer;
+    private final LinePasswordResealer lineResealer;
     /** Third-party line passwords, sealed with the identity documents' key ring. */
     private final LinePasswords linePasswords;
     /** Where the SIP side reports third-party registrations. */
@@ -168,6 +170,7 @@ public final class AdminModule implements AutoCloseable {
         this.complianceSweeper = new ComplianceSweeper(database, numbers, bindings, endUsers, lifecycle, suspensions, auditor, clock,
                 config.compliance());
         this.linePasswords = new LinePasswords(complianceKeys::documentKeys, new SecureRandom());
+        this.lineResealer = new LinePasswordResealer(database, thirdPartyLines, complianceKeys::documentKeys, new SecureRandom());
         this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses);
         this.callRecords = new CallRecordWriter(database, callRecordStore, registry);
     }
@@ -210,12 +213,13 @@ public final class AdminModule implements AutoCloseable {
 
     /**
      * The periodic housekeeping: numbers whose time is up go back to the catalog, compliance deadlines are
-     * applied, documents sealed under a retired key are sealed again, old idempotency keys go.
+     * applied, documents and line passwords sealed under a retired key are sealed again, old idempotency keys go.
      */
     public void runMaintenance() {
         sweeper.sweepOnce();
         complianceSweeper.sweepOnce();
         resealer.resealOnce();
+        lineResealer.resealOnce();
         idempotencyPurge.purgeOnce();
     }
 

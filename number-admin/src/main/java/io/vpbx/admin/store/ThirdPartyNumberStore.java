@@ -40,6 +40,12 @@ public interface ThirdPartyNumberStore {
     /** Every line with its sealed password, in number order after {@code afterE164}: what the SIP side registers. */
     List<SealedLine> sealedLines(Tx tx, String afterE164, int limit) throws SQLException;
 
+    /** Lines whose password is sealed under a key other than {@code currentKeyId}, locked, at most {@code limit}. */
+    List<SealedLine> lockSealedWithOtherKeys(Tx tx, String currentKeyId, int limit) throws SQLException;
+
+    /** Replaces the sealed password alone (a key rotation: the password itself is unchanged). */
+    void reseal(Tx tx, String e164, String sealedPassword) throws SQLException;
+
     /** Which of {@code e164s} are connected lines, locked so that none is disconnected before the transaction ends. */
     Set<String> lockConnected(Tx tx, Collection<String> e164s) throws SQLException;
 }

@@ -102,6 +102,27 @@ public final class JdbcThirdPartyNumberStore implements ThirdPartyNumberStore {
     }
 
     @Override
+    public List<SealedLine> lockSealedWithOtherKeys(Tx tx, String currentKeyId, int limit) throws SQLException {
+        // Sealed values start "v1:<key id>:"; a key id may hold '_', which LIKE must not read as a wildcard.
+        String prefix = "v1:" + currentKeyId.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + ":%";
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM third_party_numbers "
+                + "WHERE password_sealed NOT LIKE ? ESCAPE '\\' ORDER BY e164 LIMIT ? FOR UPDATE")) {
+            st.setString(1, prefix);
+            st.setInt(2, limit);
+            return rows(st);
+        }
+    }
+
+    @Override
+    public void reseal(Tx tx, String e164, String sealedPassword) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE third_party_numbers SET password_sealed = ? WHERE e164 = ?")) {
+            st.setString(1, sealedPassword);
+            st.setString(2, e164);
+            st.executeUpdate();
+        }
+    }
+
+    @Override
     public Set<String> lockConnected(Tx tx, Collection<String> e164s) throws SQLException {
         List<String> sorted = new ArrayList<>(new TreeSet<>(e164s));
         Set<String> connected = new TreeSet<>();

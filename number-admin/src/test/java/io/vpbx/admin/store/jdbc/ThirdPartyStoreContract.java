@@ -11,6 +11,8 @@ import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.category.CategoryClassifier;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
+import io.vpbx.admin.domain.identity.DocumentCipher;
+import io.vpbx.admin.domain.identity.KeyRing;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
 import io.vpbx.admin.domain.thirdparty.LineTransport;
 import io.vpbx.admin.domain.thirdparty.RegistrationHistoryEntry;
@@ -19,8 +21,10 @@ import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
 import io.vpbx.admin.domain.thirdparty.RegistrationTransition;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;
 import io.vpbx.admin.service.CatalogEntryFactory;
+import io.vpbx.admin.service.LinePasswordResealer;
 import io.vpbx.admin.service.RegistrationReports;
 import io.vpbx.admin.store.ThirdPartyNumberStore.SealedLine;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +180,28 @@ abstract class ThirdPartyStoreContract {
         assertEquals(RegistrationState.REGISTERED, status(A).orElseThrow().state());
         assertEquals(1, history(A).size());
         reports.recordRegistrations(List.of());
+    }
+
+    @Test
+    void aKeyRotationReSealsEveryPasswordUnderTheCurrentKey() {
+        byte[] oldKey = new byte[KeyRing.KEY_BYTES];
+        byte[] newKey = new byte[KeyRing.KEY_BYTES];
+        newKey[0] = 1;
+        SecureRandom random = new SecureRandom();
+        // "kX1" would match the LIKE pattern of "k_1" if the underscore were a wildcard.
+        DocumentCipher before = new DocumentCipher(new KeyRing("kX1", Map.of("kX1", oldKey)), random);
+        KeyRing rotated = new KeyRing("k_1", Map.of("k_1", newKey, "kX1", oldKey));
+        DocumentCipher after = new DocumentCipher(rotated, random);
+        create(line(A, "acc-1"), before.seal("password-a"));
+        create(line(B, "acc-1"), after.seal("password-b"));
+        LinePasswordResealer resealer = new LinePasswordResealer(db.database(), lines, () -> rotated, random);
+
+        assertEquals(1, resealer.resealOnce());
+        assertEquals(0, resealer.resealOnce(), "rotation complete");
+        List<SealedLine> all = db.database().inTransaction(tx -> lines.sealedLines(tx, null, 10));
+        assertTrue(all.stream().allMatch(l -> after.sealedWithCurrentKey(l.sealedPassword())));
+        DocumentCipher newOnly = new DocumentCipher(new KeyRing("k_1", Map.of("k_1", newKey)), random);
+        assertEquals(List.of("password-a", "password-b"), all.stream().map(l -> newOnly.open(l.sealedPassword())).toList());
     }
 
     @Test
