@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,27 +15,36 @@ import java.util.regex.Pattern;
  * A bare SIP user agent over UDP that answers one digest challenge (401 or 407) with MD5 or SHA-256 (RFC 8760):
  * SIPp answers MD5 only, and the operator's SHA-256 challenges are to be proven answerable. REGISTER, and
  * INVITE without SDP up to a non-2xx final response (which it ACKs): enough to reach a registrar and a gateway.
+ * Every request of one client shares its Call-ID, with CSeq counting up, as a registration's refreshes do.
  */
 final class DigestClient implements AutoCloseable {
     private static final Pattern STATUS = Pattern.compile("^SIP/2\\.0 (\\d{3})");
     private static final Pattern TO_HEADER = Pattern.compile("(?im)^To: (.*)$");
+    private static final int RETRANSMIT_MILLIS = 500;
 
     private final int serverPort;
     private final String user;
     private final String password;
     private final DigestAlgorithm algorithm;
     private final DatagramSocket socket;
+    private final Duration timeout;
     private final String callId = "digest-" + System.nanoTime() + "@" + Kamailio.HOST;
     private int cseq;
 
     DigestClient(int serverPort, String user, String password, DigestAlgorithm algorithm) {
+        this(serverPort, user, password, algorithm, Duration.ofSeconds(5));
+    }
+
+    /** @param timeout how long a request waits for its final response (it is retransmitted every 500 ms until a first answer) */
+    DigestClient(int serverPort, String user, String password, DigestAlgorithm algorithm, Duration timeout) {
         this.serverPort = serverPort;
         this.user = user;
         this.password = password;
         this.algorithm = algorithm;
+        this.timeout = timeout;
         try {
             this.socket = new DatagramSocket(0, InetAddress.getByName(Kamailio.HOST));
-            socket.setSoTimeout(5_000);
+            socket.setSoTimeout(RETRANSMIT_MILLIS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +79,7 @@ final class DigestClient implements AutoCloseable {
         return new Exchange(first, send(method, uri, to, headers, credentials));
     }
 
-    /** Sends the request and returns its final response, ACKing it when the request is an INVITE. */
+    /** Sends the request and returns its final response (null when none came), ACKing it when the request is an INVITE. */
     private String send(String method, String uri, String to, String headers, String credentials) {
         cseq++;
         String branch = "z9hG4bK-digest-" + cseq + "-" + System.nanoTime();
@@ -77,10 +88,9 @@ final class DigestClient implements AutoCloseable {
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:" + user + "@" + Kamailio.HOST + ">;tag=digest\r\n";
         String ids = "Call-ID: " + callId + "\r\n";
-        transmit(method + " " + uri + " SIP/2.0\r\n" + common + "To: <" + to + ">\r\n" + ids + "CSeq: " + cseq + " " + method + "\r\n"
-                + headers + credentials + "Content-Length: 0\r\n\r\n");
-        String response = receiveFinal();
-        if ("INVITE".equals(method)) {
+        String response = receiveFinal(method + " " + uri + " SIP/2.0\r\n" + common + "To: <" + to + ">\r\n" + ids
+                + "CSeq: " + cseq + " " + method + "\r\n" + headers + credentials + "Content-Length: 0\r\n\r\n");
+        if ("INVITE".equals(method) && response != null) {
             Matcher toHeader = TO_HEADER.matcher(response);
             String toWithTag = toHeader.find() ? toHeader.group(1).trim() : "<" + to + ">";
             transmit("ACK " + uri + " SIP/2.0\r\n" + common + "To: " + toWithTag + "\r\n" + ids + "CSeq: " + cseq + " ACK\r\n"
@@ -122,29 +132,49 @@ final class DigestClient implements AutoCloseable {
         }
     }
 
-    private String receiveFinal() {
+    /**
+     * Sends {@code request} and returns its final response, retransmitting it every 500 ms until something answers
+     * (the peer may still be binding its socket); null when no final response came within the timeout.
+     */
+    private String receiveFinal(String request) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean answered = false;
+        transmit(request);
         byte[] buffer = new byte[65_535];
-        while (true) {
+        while (System.nanoTime() < deadline) {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(packet);
+            } catch (SocketTimeoutException e) {
+                if (!answered) {
+                    transmit(request);
+                }
+                continue;
             } catch (IOException e) {
-                throw new UncheckedIOException("no final response from 127.0.0.1:" + serverPort, e);
+                throw new UncheckedIOException(e);
             }
+            answered = true;
             String response = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII);
             if (status(response) >= 200) {
                 return response;
             }
         }
+        return null;
     }
 
     static int status(String response) {
+        if (response == null) {
+            return -1;
+        }
         Matcher matcher = STATUS.matcher(response);
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
     /** The value of the first {@code name} header of {@code message}, or null. */
     static String header(String message, String name) {
+        if (message == null) {
+            return null;
+        }
         Matcher matcher = Pattern.compile("(?im)^" + Pattern.quote(name) + ":\\s*(.*?)\\s*$").matcher(message);
         return matcher.find() ? matcher.group(1) : null;
     }
@@ -165,7 +195,7 @@ final class DigestClient implements AutoCloseable {
 
     /**
      * @param challenge the 401 or 407 (null when the server did not challenge)
-     * @param response the final response to the request sent last
+     * @param response the final response to the request sent last, null when none came within the timeout
      */
     record Exchange(String challenge, String response) {
         int status() {
