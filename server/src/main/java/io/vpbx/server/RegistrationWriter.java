@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vpbx.admin.domain.staff.SipRegistration;
+import io.vpbx.admin.service.BatchingWriter;
 import io.vpbx.admin.store.SipRegistrationStore;
 import io.vpbx.admin.store.Transactions;
 import io.vpbx.sip.registrar.BindingListener;
@@ -11,14 +12,9 @@ import io.vpbx.sip.registrar.ContactBinding;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +35,8 @@ final class RegistrationWriter implements BindingListener, AutoCloseable {
 
     /** Rows per transaction: enough to spread a commit, few enough to keep the transaction short. */
     static final int BATCH_SIZE = 500;
-    /** How long the writer thread waits for a change before it looks whether it was closed. */
-    private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    /** How long changes gather before the writer thread takes them (offers wake no thread). */
+    private static final Duration LINGER = Duration.ofMillis(200);
     /** How long close waits for the batch in progress before it writes the rest itself. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
@@ -48,14 +44,10 @@ final class RegistrationWriter implements BindingListener, AutoCloseable {
     private final SipRegistrationStore store;
     private final Clock clock;
     private final String nodeId;
-    private final BlockingQueue<SipRegistration> queue;
-    /** One step at a time, so that when {@link #drainOnce()} returns everything queued before it is written or failed. */
-    private final ReentrantLock draining = new ReentrantLock(true);
+    private final BatchingWriter<SipRegistration> writer;
     private final Counter written;
     private final Counter dropped;
     private final Counter failed;
-    private volatile boolean closed;
-    private Thread thread;
 
     RegistrationWriter(Transactions transactions, SipRegistrationStore store, Clock clock, String nodeId, int capacity,
                        MeterRegistry registry) {
@@ -63,11 +55,11 @@ final class RegistrationWriter implements BindingListener, AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.nodeId = nodeId;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writer = new BatchingWriter<>("vpbx-registration-writer", capacity, BATCH_SIZE, LINGER, CLOSE_WAIT, this::write);
         this.written = outcome(registry, "written");
         this.dropped = outcome(registry, "dropped");
         this.failed = outcome(registry, "failed");
-        Gauge.builder("vpbx.registrar.write.queue", queue, BlockingQueue::size)
+        Gauge.builder("vpbx.registrar.write.queue", writer, BatchingWriter::depth)
                 .description("binding changes waiting to be written").register(registry);
     }
 
@@ -98,33 +90,13 @@ final class RegistrationWriter implements BindingListener, AutoCloseable {
 
     /** Never blocks: a change that finds the queue full, or the writer closed, is dropped and counted. */
     private void offer(SipRegistration row) {
-        if (closed || !queue.offer(row)) {
+        if (writer.offer(row) != BatchingWriter.Offer.QUEUED) {
             dropped.increment();
         }
     }
 
-    synchronized void start() {
-        if (thread != null || closed) {
-            return;
-        }
-        thread = new Thread(this::run, "vpbx-registration-writer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void run() {
-        try {
-            while (!closed) {
-                draining.lockInterruptibly();
-                try {
-                    write(queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS));
-                } finally {
-                    draining.unlock();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    void start() {
+        writer.start();
     }
 
     /**
@@ -132,21 +104,10 @@ final class RegistrationWriter implements BindingListener, AutoCloseable {
      * returns how many changes it took. Tests call it to know that a change has reached the database.
      */
     int drainOnce() {
-        draining.lock();
-        try {
-            return write(queue.poll());
-        } finally {
-            draining.unlock();
-        }
+        return writer.drainOnce();
     }
 
-    private int write(SipRegistration first) {
-        if (first == null) {
-            return 0;
-        }
-        List<SipRegistration> taken = new ArrayList<>(BATCH_SIZE);
-        taken.add(first);
-        queue.drainTo(taken, BATCH_SIZE - 1);
+    private void write(List<SipRegistration> taken) {
         Map<String, SipRegistration> latest = new LinkedHashMap<>();
         taken.forEach(row -> latest.put(row.employeeId() + '\n' + row.contactUri(), row));
         List<SipRegistration> batch = List.copyOf(latest.values());
@@ -162,7 +123,6 @@ final class RegistrationWriter implements BindingListener, AutoCloseable {
             log.debug("writing {} registrations in one transaction failed; writing them one by one", batch.size(), batchFailure);
             writeOneByOne(batch, taken.size() - batch.size());
         }
-        return taken.size();
     }
 
     private void writeOneByOne(List<SipRegistration> batch, int superseded) {
@@ -184,25 +144,6 @@ final class RegistrationWriter implements BindingListener, AutoCloseable {
     /** Stops taking changes and writes what is queued. Close it after the SIP side has stopped. */
     @Override
     public void close() {
-        Thread running;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            running = thread;
-        }
-        if (running != null) {
-            try {
-                running.join(CLOSE_WAIT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        int flushed = 0;
-        for (int taken = drainOnce(); taken > 0; taken = drainOnce()) {
-            flushed += taken;
-        }
-        log.debug("registration writer closed; {} queued changes written at close", flushed);
+        log.debug("registration writer closed; {} queued changes written at close", writer.close());
     }
 }
