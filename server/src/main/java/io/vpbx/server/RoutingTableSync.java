@@ -10,6 +10,7 @@ import io.vpbx.admin.domain.staff.Employee;
 import io.vpbx.admin.domain.trunk.Trunk;
 import io.vpbx.admin.service.ChangeListener;
 import io.vpbx.sip.routing.RoutingTable;
+import io.vpbx.sip.uplink.UplinkAccount;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,6 +29,24 @@ final class RoutingTableSync implements ChangeListener {
     private final CallPolicy policy = new CallPolicy();
     private final Timer propagation;
     private RoutingSource source;
+    private UplinkSink uplinks = UplinkSink.NONE;
+
+    /** Where third-party lines go: the SIP server, which registers them at their operators. */
+    interface UplinkSink {
+        UplinkSink NONE = new UplinkSink() {
+            @Override
+            public void put(UplinkAccount line) {
+            }
+
+            @Override
+            public void remove(String e164) {
+            }
+        };
+
+        void put(UplinkAccount line);
+
+        void remove(String e164);
+    }
 
     RoutingTableSync(RoutingTable table, MeterRegistry registry) {
         this.table = table;
@@ -42,14 +61,21 @@ final class RoutingTableSync implements ChangeListener {
         this.source = routingSource;
     }
 
+    /** Before {@link #loadAll}: lines loaded and changed from then on are registered through {@code sink}. */
+    void attachUplinks(UplinkSink sink) {
+        this.uplinks = sink;
+    }
+
     void loadAll() {
         long start = System.nanoTime();
         int numbers = source.numbersInService(record -> table.put(RoutingValues.entry(record, policy)));
         int trunks = source.trunks(this::trunk);
         int departments = source.departments(department -> table.put(RoutingValues.plan(department)));
         int employees = source.employees(this::employee);
-        log.info("routing table loaded: {} numbers, {} trunks ({} enabled), {} departments, {} employees in {} ms", numbers,
-                trunks, table.trunkCount(), departments, employees, (System.nanoTime() - start) / 1_000_000);
+        int lines = source.thirdPartyLines(line -> uplinks.put(RoutingValues.uplink(line)));
+        log.info("routing table loaded: {} numbers, {} trunks ({} enabled), {} departments, {} employees, {} third-party lines"
+                + " in {} ms", numbers, trunks, table.trunkCount(), departments, employees, lines,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The resource types are the ones the services audit their changes under. */
@@ -64,6 +90,8 @@ final class RoutingTableSync implements ChangeListener {
             case "trunk" -> source.trunk(resourceId).ifPresentOrElse(this::trunk, () -> table.removeTrunk(resourceId));
             case "department" -> department(resourceId);
             case "employee" -> source.employee(resourceId).ifPresentOrElse(this::employee, () -> table.removeEmployee(resourceId));
+            case "third_party_number" -> source.thirdPartyLine(resourceId).ifPresentOrElse(
+                    line -> uplinks.put(RoutingValues.uplink(line)), () -> uplinks.remove(resourceId));
             default -> {
                 return;
             }

@@ -6,10 +6,12 @@ import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.domain.lifecycle.CallPermissions;
 import io.vpbx.admin.domain.lifecycle.CallPolicy;
 import io.vpbx.admin.domain.staff.Department;
+import io.vpbx.admin.domain.thirdparty.ThirdPartyLine;
 import io.vpbx.admin.domain.trunk.SourceAddress;
 import io.vpbx.sip.routing.DepartmentPlan;
 import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.RingStrategy;
+import io.vpbx.sip.uplink.UplinkAccount;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.routing.Trunk;
@@ -71,5 +73,11 @@ final class RoutingValues {
             return new Fallback.Voicemail(v.recipients(), v.greetingMediaId());
         }
         return Fallback.standard();
+    }
+
+    /** A third-party line as the SIP core registers it. */
+    static UplinkAccount uplink(ThirdPartyLine line) {
+        return new UplinkAccount(line.e164(), line.accountId(), line.login(), line.password(), line.server(), line.port(),
+                line.transport(), line.expiresSeconds(), line.enabled());
     }
 }

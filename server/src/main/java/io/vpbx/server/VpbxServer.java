@@ -14,6 +14,7 @@ import io.vpbx.admin.store.jdbc.JdbcSettings;
 import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.sip.SipServer;
+import io.vpbx.sip.uplink.UplinkAccount;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.proxy.FallbackMedia;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public final class VpbxServer {
     private SipServer sip;
     private SipRegistrar registrar;
     private AuditLogFollower follower;
+    private RegistrationHealthWriter health;
 
     public VpbxServer(VpbxConfig config, Clock clock) {
         this.config = config;
@@ -61,6 +63,23 @@ public final class VpbxServer {
         follower = new AuditLogFollower(database, new JdbcAuditStore(JsonMappers.create()), changes, config.cluster().pollBatch(),
                 registry);
         routingSync.attach(admin.routingSource());
+        health = new RegistrationHealthWriter(admin.thirdPartyRegistrations(), registrar.nodeId(), registry);
+        health.start();
+        sip = new SipServer(config.sip(), registry, new SipServices(routingTable, Optional.of(registrar.service()),
+                registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
+                FallbackMedia.unavailable(), clock), config.uplink(), health);
+        SipServer lines = sip;
+        routingSync.attachUplinks(new RoutingTableSync.UplinkSink() {
+            @Override
+            public void put(UplinkAccount line) {
+                lines.putUplink(line);
+            }
+
+            @Override
+            public void remove(String e164) {
+                lines.removeUplink(e164);
+            }
+        });
         admin.prepare().ifPresent(key -> log.warn("""
 
                 ==================================================================
@@ -84,9 +103,6 @@ public final class VpbxServer {
             admin.runMaintenance();
             return null;
         }, false).onFailure(e -> log.warn("maintenance failed; retrying at the next interval", e)));
-        sip = new SipServer(config.sip(), registry, new SipServices(routingTable, Optional.of(registrar.service()),
-                registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
-                FallbackMedia.unavailable(), clock));
         sip.start();
         log.info("vpbx started: admin API on http://{}:{}, SIP on {} (udp {}, tcp {})", config.admin().host(), http.actualPort(),
                 config.sip().host(), config.sip().udp() ? sip.udpPort() : "off", config.sip().tcp() ? sip.tcpPort() : "off");
@@ -120,6 +136,11 @@ public final class VpbxServer {
         return registrar.location();
     }
 
+    /** Writes what third-party registrations reported so far (tests read the API right after). */
+    int flushRegistrationHealth() {
+        return health.flush();
+    }
+
     /** What brings other nodes' admin changes here, for tests that run its rounds themselves. */
     AuditLogFollower follower() {
         return follower;
@@ -133,6 +154,9 @@ public final class VpbxServer {
     public void stop() {
         if (sip != null) {
             sip.close();
+        }
+        if (health != null) {
+            health.close();
         }
         if (follower != null) {
             follower.close();

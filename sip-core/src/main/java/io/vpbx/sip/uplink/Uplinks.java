@@ -58,9 +58,15 @@ public final class Uplinks {
         }
     }
 
-    /** Adds a line, or applies a change to it. */
+    /**
+     * Adds a line, or applies a change to it. The same line again (a change announced twice: by this node and
+     * again by the audit-log follower) changes nothing: it must not restart a registration that failed_auth.
+     */
     public void put(UplinkAccount account) {
         Line line = lines.get(account.e164());
+        if (line != null && line.registration.account().equals(account)) {
+            return;
+        }
         directory.put(account);
         if (line != null && line.registration.account().sameRegistration(account)) {
             line.inFlight = null;
