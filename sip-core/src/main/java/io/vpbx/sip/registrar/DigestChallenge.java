@@ -38,7 +38,8 @@ public record DigestChallenge(String realm, String nonce, String opaque, DigestA
         return value.toString();
     }
 
-    private static String quote(String text) {
+    /** A quoted-string (RFC 3261 section 25.1): quotes and backslashes escaped. */
+    public static String quote(String text) {
         StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

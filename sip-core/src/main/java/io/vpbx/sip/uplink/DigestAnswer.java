@@ -1,5 +1,7 @@
 package io.vpbx.sip.uplink;
 
+import static io.vpbx.sip.registrar.DigestChallenge.quote;
+
 import io.vpbx.sip.registrar.DigestAlgorithm;
 import java.util.Comparator;
 import java.util.List;
@@ -56,17 +58,5 @@ public final class DigestAnswer {
             value.append(", qop=").append(QOP).append(", nc=").append(nc).append(", cnonce=").append(quote(cnonce));
         }
         return value.toString();
-    }
-
-    private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                quoted.append('\\');
-            }
-            quoted.append(c);
-        }
-        return quoted.append('"').toString();
     }
 }
