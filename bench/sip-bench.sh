@@ -14,6 +14,8 @@
 # Env: REGISTER_RATE=r (and REG_SECONDS, default 20): also REGISTER throughput, Kamailio vs vpbx with digest.
 # Env: SKIP_KAMAILIO=1 measures vpbx alone (compare with a Kamailio run of the same session).
 # Env: VPBX_JAVA_OPTS (default -Xms512m -Xmx512m), JAR (default server/target/vpbx.jar), JFR=file to profile the run.
+# Env: SYSCALLS=1 counts the proxies' system calls during the measured runs (perf stat on the syscall tracepoints,
+#   per thread for vpbx, per process for Kamailio) and prints them per call (bench/results-syscalls-*.csv).
 # Everything on 127.0.0.1, bounded in time and count; what this script starts it stops by pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,10 +83,36 @@ echo "provisioned"
 cd "$HARNESS"
 UAC_PORT=$UAC_PORT ./smoke.sh $SIP_PORT
 
+# SYSCALLS=1: system calls of PIDS (comma-separated) for SECONDS_PER_RUN, counted in the background while a run goes
+SYSCALL_EVENTS=raw_syscalls:sys_enter
+for call in epoll_wait epoll_pwait recvmsg recvmmsg recvfrom sendmsg sendmmsg sendto read write timerfd_settime futex; do
+  SYSCALL_EVENTS+=",syscalls:sys_enter_$call"
+done
+count_syscalls() {  # label pids
+  [ -n "${SYSCALLS:-}" ] || return 0
+  perf stat -x, --per-thread -e "$SYSCALL_EVENTS" -p "$2" -o "$ROOT/bench/results-syscalls-$1.csv" -- sleep "$SECONDS_PER_RUN" \
+    >/dev/null 2>&1 &
+  SYSCALL_COUNTER=$!
+}
+report_syscalls() {  # label; calls per second: per call = count / (rate * seconds)
+  [ -n "${SYSCALLS:-}" ] || return 0
+  wait "$SYSCALL_COUNTER" || true
+  echo "system calls per call, $1 (threads by name; from $ROOT/bench/results-syscalls-$1.csv):"
+  awk -F, -v calls=$((RATE * SECONDS_PER_RUN)) '$1 ~ /-[0-9]+$/ && $2 ~ /^[0-9]+$/ {
+      name = $1; sub(/-[0-9]+$/, "", name); gsub(/[0-9]+$/, "", name); ev = $4; sub(/.*sys_enter_?/, "", ev); if (ev == "") ev = "all"
+      n[name "|" ev] += $2; names[name] = 1; evs[ev] = 1 }
+    END { for (t in names) { line = sprintf("  %-24s", t); total = n[t "|all"] / calls
+            if (total < 0.05) continue
+            for (e in evs) if (n[t "|" e] / calls >= 0.005) line = line sprintf(" %s=%.2f", e, n[t "|" e] / calls)
+            print line } }' "$ROOT/bench/results-syscalls-$1.csv" | sort
+}
+
 if [ -z "${SKIP_KAMAILIO:-}" ]; then
 echo "== Kamailio, ${RATE} calls/s for ${SECONDS_PER_RUN}s"
 KAM=$(kamailio/kam.sh start 1)
+count_syscalls kamailio "$KAM,$(pgrep -d, -P "$KAM")"
 PROXY_PID=$KAM LABEL=kamailio ./sip-bench.sh $KAM_PORT "$RATE" "$SECONDS_PER_RUN" | grep RESULT
+report_syscalls kamailio
 if [ ${#FINDMAX_RATES[@]} -gt 0 ]; then
   PROXY_PID=$KAM LABEL=kamailio ./find-max.sh $KAM_PORT "${FINDMAX_RATES[@]}" | tail -3
 fi
@@ -95,7 +123,9 @@ echo "== vpbx, warm-up then ${RATE} calls/s for ${SECONDS_PER_RUN}s"
 PROXY_PID=$VPBX LABEL=vpbx-warmup ./sip-bench.sh $SIP_PORT "$RATE" 20 | grep RESULT
 sleep 35   # let the warm-up's transactions end (Timer K/D) before measuring
 [ -n "${JFR:-}" ] && jcmd $VPBX JFR.start name=bench settings=profile filename="$JFR" >/dev/null   # JFR=/tmp/x.jfr: profile the run
+count_syscalls vpbx "$VPBX"
 PROXY_PID=$VPBX LABEL=vpbx ./sip-bench.sh $SIP_PORT "$RATE" "$SECONDS_PER_RUN" | grep RESULT
+report_syscalls vpbx
 [ -n "${JFR:-}" ] && jcmd $VPBX JFR.stop name=bench >/dev/null
 if [ ${#FINDMAX_RATES[@]} -gt 0 ]; then
   PROXY_PID=$VPBX LABEL=vpbx ./find-max.sh $SIP_PORT "${FINDMAX_RATES[@]}" | tail -3
