@@ -15,7 +15,7 @@
 # Env: SKIP_KAMAILIO=1 measures vpbx alone (compare with a Kamailio run of the same session).
 # Env: VPBX_JAVA_OPTS (default -Xms512m -Xmx512m), JAR (default server/target/vpbx.jar), JFR=file to profile the run.
 # Env: SYSCALLS=1 counts the proxies' system calls during the measured runs (perf stat on the syscall tracepoints,
-#   per thread for vpbx, per process for Kamailio) and prints them per call (bench/results-syscalls-*.csv).
+#   per thread for vpbx, per process for Kamailio) and prints them per call (bench/results-syscalls-*.log).
 # Everything on 127.0.0.1, bounded in time and count; what this script starts it stops by pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -90,21 +90,21 @@ for call in epoll_wait epoll_pwait recvmsg recvmmsg recvfrom sendmsg sendmmsg se
 done
 count_syscalls() {  # label pids
   [ -n "${SYSCALLS:-}" ] || return 0
-  perf stat -x, --per-thread -e "$SYSCALL_EVENTS" -p "$2" -o "$ROOT/bench/results-syscalls-$1.csv" -- sleep "$SECONDS_PER_RUN" \
+  perf stat -x, --per-thread -e "$SYSCALL_EVENTS" -p "$2" -o "$ROOT/bench/results-syscalls-$1.log" -- sleep "$SECONDS_PER_RUN" \
     >/dev/null 2>&1 &
   SYSCALL_COUNTER=$!
 }
 report_syscalls() {  # label; calls per second: per call = count / (rate * seconds)
   [ -n "${SYSCALLS:-}" ] || return 0
   wait "$SYSCALL_COUNTER" || true
-  echo "system calls per call, $1 (threads by name; from $ROOT/bench/results-syscalls-$1.csv):"
+  echo "system calls per call, $1 (threads by name; from $ROOT/bench/results-syscalls-$1.log):"
   awk -F, -v calls=$((RATE * SECONDS_PER_RUN)) '$1 ~ /-[0-9]+$/ && $2 ~ /^[0-9]+$/ {
       name = $1; sub(/-[0-9]+$/, "", name); gsub(/[0-9]+$/, "", name); ev = $4; sub(/.*sys_enter_?/, "", ev); if (ev == "") ev = "all"
       n[name "|" ev] += $2; names[name] = 1; evs[ev] = 1 }
     END { for (t in names) { line = sprintf("  %-24s", t); total = n[t "|all"] / calls
             if (total < 0.05) continue
             for (e in evs) if (n[t "|" e] / calls >= 0.005) line = line sprintf(" %s=%.2f", e, n[t "|" e] / calls)
-            print line } }' "$ROOT/bench/results-syscalls-$1.csv" | sort
+            print line } }' "$ROOT/bench/results-syscalls-$1.log" | sort
 }
 
 if [ -z "${SKIP_KAMAILIO:-}" ]; then
