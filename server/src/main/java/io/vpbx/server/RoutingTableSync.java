@@ -12,6 +12,7 @@ import io.vpbx.admin.service.ChangeListener;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.uplink.UplinkAccount;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,24 +30,9 @@ final class RoutingTableSync implements ChangeListener {
     private final CallPolicy policy = new CallPolicy();
     private final Timer propagation;
     private RoutingSource source;
-    private UplinkSink uplinks = UplinkSink.NONE;
-
-    /** Where third-party lines go: the SIP server, which registers them at their operators. */
-    interface UplinkSink {
-        UplinkSink NONE = new UplinkSink() {
-            @Override
-            public void put(UplinkAccount line) {
-            }
-
-            @Override
-            public void remove(String e164) {
-            }
-        };
-
-        void put(UplinkAccount line);
-
-        void remove(String e164);
-    }
+    /** Where third-party lines go: the SIP server, which registers them at their operators (none until attached). */
+    private Consumer<UplinkAccount> putUplink = line -> { };
+    private Consumer<String> removeUplink = e164 -> { };
 
     RoutingTableSync(RoutingTable table, MeterRegistry registry) {
         this.table = table;
@@ -62,8 +48,9 @@ final class RoutingTableSync implements ChangeListener {
     }
 
     /** Before {@link #loadAll}: lines loaded and changed from then on are registered through {@code sink}. */
-    void attachUplinks(UplinkSink sink) {
-        this.uplinks = sink;
+    void attachUplinks(Consumer<UplinkAccount> put, Consumer<String> remove) {
+        this.putUplink = put;
+        this.removeUplink = remove;
     }
 
     void loadAll() {
@@ -72,7 +59,7 @@ final class RoutingTableSync implements ChangeListener {
         int trunks = source.trunks(this::trunk);
         int departments = source.departments(department -> table.put(RoutingValues.plan(department)));
         int employees = source.employees(this::employee);
-        int lines = source.thirdPartyLines(line -> uplinks.put(RoutingValues.uplink(line)));
+        int lines = source.thirdPartyLines(line -> putUplink.accept(RoutingValues.uplink(line)));
         log.info("routing table loaded: {} numbers, {} trunks ({} enabled), {} departments, {} employees, {} third-party lines"
                 + " in {} ms", numbers, trunks, table.trunkCount(), departments, employees, lines,
                 (System.nanoTime() - start) / 1_000_000);
@@ -91,7 +78,7 @@ final class RoutingTableSync implements ChangeListener {
             case "department" -> department(resourceId);
             case "employee" -> source.employee(resourceId).ifPresentOrElse(this::employee, () -> table.removeEmployee(resourceId));
             case "third_party_number" -> source.thirdPartyLine(resourceId).ifPresentOrElse(
-                    line -> uplinks.put(RoutingValues.uplink(line)), () -> uplinks.remove(resourceId));
+                    line -> putUplink.accept(RoutingValues.uplink(line)), () -> removeUplink.accept(resourceId));
             default -> {
                 return;
             }

@@ -14,7 +14,6 @@ import io.vpbx.admin.store.jdbc.JdbcSettings;
 import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.sip.SipServer;
-import io.vpbx.sip.uplink.UplinkAccount;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.proxy.FallbackMedia;
 import java.util.Optional;
@@ -68,18 +67,7 @@ public final class VpbxServer {
         sip = new SipServer(config.sip(), registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
                 FallbackMedia.unavailable(), clock), config.uplink(), health);
-        SipServer lines = sip;
-        routingSync.attachUplinks(new RoutingTableSync.UplinkSink() {
-            @Override
-            public void put(UplinkAccount line) {
-                lines.putUplink(line);
-            }
-
-            @Override
-            public void remove(String e164) {
-                lines.removeUplink(e164);
-            }
-        });
+        routingSync.attachUplinks(sip::putUplink, sip::removeUplink);
         admin.prepare().ifPresent(key -> log.warn("""
 
                 ==================================================================

@@ -223,13 +223,13 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
                                   UplinkAccount line) {
         CallLog log = new CallLog(invite.callId(), CallRecord.Direction.INBOUND, caller, line.e164(), clock.instant());
         log.carrier(thirdPartyCarrier(line));
-        RouteDecision decision = router.routeOnPlatform(line.e164());
         Optional<RouteEntry> entry = routing.number(line.e164());
         if (entry.isEmpty() || !entry.get().accountId().equals(line.accountId())) {
             finishRejected(transaction, invite, log, 404, "Not Found");
             return;
         }
         log.account(line.accountId(), line.e164());
+        RouteDecision decision = router.routeOnPlatform(line.e164());
         if (decision instanceof RouteDecision.Reject reject) {
             finishRejected(transaction, invite, log, reject.sipCode(), reject.reason());
             return;

@@ -105,7 +105,7 @@ public final class Uplinks {
         line.cancelWake();
         line.inFlight = null;
         if (!line.started) {
-            line.transition(new RegistrationTransition(line.account.e164(), RegistrationState.UNREGISTERED, clock.instant(),
+            line.transition(new RegistrationTransition(line.e164(), RegistrationState.UNREGISTERED, clock.instant(),
                     null, 0, null, null));
             return;
         }
@@ -147,7 +147,6 @@ public final class Uplinks {
 
     /** One line: its registration, identifiers and the REGISTER in flight. */
     private final class Line {
-        private final UplinkAccount account;
         private final UplinkRegistration registration;
         private final String callId = randomHex(16) + "@vpbx";
         private final String fromTag = randomHex(6);
@@ -158,8 +157,12 @@ public final class Uplinks {
         private Attempt inFlight;
 
         Line(UplinkAccount account) {
-            this.account = account;
             this.registration = new UplinkRegistration(account, policy, random::nextDouble, () -> randomHex(8), this::transition);
+        }
+
+        /** The number, fixed for the line's life (a line is replaced, not changed, when anything else must change). */
+        String e164() {
+            return registration.account().e164();
         }
 
         void wakeAt(Instant at) {
@@ -209,8 +212,8 @@ public final class Uplinks {
 
         @Override
         public void sentTo(InetSocketAddress remote) {
-            if (lines.get(line.account.e164()) == line) {
-                directory.resolved(line.account.e164(), remote.getAddress().getHostAddress());
+            if (lines.get(line.e164()) == line) {
+                directory.resolved(line.e164(), remote.getAddress().getHostAddress());
             }
         }
 
@@ -219,7 +222,7 @@ public final class Uplinks {
             if (!current()) {
                 return;
             }
-            Optional<RegisterResponse> response = messages.read(bytes, line.account.contactUser());
+            Optional<RegisterResponse> response = messages.read(bytes, line.registration.account().contactUser());
             if (response.isEmpty() || response.get().code() < 200) {
                 return;
             }
