@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
 import io.vpbx.admin.domain.inventory.NumberRecord;
@@ -160,7 +161,7 @@ final class NumberRoutes implements Routes {
         JsonNode forwarding = node.get("forwarding");
         JsonNode fallback = node.get("fallback");
         return new SettingsPatch(
-                node.has("comment"), comment == null || comment.isNull() ? null : comment.textValue(),
+                node.has("comment"), comment == null || comment.isNull() ? null : FreeText.clean(prefix + "comment", comment.textValue()),
                 node.has("forwarding"), forwarding == null || forwarding.isNull() ? null : codec.readForwarding(prefix + "forwarding", forwarding),
                 node.has("fallback"), fallback == null || fallback.isNull() ? null : codec.readFallback(prefix + "fallback", fallback));
     }

@@ -1,6 +1,6 @@
 package io.vpbx.admin.service;
 
-import io.vpbx.admin.domain.InvalidFieldException;
+import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.account.ApiKey;
@@ -43,10 +43,7 @@ public final class AccountService {
      */
     public CreatedAccount create(RequestContext ctx, String name, String contactPhone, String contactEmail) {
         ctx.requireOperator();
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > Account.MAX_NAME_LENGTH) {
-            throw new InvalidFieldException("name", "must be 1.." + Account.MAX_NAME_LENGTH + " characters");
-        }
+        String trimmed = FreeText.required("name", name, Account.MAX_NAME_LENGTH);
         Account account = new Account(UUID.randomUUID().toString(), trimmed, clock.instant(), contactPhone, contactEmail);
         ApiKey key = keys.generate();
         return transactions.inTransaction(tx -> {

@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.compliance;
 
+import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.contact.EmailAddress;
 import io.vpbx.admin.domain.identity.HolderKind;
@@ -120,7 +121,7 @@ public final class EndUserFields {
     }
 
     private static String text(String field, String value, int max) {
-        String trimmed = value == null ? "" : value.trim();
+        String trimmed = value == null ? "" : FreeText.clean(field, value).strip();
         if (trimmed.isEmpty()) {
             throw new InvalidFieldException(field, "is required");
         }

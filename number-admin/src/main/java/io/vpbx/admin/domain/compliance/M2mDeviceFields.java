@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.compliance;
 
+import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import java.util.Arrays;
 
@@ -36,7 +37,7 @@ public final class M2mDeviceFields {
     }
 
     private static String text(String field, String value, int max) {
-        String trimmed = value == null ? "" : value.trim();
+        String trimmed = value == null ? "" : FreeText.clean(field, value).strip();
         if (trimmed.isEmpty()) {
             throw new InvalidFieldException(field, "is required");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.number.InvalidPhoneNumberException;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
@@ -159,7 +160,7 @@ public final class ForwardingCodec {
         if (!node.isTextual()) {
             throw new InvalidFieldException(field, "must be a string");
         }
-        return node.textValue();
+        return FreeText.clean(field, node.textValue());
     }
 
     private static String id(String field, JsonNode node) {
@@ -184,7 +185,7 @@ public final class ForwardingCodec {
         String compact = raw.replaceAll("[\\s()\\-.]", "");
         if (compact.startsWith("+") && !compact.startsWith("+7") && !compact.startsWith("+86")) {
             String digits = compact.substring(1);
-            if (digits.length() < 8 || digits.length() > 15 || !digits.chars().allMatch(Character::isDigit)
+            if (digits.length() < 8 || digits.length() > 15 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
                     || digits.charAt(0) == '0') {
                 throw new InvalidFieldException(field, "must be an E.164 number: + and 8..15 digits, got '" + raw + "'");
             }

@@ -1,67 +1,42 @@
 package io.vpbx.admin.domain.forwarding;
 
 import io.vpbx.admin.domain.InvalidFieldException;
-import java.util.Locale;
+import io.vpbx.sip.wire.SipGrammar;
 
 /**
- * A SIP or SIPS URI of an external PBX, checked for shape (scheme, host, optional port) at the edge;
- * the SIP core parses it fully when it sends a request there.
+ * A SIP or SIPS URI an account or the operator gave (an external PBX, a carrier's gateway), checked against the
+ * RFC 3261 grammar as {@link SipGrammar} narrows it: no headers, no {@code maddr}, no parameter outside the
+ * allow-list, no control character. A value that passes is written into a Request-URI as it is.
  */
 public record SipUri(String value) {
-    private static final int MAX_LENGTH = 255;
 
     public static SipUri of(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidFieldException(field, "a SIP URI is required, e.g. sip:pbx.example.com:5060");
         }
-        String trimmed = value.trim();
-        if (trimmed.length() > MAX_LENGTH) {
-            throw new InvalidFieldException(field, "a SIP URI has at most " + MAX_LENGTH + " characters");
-        }
-        String lower = trimmed.toLowerCase(Locale.ROOT);
-        String rest;
-        if (lower.startsWith("sip:")) {
-            rest = trimmed.substring(4);
-        } else if (lower.startsWith("sips:")) {
-            rest = trimmed.substring(5);
-        } else {
-            throw new InvalidFieldException(field, "must start with sip: or sips:, got '" + trimmed + "'");
-        }
-        String hostPart = rest.substring(rest.indexOf('@') + 1);
-        int params = indexOfAny(hostPart, ";?");
-        if (params >= 0) {
-            hostPart = hostPart.substring(0, params);
-        }
-        String host = hostPart;
-        int colon = hostPart.lastIndexOf(':');
-        if (colon > 0 && !hostPart.endsWith("]")) {
-            host = hostPart.substring(0, colon);
-            checkPort(field, hostPart.substring(colon + 1));
-        }
-        if (host.isEmpty() || !host.chars().allMatch(c -> Character.isLetterOrDigit(c) || ".-[]:".indexOf(c) >= 0)) {
-            throw new InvalidFieldException(field, "has no valid host: '" + trimmed + "'");
-        }
+        String trimmed = strip(value);
+        SipGrammar.uriProblem(trimmed).ifPresent(problem -> {
+            throw new InvalidFieldException(field, problem);
+        });
         return new SipUri(trimmed);
     }
 
-    private static void checkPort(String field, String port) {
-        try {
-            int value = Integer.parseInt(port);
-            if (value < 1 || value > 65535) {
-                throw new NumberFormatException();
-            }
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException(field, "port must be 1..65535, got '" + port + "'");
-        }
+    /** The host as written in the URI (brackets kept for IPv6): what is resolved and checked for private addresses. */
+    public String host() {
+        return io.vpbx.sip.wire.SipUri.parse(value).host();
     }
 
-    private static int indexOfAny(String text, String chars) {
-        for (int i = 0; i < text.length(); i++) {
-            if (chars.indexOf(text.charAt(i)) >= 0) {
-                return i;
-            }
+    /** Spaces around the value are forgiven; control characters never are, so they are not trimmed away. */
+    private static String strip(String value) {
+        int from = 0;
+        int to = value.length();
+        while (from < to && value.charAt(from) == ' ') {
+            from++;
         }
-        return -1;
+        while (to > from && value.charAt(to - 1) == ' ') {
+            to--;
+        }
+        return value.substring(from, to);
     }
 
     @Override

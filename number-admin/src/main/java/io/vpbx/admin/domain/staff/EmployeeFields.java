@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.staff;
 
+import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 
 /**
@@ -18,13 +19,9 @@ public final class EmployeeFields {
     private EmployeeFields() {
     }
 
-    /** 1..200 characters after trimming. */
+    /** 1..200 characters after trimming, as {@link FreeText} allows them. */
     public static String name(String field, String value) {
-        String trimmed = value == null ? "" : value.trim();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw new InvalidFieldException(field, "must be 1.." + MAX_NAME_LENGTH + " characters");
-        }
-        return trimmed;
+        return FreeText.required(field, value, MAX_NAME_LENGTH);
     }
 
     /** 2..6 digits: what a caller inside the account dials. */

@@ -1,7 +1,9 @@
 package io.vpbx.admin.domain.thirdparty;
 
+import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.trunk.SourceAddress;
+import io.vpbx.sip.wire.SipGrammar;
 import java.util.Locale;
 
 /**
@@ -11,7 +13,6 @@ import java.util.Locale;
  */
 final class RegistrarHost {
     private static final int MAX_NAME = 253;
-    private static final int MAX_LABEL = 63;
 
     private RegistrarHost() {
     }
@@ -20,7 +21,7 @@ final class RegistrarHost {
         if (value == null || value.isBlank()) {
             throw new InvalidFieldException(field, "a host name or IP address is required, e.g. sip.operator.example");
         }
-        String host = value.trim();
+        String host = FreeText.clean(field, value).strip();
         if (host.contains("://") || host.regionMatches(true, 0, "sip:", 0, 4) || host.regionMatches(true, 0, "sips:", 0, 5)) {
             throw new InvalidFieldException(field, "a host name or IP address without a scheme, got '" + host + "'");
         }
@@ -53,19 +54,17 @@ final class RegistrarHost {
         return SourceAddress.of(field, text).value();
     }
 
-    /** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, at most 63 and 253 characters. */
+    /**
+     * RFC 3261 host name: dot-separated labels of letters, digits and inner hyphens, the last one starting with a
+     * letter, so that numeric spellings resolvers read as addresses ({@code 0x7f000001}, {@code 127.1}) are no names.
+     */
     private static String name(String field, String host) {
         if (host.length() > MAX_NAME) {
             throw new InvalidFieldException(field, "a host name has at most " + MAX_NAME + " characters");
         }
-        for (String label : host.split("\\.", -1)) {
-            boolean valid = !label.isEmpty() && label.length() <= MAX_LABEL && label.charAt(0) != '-'
-                    && label.charAt(label.length() - 1) != '-'
-                    && label.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-');
-            if (!valid) {
-                throw new InvalidFieldException(field, "must be a host name (letters, digits, hyphens, dots) or an IP address, got '"
-                        + host + "'");
-            }
+        if (!SipGrammar.isHostname(host) || host.endsWith(".")) {
+            throw new InvalidFieldException(field, "must be a host name (letters, digits, hyphens, dots; the last label "
+                    + "starting with a letter) or an IP address, got '" + host + "'");
         }
         return host.toLowerCase(Locale.ROOT);
     }

@@ -1,11 +1,13 @@
 package io.vpbx.admin.domain.thirdparty;
 
+import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.number.Country;
 import io.vpbx.admin.domain.number.InvalidPhoneNumberException;
 import io.vpbx.admin.domain.number.NumberType;
 import io.vpbx.admin.domain.number.PhoneNumber;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
+import io.vpbx.sip.wire.SipGrammar;
 
 /** The rules for a third-party line's fields as they arrive in a request, each naming the field when broken. */
 public final class ThirdPartyFields {
@@ -57,14 +59,17 @@ public final class ThirdPartyFields {
         return !digits.isEmpty() && digits.charAt(0) != '7';
     }
 
-    /** 1..64 characters, none of them white space or control characters (they would break the SIP headers it goes into). */
+    /**
+     * 1..64 characters of the RFC 3261 {@code user} rule (letters, digits, {@code -_.!~*'()&=+$,;?/} and %-escapes):
+     * the login becomes the user part of our From and To, so nothing in it may close the URI or the header.
+     */
     public static String login(String field, String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_LOGIN) {
             throw new InvalidFieldException(field, "must be 1.." + MAX_LOGIN + " characters");
         }
-        if (value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c))) {
-            throw new InvalidFieldException(field, "must not contain spaces or control characters");
-        }
+        SipGrammar.userProblem(value).ifPresent(problem -> {
+            throw new InvalidFieldException(field, problem);
+        });
         return value;
     }
 
@@ -116,12 +121,6 @@ public final class ThirdPartyFields {
 
     /** At most 1000 characters; null or blank means none. */
     public static String comment(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > MAX_COMMENT) {
-            throw new InvalidFieldException(field, "must be at most " + MAX_COMMENT + " characters, got " + value.length());
-        }
-        return value;
+        return FreeText.optional(field, value, MAX_COMMENT);
     }
 }

@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.trunk;
 
+import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.forwarding.SipUri;
 import java.util.ArrayList;
@@ -14,13 +15,9 @@ public final class TrunkFields {
     private TrunkFields() {
     }
 
-    /** 1..200 characters after trimming. */
+    /** 1..200 characters after trimming, as {@link FreeText} allows them. */
     public static String name(String field, String value) {
-        String trimmed = value == null ? "" : value.trim();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw new InvalidFieldException(field, "must be 1.." + MAX_NAME_LENGTH + " characters");
-        }
-        return trimmed;
+        return FreeText.required(field, value, MAX_NAME_LENGTH);
     }
 
     /** 1..32 addresses, each canonical, none twice (two spellings of one address count as twice). */

@@ -68,6 +68,35 @@ class ForwardingCodecTest {
         assertEquals(new Fallback.HangUp(480), codec.readFallback("fallback", mapper.createObjectNode().put("type", "hang_up")));
     }
 
+    @Test
+    void uriValuesThatWouldInjectIntoSipAreRefusedNamingTheUri() {
+        for (String uri : new String[] {"sip:127.0.0.1:5099;x=a\r\nX-Injected: yes", "sip:127.0.0.1:5099?Subject=pwn",
+                "sip:127.0.0.1:5099;maddr=10.0.0.1", "sip:127.0.0.1:5099\nX-Injected: yes", "sip:127.0.0.1:5099\u0000",
+                "sip:evil@127.0.0.9>;tag=x,<sip:y", "sip:0x7f000001"}) {
+            String json = mapper.createObjectNode().set("target", mapper.createObjectNode().put("type", "external_pbx")
+                    .set("uris", mapper.createArrayNode().add("sip:ok.example.com").add(uri))).toString();
+            assertField("forwarding.target.uris[1]", json);
+        }
+    }
+
+    @Test
+    void externalNumbersTakeAsciiDigitsOnly() throws Exception {
+        assertEquals(new ForwardingTarget.ExternalNumber("+12125550123"), codec.readForwarding("forwarding",
+                json("{\"target\":{\"type\":\"external_number\",\"number\":\"+1 212 555-0123\"}}")).target());
+        // fullwidth, Arabic-Indic and Devanagari digits: Character.isDigit says yes, a carrier's gateway says no
+        for (String number : new String[] {"+\uFF11\uFF12\uFF11\uFF12\uFF15\uFF15\uFF15\uFF10\uFF11\uFF12\uFF13",
+                "+1212555\u0660\u0661\u0662\u0663", "+1212555\u0966\u0967\u0968\u0969", "+7\uFF19\uFF10\uFF10 123 45 67"}) {
+            assertField("forwarding.target.number", mapper.createObjectNode().set("target", mapper.createObjectNode()
+                    .put("type", "external_number").put("number", number)).toString());
+        }
+    }
+
+    @Test
+    void idsWithControlCharactersAreRefused() {
+        assertField("forwarding.target.employee_id", "{\"target\":{\"type\":\"employee\",\"employee_id\":\"e-1\\r\\n\"}}");
+        assertField("forwarding.target.scenario_id", "{\"target\":{\"type\":\"scenario\",\"scenario_id\":\"ivr\\u0000\"}}");
+    }
+
     private void assertField(String field, String json) {
         InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> codec.readForwarding("forwarding", json(json)));
         assertEquals(field, e.field(), e.getMessage());

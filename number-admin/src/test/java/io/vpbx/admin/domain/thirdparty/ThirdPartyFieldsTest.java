@@ -56,7 +56,8 @@ class ThirdPartyFieldsTest {
     void loginIsOneTo64CharactersWithoutSpaceOrControl() {
         assertEquals("user-1.sip+x", ThirdPartyFields.login("login", "user-1.sip+x"));
         assertEquals("a".repeat(64), ThirdPartyFields.login("login", "a".repeat(64)));
-        for (String bad : new String[] {null, "", "a".repeat(65), "two words", "tab\there", "nl\n", "nbsp\u00a0x", "\u0000"}) {
+        for (String bad : new String[] {null, "", "a".repeat(65), "two words", "tab\there", "nl\n", "nbsp\u00a0x", "\u0000",
+                "evil@127.0.0.9>;tag=x,<sip:y", "a<b", "a\"b", "a:b", "%0d%0a", "\u0438\u0432\u0430\u043d"}) {
             assertEquals("login", refused(() -> ThirdPartyFields.login("login", bad)).field(), String.valueOf(bad));
         }
     }
@@ -82,7 +83,9 @@ class ThirdPartyFieldsTest {
         assertEquals("localhost", ThirdPartyFields.server("server", "localhost"));
         for (String bad : new String[] {null, " ", "sip:sip.operator.example", "udp://sip.operator.example", "sip.operator.example:5060",
                 "192.0.2.10:5060", "[2001:db8::10]:5060", "user@sip.operator.example", "sip.operator.example/x", "-bad.example",
-                "bad-.example", "a..b", "under_score.example", "192.0.2.256", "0.0.0.0", "x".repeat(64) + ".example", "[192.0.2.1]"}) {
+                "bad-.example", "a..b", "under_score.example", "192.0.2.256", "0.0.0.0", "x".repeat(64) + ".example", "[192.0.2.1]",
+                "0x7f000001", "2130706433", "0177.0.0.1", "127.1", "10.1", "host.123", "sip.operator.example\r\n",
+                "sip.operator.example\u0000", "sip.operator.example."}) {
             assertEquals("server", refused(() -> ThirdPartyFields.server("server", bad)).field(), String.valueOf(bad));
         }
     }
@@ -112,6 +115,10 @@ class ThirdPartyFieldsTest {
         assertEquals(null, ThirdPartyFields.comment("comment", "  "));
         assertEquals(1000, ThirdPartyFields.comment("comment", "c".repeat(1000)).length());
         assertEquals("comment", refused(() -> ThirdPartyFields.comment("comment", "c".repeat(1001))).field());
+        for (String bad : new String[] {"line\r\nX-Injected: yes", "line\nfeed", "nul\u0000", "bell\u0007", "tab\t",
+                "trailing\r\n", "\u202Eright-to-left override", "lone \uD800 surrogate"}) {
+            assertEquals("comment", refused(() -> ThirdPartyFields.comment("comment", bad)).field(), bad);
+        }
     }
 
     @Test
