@@ -11,13 +11,24 @@ import io.vpbx.admin.domain.trunk.SourceAddress;
 import io.vpbx.sip.routing.DepartmentPlan;
 import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.RingStrategy;
-import io.vpbx.sip.uplink.UplinkAccount;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.routing.Trunk;
+import io.vpbx.sip.uplink.UplinkAccount;
+import io.vpbx.sip.wire.SipGrammar;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The admin side's records turned into the routing table's values: pure, no I/O. */
+/**
+ * The admin side's records turned into the routing table's values: pure, no I/O but a warning. A URI that breaks
+ * the SIP grammar (one stored before the API checked it) never reaches the table: it would be written into a
+ * Request-URI as it is.
+ */
 final class RoutingValues {
+    private static final Logger log = LoggerFactory.getLogger(RoutingValues.class);
+
     private RoutingValues() {
     }
 
@@ -37,7 +48,7 @@ final class RoutingValues {
     /** Addresses in the form the SIP transport sees a sender in, so that a lookup by a packet's source finds them. */
     static Trunk trunk(io.vpbx.admin.domain.trunk.Trunk t) {
         return new Trunk(t.id(), t.name(), t.sourceAddresses().stream().map(SourceAddress::hostAddress).toList(),
-                t.accountId(), t.outboundUri());
+                t.accountId(), t.outboundUri() == null || safe(t.outboundUri(), "trunk " + t.id()) ? t.outboundUri() : null);
     }
 
     private static Target target(ForwardingTarget t) {
@@ -54,12 +65,19 @@ final class RoutingValues {
             return new Target.PlatformNumber(p.number());
         }
         if (t instanceof ForwardingTarget.ExternalPbx x) {
-            return new Target.ExternalPbx(x.uris().stream().map(uri -> uri.value()).toList());
+            List<String> uris = x.uris().stream().map(uri -> uri.value()).filter(uri -> safe(uri, "an external PBX target")).toList();
+            return uris.isEmpty() ? new Target.None() : new Target.ExternalPbx(uris);
         }
         if (t instanceof ForwardingTarget.ExternalNumber n) {
             return new Target.ExternalNumber(n.number());
         }
         return new Target.None();
+    }
+
+    private static boolean safe(String uri, String where) {
+        Optional<String> problem = SipGrammar.uriProblem(uri);
+        problem.ifPresent(why -> log.warn("{}: stored URI left out of routing, it {}", where, why));
+        return problem.isEmpty();
     }
 
     private static Fallback fallback(io.vpbx.admin.domain.forwarding.Fallback f) {

@@ -1,5 +1,6 @@
 package io.vpbx.sip.registrar;
 
+import io.vpbx.sip.wire.SipGrammar;
 import java.util.Objects;
 
 /**
@@ -38,16 +39,11 @@ public record DigestChallenge(String realm, String nonce, String opaque, DigestA
         return value.toString();
     }
 
-    /** A quoted-string (RFC 3261 section 25.1): quotes and backslashes escaped. */
+    /**
+     * A quoted-string (RFC 3261 section 25.1): quotes and backslashes escaped, control characters left out (no
+     * quoted-pair may carry CR or LF), so that no value can end the string or the header.
+     */
     public static String quote(String text) {
-        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                quoted.append('\\');
-            }
-            quoted.append(c);
-        }
-        return quoted.append('"').toString();
+        return '"' + SipGrammar.quotedContent(text) + '"';
     }
 }

@@ -1,5 +1,6 @@
 package io.vpbx.sip.uplink;
 
+import io.vpbx.sip.wire.SipGrammar;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -46,9 +47,12 @@ public record UplinkAccount(String e164, String accountId, String login, String 
         return "sip:" + hostPart() + ":" + port + (transport.equals("tcp") ? ";transport=tcp" : "");
     }
 
-    /** The address of record at the operator, in From and To of our REGISTERs. */
+    /**
+     * The address of record at the operator, in From and To of our REGISTERs; the login %-escaped where the user
+     * rule needs it, so that no login can close the URI and name another host.
+     */
     public String addressOfRecord() {
-        return "sip:" + login + "@" + hostPart();
+        return "sip:" + SipGrammar.escapeUser(login) + "@" + hostPart();
     }
 
     /** A number called out through the operator: {@code sip:+79001234567@server:port;transport=..}. */
