@@ -108,7 +108,8 @@ final class ConfigBinder {
     private SecurityConfig security() {
         Optional<String> operatorKey = values.read("operator.key",
                 ValueType.optionalSecret(SecurityConfig.MIN_OPERATOR_KEY_LENGTH));
-        return values.valid() ? new SecurityConfig(operatorKey) : null;
+        List<AddressRange> allowedPrivateTargets = values.read("security.allowed-private-targets", ValueType.addressRanges());
+        return values.valid() ? new SecurityConfig(operatorKey, allowedPrivateTargets) : null;
     }
 
     private ApiConfig api() {

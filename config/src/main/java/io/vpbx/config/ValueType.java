@@ -2,6 +2,8 @@ package io.vpbx.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -107,5 +109,23 @@ record ValueType<T>(String expected, Function<String, Optional<T>> parser) {
         return new ValueType<>("empty (generate on first start) or at least " + minLength + " characters",
                 text -> text.isEmpty() ? Optional.of(Optional.<String>empty())
                         : Optional.of(text).filter(t -> t.length() >= minLength).map(Optional::of));
+    }
+
+    /** Comma-separated CIDR blocks; empty text is none. */
+    static ValueType<List<AddressRange>> addressRanges() {
+        return new ValueType<>("empty or a comma-separated list of CIDR blocks such as 127.0.0.0/8, ::1/128", text -> {
+            if (text.isBlank()) {
+                return Optional.of(List.of());
+            }
+            List<AddressRange> ranges = new ArrayList<>();
+            for (String part : text.split(",", -1)) {
+                Optional<AddressRange> range = AddressRange.parse(part);
+                if (range.isEmpty()) {
+                    return Optional.empty();
+                }
+                ranges.add(range.get());
+            }
+            return Optional.of(List.copyOf(ranges));
+        });
     }
 }

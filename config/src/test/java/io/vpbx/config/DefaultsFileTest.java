@@ -25,7 +25,7 @@ class DefaultsFileTest {
             "registrar.sync-lookback", "registrar.removal-retention", "registrar.node-id",
             "cluster.poll-interval", "cluster.poll-batch",
             "data.dir", "db.url", "db.user", "db.password", "db.pool-size",
-            "operator.key",
+            "operator.key", "security.allowed-private-targets",
             "catalog.reservation-ttl", "catalog.quarantine", "catalog.sweep-interval", "catalog.price-table",
             "catalog.import-max-range",
             "api.idempotency-retention",

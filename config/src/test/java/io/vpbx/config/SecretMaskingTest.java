@@ -30,8 +30,8 @@ class SecretMaskingTest {
     void securityToStringHidesOperatorKey() {
         String text = new SecurityConfig(Optional.of(OPERATOR_KEY)).toString();
         assertFalse(text.contains(OPERATOR_KEY), text);
-        assertEquals("SecurityConfig[operatorKey=****]", text);
-        assertEquals("SecurityConfig[operatorKey=<generate on first start>]",
+        assertEquals("SecurityConfig[operatorKey=****, allowedPrivateTargets=[]]", text);
+        assertEquals("SecurityConfig[operatorKey=<generate on first start>, allowedPrivateTargets=[]]",
                 new SecurityConfig(Optional.empty()).toString());
     }
 
