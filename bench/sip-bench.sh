@@ -44,7 +44,7 @@ JAR=${JAR:-server/target/vpbx.jar}
 (cd "$HARNESS" && ./gen-data.sh >/dev/null)
 
 java ${VPBX_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc:file=bench/results-sip-gc.log -jar "$JAR" --admin.host=127.0.0.1 --admin.port=$ADMIN_PORT \
-  --sip.host=127.0.0.1 --sip.port=$SIP_PORT --sip.per-source.rate=0 --registrar.digest-algorithms=MD5 \
+  --sip.host=127.0.0.1 --sip.port=$SIP_PORT --sip.per-source.rate=0 --security.allowed-private-targets=127.0.0.0/8 --registrar.digest-algorithms=MD5 \
   --db.url=jdbc:postgresql://127.0.0.1:5432/$DB --db.user=postgres --operator.key=$KEY \
   --admin.rate-limit.per-second=1000000 --admin.rate-limit.burst=1000000 > bench/results-sip-server.log 2>&1 &
 VPBX=$!

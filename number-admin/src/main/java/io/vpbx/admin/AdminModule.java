@@ -9,10 +9,12 @@ import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.account.ApiKey;
 import io.vpbx.admin.domain.account.ApiKeys;
 import io.vpbx.admin.domain.category.CategoryClassifier;
+import io.vpbx.admin.domain.compliance.StateRegistry;
 import io.vpbx.admin.domain.contact.ContactCodes;
 import io.vpbx.admin.domain.contact.ContactHolderKind;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
 import io.vpbx.admin.domain.identity.DocumentCatalogue;
+import io.vpbx.admin.domain.lifecycle.CallPolicy;
 import io.vpbx.admin.domain.lifecycle.NumberLifecycle;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
 import io.vpbx.admin.domain.price.PriceTable;
@@ -21,33 +23,24 @@ import io.vpbx.admin.service.AccountService;
 import io.vpbx.admin.service.AuditService;
 import io.vpbx.admin.service.Auditor;
 import io.vpbx.admin.service.Authenticator;
+import io.vpbx.admin.service.BindingRelease;
+import io.vpbx.admin.service.BindingService;
 import io.vpbx.admin.service.BulkChangeService;
+import io.vpbx.admin.service.CallRecordSearch;
+import io.vpbx.admin.service.CallRecordWriter;
+import io.vpbx.admin.service.CallerIdService;
 import io.vpbx.admin.service.CatalogEntryFactory;
 import io.vpbx.admin.service.CatalogImport;
 import io.vpbx.admin.service.CatalogSearch;
+import io.vpbx.admin.service.ChangeListener;
+import io.vpbx.admin.service.ComplianceSweeper;
+import io.vpbx.admin.service.ConfirmationCodes;
 import io.vpbx.admin.service.ContactHolders;
 import io.vpbx.admin.service.ContactPhoneChanges;
 import io.vpbx.admin.service.DepartmentService;
 import io.vpbx.admin.service.DevOutbox;
-import io.vpbx.admin.domain.compliance.StateRegistry;
-import io.vpbx.admin.domain.lifecycle.CallPolicy;
-import io.vpbx.admin.service.BindingRelease;
-import io.vpbx.admin.service.BindingService;
-import io.vpbx.admin.service.CallRecordSearch;
-import io.vpbx.admin.service.CallRecordWriter;
-import io.vpbx.admin.service.CallerIdService;
-import io.vpbx.admin.service.ChangeListener;
-import io.vpbx.admin.service.ComplianceSweeper;
-import io.vpbx.admin.service.ConfirmationCodes;
 import io.vpbx.admin.service.DocumentResealer;
 import io.vpbx.admin.service.EmbeddedStateRegistry;
-import io.vpbx.admin.service.NumberSuspensions;
-import io.vpbx.admin.service.RegistryService;
-import io.vpbx.admin.service.SelfSubmissions;
-import io.vpbx.admin.store.jdbc.JdbcBindingStore;
-import io.vpbx.admin.store.jdbc.JdbcCallRecordStore;
-import io.vpbx.admin.store.jdbc.JdbcCallerIdStore;
-import io.vpbx.admin.store.jdbc.JdbcRegistryRequestStore;
 import io.vpbx.admin.service.EmployeeService;
 import io.vpbx.admin.service.EndUserContacts;
 import io.vpbx.admin.service.EndUserService;
@@ -56,25 +49,32 @@ import io.vpbx.admin.service.IdempotencyPurge;
 import io.vpbx.admin.service.IdentityDocuments;
 import io.vpbx.admin.service.InUseGuard;
 import io.vpbx.admin.service.LifecycleSweeper;
+import io.vpbx.admin.service.LinePasswordResealer;
+import io.vpbx.admin.service.LinePasswords;
 import io.vpbx.admin.service.M2mDeviceService;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.NumberService;
+import io.vpbx.admin.service.NumberSuspensions;
 import io.vpbx.admin.service.OperatorKeyBootstrap;
 import io.vpbx.admin.service.OutboxEmailGateway;
 import io.vpbx.admin.service.OutboxSmsGateway;
 import io.vpbx.admin.service.PriceTableSync;
 import io.vpbx.admin.service.PurchaseService;
-import io.vpbx.admin.service.ReservationService;
-import io.vpbx.admin.service.SettingsDiff;
-import io.vpbx.admin.service.LinePasswordResealer;
-import io.vpbx.admin.service.LinePasswords;
 import io.vpbx.admin.service.RegistrationReports;
+import io.vpbx.admin.service.RegistryService;
+import io.vpbx.admin.service.ReservationService;
+import io.vpbx.admin.service.SelfSubmissions;
+import io.vpbx.admin.service.SettingsDiff;
+import io.vpbx.admin.service.TargetHosts;
 import io.vpbx.admin.service.ThirdPartyNumberService;
 import io.vpbx.admin.service.ThirdPartyRelease;
 import io.vpbx.admin.service.TrunkService;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
 import io.vpbx.admin.store.jdbc.JdbcAuditStore;
+import io.vpbx.admin.store.jdbc.JdbcBindingStore;
+import io.vpbx.admin.store.jdbc.JdbcCallRecordStore;
+import io.vpbx.admin.store.jdbc.JdbcCallerIdStore;
 import io.vpbx.admin.store.jdbc.JdbcContactChangeStore;
 import io.vpbx.admin.store.jdbc.JdbcDepartmentStore;
 import io.vpbx.admin.store.jdbc.JdbcEmployeeStore;
@@ -83,12 +83,15 @@ import io.vpbx.admin.store.jdbc.JdbcIdempotencyStore;
 import io.vpbx.admin.store.jdbc.JdbcM2mDeviceStore;
 import io.vpbx.admin.store.jdbc.JdbcNumberStore;
 import io.vpbx.admin.store.jdbc.JdbcOutboxStore;
+import io.vpbx.admin.store.jdbc.JdbcRegistrationStatusStore;
+import io.vpbx.admin.store.jdbc.JdbcRegistryRequestStore;
 import io.vpbx.admin.store.jdbc.JdbcReservationStore;
 import io.vpbx.admin.store.jdbc.JdbcSettingsStore;
-import io.vpbx.admin.store.jdbc.JdbcRegistrationStatusStore;
 import io.vpbx.admin.store.jdbc.JdbcThirdPartyNumberStore;
 import io.vpbx.admin.store.jdbc.JdbcTrunkStore;
 import io.vpbx.config.VpbxConfig;
+import io.vpbx.sip.egress.HostResolver;
+import io.vpbx.sip.egress.PrivateTargets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -236,6 +239,9 @@ public final class AdminModule implements AutoCloseable {
                 new OutboxSmsGateway(outbox, clock), confirmationCodes, auditor, clock, config.compliance());
         RegistryService registryService = new RegistryService(database, registryRequests, bindings, numbers, lifecycle, stateRegistry,
                 confirmationCodes, auditor, clock);
+        // hosts accounts give are checked against the operator's private ranges when saved (the SIP side again on use)
+        TargetHosts targetHosts = new TargetHosts(new PrivateTargets(config.security().allowedPrivateTargets()),
+                HostResolver.system());
         AdminApi.Services services = new AdminApi.Services(
                 new AccountService(database, accounts, keys, auditor, clock),
                 new Authenticator(database, accounts),
@@ -248,8 +254,8 @@ public final class AdminModule implements AutoCloseable {
                 new NumberService(database, numbers, lifecycle, references,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
                         List.of(new ThirdPartyRelease(thirdPartyLines), new BindingRelease(bindings, endUsers)), diff, auditor, clock,
-                        config.catalog().quarantine()),
-                new BulkChangeService(database, numbers, references, inputs, diff, auditor),
+                        config.catalog().quarantine(), targetHosts),
+                new BulkChangeService(database, numbers, references, inputs, diff, auditor, targetHosts),
                 new AuditService(database, audit),
                 new CallRecordSearch(database, callRecordStore),
                 inputs, codec, parser,
@@ -270,7 +276,7 @@ public final class AdminModule implements AutoCloseable {
                 new ThirdPartyNumberService(database, thirdPartyLines, registrationStatuses, numbers, accounts,
                         new ThirdPartyNumberService.NumberEntry(parser, CategoryClassifier.bundled(), prices, lifecycle), linePasswords,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
-                        List.of(new BindingRelease(bindings, endUsers)), auditor, clock));
+                        List.of(new BindingRelease(bindings, endUsers)), auditor, clock, targetHosts));
         return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
     }
 

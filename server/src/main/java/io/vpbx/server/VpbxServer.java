@@ -15,11 +15,14 @@ import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
+import io.vpbx.sip.egress.AccountTargets;
+import io.vpbx.sip.egress.HostResolver;
+import io.vpbx.sip.egress.PrivateTargets;
 import io.vpbx.sip.proxy.FallbackMedia;
-import java.util.Optional;
 import io.vpbx.sip.routing.Location;
 import io.vpbx.sip.routing.RoutingTable;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +69,8 @@ public final class VpbxServer {
         health.start();
         sip = new SipServer(config.sip(), registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
-                FallbackMedia.unavailable(), clock), config.uplink(), health);
+                FallbackMedia.unavailable(), clock), config.uplink(), health,
+                new AccountTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system()));
         routingSync.attachUplinks(sip::putUplink, sip::removeUplink);
         admin.prepare().ifPresent(key -> log.warn("""
 

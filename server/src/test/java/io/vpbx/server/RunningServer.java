@@ -15,6 +15,7 @@ import java.util.Map;
  */
 final class RunningServer implements AutoCloseable {
     static final String OPERATOR_KEY = "test-operator-key-0123456789abcdef";
+    static final String LOOPBACK = "127.0.0.0/8";
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     final VpbxServer server;
@@ -24,7 +25,9 @@ final class RunningServer implements AutoCloseable {
     RunningServer(String kind, Path dataDir, String... extraFlags) {
         List<String> flags = new ArrayList<>(List.of("--admin.host=127.0.0.1", "--admin.port=0", "--sip.host=127.0.0.1",
                 "--sip.port=0", "--data.dir=" + dataDir, "--operator.key=" + OPERATOR_KEY,
-                "--admin.rate-limit.per-second=10000", "--admin.rate-limit.burst=10000", "--catalog.sweep-interval=1h"));
+                "--admin.rate-limit.per-second=10000", "--admin.rate-limit.burst=10000", "--catalog.sweep-interval=1h",
+                // the peers of these tests (SIPp, Kamailio) listen on 127.0.0.1: the operator's allowance for a lab
+                "--security.allowed-private-targets=" + LOOPBACK));
         if ("postgresql".equals(kind)) {
             pgSchema = TestDatabases.newPostgresSchema();
             flags.add("--db.url=" + TestDatabases.PG_URL + "?currentSchema=" + pgSchema);

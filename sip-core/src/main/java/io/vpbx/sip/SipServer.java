@@ -1,5 +1,7 @@
 package io.vpbx.sip;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -7,30 +9,23 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.micrometer.core.instrument.Gauge;
 import io.vpbx.config.SipConfig;
 import io.vpbx.config.UplinkConfig;
-import io.vpbx.sip.proxy.UplinkChannel;
-import io.vpbx.sip.transaction.TransactionTimers;
-import io.vpbx.sip.uplink.RegisterMessages;
-import io.vpbx.sip.uplink.RegistrationState;
-import io.vpbx.sip.uplink.RegistrationTransition;
-import io.vpbx.sip.uplink.RetryPolicy;
-import io.vpbx.sip.uplink.StartPacer;
-import io.vpbx.sip.uplink.UplinkAccount;
-import io.vpbx.sip.uplink.UplinkDirectory;
-import io.vpbx.sip.uplink.Uplinks;
-import io.netty.channel.EventLoop;
+import io.vpbx.sip.egress.AccountTargets;
+import io.vpbx.sip.proxy.Flow;
 import io.vpbx.sip.proxy.OutboundCalls;
 import io.vpbx.sip.proxy.ProxyCore;
 import io.vpbx.sip.proxy.ProxySettings;
+import io.vpbx.sip.proxy.UplinkChannel;
 import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.transaction.TimerWheel;
+import io.vpbx.sip.transaction.TransactionTimers;
 import io.vpbx.sip.transport.Connections;
 import io.vpbx.sip.transport.NettyNetwork;
 import io.vpbx.sip.transport.ReusedReceiveBuffer;
@@ -42,20 +37,27 @@ import io.vpbx.sip.transport.SocketKind;
 import io.vpbx.sip.transport.SourceThrottle;
 import io.vpbx.sip.transport.SourceThrottleHandler;
 import io.vpbx.sip.transport.WriteBatch;
-import io.vpbx.sip.proxy.Flow;
+import io.vpbx.sip.uplink.RegisterMessages;
+import io.vpbx.sip.uplink.RegistrationState;
+import io.vpbx.sip.uplink.RegistrationTransition;
+import io.vpbx.sip.uplink.RetryPolicy;
+import io.vpbx.sip.uplink.StartPacer;
+import io.vpbx.sip.uplink.UplinkAccount;
+import io.vpbx.sip.uplink.UplinkDirectory;
+import io.vpbx.sip.uplink.Uplinks;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
-import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +104,8 @@ public final class SipServer implements AutoCloseable {
     private final Connections connections = new Connections(MAX_CONNECTIONS);
     private EventLoopGroup group;
     private EventLoop loop;
+    private final AccountTargets accountTargets;
+    private final Counter refusedTargets;
     private ExecutorService resolver;
     private Channel udp;
     private Channel tcp;
@@ -134,6 +138,19 @@ public final class SipServer implements AutoCloseable {
      */
     public SipServer(SipConfig config, MeterRegistry registry, SipServices services, UplinkConfig uplink,
                      Consumer<RegistrationTransition> transitions) {
+        this(config, registry, services, uplink, transitions, AccountTargets.strict());
+    }
+
+    /**
+     * @param accountTargets where next hops accounts named (external PBXs, third-party registrars) may not lead,
+     *                       checked after DNS before every connection
+     */
+    public SipServer(SipConfig config, MeterRegistry registry, SipServices services, UplinkConfig uplink,
+                     Consumer<RegistrationTransition> transitions, AccountTargets accountTargets) {
+        this.accountTargets = Objects.requireNonNull(accountTargets, "accountTargets");
+        this.refusedTargets = Counter.builder("vpbx.sip.private_targets.refused")
+                .description("next hops named by accounts not contacted: they resolved into a private or reserved range")
+                .register(registry);
         this.uplinkConfig = Objects.requireNonNull(uplink, "uplink");
         this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.config = Objects.requireNonNull(config, "config");
@@ -220,7 +237,7 @@ public final class SipServer implements AutoCloseable {
     private ProxyCore buildProxy(int port) {
         SecureRandom random = new SecureRandom();
         NettyNetwork network = new NettyNetwork(loop, sockets.client(), udp, connections, streams(), batch, config.advertisedHostOrDefault(),
-                port, resolver);
+                port, resolver, accountTargets, refusedTargets::increment);
         // one memory: the sessions record who answered, and the router orders memory hunt and least recent by it
         RingMemory memory = new RingMemory();
         Router router = new Router(services.routing(), services.location(), memory, random);

@@ -39,15 +39,17 @@ public final class BulkChangeService {
     private final NumberInputs inputs;
     private final SettingsDiff diff;
     private final Auditor auditor;
+    private final TargetHosts hosts;
 
     public BulkChangeService(Transactions transactions, NumberStore numbers, ForwardingReferences references,
-                             NumberInputs inputs, SettingsDiff diff, Auditor auditor) {
+                             NumberInputs inputs, SettingsDiff diff, Auditor auditor, TargetHosts hosts) {
         this.transactions = transactions;
         this.numbers = numbers;
         this.references = references;
         this.inputs = inputs;
         this.diff = diff;
         this.auditor = auditor;
+        this.hosts = hosts;
     }
 
     public Outcome apply(RequestContext ctx, Selection selection, SettingsPatch patch, boolean dryRun) {
@@ -59,6 +61,9 @@ public final class BulkChangeService {
             throw new InvalidFieldException("numbers", "give either numbers or filter, not both or neither");
         }
         List<String> listed = selection.numbers() == null ? null : inputs.list("numbers", selection.numbers(), MAX_NUMBERS);
+        if (patch.setsForwarding() && patch.forwarding() != null) {
+            hosts.check("set.forwarding.target", patch.forwarding().target());
+        }
         return transactions.inTransaction(tx -> {
             List<NumberRecord> targets = listed != null ? lockListed(tx, accountId, listed) : lockFiltered(tx, selection.filter());
             List<NumberDiff> diffs = new ArrayList<>();

@@ -29,10 +29,11 @@ public final class NumberService {
     private final Auditor auditor;
     private final Clock clock;
     private final Duration quarantine;
+    private final TargetHosts hosts;
 
     public NumberService(Transactions transactions, NumberStore numbers, NumberLifecycle lifecycle,
                          ForwardingReferences references, InUseGuard inUse, List<NumberReleaseHook> releaseHooks, SettingsDiff diff, Auditor auditor,
-                         Clock clock, Duration quarantine) {
+                         Clock clock, Duration quarantine, TargetHosts hosts) {
         this.transactions = transactions;
         this.numbers = numbers;
         this.lifecycle = lifecycle;
@@ -43,6 +44,7 @@ public final class NumberService {
         this.auditor = auditor;
         this.clock = clock;
         this.quarantine = quarantine;
+        this.hosts = hosts;
     }
 
     /** A number the caller holds (or any number, for the operator); others are "not found". */
@@ -61,6 +63,9 @@ public final class NumberService {
 
     public NumberRecord update(RequestContext ctx, String e164, SettingsPatch patch) {
         String accountId = ctx.accountId();
+        if (patch.setsForwarding() && patch.forwarding() != null) {
+            hosts.check("forwarding.target", patch.forwarding().target());
+        }
         return transactions.inTransaction(tx -> {
             NumberRecord before = lockOwned(tx, accountId, e164);
             if (patch.setsForwarding() && patch.forwarding() != null) {

@@ -110,10 +110,12 @@ public final class ThirdPartyNumberService {
     private final List<NumberReleaseHook> releaseHooks;
     private final Auditor auditor;
     private final Clock clock;
+    private final TargetHosts hosts;
 
     public ThirdPartyNumberService(Transactions transactions, ThirdPartyNumberStore lines, RegistrationStatusStore statuses,
                                    NumberStore numbers, AccountStore accounts, NumberEntry entries, LinePasswords passwords,
-                                   InUseGuard inUse, List<NumberReleaseHook> releaseHooks, Auditor auditor, Clock clock) {
+                                   InUseGuard inUse, List<NumberReleaseHook> releaseHooks, Auditor auditor, Clock clock,
+                                   TargetHosts hosts) {
         this.transactions = transactions;
         this.lines = lines;
         this.statuses = statuses;
@@ -125,6 +127,7 @@ public final class ThirdPartyNumberService {
         this.releaseHooks = List.copyOf(releaseHooks);
         this.auditor = auditor;
         this.clock = clock;
+        this.hosts = hosts;
     }
 
     public Connected connect(RequestContext ctx, Draft draft) {
@@ -139,6 +142,7 @@ public final class ThirdPartyNumberService {
                 ThirdPartyFields.expires("expires", draft.expires()), ThirdPartyFields.comment("comment", draft.comment()),
                 draft.enabled() == null || draft.enabled(), now, now);
         CatalogEntry entry = entries.entry(number);
+        hosts.check("server", line.server());
         return transactions.inTransaction(tx -> {
             if (operator && accounts.find(tx, accountId).isEmpty()) {
                 throw new InvalidFieldException("account_id", "no account " + accountId);
@@ -179,6 +183,9 @@ public final class ThirdPartyNumberService {
             throw new InvalidFieldException("server", "is required");
         }
         String server = patch.sets("server") ? ThirdPartyFields.server("server", v.server()) : null;
+        if (server != null) {
+            hosts.check("server", server);
+        }
         if (patch.sets("enabled") && v.enabled() == null) {
             throw new InvalidFieldException("enabled", "must be true or false");
         }

@@ -148,7 +148,11 @@ final class InviteSession {
         Branch branch = new Branch(this, leg, uri.get(), now);
         current.add(branch);
         all.add(branch);
-        core.network().flowTo(target, flow -> connected(branch, flow));
+        if (leg.kind() == Leg.Kind.SIP_URI) {
+            core.network().flowToAccountTarget(target, () -> refused(branch), flow -> connected(branch, flow));
+        } else {
+            core.network().flowTo(target, flow -> connected(branch, flow));
+        }
     }
 
     /** The Request-URI of a leg; empty when it cannot be called (a scenario until the media side exists). */
@@ -162,6 +166,13 @@ final class InviteSession {
                         .flatMap(trunk -> OutboundCalls.uriThrough(trunk, leg.destination()));
             default:
                 return Optional.empty();
+        }
+    }
+
+    /** The account's URI leads into a private or reserved range: nothing sent; failover goes on as after a 503. */
+    private void refused(Branch branch) {
+        if (!branch.isDone()) {
+            failed(branch, 503, "private_target");
         }
     }
 

@@ -16,6 +16,16 @@ public interface Network {
      */
     void flowTo(SipUri uri, Consumer<Flow> then);
 
+    /**
+     * Like {@link #flowTo(SipUri, Consumer)}, for a next hop an account named (an external PBX, a third-party
+     * registrar): when its host is, or resolves to, an address accounts may not reach (private, loopback,
+     * link-local, multicast...; see {@code PrivateTargets}) nothing is sent there and {@code refused} is called
+     * instead of {@code then}. Exactly one of the two is called, on the event loop.
+     */
+    default void flowToAccountTarget(SipUri uri, Runnable refused, Consumer<Flow> then) {
+        flowTo(uri, then);
+    }
+
     /** A flow to a known address (a response to a Via, an ACK to a contact we already resolved). */
     Flow flowTo(String transport, InetSocketAddress address);
 

@@ -25,7 +25,7 @@ public final class UplinkChannel implements RequestChannel {
             handler.transportError();
             return;
         }
-        core.network().flowTo(target, flow -> {
+        core.network().flowToAccountTarget(target, handler::targetRefused, flow -> {
             if (flow == null) {
                 handler.transportError();
                 return;

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
+import io.vpbx.sip.egress.AccountTargets;
+import io.vpbx.sip.egress.PrivateTargets;
 import io.vpbx.sip.proxy.Flow;
 import io.vpbx.sip.proxy.Network;
 import io.vpbx.sip.wire.IpLiteral;
@@ -13,6 +15,7 @@ import io.vpbx.sip.wire.SipUri;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -43,9 +46,15 @@ public final class NettyNetwork implements Network {
     private final String tcpVia;
     private final String recordRoute;
     private final String tcpRecordRoute;
+    private final AccountTargets accountTargets;
+    private final Runnable countRefused;
 
+    /**
+     * @param accountTargets where next hops named by accounts may not lead
+     * @param countRefused told of every such next hop refused
+     */
     public NettyNetwork(EventLoop loop, Class<? extends SocketChannel> clientChannel, Channel udp, Connections connections, SipChannelInitializer streams, WriteBatch batch,
-                        String advertisedHost, int port, Executor resolver) {
+                        String advertisedHost, int port, Executor resolver, AccountTargets accountTargets, Runnable countRefused) {
         this.loop = loop;
         this.clientChannel = clientChannel;
         this.udp = udp;
@@ -60,6 +69,8 @@ public final class NettyNetwork implements Network {
         this.tcpVia = via("TCP");
         this.recordRoute = "<sip:" + this.advertisedHost + ":" + port + ";lr>";
         this.tcpRecordRoute = "<sip:" + this.advertisedHost + ":" + port + ";transport=tcp;lr>";
+        this.accountTargets = accountTargets;
+        this.countRefused = countRefused;
     }
 
     @Override
@@ -80,6 +91,40 @@ public final class NettyNetwork implements Network {
                         open(transport, new InetSocketAddress(address, targetPort), then);
                     }
                 }));
+    }
+
+    @Override
+    public void flowToAccountTarget(SipUri uri, Runnable refused, Consumer<Flow> then) {
+        String transport = uri.secure() ? "tls" : uri.transport() == null ? "udp" : uri.transport();
+        int targetPort = uri.portOrDefault();
+        Optional<PrivateTargets.Decision> literal = accountTargets.literal(uri.host());
+        if (literal.isPresent()) {
+            decided(uri, literal.get(), transport, targetPort, refused, then);
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> accountTargets.check(uri.host()), resolver)
+                .whenComplete((decision, error) -> loop.execute(() -> {
+                    if (decision == null) {
+                        log.debug("cannot resolve next hop {}", uri.host(), error);
+                        then.accept(null);
+                    } else {
+                        decided(uri, decision, transport, targetPort, refused, then);
+                    }
+                }));
+    }
+
+    private void decided(SipUri uri, PrivateTargets.Decision decision, String transport, int targetPort, Runnable refused,
+                         Consumer<Flow> then) {
+        if (decision instanceof PrivateTargets.Decision.Allowed allowed) {
+            open(transport, new InetSocketAddress(allowed.addresses().get(0), targetPort), then);
+        } else if (decision instanceof PrivateTargets.Decision.Refused no) {
+            countRefused.run();
+            log.info("next hop {} not contacted: {} is {}", uri.host(), no.address().getHostAddress(), no.reason());
+            refused.run();
+        } else {
+            log.debug("cannot resolve next hop {}", uri.host());
+            then.accept(null);
+        }
     }
 
     @Override

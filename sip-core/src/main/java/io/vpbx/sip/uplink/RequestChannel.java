@@ -34,5 +34,13 @@ public interface RequestChannel {
         void timeout();
 
         void transportError();
+
+        /**
+         * The next hop is, or resolves to, an address accounts may not reach: nothing was sent. Told apart from a
+         * transport error, so that the line's state says why without saying whether anything listens there.
+         */
+        default void targetRefused() {
+            transportError();
+        }
     }
 }

@@ -27,6 +27,8 @@ public final class UplinkRegistration {
     /** No registrar should ask us to register for more than a week at once (a 423 loop bound). */
     private static final int MAX_EXPIRES = 7 * 24 * 3600;
     private static final int CHALLENGES_IN_ROW = 2;
+    static final String TARGET_REFUSED = "registrar address not allowed: it is in a private, loopback, link-local or "
+            + "reserved range (the operator can allow a range in security.allowed-private-targets)";
 
     private final RetryPolicy policy;
     private final DoubleSupplier random;
@@ -115,6 +117,15 @@ public final class UplinkRegistration {
     /** The REGISTER could not be sent (no route, connection refused or reset). */
     public Plan onTransportError(Instant now) {
         return noAnswer(now, 503, "Service Unavailable (registrar unreachable)");
+    }
+
+    /**
+     * The registrar's address is in a range accounts may not reach (private, loopback, link-local...): nothing was
+     * sent, so the reason names the policy and never whether a port there is open. Retried with backoff, as DNS may
+     * change, and the operator may allow the range.
+     */
+    public Plan onTargetRefused(Instant now) {
+        return noAnswer(now, 0, TARGET_REFUSED);
     }
 
     /** The time the last plan asked to be woken at has come: refresh, or try again. */

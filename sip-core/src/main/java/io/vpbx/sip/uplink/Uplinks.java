@@ -239,6 +239,14 @@ public final class Uplinks {
         }
 
         @Override
+        public void targetRefused() {
+            if (current()) {
+                line.inFlight = null;
+                apply(line, line.registration.onTargetRefused(clock.instant()));
+            }
+        }
+
+        @Override
         public void transportError() {
             if (current()) {
                 line.inFlight = null;

@@ -1,6 +1,5 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.uplink.UplinkDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -8,8 +7,12 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.vpbx.config.AddressRange;
 import io.vpbx.sip.StatelessResponder;
 import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.sip.egress.AccountTargets;
+import io.vpbx.sip.egress.HostResolver;
+import io.vpbx.sip.egress.PrivateTargets;
 import io.vpbx.sip.proxy.SippPeers.Call;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.NonceService;
@@ -24,6 +27,7 @@ import io.vpbx.sip.transport.SipDatagramHandler;
 import io.vpbx.sip.transport.SipMetrics;
 import io.vpbx.sip.transport.SipStreamHandler;
 import io.vpbx.sip.transport.WriteBatch;
+import io.vpbx.sip.uplink.UplinkDirectory;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -82,6 +86,10 @@ public final class ProxyCallBench {
     private long answeredRecords;
     private long callNumber;
 
+    /** The peers are on 127.0.0.1: the operator's allowance for a lab. */
+    static final AccountTargets LOOPBACK_ALLOWED = new AccountTargets(
+            new PrivateTargets(List.of(AddressRange.parse("127.0.0.0/8").orElseThrow())), HostResolver.system());
+
     private ProxyCallBench() {
         channel.freezeTime();
         RoutingTable table = peers.routing(CARRIER);
@@ -98,7 +106,7 @@ public final class ProxyCallBench {
                 new SipStreamHandler((bytes, flow) -> proxy[0].receive(bytes, flow), metrics, connections, batch),
                 Optional.empty(), metrics, MAX_MESSAGE_BYTES);
         NettyNetwork network = new NettyNetwork(channel.eventLoop(), NioSocketChannel.class, channel, connections, streams,
-                batch, US, PORT, Runnable::run);
+                batch, US, PORT, Runnable::run, LOOPBACK_ALLOWED, () -> { });
         // as SipServer runs transaction timers: a wheel ticked by the event loop every 10 ms
         TimerWheel scheduler = new TimerWheel(Duration.ofMillis(10), 4096);
         channel.eventLoop().scheduleAtFixedRate(scheduler::tick, 10, 10, TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package io.vpbx.sip.proxy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.config.SipConfig;
+import io.vpbx.config.UplinkConfig;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.cdr.CallRecord;
@@ -15,6 +16,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -63,7 +65,8 @@ public final class ProxySocketBench {
                 standalone.clock());
         // no per-source throttle, as bench/sip-bench.sh runs the server: the UAC is one source sending 3 requests a call
         server = new SipServer(new SipConfig("127.0.0.1", 0, true, false, "vpbx.bench", 65_535, 100,
-                0, 1, 1, 50_000, ""), new SimpleMeterRegistry(), services);
+                0, 1, 1, 50_000, ""), new SimpleMeterRegistry(), services, new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3), transition -> { },
+                ProxyCallBench.LOOPBACK_ALLOWED);
         server.start();
         proxy = new InetSocketAddress("127.0.0.1", server.udpPort());
         InetSocketAddress carrier = (InetSocketAddress) uac.getLocalAddress();

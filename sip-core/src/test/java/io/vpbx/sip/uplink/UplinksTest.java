@@ -155,4 +155,21 @@ class UplinksTest {
             return T0.plus(scheduler.now());
         }
     }
+
+    @Test
+    void aRegistrarInAPrivateRangeIsNeverContactedAndTheLineSaysWhy() {
+        Uplinks refusing = new Uplinks((uri, build, handler) -> handler.targetRefused(), directory,
+                new RegisterMessages("vpbx-test"), scheduler, new SchedulerClock(),
+                new RetryPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), 3), new StartPacer(10), new Random(7),
+                transitions::add);
+        refusing.put(LINE);
+        scheduler.advanceMillis(10);
+        RegistrationTransition last = transitions.get(transitions.size() - 1);
+        assertEquals(RegistrationState.RETRYING, last.state());
+        assertEquals(0, last.lastCode(), "no SIP answer: nothing was sent");
+        assertEquals(UplinkRegistration.TARGET_REFUSED, last.lastReason());
+        assertTrue(last.nextAttemptAt() != null, "tried again later: the name may resolve elsewhere, the operator may allow it");
+        assertFalse(last.lastReason().contains("unreachable") || last.lastReason().contains("timeout"),
+                "the same answer whether a port there is open or closed");
+    }
 }
