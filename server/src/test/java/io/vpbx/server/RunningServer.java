@@ -6,6 +6,7 @@ import io.vpbx.config.VpbxConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +26,11 @@ final class RunningServer implements AutoCloseable {
     RunningServer(String kind, Path dataDir, String... extraFlags) {
         List<String> flags = new ArrayList<>(List.of("--admin.host=127.0.0.1", "--admin.port=0", "--sip.host=127.0.0.1",
                 "--sip.port=0", "--data.dir=" + dataDir, "--operator.key=" + OPERATOR_KEY,
-                "--admin.rate-limit.per-second=10000", "--admin.rate-limit.burst=10000", "--catalog.sweep-interval=1h",
-                // the peers of these tests (SIPp, Kamailio) listen on 127.0.0.1: the operator's allowance for a lab
-                "--security.allowed-private-targets=" + LOOPBACK));
+                "--admin.rate-limit.per-second=10000", "--admin.rate-limit.burst=10000", "--catalog.sweep-interval=1h"));
+        if (Arrays.stream(extraFlags).noneMatch(flag -> flag.startsWith("--security.allowed-private-targets="))) {
+            // the peers of these tests (SIPp, Kamailio) listen on 127.0.0.1: the operator's allowance for a lab
+            flags.add("--security.allowed-private-targets=" + LOOPBACK);
+        }
         if ("postgresql".equals(kind)) {
             pgSchema = TestDatabases.newPostgresSchema();
             flags.add("--db.url=" + TestDatabases.PG_URL + "?currentSchema=" + pgSchema);
