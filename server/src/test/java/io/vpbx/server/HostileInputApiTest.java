@@ -85,8 +85,10 @@ class HostileInputApiTest {
         @Test
         void aThirdPartyLoginThatSpoofsTheFromHostIsRefused() {
             start();
-            refused(patchLine(JSON.createObjectNode().put("login", "evil@127.0.0.9>;tag=x,<sip:y")), "login");
-            refused(patchLine(JSON.createObjectNode().put("login", "a\r\nX-Injected: yes")), "login");
+            for (String login : new String[] {"evil@127.0.0.9>;tag=x,<sip:y", "a\r\nX-Injected: yes", "a>b", "a\"b"}) {
+                refused(api.post("/v1/third-party-numbers", acme, line(login, "sip.operator.example")
+                        .put("number", "+79161234568").toString()), "login");
+            }
             refused(patchLine(JSON.createObjectNode().put("server", "sip.operator.example\r\nX-Injected: yes")), "server");
         }
     }
