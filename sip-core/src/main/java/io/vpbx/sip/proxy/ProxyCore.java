@@ -1,6 +1,7 @@
 package io.vpbx.sip.proxy;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vpbx.sip.DropReason;
 import io.vpbx.sip.Outcome;
 import io.vpbx.sip.StatelessResponder;
 import io.vpbx.sip.cdr.CallRecord;
@@ -65,6 +66,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     private final Duration maxCallDuration;
     private final RingMemory ringMemory;
     private final UplinkDirectory uplinks;
+    private final SignedRoutes signedRoutes;
+    private final DialogGate dialogGate;
     private int sessions;
 
     public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
@@ -89,6 +92,10 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
                 invite -> WireMessage.response(Rewrites.response(invite, 100, "Trying", null), 100, invite)));
         this.dialogs = new Dialogs(settings.maxDialogs());
         this.metrics = new ProxyMetrics(registry, () -> sessions + dialogs.size(), transactions::size);
+        byte[] routeSecret = new byte[32];
+        new SecureRandom().nextBytes(routeSecret);
+        this.signedRoutes = new SignedRoutes(routeSecret);
+        this.dialogGate = new DialogGate(signedRoutes, dialogs);
     }
 
     /** One framed message from a flow. */
@@ -128,8 +135,10 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
             cancel(transaction, request);
         } else if ("INVITE".equals(method) && !inDialog) {
             initialInvite(transaction, request);
-        } else if (inDialog || topRouteIsUs(request)) {
-            new Relay(this, transaction, request).start();
+        } else if (inDialog) {
+            withinDialog(transaction, request);
+        } else if (relayWanted(request)) {
+            refuse(transaction, request, 403, "Forbidden (not relaying)", "not_relaying");
         } else {
             answerLocally(transaction, request);
         }
@@ -257,6 +266,46 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         session.start();
     }
 
+    /** A request with a To tag: relayed only within a dialog of ours and from one of its parties (docs/adr/0012). */
+    private void withinDialog(ServerTransaction<WireMessage> transaction, WireMessage request) {
+        int ours = ourRoutes(request);
+        if (ours == 0 && addressedToUs(request)) {
+            refuse(transaction, request, 481, "Call/Transaction Does Not Exist", "no_dialog");
+            return;
+        }
+        Flow source = (Flow) transaction.transport();
+        DialogGate.Verdict verdict = dialogGate.check(request, ours, source.remote().getAddress());
+        if (verdict != DialogGate.Verdict.RELAY) {
+            refuse(transaction, request, verdict.status, verdict.reason, verdict.check());
+            return;
+        }
+        new Relay(this, transaction, request).start();
+    }
+
+    /**
+     * An out-of-dialog request other than INVITE, OPTIONS and REGISTER (answered here) that names another host, or
+     * any that carries our Route: the sender wants it relayed, and nothing outside a dialog is relayed but a call.
+     */
+    private boolean relayWanted(WireMessage request) {
+        String method = request.method();
+        if ("OPTIONS".equals(method) || "REGISTER".equals(method)) {
+            return false;
+        }
+        return topRouteIsUs(request) || !addressedToUs(request) && SipUri.parse(request.requestUri()) != null;
+    }
+
+    private boolean addressedToUs(WireMessage request) {
+        SipUri uri = SipUri.parse(request.requestUri());
+        return uri != null && network.isUs(uri.host(), uri.portOrDefault());
+    }
+
+    /** A request refused by a check of the script: answered and counted. */
+    private void refuse(ServerTransaction<WireMessage> transaction, WireMessage request, int status, String reason,
+                        String check) {
+        metrics.refused(status, check);
+        reject(transaction, request, status, reason);
+    }
+
     private void cancel(ServerTransaction<WireMessage> transaction, WireMessage cancel) {
         Optional<? extends ServerTransaction<WireMessage>> invite = transactions.findCancelTarget(cancel);
         if (invite.isEmpty()) {
@@ -301,6 +350,10 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
             return;
         }
         int popped = ourRoutes(request);
+        if (dialogGate.check(request, popped, source.remote().getAddress()) != DialogGate.Verdict.RELAY) {
+            metrics.dropped(DropReason.ACK_OUTSIDE_DIALOG);
+            return;
+        }
         SipUri next = nextHop(request, popped);
         if (next == null) {
             return;
@@ -348,6 +401,11 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
             return SipUri.parse(Addresses.uri(routes.get(popped)));
         }
         return SipUri.parse(request.requestUri());
+    }
+
+    /** Our Record-Route for that transport, signed for the dialog {@code invite} may set up. */
+    String recordRoute(String transport, WireMessage invite) {
+        return signedRoutes.sign(network.recordRoute(transport), invite.callId(), invite.fromTag());
     }
 
     boolean topRouteIsUs(WireMessage request) {
