@@ -25,6 +25,7 @@ import io.vpbx.sip.uplink.UplinkAccount;
 import io.vpbx.sip.uplink.UplinkDirectory;
 import io.vpbx.sip.wire.Addresses;
 import io.vpbx.sip.wire.HeaderId;
+import io.vpbx.sip.wire.RequestChecks;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.SipUri;
 import io.vpbx.sip.wire.Via;
@@ -48,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyCore implements TransactionUser<WireMessage> {
     private static final Logger log = LoggerFactory.getLogger(ProxyCore.class);
+    /** The most one UDP datagram carries over IPv4 (65535 less the IP and UDP headers). */
+    static final int MAX_DATAGRAM = 65_507;
 
     private final TransactionTable<WireMessage> transactions;
     private final Network network;
@@ -105,7 +108,15 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         }
         WireMessage message = WireMessage.parse(bytes);
         if (message.problem() != null || message.headerCount() > maxHeaders) {
-            answerStatelessly(bytes, source);
+            if (!message.isRequest()) {
+                // a response is never answered, however broken (a status line of 4294967301, 99, 700, abc)
+                metrics.dropped(message.problem() != null ? DropReason.MALFORMED_RESPONSE : DropReason.TOO_MANY_HEADERS);
+            } else if ("ACK".equals(message.method())) {
+                // nor is an ACK (section 17.2.1): answering it makes a client that acknowledges every answer loop
+                metrics.dropped(DropReason.MALFORMED_ACK);
+            } else {
+                answerStatelessly(message, source);
+            }
             return;
         }
         if (!message.isRequest()) {
@@ -119,8 +130,11 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
             case STRAY_ACK -> forwardStateless(message, source);
             case REJECTED_FULL -> source.send(WireMessage.parse(Rewrites.response(message, 503, "Service Unavailable",
                     null, "Retry-After", "5")));
-            case NOT_RFC3261 -> source.send(WireMessage.parse(Rewrites.response(message, 400,
-                    "Bad Request (branch without the RFC 3261 magic cookie)", null)));
+            case NOT_RFC3261 -> {
+                if (!"ACK".equals(message.method())) {
+                    source.send(WireMessage.parse(Rewrites.response(message, 400, "Bad Request (no transaction key)", null)));
+                }
+            }
             default -> { }
         }
     }
@@ -131,7 +145,10 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     public void receiveRequest(ServerTransaction<WireMessage> transaction, WireMessage request) {
         String method = request.method();
         boolean inDialog = request.toTag() != null;
-        if ("CANCEL".equals(method)) {
+        RequestChecks.Refusal refusal = RequestChecks.check(request, answeredHere(request));
+        if (refusal != null) {
+            refuse(transaction, request, refusal.status(), refusal.reason(), refusal.check(), refusal.headers());
+        } else if ("CANCEL".equals(method)) {
             cancel(transaction, request);
         } else if ("INVITE".equals(method) && !inDialog) {
             initialInvite(transaction, request);
@@ -299,11 +316,31 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         return uri != null && network.isUs(uri.host(), uri.portOrDefault());
     }
 
+    /** Requests vpbx answers itself (a Require is its business); every other request is forwarded or refused. */
+    private static boolean answeredHere(WireMessage request) {
+        String method = request.method();
+        return ("OPTIONS".equals(method) || "REGISTER".equals(method)) && request.toTag() == null;
+    }
+
     /** A request refused by a check of the script: answered and counted. */
     private void refuse(ServerTransaction<WireMessage> transaction, WireMessage request, int status, String reason,
-                        String check) {
+                        String check, String... headers) {
         metrics.refused(status, check);
-        reject(transaction, request, status, reason);
+        Flow flow = (Flow) transaction.transport();
+        transaction.sendResponse(WireMessage.response(fitted(request, Rewrites.response(request, status, reason,
+                toTag(request), headers), flow), status, request));
+    }
+
+    /**
+     * An answer of ours as it may go back: one too large for a datagram (a 64 KB request's headers echoed) becomes
+     * a small 513 (RFC 3261 section 18.1.1 has no room for it otherwise), so that the sender still hears back.
+     */
+    private byte[] fitted(WireMessage request, byte[] answer, Flow flow) {
+        if (flow.reliable() || answer.length <= MAX_DATAGRAM) {
+            return answer;
+        }
+        metrics.refused(513, "answer_too_large");
+        return Rewrites.tooLarge(request, toTag(request));
     }
 
     private void cancel(ServerTransaction<WireMessage> transaction, WireMessage cancel) {
@@ -326,15 +363,15 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         Flow source = (Flow) transaction.transport();
         Outcome outcome = local.respond(request.bytes(), source.remote());
         if (outcome instanceof Outcome.Reply reply) {
-            transaction.sendResponse(WireMessage.parse(reply.bytes()));
+            transaction.sendResponse(WireMessage.parse(fitted(request, reply.bytes(), source)));
         }
     }
 
-    /** A malformed message: the stateless responder decides between a 400 and silence (RFC 3261 section 8.2). */
-    private void answerStatelessly(byte[] bytes, Flow source) {
-        Outcome outcome = local.respond(bytes, source.remote());
+    /** A malformed request: the stateless responder decides between a 400 and silence (RFC 3261 section 8.2). */
+    private void answerStatelessly(WireMessage request, Flow source) {
+        Outcome outcome = local.respond(request.bytes(), source.remote());
         if (outcome instanceof Outcome.Reply reply) {
-            WireMessage response = WireMessage.parse(reply.bytes());
+            WireMessage response = WireMessage.parse(fitted(request, reply.bytes(), source));
             source.send(response);
         } else if (outcome instanceof Outcome.Drop drop) {
             metrics.dropped(drop.reason());
@@ -347,6 +384,10 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
      */
     private void forwardStateless(WireMessage request, Flow source) {
         if (request.maxForwardsValue() == 0) {
+            return;
+        }
+        if (RequestChecks.check(request, false) != null) {
+            metrics.dropped(DropReason.MALFORMED_ACK);
             return;
         }
         int popped = ourRoutes(request);
@@ -449,7 +490,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     }
 
     void reject(ServerTransaction<WireMessage> transaction, WireMessage request, int status, String reason) {
-        transaction.sendResponse(WireMessage.response(Rewrites.response(request, status, reason, toTag(request)), status, request));
+        transaction.sendResponse(WireMessage.response(fitted(request, Rewrites.response(request, status, reason,
+                toTag(request)), (Flow) transaction.transport()), status, request));
     }
 
     void finishRejected(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, int status, String reason) {
