@@ -95,9 +95,7 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
                 invite -> WireMessage.response(Rewrites.response(invite, 100, "Trying", null), 100, invite)));
         this.dialogs = new Dialogs(settings.maxDialogs());
         this.metrics = new ProxyMetrics(registry, () -> sessions + dialogs.size(), transactions::size);
-        byte[] routeSecret = new byte[32];
-        new SecureRandom().nextBytes(routeSecret);
-        this.signedRoutes = new SignedRoutes(routeSecret);
+        this.signedRoutes = new SignedRoutes(settings.routeKey());
         this.dialogGate = new DialogGate(signedRoutes, dialogs);
     }
 
