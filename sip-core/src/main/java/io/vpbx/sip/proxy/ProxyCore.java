@@ -324,9 +324,13 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     private void refuse(ServerTransaction<WireMessage> transaction, WireMessage request, int status, String reason,
                         String check, String... headers) {
         metrics.refused(status, check);
-        Flow flow = (Flow) transaction.transport();
-        transaction.sendResponse(WireMessage.response(fitted(request, Rewrites.response(request, status, reason,
-                toTag(request), headers), flow), status, request));
+        answer(transaction, request, status, Rewrites.response(request, status, reason, toTag(request), headers));
+    }
+
+    /** Sends an answer of ours to {@code request}, or the 513 that replaces it when it would not fit a datagram. */
+    private void answer(ServerTransaction<WireMessage> transaction, WireMessage request, int status, byte[] answer) {
+        byte[] sent = fitted(request, answer, (Flow) transaction.transport());
+        transaction.sendResponse(WireMessage.response(sent, sent == answer ? status : 513, request));
     }
 
     /**
@@ -488,8 +492,7 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     }
 
     void reject(ServerTransaction<WireMessage> transaction, WireMessage request, int status, String reason) {
-        transaction.sendResponse(WireMessage.response(fitted(request, Rewrites.response(request, status, reason,
-                toTag(request)), (Flow) transaction.transport()), status, request));
+        answer(transaction, request, status, Rewrites.response(request, status, reason, toTag(request)));
     }
 
     void finishRejected(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, int status, String reason) {
