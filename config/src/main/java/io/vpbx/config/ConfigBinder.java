@@ -78,12 +78,13 @@ final class ConfigBinder {
         String advertisedHost = values.read("sip.advertised-host",
                 ValueType.optionalAdvertisedHost("sip.host, or 127.0.0.1 when that is 0.0.0.0 or ::"));
         Duration timerT1 = values.read("sip.timer-t1", ValueType.duration());
+        Optional<String> routeSecret = values.read("sip.route-secret", ValueType.optionalSecret(SipConfig.MIN_ROUTE_SECRET));
         if (Boolean.FALSE.equals(udp) && Boolean.FALSE.equals(tcp)) {
             values.problem("sip.udp", "sip.udp and sip.tcp are both false, at least one transport must be true");
         }
         return values.valid()
                 ? new SipConfig(host, port, udp, tcp, realm, maxMessage, maxHeaders, rate, burst, maxSources,
-                        maxTransactions, advertisedHost, timerT1)
+                        maxTransactions, advertisedHost, timerT1, routeSecret)
                 : null;
     }
 

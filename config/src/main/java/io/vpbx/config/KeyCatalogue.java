@@ -23,7 +23,7 @@ final class KeyCatalogue {
 
     /** Keys whose values are never shown in logs, help text or error messages. */
     private static final Set<String> SECRETS = Set.of("db.password", "operator.key", "compliance.document-keys",
-            "compliance.fingerprint-key");
+            "compliance.fingerprint-key", "sip.route-secret");
 
     private final Map<String, ConfigKey> byName;
     private final Map<String, ConfigKey> byEnvName;

@@ -2,6 +2,7 @@ package io.vpbx.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The SIP listener and the limits every SIP input is held to. Errors name the configuration key.
@@ -20,10 +21,15 @@ import java.util.Objects;
  * @param advertisedHost host written into our Via and Record-Route; empty for {@link #advertisedHostOrDefault()}
  * @param timerT1 RFC 3261's T1, the round-trip estimate every transaction timer derives from (Timer F, the
  *                longest wait for an answer to a non-INVITE request, is 64*T1)
+ * @param routeSecret the key that signs our Record-Route for each dialog (docs/adr/0012); empty: a random one
+ *                    per start. Never shown by toString.
  */
 public record SipConfig(String host, int port, boolean udp, boolean tcp, String realm, int maxMessageBytes,
         int maxHeaders, int perSourceRate, int perSourceBurst, int maxSources, int maxTransactions,
-        String advertisedHost, Duration timerT1) {
+        String advertisedHost, Duration timerT1, Optional<String> routeSecret) {
+
+    /** Shortest {@code sip.route-secret}: 32 characters, so that a guessed secret is no shortcut to a forged route. */
+    public static final int MIN_ROUTE_SECRET = 32;
 
     public static final int MIN_MESSAGE_BYTES = 512;
     public static final int MAX_MESSAGE_BYTES = 65535;
@@ -73,6 +79,27 @@ public record SipConfig(String host, int port, boolean udp, boolean tcp, String 
         if (timerT1.compareTo(MIN_TIMER_T1) < 0 || timerT1.compareTo(MAX_TIMER_T1) > 0) {
             throw new IllegalArgumentException("sip.timer-t1 must be between 10ms and 10s but is " + timerT1);
         }
+        Objects.requireNonNull(routeSecret, "sip.route-secret");
+        if (routeSecret.isPresent() && routeSecret.get().length() < MIN_ROUTE_SECRET) {
+            throw new IllegalArgumentException("sip.route-secret must be empty or at least " + MIN_ROUTE_SECRET + " characters");
+        }
+    }
+
+    /** Without a route secret of its own (a random one per start). */
+    public SipConfig(String host, int port, boolean udp, boolean tcp, String realm, int maxMessageBytes, int maxHeaders,
+                     int perSourceRate, int perSourceBurst, int maxSources, int maxTransactions, String advertisedHost,
+                     Duration timerT1) {
+        this(host, port, udp, tcp, realm, maxMessageBytes, maxHeaders, perSourceRate, perSourceBurst, maxSources,
+                maxTransactions, advertisedHost, timerT1, Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+        return "SipConfig[host=" + host + ", port=" + port + ", udp=" + udp + ", tcp=" + tcp + ", realm=" + realm
+                + ", maxMessageBytes=" + maxMessageBytes + ", maxHeaders=" + maxHeaders + ", perSourceRate=" + perSourceRate
+                + ", perSourceBurst=" + perSourceBurst + ", maxSources=" + maxSources + ", maxTransactions=" + maxTransactions
+                + ", advertisedHost=" + advertisedHost + ", timerT1=" + timerT1 + ", routeSecret="
+                + (routeSecret.isPresent() ? SecretMask.MASK : "generated") + "]";
     }
 
     /** With RFC 3261's T1 of 500 ms. */

@@ -18,7 +18,7 @@ class DefaultsFileTest {
             "admin.max-body-bytes", "admin.page-size.default", "admin.page-size.max",
             "sip.host", "sip.port", "sip.udp", "sip.tcp", "sip.realm", "sip.max-message-bytes",
             "sip.max-headers", "sip.per-source.rate", "sip.per-source.burst", "sip.per-source.max-sources",
-            "sip.max-transactions", "sip.advertised-host", "sip.timer-t1",
+            "sip.max-transactions", "sip.advertised-host", "sip.timer-t1", "sip.route-secret",
             "uplink.starts-per-second", "uplink.retry-base", "uplink.retry-max", "uplink.max-auth-rejections",
             "registrar.min-expires", "registrar.max-expires", "registrar.default-expires", "registrar.max-contacts",
             "registrar.nonce-lifetime", "registrar.max-nonces", "registrar.digest-algorithms", "registrar.write-queue", "registrar.sync-interval",

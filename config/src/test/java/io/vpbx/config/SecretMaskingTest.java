@@ -36,6 +36,17 @@ class SecretMaskingTest {
     }
 
     @Test
+    void theSipRouteSecretIsMaskedAndMustBeLongEnough() {
+        String secret = "route-secret-0123456789-abcdefghij";
+        LoadedConfig loaded = ConfigLoader.resolve(new String[] {"--sip.route-secret=" + secret}, Map.of());
+
+        assertEquals(Optional.of(secret), loaded.config().sip().routeSecret());
+        assertEquals("**** (from flag --sip.route-secret)", loaded.effective().get("sip.route-secret"));
+        assertFalse(loaded.config().toString().contains(secret));
+        assertThrows(ConfigException.class, () -> ConfigLoader.resolve(new String[] {"--sip.route-secret=short"}, Map.of()));
+    }
+
+    @Test
     void effectiveViewMasksSecretsButKeepsSources() {
         LoadedConfig loaded = ConfigLoader.resolve(new String[] {"--operator.key=" + OPERATOR_KEY},
                 Map.of("VPBX_DB_PASSWORD", PASSWORD, "VPBX_DB_URL", "jdbc:postgresql://db/vpbx?password=" + PASSWORD));

@@ -19,7 +19,16 @@ public enum DropReason {
      * More header fields than the configured maximum, in a message that cannot be answered with 400: a
      * response, an ACK, or a request without a readable Via and CSeq.
      */
-    TOO_MANY_HEADERS;
+    TOO_MANY_HEADERS,
+    /** A malformed response (a status line out of 100..699): never answered, whatever it carries. */
+    MALFORMED_RESPONSE,
+    /** A malformed ACK: an ACK is never answered (RFC 3261 section 17.2.1), so it is dropped. */
+    MALFORMED_ACK,
+    /**
+     * An ACK for a 2xx that belongs to no dialog set up through this proxy (no route signed for it, or not from
+     * one of the dialog's parties): relayed it would make the proxy an open relay, answered it cannot be.
+     */
+    ACK_OUTSIDE_DIALOG;
 
     /** The value of the {@code reason} tag of {@code vpbx.sip.dropped}. */
     public String tag() {

@@ -248,7 +248,7 @@ public final class SipServer implements AutoCloseable {
         wheel = scheduler;
         timerTicks = loop.scheduleAtFixedRate(scheduler::tick, TIMER_TICK.toNanos(), TIMER_TICK.toNanos(), TimeUnit.NANOSECONDS);
         return new ProxyCore(new ProxySettings(config.maxHeaders(), config.maxTransactions(), MAX_DIALOGS, MAX_CALL_DURATION,
-                TransactionTimers.withT1(config.timerT1())),
+                TransactionTimers.withT1(config.timerT1()), config.routeSecret()),
                 network, router, services.routing(), responder, memory, outbound, services.records(), services.media(),
                 services.clock(), scheduler, registry, directory);
     }

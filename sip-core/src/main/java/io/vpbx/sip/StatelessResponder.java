@@ -52,9 +52,12 @@ public final class StatelessResponder {
     static final String SUPPORTED = "";
     static final String NOT_IMPLEMENTED = "Not Implemented";
 
-    /** RFC 3261 section 8.1.1, in its order. */
+    /**
+     * RFC 3261 section 8.1.1, in its order, but Max-Forwards: a request without one is taken as if it said 70, for
+     * every method, as a proxy forwarding it adds 70 (section 16.6 step 3; docs/adr/0012).
+     */
     private static final List<String> MANDATORY = List.of(HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ,
-            HeaderName.CALL_ID, HeaderName.MAX_FORWARDS, HeaderName.VIA);
+            HeaderName.CALL_ID, HeaderName.VIA);
     private static final List<String> SINGLE_VALUED = List.of(HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ,
             HeaderName.CALL_ID, HeaderName.MAX_FORWARDS, HeaderName.CONTENT_LENGTH);
     private static final int MAX_MAX_FORWARDS = 255;
@@ -180,7 +183,8 @@ public final class StatelessResponder {
         if (!cseq[1].equals(line.method())) {
             return Optional.of("CSeq method does not match the request method");
         }
-        if (!isNumberUpTo(request.first(HeaderName.MAX_FORWARDS).orElseThrow(), MAX_MAX_FORWARDS)) {
+        Optional<String> maxForwards = request.first(HeaderName.MAX_FORWARDS);
+        if (maxForwards.isPresent() && !isNumberUpTo(maxForwards.get(), MAX_MAX_FORWARDS)) {
             return Optional.of("malformed Max-Forwards");
         }
         Optional<String> contentLength = request.first(HeaderName.CONTENT_LENGTH);

@@ -4,6 +4,7 @@ import io.vpbx.sip.cdr.CallRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Map;
 final class Dialogs {
     private final int max;
     private final Map<String, CallLog> open = new LinkedHashMap<>();
+    /** Who may send requests within each open dialog (docs/adr/0012); same keys as {@link #open}. */
+    private final Map<String, DialogParties> parties = new HashMap<>();
     private long untracked;
 
     Dialogs(int max) {
@@ -31,22 +34,38 @@ final class Dialogs {
         open.put(callId, log);
     }
 
+    /** As above, remembering the two parties, whose requests alone are relayed within the dialog. */
+    void answered(String callId, CallLog log, Instant at, DialogParties between) {
+        answered(callId, log, at);
+        if (open.get(callId) == log) {
+            parties.put(callId, between);
+        }
+    }
+
+    /** The parties of an open dialog of this node, or null (not answered here, ended, or untracked). */
+    DialogParties parties(String callId) {
+        return parties.get(callId);
+    }
+
     /** The record of the call this BYE ends, or null when it is not one of ours (or already ended). */
     CallRecord end(String callId, Instant at) {
         CallLog log = open.remove(callId);
+        parties.remove(callId);
         return log == null ? null : log.end(CallRecord.Result.ANSWERED, 200, at);
     }
 
     /** Ends the calls answered longer ago than {@code maxDuration}. */
     List<CallRecord> sweep(Instant now, Duration maxDuration) {
         List<CallRecord> ended = new ArrayList<>();
-        Iterator<CallLog> logs = open.values().iterator();
+        Iterator<Map.Entry<String, CallLog>> logs = open.entrySet().iterator();
         while (logs.hasNext()) {
-            CallLog log = logs.next();
+            Map.Entry<String, CallLog> entry = logs.next();
+            CallLog log = entry.getValue();
             if (Duration.between(log.startedAt(), now).compareTo(maxDuration) < 0) {
                 break;
             }
             logs.remove();
+            parties.remove(entry.getKey());
             ended.add(log.end(CallRecord.Result.ANSWERED, 200, now));
         }
         return ended;

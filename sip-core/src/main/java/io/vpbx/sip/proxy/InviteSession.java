@@ -192,8 +192,8 @@ final class InviteSession {
         Flow inbound = (Flow) server.transport();
         String via = network.viaPrefix(flow.transport()) + ";branch=" + core.branches().next();
         List<String> recordRoute = inbound.transport().equals(flow.transport())
-                ? List.of(network.recordRoute(inbound.transport()))
-                : List.of(network.recordRoute(flow.transport()), network.recordRoute(inbound.transport()));
+                ? List.of(core.recordRoute(inbound.transport(), invite))
+                : List.of(core.recordRoute(flow.transport(), invite), core.recordRoute(inbound.transport(), invite));
         WireMessage forwarded = WireMessage.forwarded(Rewrites.forward(invite, branch.requestUri(), via, recordRoute,
                 core.ourRoutes(invite), core.received(invite, inbound), headers), invite, branch.requestUri(), via);
         Optional<ClientTransaction<WireMessage>> transaction = core.transactions().startClient(forwarded, flow);
@@ -301,7 +301,8 @@ final class InviteSession {
         if (ring.entry().target() instanceof Target.Department department && branch.leg().employeeId() != null) {
             core.ringMemory().answered(department.departmentId(), branch.leg().employeeId(), now.toEpochMilli());
         }
-        core.dialogs().answered(invite.callId(), log, now);
+        core.dialogs().answered(invite.callId(), log, now, new DialogParties(
+                ((Flow) server.transport()).remote().getAddress(), branch.flow().remote().getAddress()));
         core.sessionEnded(this);
     }
 

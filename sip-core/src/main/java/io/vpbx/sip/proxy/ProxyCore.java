@@ -1,6 +1,7 @@
 package io.vpbx.sip.proxy;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vpbx.sip.DropReason;
 import io.vpbx.sip.Outcome;
 import io.vpbx.sip.StatelessResponder;
 import io.vpbx.sip.cdr.CallRecord;
@@ -24,6 +25,7 @@ import io.vpbx.sip.uplink.UplinkAccount;
 import io.vpbx.sip.uplink.UplinkDirectory;
 import io.vpbx.sip.wire.Addresses;
 import io.vpbx.sip.wire.HeaderId;
+import io.vpbx.sip.wire.RequestChecks;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.SipUri;
 import io.vpbx.sip.wire.Via;
@@ -47,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyCore implements TransactionUser<WireMessage> {
     private static final Logger log = LoggerFactory.getLogger(ProxyCore.class);
+    /** The most one UDP datagram carries over IPv4 (65535 less the IP and UDP headers). */
+    static final int MAX_DATAGRAM = 65_507;
 
     private final TransactionTable<WireMessage> transactions;
     private final Network network;
@@ -65,6 +69,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     private final Duration maxCallDuration;
     private final RingMemory ringMemory;
     private final UplinkDirectory uplinks;
+    private final SignedRoutes signedRoutes;
+    private final DialogGate dialogGate;
     private int sessions;
 
     public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
@@ -89,6 +95,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
                 invite -> WireMessage.response(Rewrites.response(invite, 100, "Trying", null), 100, invite)));
         this.dialogs = new Dialogs(settings.maxDialogs());
         this.metrics = new ProxyMetrics(registry, () -> sessions + dialogs.size(), transactions::size);
+        this.signedRoutes = new SignedRoutes(settings.routeKey());
+        this.dialogGate = new DialogGate(signedRoutes, dialogs);
     }
 
     /** One framed message from a flow. */
@@ -98,7 +106,15 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         }
         WireMessage message = WireMessage.parse(bytes);
         if (message.problem() != null || message.headerCount() > maxHeaders) {
-            answerStatelessly(bytes, source);
+            if (!message.isRequest()) {
+                // a response is never answered, however broken (a status line of 4294967301, 99, 700, abc)
+                metrics.dropped(message.problem() != null ? DropReason.MALFORMED_RESPONSE : DropReason.TOO_MANY_HEADERS);
+            } else if ("ACK".equals(message.method())) {
+                // nor is an ACK (section 17.2.1): answering it makes a client that acknowledges every answer loop
+                metrics.dropped(DropReason.MALFORMED_ACK);
+            } else {
+                answerStatelessly(message, source);
+            }
             return;
         }
         if (!message.isRequest()) {
@@ -112,8 +128,11 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
             case STRAY_ACK -> forwardStateless(message, source);
             case REJECTED_FULL -> source.send(WireMessage.parse(Rewrites.response(message, 503, "Service Unavailable",
                     null, "Retry-After", "5")));
-            case NOT_RFC3261 -> source.send(WireMessage.parse(Rewrites.response(message, 400,
-                    "Bad Request (branch without the RFC 3261 magic cookie)", null)));
+            case NOT_RFC3261 -> {
+                if (!"ACK".equals(message.method())) {
+                    source.send(WireMessage.parse(Rewrites.response(message, 400, "Bad Request (no transaction key)", null)));
+                }
+            }
             default -> { }
         }
     }
@@ -124,12 +143,17 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     public void receiveRequest(ServerTransaction<WireMessage> transaction, WireMessage request) {
         String method = request.method();
         boolean inDialog = request.toTag() != null;
-        if ("CANCEL".equals(method)) {
+        RequestChecks.Refusal refusal = RequestChecks.check(request, answeredHere(request));
+        if (refusal != null) {
+            refuse(transaction, request, refusal.status(), refusal.reason(), refusal.check(), refusal.headers());
+        } else if ("CANCEL".equals(method)) {
             cancel(transaction, request);
         } else if ("INVITE".equals(method) && !inDialog) {
             initialInvite(transaction, request);
-        } else if (inDialog || topRouteIsUs(request)) {
-            new Relay(this, transaction, request).start();
+        } else if (inDialog) {
+            withinDialog(transaction, request);
+        } else if (relayWanted(request)) {
+            refuse(transaction, request, 403, "Forbidden (not relaying)", "not_relaying");
         } else {
             answerLocally(transaction, request);
         }
@@ -257,6 +281,70 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         session.start();
     }
 
+    /** A request with a To tag: relayed only within a dialog of ours and from one of its parties (docs/adr/0012). */
+    private void withinDialog(ServerTransaction<WireMessage> transaction, WireMessage request) {
+        int ours = ourRoutes(request);
+        if (ours == 0 && addressedToUs(request)) {
+            refuse(transaction, request, 481, "Call/Transaction Does Not Exist", "no_dialog");
+            return;
+        }
+        Flow source = (Flow) transaction.transport();
+        DialogGate.Verdict verdict = dialogGate.check(request, ours, source.remote().getAddress());
+        if (verdict != DialogGate.Verdict.RELAY) {
+            refuse(transaction, request, verdict.status, verdict.reason, verdict.check());
+            return;
+        }
+        new Relay(this, transaction, request).start();
+    }
+
+    /**
+     * An out-of-dialog request other than INVITE, OPTIONS and REGISTER (answered here) that names another host, or
+     * any that carries our Route: the sender wants it relayed, and nothing outside a dialog is relayed but a call.
+     */
+    private boolean relayWanted(WireMessage request) {
+        String method = request.method();
+        if ("OPTIONS".equals(method) || "REGISTER".equals(method)) {
+            return false;
+        }
+        return topRouteIsUs(request) || !addressedToUs(request) && SipUri.parse(request.requestUri()) != null;
+    }
+
+    private boolean addressedToUs(WireMessage request) {
+        SipUri uri = SipUri.parse(request.requestUri());
+        return uri != null && network.isUs(uri.host(), uri.portOrDefault());
+    }
+
+    /** Requests vpbx answers itself (a Require is its business); every other request is forwarded or refused. */
+    private static boolean answeredHere(WireMessage request) {
+        String method = request.method();
+        return ("OPTIONS".equals(method) || "REGISTER".equals(method)) && request.toTag() == null;
+    }
+
+    /** A request refused by a check of the script: answered and counted. */
+    private void refuse(ServerTransaction<WireMessage> transaction, WireMessage request, int status, String reason,
+                        String check, String... headers) {
+        metrics.refused(status, check);
+        answer(transaction, request, status, Rewrites.response(request, status, reason, toTag(request), headers));
+    }
+
+    /** Sends an answer of ours to {@code request}, or the 513 that replaces it when it would not fit a datagram. */
+    private void answer(ServerTransaction<WireMessage> transaction, WireMessage request, int status, byte[] answer) {
+        byte[] sent = fitted(request, answer, (Flow) transaction.transport());
+        transaction.sendResponse(WireMessage.response(sent, sent == answer ? status : 513, request));
+    }
+
+    /**
+     * An answer of ours as it may go back: one too large for a datagram (a 64 KB request's headers echoed) becomes
+     * a small 513 (RFC 3261 section 18.1.1 has no room for it otherwise), so that the sender still hears back.
+     */
+    private byte[] fitted(WireMessage request, byte[] answer, Flow flow) {
+        if (flow.reliable() || answer.length <= MAX_DATAGRAM) {
+            return answer;
+        }
+        metrics.refused(513, "answer_too_large");
+        return Rewrites.tooLarge(request, toTag(request));
+    }
+
     private void cancel(ServerTransaction<WireMessage> transaction, WireMessage cancel) {
         Optional<? extends ServerTransaction<WireMessage>> invite = transactions.findCancelTarget(cancel);
         if (invite.isEmpty()) {
@@ -277,15 +365,15 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         Flow source = (Flow) transaction.transport();
         Outcome outcome = local.respond(request.bytes(), source.remote());
         if (outcome instanceof Outcome.Reply reply) {
-            transaction.sendResponse(WireMessage.parse(reply.bytes()));
+            transaction.sendResponse(WireMessage.parse(fitted(request, reply.bytes(), source)));
         }
     }
 
-    /** A malformed message: the stateless responder decides between a 400 and silence (RFC 3261 section 8.2). */
-    private void answerStatelessly(byte[] bytes, Flow source) {
-        Outcome outcome = local.respond(bytes, source.remote());
+    /** A malformed request: the stateless responder decides between a 400 and silence (RFC 3261 section 8.2). */
+    private void answerStatelessly(WireMessage request, Flow source) {
+        Outcome outcome = local.respond(request.bytes(), source.remote());
         if (outcome instanceof Outcome.Reply reply) {
-            WireMessage response = WireMessage.parse(reply.bytes());
+            WireMessage response = WireMessage.parse(fitted(request, reply.bytes(), source));
             source.send(response);
         } else if (outcome instanceof Outcome.Drop drop) {
             metrics.dropped(drop.reason());
@@ -300,7 +388,15 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         if (request.maxForwardsValue() == 0) {
             return;
         }
+        if (RequestChecks.check(request, false) != null) {
+            metrics.dropped(DropReason.MALFORMED_ACK);
+            return;
+        }
         int popped = ourRoutes(request);
+        if (dialogGate.check(request, popped, source.remote().getAddress()) != DialogGate.Verdict.RELAY) {
+            metrics.dropped(DropReason.ACK_OUTSIDE_DIALOG);
+            return;
+        }
         SipUri next = nextHop(request, popped);
         if (next == null) {
             return;
@@ -350,6 +446,11 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         return SipUri.parse(request.requestUri());
     }
 
+    /** Our Record-Route for that transport, signed for the dialog {@code invite} may set up. */
+    String recordRoute(String transport, WireMessage invite) {
+        return signedRoutes.sign(network.recordRoute(transport), invite.callId(), invite.fromTag());
+    }
+
     boolean topRouteIsUs(WireMessage request) {
         return ourRoutes(request) > 0;
     }
@@ -391,7 +492,7 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     }
 
     void reject(ServerTransaction<WireMessage> transaction, WireMessage request, int status, String reason) {
-        transaction.sendResponse(WireMessage.response(Rewrites.response(request, status, reason, toTag(request)), status, request));
+        answer(transaction, request, status, Rewrites.response(request, status, reason, toTag(request)));
     }
 
     void finishRejected(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, int status, String reason) {

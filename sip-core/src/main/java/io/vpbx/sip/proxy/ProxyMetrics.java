@@ -18,12 +18,15 @@ import java.util.function.Supplier;
  * stateless responder dropped (the same {@code vpbx.sip.dropped} series the transports count into).
  */
 final class ProxyMetrics {
+    static final String REFUSED = "vpbx.sip.refused";
     private final Map<CallRecord.Result, Counter> calls = new EnumMap<>(CallRecord.Result.class);
     private final Map<DropReason, Counter> dropped = new EnumMap<>(DropReason.class);
     private final Timer setup;
     private final Counter staleResponses;
+    private final MeterRegistry registry;
 
     ProxyMetrics(MeterRegistry registry, Supplier<Number> activeCalls, Supplier<Number> transactions) {
+        this.registry = registry;
         for (CallRecord.Result result : CallRecord.Result.values()) {
             calls.put(result, Counter.builder("vpbx.sip.calls").description("call attempts by final result")
                     .tag("result", result.name().toLowerCase(Locale.ROOT)).register(registry));
@@ -51,6 +54,15 @@ final class ProxyMetrics {
 
     void dropped(DropReason reason) {
         dropped.get(reason).increment();
+    }
+
+    /**
+     * A request refused by one of the script's checks before routing ({@code vpbx.sip.refused}, tagged with the
+     * status sent and the check that failed): malformed, unsupported, or a relay we will not make.
+     */
+    void refused(int status, String check) {
+        Counter.builder(REFUSED).description("SIP requests refused by the proxy's checks before routing")
+                .tag("code", Integer.toString(status)).tag("check", check).register(registry).increment();
     }
 
     void strayResponse() {

@@ -10,6 +10,6 @@ public enum RequestDisposition {
     STRAY_ACK,
     /** The table is full; the core should answer 503 statelessly. */
     REJECTED_FULL,
-    /** No branch, or a branch without the z9hG4bK cookie (RFC 2543 peer): not matched here. */
+    /** No branch with the z9hG4bK cookie and no RFC 2543 fields to match on instead: not matched here. */
     NOT_RFC3261
 }

@@ -30,4 +30,14 @@ public interface SipMessageView {
 
     /** The method of the CSeq header. */
     String cseqMethod();
+
+    /**
+     * For a request whose top Via has no branch with the magic cookie (an RFC 2543 peer), what RFC 3261 section
+     * 17.2.3 matches its transaction on instead: Request-URI, From tag, Call-ID, CSeq number and the whole top Via
+     * (the To tag is left out, so that the ACK for a non-2xx, which carries our tag, matches its INVITE). Null
+     * when the message offers none, and such a request cannot be matched.
+     */
+    default String rfc2543Id() {
+        return null;
+    }
 }

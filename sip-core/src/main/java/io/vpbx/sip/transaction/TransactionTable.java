@@ -73,10 +73,10 @@ public final class TransactionTable<M extends SipMessageView> {
         if (!request.isRequest()) {
             throw new IllegalArgumentException("not a request: " + request);
         }
-        if (!hasCookie(request.topViaBranch()) || request.topViaSentBy() == null) {
+        ServerTransactionKey key = ServerTransactionKey.of(request);
+        if (key == null) {
             return RequestDisposition.NOT_RFC3261;
         }
-        ServerTransactionKey key = ServerTransactionKey.of(request);
         ServerTransaction<M> existing = servers.get(key);
         if (existing != null) {
             existing.receiveRequest(request);
@@ -128,10 +128,11 @@ public final class TransactionTable<M extends SipMessageView> {
         if (!cancel.isRequest() || !"CANCEL".equals(cancel.method())) {
             throw new IllegalArgumentException("not a CANCEL: " + cancel);
         }
-        if (!hasCookie(cancel.topViaBranch()) || cancel.topViaSentBy() == null) {
+        ServerTransactionKey key = ServerTransactionKey.cancelTarget(cancel);
+        if (key == null) {
             return Optional.empty();
         }
-        ServerTransaction<M> target = servers.get(ServerTransactionKey.cancelTarget(cancel));
+        ServerTransaction<M> target = servers.get(key);
         if (target instanceof InviteServerTransaction) {
             return Optional.of((InviteServerTransaction<M>) target);
         }

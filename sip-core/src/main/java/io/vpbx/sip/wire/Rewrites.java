@@ -157,6 +157,39 @@ public final class Rewrites {
         return out;
     }
 
+    /** Longest From, To or Call-ID a {@link #tooLarge} answer still echoes. */
+    private static final int ECHO_LIMIT = 1024;
+
+    /**
+     * 513 Message Too Large for a request whose ordinary answer would not fit in one datagram: only the top Via and
+     * the CSeq, which the sender's client transaction matches on (section 17.1.3), and From, To and Call-ID when
+     * they are short. Whatever the request carried, the answer is small.
+     */
+    public static byte[] tooLarge(WireMessage request, String toTag) {
+        ByteBuilder out = new ByteBuilder(512);
+        out.text("SIP/2.0 513 Message Too Large").crlf();
+        List<String> vias = request.vias();
+        if (!vias.isEmpty()) {
+            out.line("Via", vias.get(0));
+        }
+        echo(out, "From", request.from());
+        String to = request.to();
+        echo(out, "To", to == null || toTag == null || Addresses.tag(to) != null ? to : to + ";tag=" + toTag);
+        echo(out, "Call-ID", request.callId());
+        String cseq = request.first(HeaderId.CSEQ);
+        if (cseq != null && cseq.length() <= ECHO_LIMIT) {
+            out.line("CSeq", cseq);
+        }
+        out.line("Content-Length", "0").crlf();
+        return out.toBytes();
+    }
+
+    private static void echo(ByteBuilder out, String name, String value) {
+        if (value != null && value.length() <= ECHO_LIMIT) {
+            out.line(name, value);
+        }
+    }
+
     /**
      * The CANCEL for a forwarded INVITE (section 9.1): its Request-URI, top Via (our branch), Route, Call-ID,
      * From, To and CSeq number, method CANCEL.

@@ -322,6 +322,15 @@ public final class WireMessage implements SipMessageView {
         return cseqMethod;
     }
 
+    @Override
+    public String rfc2543Id() {
+        if (!request || lines == null && text == null) {
+            return null;
+        }
+        List<String> vias = vias();
+        return requestUri + '\n' + fromTag() + '\n' + callId() + '\n' + cseqNumber + '\n' + (vias.isEmpty() ? "" : vias.get(0));
+    }
+
     // ---- what routing reads ----
 
     /** Why the message cannot be used, or null. */
@@ -400,11 +409,13 @@ public final class WireMessage implements SipMessageView {
         return Addresses.tag(from());
     }
 
-    /** Max-Forwards as a number, -1 when absent or unreadable. */
+    /** Max-Forwards as a number, -1 when absent, unreadable or over 255. */
     public int maxForwardsValue() {
         if (maxForwards == UNREAD) {
             String value = first(HeaderId.MAX_FORWARDS);
-            maxForwards = value == null ? -1 : (int) Text.digits(value, 0, value.length(), 3);
+            // 1*DIGIT up to 255 (section 20.22): leading zeros are legal ("0068" is 68)
+            long read = value == null ? -1 : Text.digits(value, 0, value.length(), 10);
+            maxForwards = read > RequestChecks.MAX_MAX_FORWARDS ? -1 : (int) read;
         }
         return maxForwards;
     }

@@ -60,7 +60,7 @@ class InviteSessionTest {
         for (WireMessage forked : List.of(first, second)) {
             assertTrue(forked.vias().get(0).startsWith(OUR_VIA), forked.vias().get(0));
             assertEquals(invite.vias(), forked.vias().subList(1, forked.vias().size()));
-            assertEquals(List.of(ProxyFixture.OUR_ROUTE), forked.values(HeaderId.RECORD_ROUTE));
+            assertEquals(List.of(ProxyFixture.OUR_ROUTE), unsigned(forked.values(HeaderId.RECORD_ROUTE)));
             assertEquals(69, forked.maxForwardsValue());
             assertEquals(invite.callId(), forked.callId());
             assertBodyOf(invite, forked);
@@ -82,7 +82,7 @@ class InviteSessionTest {
         assertEquals("p1", ringing.toTag());
         WireMessage answer = proxy.carrier.response(200);
         assertEquals("p2", answer.toTag());
-        assertEquals(List.of(ProxyFixture.OUR_ROUTE), answer.values(HeaderId.RECORD_ROUTE));
+        assertEquals(List.of(ProxyFixture.OUR_ROUTE), unsigned(answer.values(HeaderId.RECORD_ROUTE)));
         WireMessage cancel = phone1.request("CANCEL");
         WireMessage forked = phone1.request("INVITE");
         assertEquals(forked.requestUri(), cancel.requestUri());
@@ -224,5 +224,10 @@ class InviteSessionTest {
         assertEquals(invite.bodyLength(), forked.bodyLength());
         assertTrue(Arrays.equals(in, in.length - invite.bodyLength(), in.length, out, out.length - forked.bodyLength(), out.length),
                 "the body is forwarded byte for byte");
+    }
+
+    /** Record-Route values without the dialog's signature (docs/adr/0012), which differs per call. */
+    private static List<String> unsigned(List<String> routes) {
+        return routes.stream().map(route -> route.replaceAll(";dlg=[^;>]*", "")).toList();
     }
 }
