@@ -65,7 +65,7 @@ class DefaultsFileTest {
         assertEquals(new CatalogConfig(Duration.ofMinutes(30), Duration.ofDays(90), Duration.ofSeconds(10),
                 Optional.empty(), 2_000_000), config.catalog());
         assertEquals(Optional.empty(), config.security().operatorKey());
-        assertEquals(Duration.ofHours(24), config.api().idempotencyRetention());
+        assertEquals(new ApiConfig(Duration.ofHours(24), 262_144, 10_000, 32), config.api());
     }
 
     @Test

@@ -18,6 +18,9 @@ import java.util.List;
 
 /** /v1/catalog: the operator imports numbers; everyone searches the available ones with their prices. */
 final class CatalogRoutes implements Routes {
+    /** The CSV import: the one route whose body may be larger than a JSON body (admin.max-body-bytes). */
+    static final String IMPORT_PATH = "/v1/catalog/imports";
+
     private final CatalogImport imports;
     private final CatalogSearch search;
     private final NumberViews views;
@@ -34,9 +37,11 @@ final class CatalogRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/catalog/ranges").handler(this::importRange);
-        router.post("/v1/catalog/imports").handler(this::importCsv);
-        router.get("/v1/catalog/numbers").handler(this::search);
+        router.post("/v1/catalog/ranges").handler(Query.takesNone()).handler(this::importRange);
+        router.post(IMPORT_PATH).handler(Query.takes("country")).handler(this::importCsv);
+        router.get("/v1/catalog/numbers").handler(Query.takes("country", "type", "region", "category", "starts_with",
+                "ends_with", "contains", "mask", "min_monthly_fee", "max_monthly_fee", "sort", "limit",
+                "cursor")).handler(this::search);
     }
 
     private void importRange(RoutingContext rc) {

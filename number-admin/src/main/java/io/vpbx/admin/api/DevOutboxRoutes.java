@@ -29,8 +29,8 @@ final class DevOutboxRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/v1/dev/sms-outbox").handler(this::sms);
-        router.get("/v1/dev/email-outbox").handler(this::email);
+        router.get("/v1/dev/sms-outbox").handler(Query.takes("to", "limit")).handler(this::sms);
+        router.get("/v1/dev/email-outbox").handler(Query.takes("to", "limit")).handler(this::email);
     }
 
     private void sms(RoutingContext rc) {
