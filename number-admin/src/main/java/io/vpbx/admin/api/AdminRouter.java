@@ -46,20 +46,21 @@ public final class AdminRouter {
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxJsonBytes));
         router.route("/v1/*").handler(authentication);
         apiRoutes.forEach(routes -> routes.mount(router));
-        router.route().failureHandler(this::fail);
-        router.errorHandler(400, this::fail);
-        router.errorHandler(404, this::fail);
-        router.errorHandler(405, this::fail);
-        router.errorHandler(413, this::fail);
+        router.route().failureHandler(rc -> answer(rc, problems.toProblem(rc.failure(), rc.statusCode(), rc.request().path(),
+                rc.get(Exchange.REQUEST_ID_KEY))));
+        for (int status : new int[] {400, 404, 405, 413}) {
+            // what no route handled, such as a path or query that is not valid percent-encoding (400 while matching)
+            router.errorHandler(status, rc -> answer(rc, problems.toProblem(null, status, rc.request().path(),
+                    rc.get(Exchange.REQUEST_ID_KEY))));
+        }
         return router;
     }
 
-    private void fail(RoutingContext rc) {
+    private void answer(RoutingContext rc, Problem problem) {
         if (rc.response().ended()) {
             return;
         }
-        String requestId = rc.get(Exchange.REQUEST_ID_KEY);
-        Problem problem = problems.toProblem(rc.failure(), rc.statusCode(), rc.request().path(), requestId);
+        String requestId = problem.requestId();
         if (problem.status() >= 500) {
             log.error("request {} {} {} failed", requestId, rc.request().method(), rc.request().path(), rc.failure());
         }

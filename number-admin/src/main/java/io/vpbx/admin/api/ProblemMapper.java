@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vertx.ext.web.handler.HttpException;
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.NotFoundException;
@@ -22,6 +23,9 @@ final class ProblemMapper {
     Problem toProblem(Throwable failure, int routingStatus, String path, String requestId) {
         if (failure == null) {
             return routingProblem(routingStatus, path, requestId);
+        }
+        if (failure instanceof HttpException e && e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
+            return routingProblem(e.getStatusCode(), path, requestId);
         }
         if (failure instanceof InvalidFieldException e) {
             return new Problem(BASE + "invalid-field", "Invalid field", 422, e.getMessage(), path, e.field(), List.of(), requestId);
@@ -72,7 +76,7 @@ final class ProblemMapper {
 
     private static Problem routingProblem(int status, String path, String requestId) {
         String detail = switch (status) {
-            case 400 -> "the request is not valid HTTP";
+            case 400 -> "the request is malformed: its line, path, query or header fields could not be read";
             case 404 -> "no such resource: " + path;
             case 405 -> "method not allowed on " + path;
             case 413 -> "request body too large";

@@ -2,6 +2,7 @@ package io.vpbx.admin.api;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import io.vpbx.admin.domain.InvalidFieldException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public final class Query {
             Set<String> given;
             try {
                 given = rc.queryParams().names();
-            } catch (IllegalArgumentException e) {
+            } catch (HttpException | IllegalArgumentException e) {
                 throw ApiException.badRequest("query", "the query string is not valid percent-encoding");
             }
             for (String name : given) {
