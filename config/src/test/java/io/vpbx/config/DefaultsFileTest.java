@@ -28,7 +28,7 @@ class DefaultsFileTest {
             "operator.key",
             "catalog.reservation-ttl", "catalog.quarantine", "catalog.sweep-interval", "catalog.price-table",
             "catalog.import-max-range",
-            "api.idempotency-retention",
+            "api.idempotency-retention", "api.max-json-body-bytes", "api.max-json-array-items", "api.max-json-depth",
             "compliance.document-keys", "compliance.fingerprint-key", "compliance.confirmation-deadline",
             "compliance.full-stop-after", "compliance.personal-data-retention", "compliance.cn.max-postpaid-per-document",
             "compliance.cn.max-prepaid-per-document", "compliance.ru.max-numbers-per-document",

@@ -131,6 +131,7 @@ class HostileRequestTest {
         assertProblem(415, "Content-Type", api.exactly("POST", "/v1/accounts", op, HttpRequest.BodyPublishers.ofString(body), Map.of()));
         assertEquals(201, api.call("POST", "/v1/accounts", op, body, Map.of("Content-Type", "application/json; charset=UTF-8")).status());
         assertEquals(201, api.call("POST", "/v1/accounts", op, "{\"name\":\"Initech\"}", Map.of("Content-Type", "Application/JSON")).status());
+        assertProblem(415, "Content-Type", api.call("POST", "/v1/catalog/imports?country=RU", op, "+74955000001\n", JSON));
     }
 
     @Test
@@ -163,6 +164,13 @@ class HostileRequestTest {
             many.append(",\"+74951230001\"");
         }
         assertProblem(422, "numbers", api.post("/v1/numbers/bulk", acme, many.append("],\"set\":{\"comment\":\"x\"}}").toString()));
+        StringBuilder members = new StringBuilder("{\"name\":\"Sales\",\"strategy\":\"ring_all\",\"members\":[{}");
+        for (int i = 0; i < 10_000; i++) {
+            members.append(",{}");
+        }
+        Api.Response crowd = api.post("/v1/departments", acme, members.append("]}").toString());
+        assertProblem(422, "members", crowd);
+        assertTrue(crowd.json().get("detail").asText().contains("more than 10000 items"), crowd.body());
         String deep = "{\"set\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
         Api.Response nested = api.post("/v1/numbers/bulk", acme, deep);
         assertEquals(400, nested.status(), nested.body());

@@ -50,6 +50,10 @@ final class CatalogRoutes implements Routes {
     }
 
     private void importCsv(RoutingContext rc) {
+        String type = rc.request().getHeader("Content-Type");
+        if (type == null || !type.split(";")[0].trim().equalsIgnoreCase("text/csv")) {
+            throw new ApiException(415, "Content-Type", "the import must be sent as Content-Type: text/csv", 0);
+        }
         String country = query.text(rc, "country");
         String csv = rc.body() == null || rc.body().buffer() == null ? "" : rc.body().buffer().toString(StandardCharsets.UTF_8);
         exchange.blocking(rc, 201, () -> result(imports.importCsv(exchange.context(rc), csv, country)));
