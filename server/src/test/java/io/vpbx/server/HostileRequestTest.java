@@ -152,6 +152,10 @@ class HostileRequestTest {
                 "{\"number\":\"+74957770001\",\"login\":\"u\",\"password\":\"p\",\"server\":\"sip.example.com\",\"enabled\":\"true\"}"));
         assertProblem(422, "expires", api.post("/v1/third-party-numbers", acme,
                 "{\"number\":\"+74957770001\",\"login\":\"u\",\"password\":\"p\",\"server\":\"sip.example.com\",\"expires\":3600.5}"));
+        assertProblem(422, "port", api.post("/v1/third-party-numbers", acme,
+                "{\"number\":\"+74957770001\",\"login\":\"u\",\"password\":\"p\",\"server\":\"sip.example.com\",\"port\":99999999999}"));
+        assertProblem(422, "filter.comment", api.post("/v1/numbers/bulk?dry_run=true", acme,
+                "{\"filter\":{\"comment\":5},\"set\":{\"comment\":\"x\"}}"));
         Api.Response paired = api.post("/v1/accounts", op, "{\"name\":\"Emoji \\ud83d\\ude00\"}");
         assertEquals(201, paired.status(), "a surrogate pair is a character like any other: " + paired.body());
         assertEquals("Emoji \uD83D\uDE00", paired.json().get("name").asText());

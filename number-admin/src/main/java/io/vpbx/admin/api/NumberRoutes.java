@@ -194,7 +194,10 @@ final class NumberRoutes implements Routes {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        if (value != null && !value.isNull() && !value.isTextual()) {
+            throw new InvalidFieldException("filter." + field, "must be text");
+        }
+        return value == null || value.isNull() ? null : value.textValue();
     }
 
     private static NumberState state(String field, String value) {

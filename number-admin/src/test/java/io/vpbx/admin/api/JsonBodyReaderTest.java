@@ -34,7 +34,8 @@ class JsonBodyReaderTest {
 
     @Test
     void takesOneObjectAsApplicationJsonInUtf8() throws IOException {
-        assertEquals(mapper.readTree("{\"a\":[1,2.5,\"x\",true,null,{\"b\":{}}]}"), read(JSON, "{\"a\":[1,2.5,\"x\",true,null,{\"b\":{}}]}"));
+        String body = "{\"a\":[1,2.5,\"x\"],\"b\":[true,null],\"c\":{\"d\":{}},\"e\":12345678901234567890}";
+        assertEquals(mapper.readTree(body), read(JSON, body));
         for (String type : List.of("application/json; charset=utf-8", "APPLICATION/JSON;charset=\"UTF-8\"", "application/json ; foo=bar")) {
             assertEquals(mapper.readTree("{}"), read(type, " {} \n"), type);
         }
@@ -76,7 +77,7 @@ class JsonBodyReaderTest {
         assertEquals("name", invalid("{\"name\":\"\\udc00b\"}").field());
         assertEquals("name", invalid("{\"name\":\"\\ude00\\ud83d\"}").field(), "a pair in the wrong order is two lone halves");
         assertEquals("uris[0]", invalid("{\"uris\":[\"\\ud800\"]}").field());
-        assertEquals("body", invalid("{\"\\ud800\":1}").field());
+        assertThrows(JsonProcessingException.class, () -> read(JSON, "{\"\\ud800\":1}"), "Jackson refuses it in a key itself");
         assertTrue(JsonBodyReader.hasLoneSurrogate("\ud83d"));
         assertFalse(JsonBodyReader.hasLoneSurrogate("\ud83d\ude00 ok"));
     }
