@@ -19,13 +19,13 @@ trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do curl -fs $API/health/ready >/dev/null 2>&1 && break; sleep 0.5; done
 ACME=$(curl -fs -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' $API/v1/accounts -d '{"name":"Bench"}' \
   | sed -E 's/.*"api_key":"([^"]+)".*/\1/')
-curl -fs -o /dev/null -H "Authorization: Bearer $KEY" $API/v1/catalog/ranges \
+curl -fs -o /dev/null -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' $API/v1/catalog/ranges \
   -d '{"country":"RU","type":"city","region":"495","first":"+74950000000","last":"+74950000009"}'
-curl -fs -o /dev/null -H "Authorization: Bearer $ACME" $API/v1/reservations -d '{"numbers":["+74950000001"]}'
-curl -fs -o /dev/null -H "Authorization: Bearer $ACME" -H 'Idempotency-Key: b1' $API/v1/numbers -d '{"numbers":["+74950000001"]}'
+curl -fs -o /dev/null -H "Authorization: Bearer $ACME" -H 'Content-Type: application/json' $API/v1/reservations -d '{"numbers":["+74950000001"]}'
+curl -fs -o /dev/null -H "Authorization: Bearer $ACME" -H 'Content-Type: application/json' -H 'Idempotency-Key: b1' $API/v1/numbers -d '{"numbers":["+74950000001"]}'
 start=$(date +%s.%N)
 for i in $(seq 1 "$N"); do
-  curl -fs -o /dev/null -X PATCH -H "Authorization: Bearer $ACME" "$API/v1/numbers/%2B74950000001" \
+  curl -fs -o /dev/null -X PATCH -H "Authorization: Bearer $ACME" -H 'Content-Type: application/json' "$API/v1/numbers/%2B74950000001" \
     -d "{\"forwarding\":{\"target\":{\"type\":\"external_number\",\"number\":\"+7916$(printf '%07d' "$i")\"}}}"
 done
 end=$(date +%s.%N)

@@ -115,7 +115,10 @@ final class ConfigBinder {
 
     private ApiConfig api() {
         Duration retention = values.read("api.idempotency-retention", ValueType.duration());
-        return values.valid() ? new ApiConfig(retention) : null;
+        Long maxJsonBody = values.read("api.max-json-body-bytes", ValueType.longAtLeast(ApiConfig.MIN_JSON_BODY_BYTES));
+        Integer maxArrayItems = values.read("api.max-json-array-items", ValueType.intAtLeast(1));
+        Integer maxDepth = values.read("api.max-json-depth", ValueType.intBetween(ApiConfig.MIN_JSON_DEPTH, ApiConfig.MAX_JSON_DEPTH));
+        return values.valid() ? new ApiConfig(retention, maxJsonBody, maxArrayItems, maxDepth) : null;
     }
 
     private ComplianceConfig compliance() {

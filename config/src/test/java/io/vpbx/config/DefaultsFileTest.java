@@ -28,7 +28,7 @@ class DefaultsFileTest {
             "operator.key", "security.allowed-private-targets",
             "catalog.reservation-ttl", "catalog.quarantine", "catalog.sweep-interval", "catalog.price-table",
             "catalog.import-max-range",
-            "api.idempotency-retention",
+            "api.idempotency-retention", "api.max-json-body-bytes", "api.max-json-array-items", "api.max-json-depth",
             "compliance.document-keys", "compliance.fingerprint-key", "compliance.confirmation-deadline",
             "compliance.full-stop-after", "compliance.personal-data-retention", "compliance.cn.max-postpaid-per-document",
             "compliance.cn.max-prepaid-per-document", "compliance.ru.max-numbers-per-document",
@@ -65,7 +65,7 @@ class DefaultsFileTest {
         assertEquals(new CatalogConfig(Duration.ofMinutes(30), Duration.ofDays(90), Duration.ofSeconds(10),
                 Optional.empty(), 2_000_000), config.catalog());
         assertEquals(Optional.empty(), config.security().operatorKey());
-        assertEquals(Duration.ofHours(24), config.api().idempotencyRetention());
+        assertEquals(new ApiConfig(Duration.ofHours(24), 262_144, 10_000, 32), config.api());
     }
 
     @Test

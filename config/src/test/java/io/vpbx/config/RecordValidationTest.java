@@ -88,7 +88,10 @@ class RecordValidationTest {
                 () -> new CatalogConfig(Duration.ZERO, MINUTE, MINUTE, Optional.empty(), 1));
         assertThrows(IllegalArgumentException.class,
                 () -> new CatalogConfig(MINUTE, MINUTE, MINUTE, Optional.empty(), 0));
-        assertThrows(IllegalArgumentException.class, () -> new ApiConfig(MINUTE.negated()));
+        assertThrows(IllegalArgumentException.class, () -> new ApiConfig(MINUTE.negated(), 65536, 100, 32));
+        assertThrows(IllegalArgumentException.class, () -> new ApiConfig(MINUTE, 1023, 100, 32));
+        assertThrows(IllegalArgumentException.class, () -> new ApiConfig(MINUTE, 65536, 0, 32));
+        assertThrows(IllegalArgumentException.class, () -> new ApiConfig(MINUTE, 65536, 100, 201));
     }
 
     @Test

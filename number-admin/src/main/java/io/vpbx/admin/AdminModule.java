@@ -2,9 +2,12 @@ package io.vpbx.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vpbx.admin.api.AdminApi;
+import io.vpbx.admin.api.InvalidRequestHandler;
 import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.account.ApiKey;
 import io.vpbx.admin.domain.account.ApiKeys;
@@ -277,7 +280,12 @@ public final class AdminModule implements AutoCloseable {
                         new ThirdPartyNumberService.NumberEntry(parser, CategoryClassifier.bundled(), prices, lifecycle), linePasswords,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
                         List.of(new BindingRelease(bindings, endUsers)), auditor, clock, targetHosts));
-        return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
+        return new AdminApi(services, config.admin(), config.api(), mapper, registry, database::answers).router(vertx);
+    }
+
+    /** Answers requests the HTTP layer could not decode (414, 431, 400) in the API's problem+json shape. */
+    public Handler<HttpServerRequest> invalidRequestHandler() {
+        return new InvalidRequestHandler(mapper, registry);
     }
 
     /** Whose contact phone changes through one-time codes; end users join here with their implementation. */

@@ -88,6 +88,7 @@ public final class VpbxServer {
         vertx = Vertx.vertx();
         http = vertx.createHttpServer(new HttpServerOptions().setHost(config.admin().host()).setPort(config.admin().port()))
                 .requestHandler(admin.router(vertx))
+                .invalidRequestHandler(admin.invalidRequestHandler())
                 .listen()
                 .await();
         long sweepMillis = Math.max(1, config.catalog().sweepInterval().toMillis());

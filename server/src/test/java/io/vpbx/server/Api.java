@@ -44,13 +44,19 @@ final class Api {
     }
 
     Response call(String method, String path, String key, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        if (body != null && !headers.containsKey("Content-Type")) {
+            all.put("Content-Type", "application/json");
+        }
+        return exactly(method, path, key,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), all);
+    }
+
+    /** A request with exactly these headers (no Content-Type added) and any body, for hostile clients. */
+    Response exactly(String method, String path, String key, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
-        }
-        if (body != null && !headers.containsKey("Content-Type")) {
-            request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
         try {

@@ -89,6 +89,7 @@ abstract class ComplianceApiContract {
         assertEquals(200, outbox.status(), outbox.body());
         Matcher matcher = CODE.matcher(outbox.body());
         assertTrue(matcher.find(), "a confirmation code was sent to " + phone + ": " + outbox.body());
+        assertEquals(matcher.group(1), outbox.json().get("items").get(0).path("code").asText(), "the code as a field too");
         return matcher.group(1);
     }
 

@@ -95,10 +95,15 @@ abstract class ContactPhoneChangeApiTest {
         return outbox.json().get("items").get(0).get("body").asText();
     }
 
+    /** The code the newest SMS to {@code phone} carries, from the outbox's structured field, as a script reads it. */
     private String codeSentTo(String phone) {
-        Matcher code = CODE.matcher(lastSmsTo(phone));
-        assertTrue(code.find(), "the SMS carries a code");
-        return code.group(1);
+        Api.Response outbox = api.get("/v1/dev/sms-outbox?to=" + encoded(phone), op);
+        JsonNode sms = outbox.json().get("items").get(0);
+        String code = sms.path("code").asText(null);
+        assertTrue(code != null && code.matches("\\d{6}"), "the SMS gives its code as a field: " + sms);
+        Matcher inText = CODE.matcher(sms.get("body").asText());
+        assertTrue(inText.find() && inText.group(1).equals(code), "the same code as in the text: " + sms);
+        return code;
     }
 
     private String contactPhone() {
@@ -150,6 +155,8 @@ abstract class ContactPhoneChangeApiTest {
         assertEquals(409, confirm(id, oldCode, newCode).status(), "a completed change takes no more codes");
 
         assertTrue(lastSmsTo(OLD_PHONE).contains("your contact phone was changed to ***2233 at 2026-11-23T10:00:00Z"));
+        assertTrue(api.get("/v1/dev/sms-outbox?to=" + encoded(OLD_PHONE), op).json().get("items").get(0).get("code").isNull(),
+                "a notice carries no code");
         Api.Response mail = api.get("/v1/dev/email-outbox?to=" + encoded(EMAIL), op);
         assertEquals(200, mail.status(), mail.body());
         assertEquals("Your contact phone was changed", mail.json().get("items").get(0).get("subject").asText());

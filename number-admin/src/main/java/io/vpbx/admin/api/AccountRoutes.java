@@ -31,9 +31,9 @@ final class AccountRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/accounts").handler(this::create);
-        router.get("/v1/accounts").handler(this::list);
-        router.get("/v1/accounts/:id").handler(this::get);
+        router.post("/v1/accounts").handler(Query.takesNone()).handler(this::create);
+        router.get("/v1/accounts").handler(Query.takes("limit", "cursor")).handler(this::list);
+        router.get("/v1/accounts/:id").handler(Query.takesNone()).handler(this::get);
     }
 
     private void create(RoutingContext rc) {

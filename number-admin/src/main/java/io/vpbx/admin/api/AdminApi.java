@@ -30,6 +30,7 @@ import io.vpbx.admin.service.ReservationService;
 import io.vpbx.admin.service.ThirdPartyNumberService;
 import io.vpbx.admin.service.TrunkService;
 import io.vpbx.config.AdminConfig;
+import io.vpbx.config.ApiConfig;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -50,26 +51,29 @@ public final class AdminApi {
 
     private final Services services;
     private final AdminConfig config;
+    private final ApiConfig api;
     private final ObjectMapper mapper;
     private final PrometheusMeterRegistry registry;
     private final BooleanSupplier databaseAnswers;
 
-    public AdminApi(Services services, AdminConfig config, ObjectMapper mapper, PrometheusMeterRegistry registry,
+    public AdminApi(Services services, AdminConfig config, ApiConfig api, ObjectMapper mapper, PrometheusMeterRegistry registry,
                     BooleanSupplier databaseAnswers) {
         this.services = services;
         this.config = config;
+        this.api = api;
         this.mapper = mapper;
         this.registry = registry;
         this.databaseAnswers = databaseAnswers;
     }
 
     public Router router(Vertx vertx) {
-        Exchange exchange = new Exchange(mapper);
+        Exchange exchange = new Exchange(mapper,
+                new JsonBodyReader(mapper.getFactory(), mapper.getNodeFactory(), api.maxJsonArrayItems(), api.maxJsonDepth()));
         Query query = new Query(config.defaultPageSize(), config.maxPageSize());
         NumberViews views = new NumberViews(mapper, services.parser(), services.codec());
         RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
         AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), limiter), registry,
-                config.maxBodyBytes(), exchange);
+                config.maxBodyBytes(), api.maxJsonBodyBytes(), exchange);
         List<Routes> api = List.of(
                 new AccountRoutes(services.accounts(), services.inputs(), exchange, query),
                 new CatalogRoutes(services.catalogImport(), services.catalogSearch(), views, exchange, query),

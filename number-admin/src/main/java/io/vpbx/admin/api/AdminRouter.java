@@ -12,20 +12,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the admin API's router in one place: request id, metrics, bounded body, authentication and
  * rate limit for /v1, the resources' routes, and one failure handler answering problem+json.
+ *
+ * <p>Bodies are bounded per route: the CSV import may send up to {@code admin.max-body-bytes}, every other
+ * route {@code api.max-json-body-bytes}. A body over its limit gets 413 as soon as its Content-Length
+ * announces it, or as soon as that many bytes have arrived; nothing beyond the limit is kept.
  */
 public final class AdminRouter {
     private static final Logger log = LoggerFactory.getLogger(AdminRouter.class);
 
     private final AuthenticationHandler authentication;
     private final MeterRegistry registry;
-    private final long maxBodyBytes;
+    private final long maxImportBytes;
+    private final long maxJsonBytes;
     private final Exchange exchange;
     private final ProblemMapper problems = new ProblemMapper();
 
-    AdminRouter(AuthenticationHandler authentication, MeterRegistry registry, long maxBodyBytes, Exchange exchange) {
+    AdminRouter(AuthenticationHandler authentication, MeterRegistry registry, long maxImportBytes, long maxJsonBytes,
+                Exchange exchange) {
         this.authentication = authentication;
         this.registry = registry;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxImportBytes = maxImportBytes;
+        this.maxJsonBytes = maxJsonBytes;
         this.exchange = exchange;
     }
 
@@ -35,22 +42,25 @@ public final class AdminRouter {
         router.route().handler(new HttpMetricsHandler(registry));
         router.route().handler(new AccessLogHandler());
         publicRoutes.forEach(routes -> routes.mount(router));
-        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        router.post(CatalogRoutes.IMPORT_PATH).handler(BodyHandler.create(false).setBodyLimit(maxImportBytes));
+        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxJsonBytes));
         router.route("/v1/*").handler(authentication);
         apiRoutes.forEach(routes -> routes.mount(router));
-        router.route().failureHandler(this::fail);
-        router.errorHandler(404, this::fail);
-        router.errorHandler(405, this::fail);
-        router.errorHandler(413, this::fail);
+        router.route().failureHandler(rc -> answer(rc, problems.toProblem(rc.failure(), rc.statusCode(), rc.request().path(),
+                rc.get(Exchange.REQUEST_ID_KEY))));
+        for (int status : new int[] {400, 404, 405, 413}) {
+            // what no route handled, such as a path or query that is not valid percent-encoding (400 while matching)
+            router.errorHandler(status, rc -> answer(rc, problems.toProblem(null, status, rc.request().path(),
+                    rc.get(Exchange.REQUEST_ID_KEY))));
+        }
         return router;
     }
 
-    private void fail(RoutingContext rc) {
+    private void answer(RoutingContext rc, Problem problem) {
         if (rc.response().ended()) {
             return;
         }
-        String requestId = rc.get(Exchange.REQUEST_ID_KEY);
-        Problem problem = problems.toProblem(rc.failure(), rc.statusCode(), rc.request().path(), requestId);
+        String requestId = problem.requestId();
         if (problem.status() >= 500) {
             log.error("request {} {} {} failed", requestId, rc.request().method(), rc.request().path(), rc.failure());
         }

@@ -33,9 +33,11 @@ final class AuditRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/v1/audit-events/verify").handler(this::verify);
-        router.get("/v1/audit-events/export").handler(this::export);
-        router.get("/v1/audit-events").handler(this::list);
+        router.get("/v1/audit-events/verify").handler(Query.takesNone()).handler(this::verify);
+        router.get("/v1/audit-events/export").handler(Query.takes("format", "account_id", "since",
+                "until")).handler(this::export);
+        router.get("/v1/audit-events").handler(Query.takes("account_id", "resource_type", "resource_id", "action", "actor",
+                "since", "until", "limit", "cursor")).handler(this::list);
     }
 
     private void verify(RoutingContext rc) {

@@ -34,7 +34,8 @@ final class CallRecordRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/v1/cdrs").handler(this::list);
+        router.get("/v1/cdrs").handler(Query.takes("account_id", "from", "to", "number", "direction", "result", "caller",
+                "limit", "cursor")).handler(this::list);
     }
 
     private void list(RoutingContext rc) {

@@ -18,6 +18,9 @@ import java.util.List;
 
 /** /v1/catalog: the operator imports numbers; everyone searches the available ones with their prices. */
 final class CatalogRoutes implements Routes {
+    /** The CSV import: the one route whose body may be larger than a JSON body (admin.max-body-bytes). */
+    static final String IMPORT_PATH = "/v1/catalog/imports";
+
     private final CatalogImport imports;
     private final CatalogSearch search;
     private final NumberViews views;
@@ -34,9 +37,11 @@ final class CatalogRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/catalog/ranges").handler(this::importRange);
-        router.post("/v1/catalog/imports").handler(this::importCsv);
-        router.get("/v1/catalog/numbers").handler(this::search);
+        router.post("/v1/catalog/ranges").handler(Query.takesNone()).handler(this::importRange);
+        router.post(IMPORT_PATH).handler(Query.takes("country")).handler(this::importCsv);
+        router.get("/v1/catalog/numbers").handler(Query.takes("country", "type", "region", "category", "starts_with",
+                "ends_with", "contains", "mask", "min_monthly_fee", "max_monthly_fee", "sort", "limit",
+                "cursor")).handler(this::search);
     }
 
     private void importRange(RoutingContext rc) {
@@ -45,6 +50,10 @@ final class CatalogRoutes implements Routes {
     }
 
     private void importCsv(RoutingContext rc) {
+        String type = rc.request().getHeader("Content-Type");
+        if (type == null || !type.split(";")[0].trim().equalsIgnoreCase("text/csv")) {
+            throw new ApiException(415, "Content-Type", "the import must be sent as Content-Type: text/csv", 0);
+        }
         String country = query.text(rc, "country");
         String csv = rc.body() == null || rc.body().buffer() == null ? "" : rc.body().buffer().toString(StandardCharsets.UTF_8);
         exchange.blocking(rc, 201, () -> result(imports.importCsv(exchange.context(rc), csv, country)));

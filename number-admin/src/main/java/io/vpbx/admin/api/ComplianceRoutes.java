@@ -47,15 +47,17 @@ final class ComplianceRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.put("/v1/numbers/:number/binding").handler(this::bind);
-        router.get("/v1/numbers/:number/binding").handler(this::binding);
-        router.post("/v1/registry-requests/:id/confirm").handler(rc -> endUserAnswer(rc, RegistryService.Decision.CONFIRM));
-        router.post("/v1/registry-requests/:id/reject").handler(rc -> endUserAnswer(rc, RegistryService.Decision.REJECT));
-        router.post("/v1/registry-requests/:id/verify").handler(this::operatorAnswer);
-        router.post("/v1/registry-requests/self-submissions").handler(this::selfSubmission);
-        router.put("/v1/employees/:id/caller-id").handler(this::setCallerId);
-        router.get("/v1/employees/:id/caller-id").handler(this::getCallerId);
-        router.delete("/v1/employees/:id/caller-id").handler(this::clearCallerId);
+        router.put("/v1/numbers/:number/binding").handler(Query.takesNone()).handler(this::bind);
+        router.get("/v1/numbers/:number/binding").handler(Query.takesNone()).handler(this::binding);
+        router.post("/v1/registry-requests/:id/confirm").handler(Query.takesNone()).handler(rc -> endUserAnswer(rc,
+                RegistryService.Decision.CONFIRM));
+        router.post("/v1/registry-requests/:id/reject").handler(Query.takesNone()).handler(rc -> endUserAnswer(rc,
+                RegistryService.Decision.REJECT));
+        router.post("/v1/registry-requests/:id/verify").handler(Query.takesNone()).handler(this::operatorAnswer);
+        router.post("/v1/registry-requests/self-submissions").handler(Query.takesNone()).handler(this::selfSubmission);
+        router.put("/v1/employees/:id/caller-id").handler(Query.takesNone()).handler(this::setCallerId);
+        router.get("/v1/employees/:id/caller-id").handler(Query.takesNone()).handler(this::getCallerId);
+        router.delete("/v1/employees/:id/caller-id").handler(Query.takesNone()).handler(this::clearCallerId);
     }
 
     private void bind(RoutingContext rc) {

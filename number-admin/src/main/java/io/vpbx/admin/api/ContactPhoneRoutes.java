@@ -35,10 +35,11 @@ final class ContactPhoneRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/contact-phone-changes").handler(this::start);
-        router.get("/v1/contact-phone-changes").handler(this::history);
-        router.post("/v1/contact-phone-changes/:id/confirm").handler(this::confirm);
-        router.post("/v1/contact-phone-changes/:id/operator-verification").handler(this::verify);
+        router.post("/v1/contact-phone-changes").handler(Query.takesNone()).handler(this::start);
+        router.get("/v1/contact-phone-changes").handler(Query.takes("holder", "end_user_id", "account_id", "limit",
+                "cursor")).handler(this::history);
+        router.post("/v1/contact-phone-changes/:id/confirm").handler(Query.takesNone()).handler(this::confirm);
+        router.post("/v1/contact-phone-changes/:id/operator-verification").handler(Query.takesNone()).handler(this::verify);
     }
 
     private void start(RoutingContext rc) {

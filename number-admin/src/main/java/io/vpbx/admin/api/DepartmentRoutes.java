@@ -26,11 +26,11 @@ final class DepartmentRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/departments").handler(this::create);
-        router.get("/v1/departments").handler(this::list);
-        router.get("/v1/departments/:id").handler(this::get);
-        router.patch("/v1/departments/:id").handler(this::update);
-        router.delete("/v1/departments/:id").handler(this::delete);
+        router.post("/v1/departments").handler(Query.takesNone()).handler(this::create);
+        router.get("/v1/departments").handler(Query.takes("limit", "cursor")).handler(this::list);
+        router.get("/v1/departments/:id").handler(Query.takesNone()).handler(this::get);
+        router.patch("/v1/departments/:id").handler(Query.takesNone()).handler(this::update);
+        router.delete("/v1/departments/:id").handler(Query.takesNone()).handler(this::delete);
     }
 
     private void create(RoutingContext rc) {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * /v1/dev/sms-outbox and /v1/dev/email-outbox: what the development gateways would have sent, newest
- * first, for the operator in development (404 when contact.sms-outbox-readable is off).
+ * first, for the operator in development (404 when contact.sms-outbox-readable is off). A message that
+ * carries a one-time code gives it as {@code code} beside the text, so that scripts need not parse words.
  */
 final class DevOutboxRoutes implements Routes {
     private final DevOutbox outbox;
@@ -29,8 +30,8 @@ final class DevOutboxRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/v1/dev/sms-outbox").handler(this::sms);
-        router.get("/v1/dev/email-outbox").handler(this::email);
+        router.get("/v1/dev/sms-outbox").handler(Query.takes("to", "limit")).handler(this::sms);
+        router.get("/v1/dev/email-outbox").handler(Query.takes("to", "limit")).handler(this::email);
     }
 
     private void sms(RoutingContext rc) {
@@ -56,7 +57,8 @@ final class DevOutboxRoutes implements Routes {
             if (message.subject() != null) {
                 item.put("subject", message.subject());
             }
-            item.put("body", message.body()).put("created_at", message.createdAt().toString());
+            item.put("body", message.body()).put("code", message.code().orElse(null))
+                    .put("created_at", message.createdAt().toString());
         }
         return body;
     }

@@ -26,11 +26,11 @@ final class EmployeeRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/employees").handler(this::create);
-        router.get("/v1/employees").handler(this::list);
-        router.get("/v1/employees/:id").handler(this::get);
-        router.patch("/v1/employees/:id").handler(this::update);
-        router.delete("/v1/employees/:id").handler(this::delete);
+        router.post("/v1/employees").handler(Query.takesNone()).handler(this::create);
+        router.get("/v1/employees").handler(Query.takes("limit", "cursor")).handler(this::list);
+        router.get("/v1/employees/:id").handler(Query.takesNone()).handler(this::get);
+        router.patch("/v1/employees/:id").handler(Query.takesNone()).handler(this::update);
+        router.delete("/v1/employees/:id").handler(Query.takesNone()).handler(this::delete);
     }
 
     private void create(RoutingContext rc) {

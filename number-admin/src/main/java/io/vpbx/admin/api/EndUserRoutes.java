@@ -33,12 +33,12 @@ final class EndUserRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/end-users").handler(this::create);
-        router.get("/v1/end-users").handler(this::list);
-        router.get("/v1/end-users/:id").handler(this::get);
-        router.patch("/v1/end-users/:id").handler(this::update);
-        router.delete("/v1/end-users/:id").handler(this::delete);
-        router.post("/v1/end-users/:id/document-status").handler(this::setDocumentStatus);
+        router.post("/v1/end-users").handler(Query.takesNone()).handler(this::create);
+        router.get("/v1/end-users").handler(Query.takes("limit", "cursor")).handler(this::list);
+        router.get("/v1/end-users/:id").handler(Query.takesNone()).handler(this::get);
+        router.patch("/v1/end-users/:id").handler(Query.takesNone()).handler(this::update);
+        router.delete("/v1/end-users/:id").handler(Query.takesNone()).handler(this::delete);
+        router.post("/v1/end-users/:id/document-status").handler(Query.takesNone()).handler(this::setDocumentStatus);
     }
 
     private void create(RoutingContext rc) {

@@ -1,17 +1,17 @@
 package io.vpbx.admin.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.service.RequestContext;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /**
- * The small vocabulary every routes class uses: read the JSON body, run service work off the event
- * loop (services do JDBC), answer JSON. Failures go to the router's failure handler, which answers
- * problem+json.
+ * The small vocabulary every routes class uses: read the JSON body (through the one {@link JsonBodyReader}),
+ * run service work off the event loop (services do JDBC), answer JSON. Failures go to the router's failure
+ * handler, which answers problem+json.
  */
 public final class Exchange {
     static final String CONTEXT_KEY = "vpbx.request-context";
@@ -19,9 +19,11 @@ public final class Exchange {
     private static final String JSON = "application/json";
 
     private final ObjectMapper mapper;
+    private final JsonBodyReader reader;
 
-    public Exchange(ObjectMapper mapper) {
+    Exchange(ObjectMapper mapper, JsonBodyReader reader) {
         this.mapper = mapper;
+        this.reader = reader;
     }
 
     public ObjectMapper mapper() {
@@ -33,23 +35,15 @@ public final class Exchange {
         return rc.get(CONTEXT_KEY);
     }
 
+    /** The body as {@code type}; call it off the event loop (in {@link #blocking}), as parsing takes time. */
     public <T> T body(RoutingContext rc, Class<T> type) throws IOException {
-        return mapper.readValue(bodyBytes(rc), type);
+        return mapper.treeToValue(bodyTree(rc), type);
     }
 
-    public JsonNode bodyTree(RoutingContext rc) throws IOException {
-        JsonNode node = mapper.readTree(bodyBytes(rc));
-        if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("body", "the body must be a JSON object");
-        }
-        return node;
-    }
-
-    private byte[] bodyBytes(RoutingContext rc) {
-        if (rc.body() == null || rc.body().buffer() == null || rc.body().length() == 0) {
-            throw ApiException.badRequest("body", "a JSON body is required");
-        }
-        return rc.body().buffer().getBytes();
+    /** The body as a JSON object, checked by the one reader every body passes through. */
+    public ObjectNode bodyTree(RoutingContext rc) throws IOException {
+        byte[] bytes = rc.body() == null || rc.body().buffer() == null ? null : rc.body().buffer().getBytes();
+        return reader.read(rc.request().getHeader("Content-Type"), bytes);
     }
 
     /** Runs {@code work} on a worker thread and answers its result as JSON with {@code status}. */

@@ -26,11 +26,11 @@ final class M2mDeviceRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/m2m-devices").handler(this::create);
-        router.get("/v1/m2m-devices").handler(this::list);
-        router.get("/v1/m2m-devices/:id").handler(this::get);
-        router.patch("/v1/m2m-devices/:id").handler(this::update);
-        router.delete("/v1/m2m-devices/:id").handler(this::delete);
+        router.post("/v1/m2m-devices").handler(Query.takesNone()).handler(this::create);
+        router.get("/v1/m2m-devices").handler(Query.takes("limit", "cursor")).handler(this::list);
+        router.get("/v1/m2m-devices/:id").handler(Query.takesNone()).handler(this::get);
+        router.patch("/v1/m2m-devices/:id").handler(Query.takesNone()).handler(this::update);
+        router.delete("/v1/m2m-devices/:id").handler(Query.takesNone()).handler(this::delete);
     }
 
     private void create(RoutingContext rc) {

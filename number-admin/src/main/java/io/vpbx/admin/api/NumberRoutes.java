@@ -54,12 +54,13 @@ final class NumberRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/numbers/bulk").handler(this::bulk);
-        router.post("/v1/numbers").handler(this::purchase);
-        router.get("/v1/numbers").handler(this::list);
-        router.get("/v1/numbers/:number").handler(this::get);
-        router.patch("/v1/numbers/:number").handler(this::update);
-        router.delete("/v1/numbers/:number").handler(this::disconnect);
+        router.post("/v1/numbers/bulk").handler(Query.takes("dry_run")).handler(this::bulk);
+        router.post("/v1/numbers").handler(Query.takesNone()).handler(this::purchase);
+        router.get("/v1/numbers").handler(Query.takes("state", "type", "category", "contains", "forwarding", "comment",
+                "limit", "cursor")).handler(this::list);
+        router.get("/v1/numbers/:number").handler(Query.takesNone()).handler(this::get);
+        router.patch("/v1/numbers/:number").handler(Query.takesNone()).handler(this::update);
+        router.delete("/v1/numbers/:number").handler(Query.takesNone()).handler(this::disconnect);
     }
 
     private void purchase(RoutingContext rc) {
@@ -194,7 +195,10 @@ final class NumberRoutes implements Routes {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        if (value != null && !value.isNull() && !value.isTextual()) {
+            throw new InvalidFieldException("filter." + field, "must be text");
+        }
+        return value == null || value.isNull() ? null : value.textValue();
     }
 
     private static NumberState state(String field, String value) {

@@ -1,9 +1,12 @@
 package io.vpbx.admin.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vertx.ext.web.handler.HttpException;
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.NotFoundException;
@@ -20,6 +23,9 @@ final class ProblemMapper {
     Problem toProblem(Throwable failure, int routingStatus, String path, String requestId) {
         if (failure == null) {
             return routingProblem(routingStatus, path, requestId);
+        }
+        if (failure instanceof HttpException e && e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
+            return routingProblem(e.getStatusCode(), path, requestId);
         }
         if (failure instanceof InvalidFieldException e) {
             return new Problem(BASE + "invalid-field", "Invalid field", 422, e.getMessage(), path, e.field(), List.of(), requestId);
@@ -48,6 +54,11 @@ final class ProblemMapper {
             return new Problem(BASE + "invalid-field", "Invalid field", 422, "wrong type for field '" + fieldPath(e) + "'",
                     path, fieldPath(e), List.of(), requestId);
         }
+        if (failure instanceof InputCoercionException e && e.getProcessor() != null) {
+            String field = fieldPath(e.getProcessor().getParsingContext());
+            return new Problem(BASE + "invalid-field", "Invalid field", 422, "number out of range for field '" + field + "'",
+                    path, field, List.of(), requestId);
+        }
         if (failure instanceof JsonProcessingException e) {
             // Only the position: the parser's own message repeats the offending token, which may be personal data.
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
@@ -65,10 +76,13 @@ final class ProblemMapper {
 
     private static Problem routingProblem(int status, String path, String requestId) {
         String detail = switch (status) {
+            case 400 -> "the request is malformed: its line, path, query or header fields could not be read";
             case 404 -> "no such resource: " + path;
             case 405 -> "method not allowed on " + path;
             case 413 -> "request body too large";
             case 415 -> "unsupported content type";
+            case 414 -> "the request line (method, path and query) is too long";
+            case 431 -> "the request's header fields are too large";
             default -> "request failed";
         };
         return new Problem(BASE + slug(status), title(status), status, detail, path, null, List.of(), requestId);
@@ -81,6 +95,18 @@ final class ProblemMapper {
         return joined.isEmpty() ? "body" : joined.replace(".[", "[");
     }
 
+    /** The field a parser was reading, in the request's terms ({@code set.forwarding.ring_timeout}, {@code uris[1]}). */
+    private static String fieldPath(JsonStreamContext context) {
+        StringBuilder field = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            String part = at.inArray() ? "[" + at.getCurrentIndex() + "]" : at.getCurrentName();
+            if (part != null) {
+                field.insert(0, field.isEmpty() || field.charAt(0) == '[' ? part : part + ".");
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
     private static String slug(int status) {
         return switch (status) {
             case 400 -> "bad-request";
@@ -88,7 +114,9 @@ final class ProblemMapper {
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
+            case 431 -> "header-fields-too-large";
             case 429 -> "rate-limited";
             default -> "status-" + status;
         };
@@ -101,7 +129,9 @@ final class ProblemMapper {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 413 -> "Payload too large";
+            case 414 -> "URI too long";
             case 415 -> "Unsupported media type";
+            case 431 -> "Request header fields too large";
             case 429 -> "Too many requests";
             default -> "Error";
         };

@@ -1,6 +1,8 @@
 package io.vpbx.admin.api;
 
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import io.vpbx.admin.domain.InvalidFieldException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +10,14 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Reads query parameters with the same rules everywhere, naming the parameter when one is wrong. */
+/**
+ * Reads query parameters with the same rules everywhere, naming the parameter when one is wrong. Each route
+ * declares the parameters it takes with {@link #takes}; any other is refused, so that a misspelt or
+ * unsupported filter ({@code GET /v1/numbers?mask=...}) never silently widens an answer.
+ */
 public final class Query {
     private final int defaultPageSize;
     private final int maxPageSize;
@@ -17,6 +25,42 @@ public final class Query {
     public Query(int defaultPageSize, int maxPageSize) {
         this.defaultPageSize = defaultPageSize;
         this.maxPageSize = maxPageSize;
+    }
+
+    /** A route's first handler: 400 naming the first query parameter not among {@code names}. */
+    public static Handler<RoutingContext> takes(String... names) {
+        Set<String> accepted = Set.of(names);
+        String listed = accepted.isEmpty() ? "none" : String.join(", ", new TreeSet<>(accepted));
+        return rc -> {
+            Set<String> given;
+            try {
+                given = rc.queryParams().names();
+            } catch (HttpException | IllegalArgumentException e) {
+                throw ApiException.badRequest("query", "the query string is not valid percent-encoding");
+            }
+            for (String name : given) {
+                if (!accepted.contains(name)) {
+                    throw ApiException.badRequest(printable(name), "unknown query parameter '" + printable(name)
+                            + "'; this operation takes: " + listed);
+                }
+            }
+            rc.next();
+        };
+    }
+
+    /** A route that takes no query parameter at all. */
+    public static Handler<RoutingContext> takesNone() {
+        return takes();
+    }
+
+    /** A name as it may be echoed in a problem: at most 100 characters, control characters and lone surrogates as '?'. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < name.length() && i < 100; i++) {
+            char c = name.charAt(i);
+            out.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
+        }
+        return out.toString();
     }
 
     public String text(RoutingContext rc, String name) {

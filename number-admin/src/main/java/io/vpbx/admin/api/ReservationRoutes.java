@@ -23,9 +23,9 @@ final class ReservationRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/reservations").handler(this::reserve);
-        router.get("/v1/reservations/:id").handler(this::get);
-        router.delete("/v1/reservations/:id").handler(this::release);
+        router.post("/v1/reservations").handler(Query.takesNone()).handler(this::reserve);
+        router.get("/v1/reservations/:id").handler(Query.takesNone()).handler(this::get);
+        router.delete("/v1/reservations/:id").handler(Query.takesNone()).handler(this::release);
     }
 
     private void reserve(RoutingContext rc) {

@@ -37,11 +37,11 @@ final class ThirdPartyNumberRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/third-party-numbers").handler(this::connect);
-        router.get("/v1/third-party-numbers").handler(this::list);
-        router.get("/v1/third-party-numbers/:number").handler(this::get);
-        router.patch("/v1/third-party-numbers/:number").handler(this::update);
-        router.delete("/v1/third-party-numbers/:number").handler(this::disconnect);
+        router.post("/v1/third-party-numbers").handler(Query.takesNone()).handler(this::connect);
+        router.get("/v1/third-party-numbers").handler(Query.takes("account_id", "limit", "cursor")).handler(this::list);
+        router.get("/v1/third-party-numbers/:number").handler(Query.takesNone()).handler(this::get);
+        router.patch("/v1/third-party-numbers/:number").handler(Query.takesNone()).handler(this::update);
+        router.delete("/v1/third-party-numbers/:number").handler(Query.takesNone()).handler(this::disconnect);
     }
 
     private void connect(RoutingContext rc) {

@@ -26,11 +26,11 @@ final class TrunkRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/trunks").handler(this::create);
-        router.get("/v1/trunks").handler(this::list);
-        router.get("/v1/trunks/:id").handler(this::get);
-        router.patch("/v1/trunks/:id").handler(this::update);
-        router.delete("/v1/trunks/:id").handler(this::delete);
+        router.post("/v1/trunks").handler(Query.takesNone()).handler(this::create);
+        router.get("/v1/trunks").handler(Query.takes("limit", "cursor")).handler(this::list);
+        router.get("/v1/trunks/:id").handler(Query.takesNone()).handler(this::get);
+        router.patch("/v1/trunks/:id").handler(Query.takesNone()).handler(this::update);
+        router.delete("/v1/trunks/:id").handler(Query.takesNone()).handler(this::delete);
     }
 
     private void create(RoutingContext rc) {
