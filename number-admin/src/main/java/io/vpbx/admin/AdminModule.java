@@ -71,6 +71,10 @@ import io.vpbx.admin.service.LinePasswords;
 import io.vpbx.admin.service.RegistrationReports;
 import io.vpbx.admin.service.ThirdPartyNumberService;
 import io.vpbx.admin.service.ThirdPartyRelease;
+import io.vpbx.admin.service.ForeignForwardingRelease;
+import io.vpbx.admin.service.ForeignForwardings;
+import io.vpbx.admin.service.ForwardingConsents;
+import io.vpbx.admin.store.jdbc.JdbcForwardingConsentStore;
 import io.vpbx.admin.service.TrunkService;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
@@ -130,6 +134,7 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcTrunkStore trunks = new JdbcTrunkStore();
     private final JdbcThirdPartyNumberStore thirdPartyLines = new JdbcThirdPartyNumberStore();
     private final JdbcRegistrationStatusStore registrationStatuses = new JdbcRegistrationStatusStore();
+    private final JdbcForwardingConsentStore forwardingConsents = new JdbcForwardingConsentStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -225,8 +230,10 @@ public final class AdminModule implements AutoCloseable {
 
     public Router router(Vertx vertx) {
         NumberInputs inputs = new NumberInputs(parser);
-        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers);
+        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents);
         SettingsDiff diff = new SettingsDiff(codec);
+        ForeignForwardings foreign = new ForeignForwardings(numbers, diff, auditor);
+        ForeignForwardingRelease foreignRelease = new ForeignForwardingRelease(foreign, forwardingConsents);
         ConfirmationCodes confirmationCodes = new ConfirmationCodes(new SecureRandom());
         EndUserService endUserService = new EndUserService(database, endUsers, new InUseGuard(List.of(endUsers::bindingsOf)), inputs,
                         new IdentityDocuments(DocumentCatalogue.bundled(), complianceKeys::documentKeys, complianceKeys::fingerprintKey,
@@ -247,7 +254,7 @@ public final class AdminModule implements AutoCloseable {
                 new PurchaseService(database, numbers, reservations, idempotency, lifecycle, inputs, auditor, clock),
                 new NumberService(database, numbers, lifecycle, references,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
-                        List.of(new ThirdPartyRelease(thirdPartyLines), new BindingRelease(bindings, endUsers)), diff, auditor, clock,
+                        List.of(new ThirdPartyRelease(thirdPartyLines), new BindingRelease(bindings, endUsers), foreignRelease), diff, auditor, clock,
                         config.catalog().quarantine()),
                 new BulkChangeService(database, numbers, references, inputs, diff, auditor),
                 new AuditService(database, audit),
@@ -270,7 +277,8 @@ public final class AdminModule implements AutoCloseable {
                 new ThirdPartyNumberService(database, thirdPartyLines, registrationStatuses, numbers, accounts,
                         new ThirdPartyNumberService.NumberEntry(parser, CategoryClassifier.bundled(), prices, lifecycle), linePasswords,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
-                        List.of(new BindingRelease(bindings, endUsers)), auditor, clock));
+                        List.of(new BindingRelease(bindings, endUsers), foreignRelease), auditor, clock),
+                new ForwardingConsents(database, forwardingConsents, numbers, accounts, foreign, auditor, clock));
         return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
     }
 

@@ -20,6 +20,7 @@ import io.vpbx.admin.service.BindingService;
 import io.vpbx.admin.service.CallRecordSearch;
 import io.vpbx.admin.service.CallerIdService;
 import io.vpbx.admin.service.EndUserService;
+import io.vpbx.admin.service.ForwardingConsents;
 import io.vpbx.admin.service.RegistryService;
 import io.vpbx.admin.service.SelfSubmissions;
 import io.vpbx.admin.service.M2mDeviceService;
@@ -45,7 +46,8 @@ public final class AdminApi {
                            DepartmentService departments, ContactPhoneChanges contactPhoneChanges, DevOutbox devOutbox,
                            EndUserService endUsers, M2mDeviceService m2mDevices, BindingService bindings,
                            RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
-                           TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers) {
+                           TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
+                           ForwardingConsents forwardingConsents) {
     }
 
     private final Services services;
@@ -87,7 +89,8 @@ public final class AdminApi {
                 new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.selfSubmissions(),
                         services.inputs(), exchange),
                 new TrunkRoutes(services.trunks(), exchange, query),
-                new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query));
+                new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query),
+                new ForwardingConsentRoutes(services.forwardingConsents(), services.inputs(), exchange));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
     }
 }
