@@ -113,7 +113,10 @@ final class ConfigBinder {
 
     private ApiConfig api() {
         Duration retention = values.read("api.idempotency-retention", ValueType.duration());
-        return values.valid() ? new ApiConfig(retention) : null;
+        Integer failures = values.read("api.auth-failures.limit", ValueType.intAtLeast(1));
+        Duration failureWindow = values.read("api.auth-failures.window", ValueType.duration());
+        Duration recheck = values.read("api.key-recheck-interval", ValueType.duration());
+        return values.valid() ? new ApiConfig(retention, failures, failureWindow, recheck) : null;
     }
 
     private ComplianceConfig compliance() {

@@ -75,6 +75,9 @@ import io.vpbx.admin.service.ForeignForwardingRelease;
 import io.vpbx.admin.service.ForeignForwardings;
 import io.vpbx.admin.service.ForwardingConsents;
 import io.vpbx.admin.store.jdbc.JdbcForwardingConsentStore;
+import io.vpbx.admin.store.jdbc.JdbcApiKeyStore;
+import io.vpbx.admin.service.ApiKeyService;
+import io.vpbx.admin.service.ApiKeyUsage;
 import io.vpbx.admin.service.TrunkService;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
@@ -135,6 +138,7 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcThirdPartyNumberStore thirdPartyLines = new JdbcThirdPartyNumberStore();
     private final JdbcRegistrationStatusStore registrationStatuses = new JdbcRegistrationStatusStore();
     private final JdbcForwardingConsentStore forwardingConsents = new JdbcForwardingConsentStore();
+    private final JdbcApiKeyStore apiKeys = new JdbcApiKeyStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -154,6 +158,9 @@ public final class AdminModule implements AutoCloseable {
     private final RegistrationReports registrationReports;
     /** Call records from the SIP proxy, written in batches on a thread of its own. */
     private final CallRecordWriter callRecords;
+    /** When API keys were last used, written with the maintenance rather than on each request. */
+    private final ApiKeyUsage keyUsage;
+    private final Authenticator authenticator;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
         this(config, database, clock, registry, ChangeListener.NONE);
@@ -178,6 +185,8 @@ public final class AdminModule implements AutoCloseable {
         this.lineResealer = new LinePasswordResealer(database, thirdPartyLines, complianceKeys::documentKeys, new SecureRandom());
         this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses);
         this.callRecords = new CallRecordWriter(database, callRecordStore, registry);
+        this.keyUsage = new ApiKeyUsage(database, apiKeys);
+        this.authenticator = new Authenticator(database, apiKeys, keyUsage, clock, config.api().keyRecheckInterval());
     }
 
     /**
@@ -210,6 +219,7 @@ public final class AdminModule implements AutoCloseable {
     @Override
     public void close() {
         callRecords.close();
+        keyUsage.flush();
     }
 
     public LifecycleSweeper sweeper() {
@@ -226,6 +236,7 @@ public final class AdminModule implements AutoCloseable {
         resealer.resealOnce();
         lineResealer.resealOnce();
         idempotencyPurge.purgeOnce();
+        keyUsage.flush();
     }
 
     public Router router(Vertx vertx) {
@@ -245,7 +256,7 @@ public final class AdminModule implements AutoCloseable {
                 confirmationCodes, auditor, clock);
         AdminApi.Services services = new AdminApi.Services(
                 new AccountService(database, accounts, keys, auditor, clock),
-                new Authenticator(database, accounts),
+                authenticator,
                 new CatalogImport(database, numbers, new CatalogEntryFactory(CategoryClassifier.bundled(), prices), parser,
                         auditor, clock, config.catalog().importMaxRange()),
                 new CatalogSearch(database, numbers),
@@ -278,8 +289,9 @@ public final class AdminModule implements AutoCloseable {
                         new ThirdPartyNumberService.NumberEntry(parser, CategoryClassifier.bundled(), prices, lifecycle), linePasswords,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
                         List.of(new BindingRelease(bindings, endUsers), foreignRelease), auditor, clock),
-                new ForwardingConsents(database, forwardingConsents, numbers, accounts, foreign, auditor, clock));
-        return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
+                new ForwardingConsents(database, forwardingConsents, numbers, accounts, foreign, auditor, clock),
+                new ApiKeyService(database, apiKeys, accounts, keys, authenticator, auditor, clock));
+        return new AdminApi(services, config.admin(), config.api(), mapper, registry, database::answers).router(vertx);
     }
 
     /** Whose contact phone changes through one-time codes; end users join here with their implementation. */

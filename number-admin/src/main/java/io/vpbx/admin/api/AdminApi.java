@@ -21,6 +21,7 @@ import io.vpbx.admin.service.CallRecordSearch;
 import io.vpbx.admin.service.CallerIdService;
 import io.vpbx.admin.service.EndUserService;
 import io.vpbx.admin.service.ForwardingConsents;
+import io.vpbx.admin.service.ApiKeyService;
 import io.vpbx.admin.service.RegistryService;
 import io.vpbx.admin.service.SelfSubmissions;
 import io.vpbx.admin.service.M2mDeviceService;
@@ -31,6 +32,7 @@ import io.vpbx.admin.service.ReservationService;
 import io.vpbx.admin.service.ThirdPartyNumberService;
 import io.vpbx.admin.service.TrunkService;
 import io.vpbx.config.AdminConfig;
+import io.vpbx.config.ApiConfig;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -47,19 +49,21 @@ public final class AdminApi {
                            EndUserService endUsers, M2mDeviceService m2mDevices, BindingService bindings,
                            RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
                            TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
-                           ForwardingConsents forwardingConsents) {
+                           ForwardingConsents forwardingConsents, ApiKeyService apiKeys) {
     }
 
     private final Services services;
     private final AdminConfig config;
+    private final ApiConfig api;
     private final ObjectMapper mapper;
     private final PrometheusMeterRegistry registry;
     private final BooleanSupplier databaseAnswers;
 
-    public AdminApi(Services services, AdminConfig config, ObjectMapper mapper, PrometheusMeterRegistry registry,
+    public AdminApi(Services services, AdminConfig config, ApiConfig api, ObjectMapper mapper, PrometheusMeterRegistry registry,
                     BooleanSupplier databaseAnswers) {
         this.services = services;
         this.config = config;
+        this.api = api;
         this.mapper = mapper;
         this.registry = registry;
         this.databaseAnswers = databaseAnswers;
@@ -70,8 +74,10 @@ public final class AdminApi {
         Query query = new Query(config.defaultPageSize(), config.maxPageSize());
         NumberViews views = new NumberViews(mapper, services.parser(), services.codec());
         RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
-        AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), limiter), registry,
-                config.maxBodyBytes(), exchange);
+        FailedAuthLimiter failures = new FailedAuthLimiter(api.authFailureLimit(), api.authFailureWindow().toNanos(),
+                System::nanoTime);
+        AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), limiter, failures, registry),
+                registry, config.maxBodyBytes(), exchange);
         List<Routes> api = List.of(
                 new AccountRoutes(services.accounts(), services.inputs(), exchange, query),
                 new CatalogRoutes(services.catalogImport(), services.catalogSearch(), views, exchange, query),
@@ -90,7 +96,8 @@ public final class AdminApi {
                         services.inputs(), exchange),
                 new TrunkRoutes(services.trunks(), exchange, query),
                 new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query),
-                new ForwardingConsentRoutes(services.forwardingConsents(), services.inputs(), exchange));
+                new ForwardingConsentRoutes(services.forwardingConsents(), services.inputs(), exchange),
+                new ApiKeyRoutes(services.apiKeys(), exchange));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
     }
 }
