@@ -116,6 +116,16 @@ public final class JdbcAccountStore implements AccountStore {
         }
     }
 
+    @Override
+    public boolean hasKey(Tx tx, String keyHash) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT 1 FROM api_keys WHERE key_hash = ?")) {
+            st.setString(1, keyHash);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getString("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant(),
                 rs.getString("contact_phone"), rs.getString("contact_email"));
