@@ -173,6 +173,16 @@ final class ConfigBinder {
         Duration lookback = values.read("registrar.sync-lookback", ValueType.duration());
         Duration retention = values.read("registrar.removal-retention", ValueType.duration());
         String nodeId = values.read("registrar.node-id", ValueType.text());
+        Integer sourceFailures = values.read("registrar.lockout.source-failures", ValueType.intAtLeast(0));
+        Integer usernameFailures = values.read("registrar.lockout.username-failures", ValueType.intAtLeast(0));
+        Duration lockoutWindow = values.read("registrar.lockout.window", ValueType.duration());
+        Duration lockoutDuration = values.read("registrar.lockout.duration", ValueType.duration());
+        Integer lockoutTracked = values.read("registrar.lockout.max-tracked", ValueType.intAtLeast(1));
+        if (sourceFailures != null && usernameFailures != null && sourceFailures > 0 && usernameFailures > 0
+                && usernameFailures <= sourceFailures) {
+            values.problem("registrar.lockout.username-failures", "expected more than registrar.lockout.source-failures ("
+                    + sourceFailures + "), or one address could lock a username out everywhere, but got '" + usernameFailures + "'");
+        }
         if (min != null && max != null && max < min) {
             values.problem("registrar.max-expires", "expected at least registrar.min-expires (" + min + ") but got '" + max + "'");
         } else if (min != null && max != null && dflt != null && (dflt < min || dflt > max)) {
@@ -189,7 +199,8 @@ final class ConfigBinder {
                     + " but got '" + nodeId + "'");
         }
         return values.valid()
-                ? new RegistrarConfig(min, max, dflt, contacts, nonceLifetime, nonces, algorithms, queue, interval, lookback, retention, nodeId)
+                ? new RegistrarConfig(min, max, dflt, contacts, nonceLifetime, nonces, algorithms, queue, interval, lookback, retention, nodeId,
+                        new RegistrarConfig.Lockout(sourceFailures, usernameFailures, lockoutWindow, lockoutDuration, lockoutTracked))
                 : null;
     }
 }
