@@ -93,6 +93,13 @@ abstract class ApiKeyApiContract {
         String firstKeyId = operatorView.json().get("items").get(0).get("id").asText();
         assertEquals(204, api.delete("/v1/api-keys/" + firstKeyId, RunningServer.OPERATOR_KEY).status());
         assertEquals(401, api.get("/v1/numbers", acme).status(), "the operator revoked Acme's first key");
+        Api.Response rescue = api.post("/v1/api-keys", RunningServer.OPERATOR_KEY,
+                "{\"name\":\"issued by the operator\",\"account_id\":\"" + acmeId + "\"}");
+        assertEquals(201, rescue.status(), rescue.body());
+        assertEquals(acmeId, rescue.json().get("account_id").asText());
+        assertEquals(200, api.get("/v1/numbers", rescue.json().get("secret").asText()).status(), "and may issue it a new one");
+        assertEquals(404, api.post("/v1/api-keys", globex, "{\"name\":\"x\",\"account_id\":\"" + acmeId + "\"}").status(),
+                "an account issues keys only to itself");
         JsonNode audit = api.get("/v1/audit-events?resource_type=api_key&resource_id=" + firstKeyId, RunningServer.OPERATOR_KEY)
                 .json().get("items").get(0);
         assertEquals("api_key.revoked", audit.get("action").asText());

@@ -79,7 +79,7 @@ public final class ApiKeyService {
             if (owner != null && accounts.find(tx, owner).isEmpty()) {
                 throw new InvalidFieldException("account_id", "no account " + owner);
             }
-            return issue(tx, ctx, owner, checkedName, now, expiresAt, "api_key.created");
+            return issue(tx, ctx, owner, checkedName, now, expiresAt);
         });
     }
 
@@ -111,24 +111,24 @@ public final class ApiKeyService {
             if (!old.activeAt(now)) {
                 throw new InvalidFieldException("id", "key " + keyId + " is revoked or expired; issue a new one instead");
             }
-            IssuedKey issued = issue(tx, ctx, old.accountId(), old.name(), now, null, "api_key.created");
+            IssuedKey issued = issue(tx, ctx, old.accountId(), old.name(), now, null);
             keys.expireBy(tx, keyId, now.plus(keep));
+            StoredApiKey previous = keys.find(tx, keyId).orElseThrow();
             auditor.record(tx, ctx, old.accountId(), "api_key.rotated", "api_key", keyId, new Changes()
-                    .field("expires_at", old.expiresAt() == null ? null : old.expiresAt().toString(),
-                            keys.find(tx, keyId).orElseThrow().expiresAt().toString())
+                    .field("expires_at", old.expiresAt() == null ? null : old.expiresAt().toString(), previous.expiresAt().toString())
                     .field("replaced_by", null, issued.key().id()).list());
-            return new Rotation(issued, keys.find(tx, keyId).orElseThrow());
+            return new Rotation(issued, previous);
         });
         authenticator.forget(keyId);
         return rotation;
     }
 
-    private IssuedKey issue(Tx tx, RequestContext ctx, String owner, String name, Instant now, Instant expiresAt, String action)
+    private IssuedKey issue(Tx tx, RequestContext ctx, String owner, String name, Instant now, Instant expiresAt)
             throws SQLException {
         ApiKey key = generator.generate();
         Principal principal = owner == null ? Principal.operator(key.id()) : Principal.account(owner, key.id());
         keys.add(tx, key, principal, name, now, expiresAt);
-        auditor.record(tx, ctx, owner, action, "api_key", key.id(), new Changes()
+        auditor.record(tx, ctx, owner, "api_key.created", "api_key", key.id(), new Changes()
                 .field("name", null, name).field("prefix", null, key.prefix() + "...")
                 .field("expires_at", null, expiresAt == null ? null : expiresAt.toString()).list());
         return new IssuedKey(keys.find(tx, key.id()).orElseThrow(), key.secret());
