@@ -118,7 +118,10 @@ final class ConfigBinder {
         Long maxJsonBody = values.read("api.max-json-body-bytes", ValueType.longAtLeast(ApiConfig.MIN_JSON_BODY_BYTES));
         Integer maxArrayItems = values.read("api.max-json-array-items", ValueType.intAtLeast(1));
         Integer maxDepth = values.read("api.max-json-depth", ValueType.intBetween(ApiConfig.MIN_JSON_DEPTH, ApiConfig.MAX_JSON_DEPTH));
-        return values.valid() ? new ApiConfig(retention, maxJsonBody, maxArrayItems, maxDepth) : null;
+        Integer failures = values.read("api.auth-failures.limit", ValueType.intAtLeast(1));
+        Duration failureWindow = values.read("api.auth-failures.window", ValueType.duration());
+        Duration recheck = values.read("api.key-recheck-interval", ValueType.duration());
+        return values.valid() ? new ApiConfig(retention, maxJsonBody, maxArrayItems, maxDepth, failures, failureWindow, recheck) : null;
     }
 
     private ComplianceConfig compliance() {
@@ -175,6 +178,16 @@ final class ConfigBinder {
         Duration lookback = values.read("registrar.sync-lookback", ValueType.duration());
         Duration retention = values.read("registrar.removal-retention", ValueType.duration());
         String nodeId = values.read("registrar.node-id", ValueType.text());
+        Integer sourceFailures = values.read("registrar.lockout.source-failures", ValueType.intAtLeast(0));
+        Integer usernameFailures = values.read("registrar.lockout.username-failures", ValueType.intAtLeast(0));
+        Duration lockoutWindow = values.read("registrar.lockout.window", ValueType.duration());
+        Duration lockoutDuration = values.read("registrar.lockout.duration", ValueType.duration());
+        Integer lockoutTracked = values.read("registrar.lockout.max-tracked", ValueType.intAtLeast(1));
+        if (sourceFailures != null && usernameFailures != null && sourceFailures > 0 && usernameFailures > 0
+                && usernameFailures <= sourceFailures) {
+            values.problem("registrar.lockout.username-failures", "expected more than registrar.lockout.source-failures ("
+                    + sourceFailures + "), or one address could lock a username out everywhere, but got '" + usernameFailures + "'");
+        }
         if (min != null && max != null && max < min) {
             values.problem("registrar.max-expires", "expected at least registrar.min-expires (" + min + ") but got '" + max + "'");
         } else if (min != null && max != null && dflt != null && (dflt < min || dflt > max)) {
@@ -191,7 +204,8 @@ final class ConfigBinder {
                     + " but got '" + nodeId + "'");
         }
         return values.valid()
-                ? new RegistrarConfig(min, max, dflt, contacts, nonceLifetime, nonces, algorithms, queue, interval, lookback, retention, nodeId)
+                ? new RegistrarConfig(min, max, dflt, contacts, nonceLifetime, nonces, algorithms, queue, interval, lookback, retention, nodeId,
+                        new RegistrarConfig.Lockout(sourceFailures, usernameFailures, lockoutWindow, lockoutDuration, lockoutTracked))
                 : null;
     }
 }

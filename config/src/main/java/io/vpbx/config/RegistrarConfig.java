@@ -20,10 +20,40 @@ import java.util.Objects;
  * @param syncLookback     how far before the newest change seen each read starts again, for late commits and clock skew
  * @param removalRetention how long a removed or expired binding's row stays for other nodes to read
  * @param nodeId           this node's name in the rows it writes; empty means a random one per start
+ * @param lockout          when repeated digest failures lock a username ({@code registrar.lockout.*})
  */
 public record RegistrarConfig(int minExpires, int maxExpires, int defaultExpires, int maxContacts, Duration nonceLifetime,
                               int maxNonces, List<String> digestAlgorithms, int writeQueue, Duration syncInterval, Duration syncLookback,
-                              Duration removalRetention, String nodeId) {
+                              Duration removalRetention, String nodeId, Lockout lockout) {
+
+    /**
+     * Digest lockout: {@code sourceFailures} failures of a username from one address within {@code window} lock that
+     * pair, {@code usernameFailures} from all addresses lock the username everywhere, each for {@code duration};
+     * a count of 0 turns that step off. At most {@code maxTracked} counts are held in memory.
+     */
+    public record Lockout(int sourceFailures, int usernameFailures, Duration window, Duration duration, int maxTracked) {
+        public static final Lockout DEFAULTS = new Lockout(5, 20, Duration.ofMinutes(10), Duration.ofMinutes(15), 100_000);
+
+        public Lockout {
+            Checks.requireBetween(sourceFailures, 0, Integer.MAX_VALUE, "registrar.lockout.source-failures");
+            Checks.requireBetween(usernameFailures, 0, Integer.MAX_VALUE, "registrar.lockout.username-failures");
+            Checks.requirePositive(window, "registrar.lockout.window");
+            Checks.requirePositive(duration, "registrar.lockout.duration");
+            Checks.requireBetween(maxTracked, 1, Integer.MAX_VALUE, "registrar.lockout.max-tracked");
+            if (sourceFailures > 0 && usernameFailures > 0 && usernameFailures <= sourceFailures) {
+                throw new IllegalArgumentException("registrar.lockout.username-failures must be above "
+                        + "registrar.lockout.source-failures, or one address could lock a username out everywhere");
+            }
+        }
+    }
+
+    /** With the default lockout. */
+    public RegistrarConfig(int minExpires, int maxExpires, int defaultExpires, int maxContacts, Duration nonceLifetime,
+                           int maxNonces, List<String> digestAlgorithms, int writeQueue, Duration syncInterval, Duration syncLookback,
+                           Duration removalRetention, String nodeId) {
+        this(minExpires, maxExpires, defaultExpires, maxContacts, nonceLifetime, maxNonces, digestAlgorithms, writeQueue,
+                syncInterval, syncLookback, removalRetention, nodeId, Lockout.DEFAULTS);
+    }
 
     public static final int MAX_MIN_EXPIRES = 3600;
     public static final int MAX_NODE_ID_LENGTH = 64;
@@ -51,6 +81,7 @@ public record RegistrarConfig(int minExpires, int maxExpires, int defaultExpires
                     + "registrar.sync-lookback, or other nodes may never read a removal");
         }
         Objects.requireNonNull(nodeId, "registrar.node-id");
+        Objects.requireNonNull(lockout, "registrar.lockout");
         if (!nodeId.isEmpty() && !isNodeId(nodeId)) {
             throw new IllegalArgumentException("registrar.node-id must be empty or " + NODE_ID + " but is '" + nodeId + "'");
         }

@@ -38,6 +38,16 @@ class RegistrarConfigTest {
     }
 
     @Test
+    void lockoutOfAUsernameEverywhereNeedsMoreFailuresThanOneAddressCanMake() {
+        RegistrarConfig.Lockout lockout = ConfigLoader.load(new String[] {"--registrar.lockout.source-failures=3",
+                "--registrar.lockout.username-failures=0", "--registrar.lockout.duration=1h"}, Map.of()).registrar().lockout();
+        assertEquals(new RegistrarConfig.Lockout(3, 0, Duration.ofMinutes(10), Duration.ofHours(1), 100_000), lockout);
+        assertEquals(List.of("registrar.lockout.username-failures: expected more than registrar.lockout.source-failures (5),"
+                + " or one address could lock a username out everywhere, but got '5' (from flag --registrar.lockout.username-failures)"),
+                problems("--registrar.lockout.username-failures=5"));
+    }
+
+    @Test
     void nodeIdIsEmptyOrAPlainName() {
         assertEquals("pbx-2.eu_west", ConfigLoader.load(new String[] {"--registrar.node-id=pbx-2.eu_west"}, Map.of())
                 .registrar().nodeId());

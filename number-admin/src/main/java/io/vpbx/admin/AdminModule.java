@@ -71,6 +71,13 @@ import io.vpbx.admin.service.SettingsDiff;
 import io.vpbx.admin.service.TargetHosts;
 import io.vpbx.admin.service.ThirdPartyNumberService;
 import io.vpbx.admin.service.ThirdPartyRelease;
+import io.vpbx.admin.service.ForeignForwardingRelease;
+import io.vpbx.admin.service.ForeignForwardings;
+import io.vpbx.admin.service.ForwardingConsents;
+import io.vpbx.admin.store.jdbc.JdbcForwardingConsentStore;
+import io.vpbx.admin.store.jdbc.JdbcApiKeyStore;
+import io.vpbx.admin.service.ApiKeyService;
+import io.vpbx.admin.service.ApiKeyUsage;
 import io.vpbx.admin.service.TrunkService;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
@@ -136,6 +143,8 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcTrunkStore trunks = new JdbcTrunkStore();
     private final JdbcThirdPartyNumberStore thirdPartyLines = new JdbcThirdPartyNumberStore();
     private final JdbcRegistrationStatusStore registrationStatuses = new JdbcRegistrationStatusStore();
+    private final JdbcForwardingConsentStore forwardingConsents = new JdbcForwardingConsentStore();
+    private final JdbcApiKeyStore apiKeys = new JdbcApiKeyStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -155,6 +164,9 @@ public final class AdminModule implements AutoCloseable {
     private final RegistrationReports registrationReports;
     /** Call records from the SIP proxy, written in batches on a thread of its own. */
     private final CallRecordWriter callRecords;
+    /** When API keys were last used, written with the maintenance rather than on each request. */
+    private final ApiKeyUsage keyUsage;
+    private final Authenticator authenticator;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
         this(config, database, clock, registry, ChangeListener.NONE);
@@ -179,6 +191,8 @@ public final class AdminModule implements AutoCloseable {
         this.lineResealer = new LinePasswordResealer(database, thirdPartyLines, complianceKeys::documentKeys, new SecureRandom());
         this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses);
         this.callRecords = new CallRecordWriter(database, callRecordStore, registry);
+        this.keyUsage = new ApiKeyUsage(database, apiKeys);
+        this.authenticator = new Authenticator(database, apiKeys, keyUsage, clock, config.api().keyRecheckInterval());
     }
 
     /**
@@ -211,6 +225,7 @@ public final class AdminModule implements AutoCloseable {
     @Override
     public void close() {
         callRecords.close();
+        keyUsage.flush();
     }
 
     public LifecycleSweeper sweeper() {
@@ -227,12 +242,15 @@ public final class AdminModule implements AutoCloseable {
         resealer.resealOnce();
         lineResealer.resealOnce();
         idempotencyPurge.purgeOnce();
+        keyUsage.flush();
     }
 
     public Router router(Vertx vertx) {
         NumberInputs inputs = new NumberInputs(parser);
-        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers);
+        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents);
         SettingsDiff diff = new SettingsDiff(codec);
+        ForeignForwardings foreign = new ForeignForwardings(numbers, diff, auditor);
+        ForeignForwardingRelease foreignRelease = new ForeignForwardingRelease(foreign, forwardingConsents);
         ConfirmationCodes confirmationCodes = new ConfirmationCodes(new SecureRandom());
         EndUserService endUserService = new EndUserService(database, endUsers, new InUseGuard(List.of(endUsers::bindingsOf)), inputs,
                         new IdentityDocuments(DocumentCatalogue.bundled(), complianceKeys::documentKeys, complianceKeys::fingerprintKey,
@@ -247,7 +265,7 @@ public final class AdminModule implements AutoCloseable {
                 HostResolver.system());
         AdminApi.Services services = new AdminApi.Services(
                 new AccountService(database, accounts, keys, auditor, clock),
-                new Authenticator(database, accounts),
+                authenticator,
                 new CatalogImport(database, numbers, new CatalogEntryFactory(CategoryClassifier.bundled(), prices), parser,
                         auditor, clock, config.catalog().importMaxRange()),
                 new CatalogSearch(database, numbers),
@@ -256,7 +274,7 @@ public final class AdminModule implements AutoCloseable {
                 new PurchaseService(database, numbers, reservations, idempotency, lifecycle, inputs, auditor, clock),
                 new NumberService(database, numbers, lifecycle, references,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
-                        List.of(new ThirdPartyRelease(thirdPartyLines), new BindingRelease(bindings, endUsers)), diff, auditor, clock,
+                        List.of(new ThirdPartyRelease(thirdPartyLines), new BindingRelease(bindings, endUsers), foreignRelease), diff, auditor, clock,
                         config.catalog().quarantine(), targetHosts),
                 new BulkChangeService(database, numbers, references, inputs, diff, auditor, targetHosts),
                 new AuditService(database, audit),
@@ -279,7 +297,9 @@ public final class AdminModule implements AutoCloseable {
                 new ThirdPartyNumberService(database, thirdPartyLines, registrationStatuses, numbers, accounts,
                         new ThirdPartyNumberService.NumberEntry(parser, CategoryClassifier.bundled(), prices, lifecycle), linePasswords,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
-                        List.of(new BindingRelease(bindings, endUsers)), auditor, clock, targetHosts));
+                        List.of(new BindingRelease(bindings, endUsers), foreignRelease), auditor, clock, targetHosts),
+                new ForwardingConsents(database, forwardingConsents, numbers, accounts, foreign, auditor, clock),
+                new ApiKeyService(database, apiKeys, accounts, keys, authenticator, auditor, clock));
         return new AdminApi(services, config.admin(), config.api(), mapper, registry, database::answers).router(vertx);
     }
 

@@ -10,6 +10,8 @@ import io.vpbx.config.RegistrarConfig;
 import io.vpbx.sip.RegistrarService;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.DigestAlgorithm;
+import io.vpbx.sip.registrar.DigestLockout;
+import io.vpbx.sip.registrar.LockoutMetrics;
 import io.vpbx.sip.registrar.NonceService;
 import io.vpbx.sip.registrar.StoredCredentials;
 import io.vpbx.sip.registrar.Registrar;
@@ -56,8 +58,11 @@ final class SipRegistrar implements AutoCloseable {
         this.writer = new RegistrationWriter(transactions, registrations, clock, nodeId, config.writeQueue(), registry);
         this.registrar = new Registrar(clock, new RegistrarPolicy(config.minExpires(), config.maxExpires(),
                 config.defaultExpires(), config.maxContacts()), writer);
+        RegistrarConfig.Lockout lockout = config.lockout();
         this.authenticator = new Authenticator(new NonceService(clock, random, config.nonceLifetime(), config.maxNonces()), random,
-                config.digestAlgorithms().stream().map(name -> DigestAlgorithm.fromWireName(name).orElseThrow()).toList());
+                config.digestAlgorithms().stream().map(name -> DigestAlgorithm.fromWireName(name).orElseThrow()).toList(),
+                new DigestLockout(new DigestLockout.Policy(lockout.sourceFailures(), lockout.usernameFailures(), lockout.window(),
+                        lockout.duration(), lockout.maxTracked()), clock, new LockoutMetrics(registry)));
         this.service = new RegistrarService(realm, authenticator, registrar, clock, credentials::find);
         this.sync = new RegistrationSync(transactions, registrations, registrar, clock, nodeId, config.syncLookback(),
                 config.removalRetention());

@@ -72,7 +72,8 @@ public final class RegistrarService {
 
     /** Answers one REGISTER whose mandatory headers and CSeq have been checked. */
     public Response register(SipMessage request, InetSocketAddress source) {
-        AuthOutcome auth = authenticator.authenticate(METHOD, realm, authorization(request), credentials);
+        String sourceIp = source == null || source.getAddress() == null ? null : source.getAddress().getHostAddress();
+        AuthOutcome auth = authenticator.authenticate(METHOD, realm, authorization(request), sourceIp, credentials);
         if (auth instanceof AuthOutcome.Challenge) {
             return challenge((AuthOutcome.Challenge) auth);
         }

@@ -20,6 +20,8 @@ import io.vpbx.admin.service.BindingService;
 import io.vpbx.admin.service.CallRecordSearch;
 import io.vpbx.admin.service.CallerIdService;
 import io.vpbx.admin.service.EndUserService;
+import io.vpbx.admin.service.ForwardingConsents;
+import io.vpbx.admin.service.ApiKeyService;
 import io.vpbx.admin.service.RegistryService;
 import io.vpbx.admin.service.SelfSubmissions;
 import io.vpbx.admin.service.M2mDeviceService;
@@ -46,7 +48,8 @@ public final class AdminApi {
                            DepartmentService departments, ContactPhoneChanges contactPhoneChanges, DevOutbox devOutbox,
                            EndUserService endUsers, M2mDeviceService m2mDevices, BindingService bindings,
                            RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
-                           TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers) {
+                           TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
+                           ForwardingConsents forwardingConsents, ApiKeyService apiKeys) {
     }
 
     private final Services services;
@@ -72,8 +75,10 @@ public final class AdminApi {
         Query query = new Query(config.defaultPageSize(), config.maxPageSize());
         NumberViews views = new NumberViews(mapper, services.parser(), services.codec());
         RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
-        AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), limiter), registry,
-                config.maxBodyBytes(), api.maxJsonBodyBytes(), exchange);
+        FailedAuthLimiter failures = new FailedAuthLimiter(api.authFailureLimit(), api.authFailureWindow().toNanos(),
+                System::nanoTime);
+        AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), limiter, failures, registry),
+                registry, config.maxBodyBytes(), api.maxJsonBodyBytes(), exchange);
         List<Routes> api = List.of(
                 new AccountRoutes(services.accounts(), services.inputs(), exchange, query),
                 new CatalogRoutes(services.catalogImport(), services.catalogSearch(), views, exchange, query),
@@ -91,7 +96,9 @@ public final class AdminApi {
                 new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.selfSubmissions(),
                         services.inputs(), exchange),
                 new TrunkRoutes(services.trunks(), exchange, query),
-                new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query));
+                new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query),
+                new ForwardingConsentRoutes(services.forwardingConsents(), services.inputs(), exchange),
+                new ApiKeyRoutes(services.apiKeys(), exchange));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
     }
 }

@@ -26,6 +26,11 @@ public final class ApiException extends RuntimeException {
                 retryAfterSeconds);
     }
 
+    public static ApiException tooManyFailedAuthentications(long retryAfterSeconds) {
+        return new ApiException(429, null, "too many failed authentications from this address; retry after "
+                + retryAfterSeconds + " s", retryAfterSeconds);
+    }
+
     public int status() {
         return status;
     }

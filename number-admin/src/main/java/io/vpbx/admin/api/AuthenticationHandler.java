@@ -1,5 +1,7 @@
 package io.vpbx.admin.api;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.account.Principal;
@@ -8,26 +10,42 @@ import io.vpbx.admin.service.RequestContext;
 import java.util.Optional;
 
 /**
- * Requires {@code Authorization: Bearer <key>}, then applies the key's rate limit. An unknown key and a
- * missing one get the same 401.
+ * Requires {@code Authorization: Bearer <key>}, then applies the key's rate limit. An unknown, expired or
+ * revoked key and a missing one get the same 401. A source address with too many failed authentications gets
+ * 429 with Retry-After before its key is even looked at, so the 429 says nothing about the key.
  */
 final class AuthenticationHandler implements Handler<RoutingContext> {
     private static final String PREFIX = "Bearer ";
 
     private final Authenticator authenticator;
     private final RateLimiter limiter;
+    private final FailedAuthLimiter failures;
+    private final Counter rejected;
+    private final Counter throttled;
 
-    AuthenticationHandler(Authenticator authenticator, RateLimiter limiter) {
+    AuthenticationHandler(Authenticator authenticator, RateLimiter limiter, FailedAuthLimiter failures, MeterRegistry registry) {
         this.authenticator = authenticator;
         this.limiter = limiter;
+        this.failures = failures;
+        this.rejected = Counter.builder("vpbx_admin_auth_failures").tag("outcome", "rejected")
+                .description("Admin API requests refused 401: no key, or an unknown, expired or revoked one").register(registry);
+        this.throttled = Counter.builder("vpbx_admin_auth_failures").tag("outcome", "throttled")
+                .description("Admin API requests refused 429 because their source failed authentication too often")
+                .register(registry);
     }
 
     @Override
     public void handle(RoutingContext rc) {
+        String source = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+        long wait = failures.retryAfter(source);
+        if (wait > 0) {
+            throttled.increment();
+            rc.fail(ApiException.tooManyFailedAuthentications(wait));
+            return;
+        }
         String header = rc.request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            rc.response().putHeader("WWW-Authenticate", "Bearer");
-            rc.fail(ApiException.unauthorized("an API key is required: Authorization: Bearer <key>"));
+            refuse(rc, source, "Bearer", "an API key is required: Authorization: Bearer <key>");
             return;
         }
         String secret = header.substring(PREFIX.length()).trim();
@@ -41,11 +59,17 @@ final class AuthenticationHandler implements Handler<RoutingContext> {
                     if (found.isPresent()) {
                         admit(rc, found.get());
                     } else {
-                        rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                        rc.fail(ApiException.unauthorized("the API key is not valid"));
+                        refuse(rc, source, "Bearer error=\"invalid_token\"", "the API key is not valid");
                     }
                 })
                 .onFailure(rc::fail);
+    }
+
+    private void refuse(RoutingContext rc, String source, String challenge, String detail) {
+        failures.failed(source);
+        rejected.increment();
+        rc.response().putHeader("WWW-Authenticate", challenge);
+        rc.fail(ApiException.unauthorized(detail));
     }
 
     private void admit(RoutingContext rc, Principal principal) {

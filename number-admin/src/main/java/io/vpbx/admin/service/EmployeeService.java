@@ -168,10 +168,10 @@ public final class EmployeeService {
     private void requireUsernameFree(Tx tx, Employee employee) throws SQLException {
         var holder = employees.findBySipUsername(tx, employee.sipUsername());
         if (holder.isPresent() && !holder.get().id().equals(employee.id())) {
-            String who = holder.get().accountId().equals(employee.accountId()) ? "employee " + holder.get().id()
-                    : "an employee of another account";
-            throw new ConflictException("sip_username: '" + employee.sipUsername() + "' is already taken on this platform",
-                    List.of(who));
+            // Another account's employee is not described, not even as such: the answer names only the caller's own.
+            List<String> own = holder.get().accountId().equals(employee.accountId()) ? List.of("employee " + holder.get().id())
+                    : List.of();
+            throw new ConflictException("sip_username: '" + employee.sipUsername() + "' is already taken on this platform", own);
         }
     }
 

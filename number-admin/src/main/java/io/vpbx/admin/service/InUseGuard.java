@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Refuses to remove something (a number, an employee, a department) while anything still uses it,
- * listing the users; another account's users are named only as such.
+ * Refuses to remove something (a number, an employee, a department) while anything of the same account still
+ * uses it, listing the users. Another account's users never block (one account must not hold another's
+ * disconnect hostage) and are never described: the caller drops them first ({@link ForeignForwardings}) or, like
+ * a forwarding to an external number that happens to be on vpbx, they do not depend on the resource.
  */
 public final class InUseGuard {
     private final List<NumberUsages> usages;
@@ -22,7 +24,9 @@ public final class InUseGuard {
         List<String> blockers = new ArrayList<>();
         for (NumberUsages usage : usages) {
             for (NumberUser user : usage.usersOf(tx, reference)) {
-                if (!user.id().equals(reference)) {
+                boolean foreign = viewerAccountId != null && user.accountId() != null
+                        && !viewerAccountId.equals(user.accountId());
+                if (!user.id().equals(reference) && !foreign) {
                     blockers.add(user.describe(viewerAccountId));
                 }
             }

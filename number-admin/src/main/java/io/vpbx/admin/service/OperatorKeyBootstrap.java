@@ -31,7 +31,8 @@ public final class OperatorKeyBootstrap {
         return transactions.inTransaction(tx -> {
             if (configuredKey.isPresent()) {
                 ApiKey key = keys.fromSecret(configuredKey.get());
-                if (accounts.findByKeyHash(tx, key.hash()).isEmpty()) {
+                // A configured key revoked through the API stays revoked: the operator configures a new one.
+                if (!accounts.hasKey(tx, key.hash())) {
                     accounts.addKey(tx, key, Principal.operator(key.id()), clock.instant());
                 }
                 return Optional.empty();

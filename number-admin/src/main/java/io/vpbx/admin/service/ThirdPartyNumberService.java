@@ -238,8 +238,10 @@ public final class ThirdPartyNumberService {
     private void enter(Tx tx, RequestContext ctx, CatalogEntry entry, String accountId, Instant now) throws SQLException {
         String e164 = entry.number().e164();
         if (numbers.find(tx, e164).isPresent() || numbers.importEntries(tx, List.of(entry), now) == 0) {
-            throw new ConflictException("number " + e164 + (lines.find(tx, e164).isPresent()
-                    ? " is already connected" : " is in vpbx's own inventory: buy it rather than connect it"));
+            // Whether another account connected or bought it is not said: one answer for every number vpbx already has.
+            boolean ours = lines.find(tx, e164).map(line -> line.number().accountId().equals(accountId)).orElse(false);
+            throw new ConflictException("number " + e164 + (ours ? " is already connected to this account"
+                    : " is already on vpbx and cannot be connected as a third-party number"));
         }
         NumberRecord shelved = numbers.lock(tx, List.of(e164)).get(0);
         NumberState bought = entries.lifecycle().apply(

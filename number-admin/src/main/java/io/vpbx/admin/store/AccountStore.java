@@ -28,4 +28,7 @@ public interface AccountStore {
     Optional<Principal> findByKeyHash(Tx tx, String keyHash) throws SQLException;
 
     boolean hasOperatorKey(Tx tx) throws SQLException;
+
+    /** Whether a key with this hash was ever stored, revoked or not. */
+    boolean hasKey(Tx tx, String keyHash) throws SQLException;
 }

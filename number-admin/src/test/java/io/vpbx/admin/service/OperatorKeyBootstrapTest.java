@@ -7,13 +7,20 @@ import io.vpbx.admin.TestDatabases;
 import io.vpbx.admin.domain.account.ApiKey;
 import io.vpbx.admin.domain.account.ApiKeys;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
+import io.vpbx.admin.store.jdbc.JdbcApiKeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OperatorKeyBootstrapTest {
     private final JdbcAccountStore accounts = new JdbcAccountStore();
+
+    private static Authenticator authenticator(TestDatabases.TestDatabase db) {
+        JdbcApiKeyStore keys = new JdbcApiKeyStore();
+        return new Authenticator(db.database(), keys, new ApiKeyUsage(db.database(), keys), Clock.systemUTC(), Duration.ofSeconds(30));
+    }
 
     @Test
     void aKeyIsGeneratedOnTheFirstStartOnlyAndThenAuthenticates() {
@@ -23,7 +30,7 @@ class OperatorKeyBootstrapTest {
             Optional<ApiKey> first = bootstrap.ensure(Optional.empty());
             assertTrue(first.isPresent());
             assertTrue(bootstrap.ensure(Optional.empty()).isEmpty(), "shown once: the second start generates nothing");
-            Authenticator authenticator = new Authenticator(db.database(), accounts);
+            Authenticator authenticator = authenticator(db);
             assertTrue(authenticator.authenticate(first.get().secret()).orElseThrow().isOperator());
             assertTrue(authenticator.authenticate(first.get().secret() + "x").isEmpty());
         }
@@ -37,7 +44,19 @@ class OperatorKeyBootstrapTest {
             String configured = "configured-operator-key-0123456789";
             assertTrue(bootstrap.ensure(Optional.of(configured)).isEmpty());
             assertTrue(bootstrap.ensure(Optional.of(configured)).isEmpty(), "a restart with the same key changes nothing");
-            assertTrue(new Authenticator(db.database(), accounts).authenticate(configured).orElseThrow().isOperator());
+            db.database().inTransaction(tx -> {
+                try (var st = tx.connection().createStatement()) {
+                    return st.executeUpdate("UPDATE api_keys SET revoked_at = CURRENT_TIMESTAMP");
+                }
+            });
+            assertTrue(bootstrap.ensure(Optional.of(configured)).isEmpty(), "a revoked configured key is not entered again");
+            assertTrue(authenticator(db).authenticate(configured).isEmpty(), "and stays revoked");
+            db.database().inTransaction(tx -> {
+                try (var st = tx.connection().createStatement()) {
+                    return st.executeUpdate("UPDATE api_keys SET revoked_at = NULL");
+                }
+            });
+            assertTrue(authenticator(db).authenticate(configured).orElseThrow().isOperator());
             String stored = db.database().inTransaction(tx -> {
                 try (var st = tx.connection().createStatement(); var rs = st.executeQuery("SELECT key_hash FROM api_keys")) {
                     rs.next();

@@ -52,7 +52,9 @@ public final class OutboundCalls {
     }
 
     void route(ProxyCore core, ServerTransaction<WireMessage> transaction, WireMessage invite, String caller) {
-        AuthOutcome auth = authenticator.authenticate("INVITE", realm, invite.first(HeaderId.PROXY_AUTHORIZATION), credentials);
+        String sourceIp = transaction.transport() instanceof Flow flow ? flow.remote().getAddress().getHostAddress() : null;
+        AuthOutcome auth = authenticator.authenticate("INVITE", realm, invite.first(HeaderId.PROXY_AUTHORIZATION), sourceIp,
+                credentials);
         if (auth instanceof AuthOutcome.Challenge challenge) {
             List<String> headers = new ArrayList<>();
             for (DigestChallenge each : challenge.challenges()) {

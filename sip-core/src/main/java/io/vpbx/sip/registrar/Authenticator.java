@@ -17,6 +17,10 @@ import java.util.function.Function;
  * yield the same fresh, non-stale challenge, and an unknown user costs the same digest computation
  * as a known one (against a random dummy HA1), so responses do not reveal which accounts exist.
  *
+ * <p>Repeated failures lock a username per source address, then everywhere ({@link DigestLockout}). A locked
+ * attempt is answered exactly like a wrong password, after the same digest computation: the answer never
+ * tells a locked username from a wrong password or an unknown user.
+ *
  * <p>Challenges offer the configured algorithms in order of preference (RFC 8760 section 2.4), by default
  * SHA-256 then MD5; a response with an algorithm not offered is challenged again. Offering MD5 alone
  * serves clients that answer the first challenge whatever its algorithm and know only MD5.
@@ -30,6 +34,7 @@ public final class Authenticator {
     private final List<DigestAlgorithm> offered;
     private final DigestVerifier verifier = new DigestVerifier();
     private final Map<DigestAlgorithm, String> dummyHa1 = new EnumMap<>(DigestAlgorithm.class);
+    private final DigestLockout lockout;
 
     public Authenticator(NonceService nonces, SecureRandom random) {
         this(nonces, random, DEFAULT_ALGORITHMS);
@@ -37,7 +42,13 @@ public final class Authenticator {
 
     /** @param offered the algorithms to challenge with, most preferred first; not empty, no repeats */
     public Authenticator(NonceService nonces, SecureRandom random, List<DigestAlgorithm> offered) {
+        this(nonces, random, offered, null);
+    }
+
+    /** @param lockout locks usernames after repeated failures; null for none */
+    public Authenticator(NonceService nonces, SecureRandom random, List<DigestAlgorithm> offered, DigestLockout lockout) {
         this.nonces = Objects.requireNonNull(nonces, "nonces");
+        this.lockout = lockout;
         if (offered.isEmpty() || offered.stream().distinct().count() != offered.size()) {
             throw new IllegalArgumentException("offered algorithms must be non-empty and distinct: " + offered);
         }
@@ -58,6 +69,15 @@ public final class Authenticator {
      */
     public AuthOutcome authenticate(String method, String realm, String authorization,
                                     Function<String, Optional<StoredCredentials>> lookup) {
+        return authenticate(method, realm, authorization, null, lookup);
+    }
+
+    /**
+     * As {@link #authenticate(String, String, String, Function)}, counting failures of the username from
+     * {@code source} (an IP address; null counts nothing) toward its lockout.
+     */
+    public AuthOutcome authenticate(String method, String realm, String authorization, String source,
+                                    Function<String, Optional<StoredCredentials>> lookup) {
         if (authorization == null) {
             return challenge(realm, false);
         }
@@ -77,8 +97,19 @@ public final class Authenticator {
         String ha1 = account.map(stored -> stored.ha1(credentials.algorithm()))
                 .orElse(dummyHa1.get(credentials.algorithm()));
         boolean digestMatches = verifier.verify(credentials, ha1, method);
-        if (!digestMatches || account.isEmpty()) {
+        boolean counted = lockout != null && source != null;
+        if (counted && lockout.locked(source, credentials.username())) {
+            lockout.refused(source, credentials.username());
             return challenge(realm, false);
+        }
+        if (!digestMatches || account.isEmpty()) {
+            if (counted) {
+                lockout.failed(source, credentials.username());
+            }
+            return challenge(realm, false);
+        }
+        if (counted) {
+            lockout.succeeded(source, credentials.username());
         }
 
         boolean hasQop = credentials.qop() != null;

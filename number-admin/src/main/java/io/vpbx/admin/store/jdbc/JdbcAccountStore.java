@@ -78,13 +78,14 @@ public final class JdbcAccountStore implements AccountStore {
     @Override
     public void addKey(Tx tx, ApiKey key, Principal principal, Instant at) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement(
-                "INSERT INTO api_keys (id, account_id, role, key_hash, key_prefix, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO api_keys (id, account_id, role, key_hash, key_prefix, created_at, key_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, key.id());
             st.setString(2, principal.accountId());
             st.setString(3, principal.role().name());
             st.setString(4, key.hash());
             st.setString(5, key.prefix());
             st.setTimestamp(6, Timestamp.from(at));
+            st.setString(7, principal.role() == Role.OPERATOR ? "operator key" : "first key");
             st.executeUpdate();
         }
     }
@@ -112,6 +113,16 @@ public final class JdbcAccountStore implements AccountStore {
                 "SELECT 1 FROM api_keys WHERE role = 'OPERATOR' AND revoked_at IS NULL LIMIT 1");
              ResultSet rs = st.executeQuery()) {
             return rs.next();
+        }
+    }
+
+    @Override
+    public boolean hasKey(Tx tx, String keyHash) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT 1 FROM api_keys WHERE key_hash = ?")) {
+            st.setString(1, keyHash);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class ApiKeyApiPostgresTest extends ApiKeyApiContract {
+    ApiKeyApiPostgresTest() {
+        super("postgresql");
+    }
+}

@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class CrossAccountForwardingH2Test extends CrossAccountForwardingContract {
+    CrossAccountForwardingH2Test() {
+        super("h2");
+    }
+}

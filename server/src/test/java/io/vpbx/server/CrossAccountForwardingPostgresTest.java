@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class CrossAccountForwardingPostgresTest extends CrossAccountForwardingContract {
+    CrossAccountForwardingPostgresTest() {
+        super("postgresql");
+    }
+}
