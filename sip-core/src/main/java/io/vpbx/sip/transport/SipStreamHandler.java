@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.vpbx.sip.proxy.Flow;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
@@ -52,8 +53,9 @@ public final class SipStreamHandler extends SimpleChannelInboundHandler<ByteBuf>
             ctx.close();
             return;
         }
-        metrics.received(SipTransport.TCP);
-        receiver.receive(ByteBufUtil.getBytes(frame), new TcpFlow(ctx.channel(), batch));
+        Flow flow = TcpFlow.of(ctx.channel(), batch);
+        metrics.received(flow instanceof TlsFlow ? SipTransport.TLS : SipTransport.TCP);
+        receiver.receive(ByteBufUtil.getBytes(frame), flow);
     }
 
     @Override
