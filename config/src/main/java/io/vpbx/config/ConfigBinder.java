@@ -36,6 +36,16 @@ final class ConfigBinder {
         SipTcpConfig sipTcp = sipTcp();
         ListenersConfig listeners = listeners();
         TlsConfig tls = tls(listeners);
+        if (sip != null && listeners != null && listeners.sipTls() && sip.tcp() && sip.port() != 0
+                && sip.port() == listeners.sipTlsPort()) {
+            values.problem("sip.tls-port", "expected a port other than sip.port (" + sip.port()
+                    + "), where plain TCP listens, but got '" + listeners.sipTlsPort() + "'");
+        }
+        if (admin != null && listeners != null && listeners.adminTls() && listeners.adminHttp() && admin.port() != 0
+                && admin.port() == listeners.adminTlsPort()) {
+            values.problem("admin.tls-port", "expected a port other than admin.port (" + admin.port()
+                    + "), where plain HTTP listens, but got '" + listeners.adminTlsPort() + "'");
+        }
         if (sipTcp != null && registrar != null && sipTcp.idleTimeout().getSeconds() <= registrar.maxExpires()) {
             values.problem("sip.tcp.idle-timeout", "expected longer than registrar.max-expires (" + registrar.maxExpires()
                     + "s), so that a registered phone's connection is not closed between refreshes, but got '"

@@ -58,6 +58,18 @@ class TlsAndTcpLimitsConfigTest {
     }
 
     @Test
+    void tlsListensOnAPortOfItsOwn(@TempDir Path dir) throws IOException {
+        Path certificate = Files.writeString(dir.resolve("cert.pem"), "x");
+        Path key = Files.writeString(dir.resolve("key.pem"), "x");
+        assertEquals(List.of("sip.tls-port: expected a port other than sip.port (5060), where plain TCP listens, but got "
+                + "'5060' (from flag --sip.tls-port)"), problems("--tls.certificate=" + certificate, "--tls.private-key=" + key,
+                "--sip.tls=true", "--sip.tls-port=5060"));
+        assertEquals(List.of("admin.tls-port: expected a port other than admin.port (8080), where plain HTTP listens, but "
+                + "got '8080' (from flag --admin.tls-port)"), problems("--tls.certificate=" + certificate,
+                "--tls.private-key=" + key, "--admin.tls=true", "--admin.tls-port=8080"));
+    }
+
+    @Test
     void theAdminApiNeedsOneListener() {
         assertEquals(List.of("admin.http: admin.http and admin.tls are both false, at least one must be true (from flag --admin.http)"),
                 problems("--admin.http=false"));
