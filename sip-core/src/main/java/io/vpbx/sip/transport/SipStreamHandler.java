@@ -65,7 +65,8 @@ public final class SipStreamHandler extends SimpleChannelInboundHandler<ByteBuf>
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        // a peer's failure (reset, a TLS handshake it cannot finish, such as TLS 1.1) is the peer's, not ours
+        if (cause instanceof IOException || cause.getCause() instanceof IOException) {
             log.debug("SIP stream from {} failed", ctx.channel().remoteAddress(), cause);
         } else {
             log.warn("SIP stream processing failed for {}", ctx.channel().remoteAddress(), cause);
