@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The proxy's view of the sockets: the UDP socket, TCP and TLS connections (reused by peer address, opened on
- * the SIP event loop when missing; a TLS peer's certificate is verified before its flow is used), and name resolution off the event loop for the rare next hop that is a host
- * name. Everything but the lookup runs on the one SIP event loop.
+ * the SIP event loop when missing; a TLS peer's certificate is verified before its flow is used), and name
+ * resolution off the event loop for the rare next hop that is a host name. Everything but the lookup runs on
+ * the one SIP event loop.
  */
 public final class NettyNetwork implements Network {
     private static final Logger log = LoggerFactory.getLogger(NettyNetwork.class);
