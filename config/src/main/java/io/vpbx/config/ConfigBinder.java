@@ -33,6 +33,24 @@ final class ConfigBinder {
         RegistrarConfig registrar = registrar();
         ClusterConfig cluster = cluster();
         UplinkConfig uplink = uplink();
+        SipTcpConfig sipTcp = sipTcp();
+        ListenersConfig listeners = listeners();
+        TlsConfig tls = tls(listeners);
+        if (sip != null && listeners != null && listeners.sipTls() && sip.tcp() && sip.port() != 0
+                && sip.port() == listeners.sipTlsPort()) {
+            values.problem("sip.tls-port", "expected a port other than sip.port (" + sip.port()
+                    + "), where plain TCP listens, but got '" + listeners.sipTlsPort() + "'");
+        }
+        if (admin != null && listeners != null && listeners.adminTls() && listeners.adminHttp() && admin.port() != 0
+                && admin.port() == listeners.adminTlsPort()) {
+            values.problem("admin.tls-port", "expected a port other than admin.port (" + admin.port()
+                    + "), where plain HTTP listens, but got '" + listeners.adminTlsPort() + "'");
+        }
+        if (sipTcp != null && registrar != null && sipTcp.idleTimeout().getSeconds() <= registrar.maxExpires()) {
+            values.problem("sip.tcp.idle-timeout", "expected longer than registrar.max-expires (" + registrar.maxExpires()
+                    + "s), so that a registered phone's connection is not closed between refreshes, but got '"
+                    + sipTcp.idleTimeout() + "'");
+        }
         Set<String> unread = values.unreadKeys();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys declared in the defaults file but bound to no record: " + unread);
@@ -40,7 +58,8 @@ final class ConfigBinder {
         if (!values.valid()) {
             throw new ConfigException(values.problems());
         }
-        return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster, uplink);
+        return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster, uplink,
+                sipTcp, listeners, tls);
     }
 
     private AdminConfig admin() {
@@ -86,6 +105,50 @@ final class ConfigBinder {
                 ? new SipConfig(host, port, udp, tcp, realm, maxMessage, maxHeaders, rate, burst, maxSources,
                         maxTransactions, advertisedHost, timerT1, routeSecret)
                 : null;
+    }
+
+    private SipTcpConfig sipTcp() {
+        Integer max = values.read("sip.tcp.max-connections", ValueType.intBetween(1, SipTcpConfig.MAX_CONNECTIONS));
+        Integer perSource = values.read("sip.tcp.max-connections-per-source",
+                ValueType.intBetween(1, SipTcpConfig.MAX_CONNECTIONS));
+        Duration idle = values.read("sip.tcp.idle-timeout", ValueType.duration());
+        Duration message = values.read("sip.tcp.message-timeout", ValueType.duration());
+        if (max != null && perSource != null && perSource > max) {
+            values.problem("sip.tcp.max-connections-per-source", "expected at most sip.tcp.max-connections (" + max
+                    + ") but got '" + perSource + "'");
+        }
+        if (idle != null && message != null && message.compareTo(idle) > 0) {
+            values.problem("sip.tcp.message-timeout", "expected at most sip.tcp.idle-timeout (" + idle + ") but got '"
+                    + message + "'");
+        }
+        return values.valid() ? new SipTcpConfig(max, perSource, idle, message) : null;
+    }
+
+    private ListenersConfig listeners() {
+        Boolean sipTls = values.read("sip.tls", ValueType.bool());
+        Integer sipTlsPort = values.read("sip.tls-port", ValueType.port());
+        Boolean adminHttp = values.read("admin.http", ValueType.bool());
+        Boolean adminTls = values.read("admin.tls", ValueType.bool());
+        Integer adminTlsPort = values.read("admin.tls-port", ValueType.port());
+        if (Boolean.FALSE.equals(adminHttp) && Boolean.FALSE.equals(adminTls)) {
+            values.problem("admin.http", "admin.http and admin.tls are both false, at least one must be true");
+        }
+        return values.valid() ? new ListenersConfig(sipTls, sipTlsPort, adminHttp, adminTls, adminTlsPort) : null;
+    }
+
+    private TlsConfig tls(ListenersConfig listeners) {
+        Optional<Path> certificate = values.read("tls.certificate", ValueType.optionalReadableFile());
+        Optional<Path> privateKey = values.read("tls.private-key", ValueType.optionalReadableFile());
+        Optional<Path> trusted = values.read("tls.trusted-certificates", ValueType.optionalReadableFile());
+        List<String> pins = values.read("tls.pinned-certificates", ValueType.fingerprints());
+        if (certificate != null && privateKey != null && certificate.isPresent() != privateKey.isPresent()) {
+            values.problem(certificate.isPresent() ? "tls.private-key" : "tls.certificate",
+                    "tls.certificate and tls.private-key must be set together");
+        } else if (certificate != null && certificate.isEmpty() && listeners != null && listeners.anyTls()) {
+            values.problem("tls.certificate", "expected a PEM file because " + (listeners.sipTls() ? "sip.tls" : "admin.tls")
+                    + " is true, but got ''");
+        }
+        return values.valid() ? new TlsConfig(certificate, privateKey, trusted, pins) : null;
     }
 
     private StorageConfig storage() {

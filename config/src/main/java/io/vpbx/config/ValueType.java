@@ -1,5 +1,6 @@
 package io.vpbx.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,6 +96,32 @@ record ValueType<T>(String expected, Function<String, Optional<T>> parser) {
     static ValueType<Optional<Path>> optionalPath(String whenEmpty) {
         return new ValueType<>("empty (" + whenEmpty + ") or a file system path",
                 text -> Optional.of(text.isEmpty() ? Optional.<Path>empty() : Optional.of(Path.of(text))));
+    }
+
+    /** Empty text means "none"; otherwise a file that exists and can be read now. */
+    static ValueType<Optional<Path>> optionalReadableFile() {
+        return new ValueType<>("empty or the path of a readable file",
+                text -> text.isEmpty() ? Optional.of(Optional.<Path>empty())
+                        : Optional.of(Path.of(text)).filter(Files::isReadable)
+                                .filter(Files::isRegularFile).map(Optional::of));
+    }
+
+    /** SHA-256 fingerprints separated by commas, normalised to lower-case hex without colons. */
+    static ValueType<List<String>> fingerprints() {
+        return new ValueType<>(TlsConfig.FINGERPRINTS, text -> {
+            if (text.isBlank()) {
+                return Optional.of(List.of());
+            }
+            List<String> pins = new ArrayList<>();
+            for (String each : text.split(",", -1)) {
+                Optional<String> pin = TlsConfig.fingerprint(each);
+                if (pin.isEmpty()) {
+                    return Optional.empty();
+                }
+                pins.add(pin.get());
+            }
+            return Optional.of(List.copyOf(pins));
+        });
     }
 
     /** Empty text means the embedded database; otherwise a JDBC URL. */

@@ -6,7 +6,8 @@ import java.util.Objects;
 /** All vpbx configuration, typed and validated; built by {@link ConfigLoader}. */
 public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage, CatalogConfig catalog,
         SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact,
-        RegistrarConfig registrar, ClusterConfig cluster, UplinkConfig uplink) {
+        RegistrarConfig registrar, ClusterConfig cluster, UplinkConfig uplink, SipTcpConfig sipTcp,
+        ListenersConfig listeners, TlsConfig tls) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -20,6 +21,12 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         Objects.requireNonNull(registrar, "registrar");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(uplink, "uplink");
+        Objects.requireNonNull(sipTcp, "sipTcp");
+        Objects.requireNonNull(listeners, "listeners");
+        Objects.requireNonNull(tls, "tls");
+        if (listeners.anyTls() && !tls.hasCertificate()) {
+            throw new IllegalArgumentException("sip.tls or admin.tls is on but tls.certificate is empty");
+        }
     }
 
     /** The documented defaults alone, ignoring the process environment. */

@@ -15,16 +15,18 @@ class DefaultsFileTest {
 
     private static final List<String> KNOWN_KEYS = List.of(
             "admin.host", "admin.port", "admin.rate-limit.per-second", "admin.rate-limit.burst",
-            "admin.max-body-bytes", "admin.page-size.default", "admin.page-size.max",
+            "admin.max-body-bytes", "admin.page-size.default", "admin.page-size.max", "admin.http", "admin.tls", "admin.tls-port",
             "sip.host", "sip.port", "sip.udp", "sip.tcp", "sip.realm", "sip.max-message-bytes",
             "sip.max-headers", "sip.per-source.rate", "sip.per-source.burst", "sip.per-source.max-sources",
-            "sip.max-transactions", "sip.advertised-host", "sip.timer-t1", "sip.route-secret",
+            "sip.max-transactions", "sip.advertised-host", "sip.timer-t1", "sip.route-secret", "sip.tcp.max-connections",
+            "sip.tcp.max-connections-per-source", "sip.tcp.idle-timeout", "sip.tcp.message-timeout", "sip.tls", "sip.tls-port",
             "uplink.starts-per-second", "uplink.retry-base", "uplink.retry-max", "uplink.max-auth-rejections",
             "registrar.min-expires", "registrar.max-expires", "registrar.default-expires", "registrar.max-contacts",
             "registrar.nonce-lifetime", "registrar.max-nonces", "registrar.digest-algorithms", "registrar.write-queue", "registrar.sync-interval",
             "registrar.sync-lookback", "registrar.removal-retention", "registrar.node-id",
             "cluster.poll-interval", "cluster.poll-batch",
             "data.dir", "db.url", "db.user", "db.password", "db.pool-size",
+            "tls.certificate", "tls.private-key", "tls.trusted-certificates", "tls.pinned-certificates",
             "operator.key", "security.allowed-private-targets",
             "catalog.reservation-ttl", "catalog.quarantine", "catalog.sweep-interval", "catalog.price-table",
             "catalog.import-max-range",
@@ -66,6 +68,9 @@ class DefaultsFileTest {
                 Optional.empty(), 2_000_000), config.catalog());
         assertEquals(Optional.empty(), config.security().operatorKey());
         assertEquals(new ApiConfig(Duration.ofHours(24), 262_144, 10_000, 32), config.api());
+        assertEquals(SipTcpConfig.DEFAULTS, config.sipTcp());
+        assertEquals(ListenersConfig.PLAIN, config.listeners());
+        assertEquals(TlsConfig.NONE, config.tls());
     }
 
     @Test

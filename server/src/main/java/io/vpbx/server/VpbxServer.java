@@ -4,7 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import io.vpbx.admin.AdminModule;
 import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.service.ChangeListener;
@@ -19,6 +19,8 @@ import io.vpbx.sip.egress.AccountTargets;
 import io.vpbx.sip.egress.HostResolver;
 import io.vpbx.sip.egress.PrivateTargets;
 import io.vpbx.sip.proxy.FallbackMedia;
+import io.vpbx.sip.transport.SipTls;
+import java.util.Optional;
 import io.vpbx.sip.routing.Location;
 import io.vpbx.sip.routing.RoutingTable;
 import java.time.Clock;
@@ -40,7 +42,9 @@ public final class VpbxServer {
     private AdminModule admin;
     private final RoutingTable routingTable = new RoutingTable();
     private Vertx vertx;
+    /** Plain HTTP and HTTPS listeners of the admin API; null when switched off. */
     private HttpServer http;
+    private HttpServer https;
     private SipServer sip;
     private SipRegistrar registrar;
     private AuditLogFollower follower;
@@ -67,7 +71,7 @@ public final class VpbxServer {
         routingSync.attach(admin.routingSource());
         health = new RegistrationHealthWriter(admin.thirdPartyRegistrations(), registrar.nodeId(), registry);
         health.start();
-        sip = new SipServer(config.sip(), registry, new SipServices(routingTable, Optional.of(registrar.service()),
+        sip = new SipServer(config.sip(), config.sipTcp(), config.listeners(), Optional.of(SipTls.of(config.tls())), registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
                 FallbackMedia.unavailable(), clock), config.uplink(), health,
                 new AccountTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system()));
@@ -86,23 +90,35 @@ public final class VpbxServer {
             follower.start(config.cluster().pollInterval());
         }
         vertx = Vertx.vertx();
-        http = vertx.createHttpServer(new HttpServerOptions().setHost(config.admin().host()).setPort(config.admin().port()))
-                .requestHandler(admin.router(vertx))
-                .invalidRequestHandler(admin.invalidRequestHandler())
-                .listen()
-                .await();
+        Router router = admin.router(vertx);
+        if (config.listeners().adminHttp()) {
+            http = vertx.createHttpServer(AdminHttpOptions.plain(config.admin())).requestHandler(router)
+                    .invalidRequestHandler(admin.invalidRequestHandler()).listen().await();
+        }
+        if (config.listeners().adminTls()) {
+            https = vertx.createHttpServer(AdminHttpOptions.secure(config.admin(), config.listeners(), config.tls()))
+                    .requestHandler(router).invalidRequestHandler(admin.invalidRequestHandler()).listen().await();
+        }
         long sweepMillis = Math.max(1, config.catalog().sweepInterval().toMillis());
         vertx.setPeriodic(sweepMillis, id -> vertx.executeBlocking(() -> {
             admin.runMaintenance();
             return null;
         }, false).onFailure(e -> log.warn("maintenance failed; retrying at the next interval", e)));
         sip.start();
-        log.info("vpbx started: admin API on http://{}:{}, SIP on {} (udp {}, tcp {})", config.admin().host(), http.actualPort(),
-                config.sip().host(), config.sip().udp() ? sip.udpPort() : "off", config.sip().tcp() ? sip.tcpPort() : "off");
+        log.info("vpbx started: admin API on {} (http {}, https {}), SIP on {} (udp {}, tcp {}, tls {})", config.admin().host(),
+                http == null ? "off" : adminPort(), https == null ? "off" : adminTlsPort(), config.sip().host(),
+                config.sip().udp() ? sip.udpPort() : "off", config.sip().tcp() ? sip.tcpPort() : "off",
+                config.listeners().sipTls() ? sip.tlsPort() : "off");
     }
 
+    /** The port of the admin API over plain HTTP, -1 when admin.http is off. */
     public int adminPort() {
-        return http.actualPort();
+        return http == null ? -1 : http.actualPort();
+    }
+
+    /** The port of the admin API over HTTPS, -1 when admin.tls is off. */
+    public int adminTlsPort() {
+        return https == null ? -1 : https.actualPort();
     }
 
     /** The admin side, for tests that drive its sweeper with their own clock. */

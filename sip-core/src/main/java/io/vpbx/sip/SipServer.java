@@ -14,7 +14,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.micrometer.core.instrument.Gauge;
+import io.vpbx.config.ListenersConfig;
 import io.vpbx.config.SipConfig;
+import io.vpbx.config.SipTcpConfig;
 import io.vpbx.config.UplinkConfig;
 import io.vpbx.sip.egress.AccountTargets;
 import io.vpbx.sip.proxy.Flow;
@@ -26,7 +29,9 @@ import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.transaction.TimerWheel;
 import io.vpbx.sip.transaction.TransactionTimers;
+import io.vpbx.sip.transport.ConnectionMetrics;
 import io.vpbx.sip.transport.Connections;
+import io.vpbx.sip.transport.SipTls;
 import io.vpbx.sip.transport.NettyNetwork;
 import io.vpbx.sip.transport.ReusedReceiveBuffer;
 import io.vpbx.sip.transport.SipChannelInitializer;
@@ -78,7 +83,6 @@ public final class SipServer implements AutoCloseable {
     private static final int SHUTDOWN_TIMEOUT_SECONDS = 5;
     private static final int NOT_BOUND = -1;
     private static final int MAX_DIALOGS = 200_000;
-    private static final int MAX_CONNECTIONS = 10_000;
     private static final Duration MAX_CALL_DURATION = Duration.ofHours(12);
     private static final long SWEEP_SECONDS = 30;
     /** Transaction and ring timers run up to one tick late; one turn of the wheel (41 s) outlasts Timers B to K. */
@@ -101,7 +105,11 @@ public final class SipServer implements AutoCloseable {
     private final Optional<SourceThrottleHandler> throttle;
     private final WriteBatch batch = new WriteBatch();
     private final SocketKind sockets = SocketKind.best();
-    private final Connections connections = new Connections(MAX_CONNECTIONS);
+    private final SipTcpConfig tcpLimits;
+    private final ListenersConfig listeners;
+    private final Optional<SipTls> tls;
+    private final ConnectionMetrics connectionMetrics;
+    private final Connections connections;
     private EventLoopGroup group;
     private EventLoop loop;
     private final AccountTargets accountTargets;
@@ -109,6 +117,7 @@ public final class SipServer implements AutoCloseable {
     private ExecutorService resolver;
     private Channel udp;
     private Channel tcp;
+    private Channel tlsListener;
     private final MeterRegistry registry;
     /** Set on the event loop once the sockets are bound; messages before that are not yet expected. */
     private ProxyCore proxy;
@@ -138,19 +147,43 @@ public final class SipServer implements AutoCloseable {
      */
     public SipServer(SipConfig config, MeterRegistry registry, SipServices services, UplinkConfig uplink,
                      Consumer<RegistrationTransition> transitions) {
-        this(config, registry, services, uplink, transitions, AccountTargets.strict());
+        this(config, SipTcpConfig.DEFAULTS, ListenersConfig.PLAIN, Optional.empty(), registry, services, uplink, transitions);
+    }
+
+    /** As below, with account-given next hops kept out of every private range. */
+    public SipServer(SipConfig config, SipTcpConfig tcpLimits, ListenersConfig listeners, Optional<SipTls> tls,
+                     MeterRegistry registry, SipServices services, UplinkConfig uplink,
+                     Consumer<RegistrationTransition> transitions) {
+        this(config, tcpLimits, listeners, tls, registry, services, uplink, transitions, AccountTargets.strict());
     }
 
     /**
+     * @param tcpLimits      connection caps and timeouts of TCP and TLS connections
+     * @param listeners      whether SIP is served over TLS too, and on which port
+     * @param tls            the certificate served and the trust in peers called over TLS; empty for no TLS at all
+     * @param uplink         how third-party numbers are registered at their operators
+     * @param transitions    told (on the SIP event loop; must not block) of every registration state change
      * @param accountTargets where next hops accounts named (external PBXs, third-party registrars) may not lead,
      *                       checked after DNS before every connection
+     * @throws IllegalArgumentException when SIP over TLS is on without a certificate to serve
      */
-    public SipServer(SipConfig config, MeterRegistry registry, SipServices services, UplinkConfig uplink,
+    public SipServer(SipConfig config, SipTcpConfig tcpLimits, ListenersConfig listeners, Optional<SipTls> tls,
+                     MeterRegistry registry, SipServices services, UplinkConfig uplink,
                      Consumer<RegistrationTransition> transitions, AccountTargets accountTargets) {
         this.accountTargets = Objects.requireNonNull(accountTargets, "accountTargets");
         this.refusedTargets = Counter.builder("vpbx.sip.private_targets.refused")
                 .description("next hops named by accounts not contacted: they resolved into a private or reserved range")
                 .register(registry);
+        this.tcpLimits = Objects.requireNonNull(tcpLimits, "tcpLimits");
+        this.listeners = Objects.requireNonNull(listeners, "listeners");
+        this.tls = Objects.requireNonNull(tls, "tls");
+        if (listeners.sipTls() && !tls.map(SipTls::canServe).orElse(false)) {
+            throw new IllegalArgumentException("sip.tls is on but there is no tls.certificate to serve it with");
+        }
+        this.connectionMetrics = new ConnectionMetrics(registry);
+        this.connections = new Connections(tcpLimits.maxConnections(), tcpLimits.maxConnectionsPerSource(), connectionMetrics);
+        Gauge.builder("vpbx.sip.connections.open", connections, Connections::size)
+                .description("SIP TCP and TLS connections open, accepted and opened by vpbx").register(registry);
         this.uplinkConfig = Objects.requireNonNull(uplink, "uplink");
         this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.config = Objects.requireNonNull(config, "config");
@@ -187,6 +220,9 @@ public final class SipServer implements AutoCloseable {
                     tcp = bound(tcpBootstrap().bind(config.host(), config.port()), "TCP", config.port());
                 }
             }
+            if (listeners.sipTls()) {
+                tlsListener = bound(tlsBootstrap().bind(config.host(), listeners.sipTlsPort()), "TLS", listeners.sipTlsPort());
+            }
             int port = config.udp() ? udpPort() : tcpPort();
             ProxyCore core = buildProxy(port);
             Uplinks lines = new Uplinks(new UplinkChannel(core), directory, new RegisterMessages(SERVER_NAME), wheel,
@@ -210,8 +246,8 @@ public final class SipServer implements AutoCloseable {
             close();
             throw e;
         }
-        log.info("SIP listening on {} (udp {}, tcp {}, {}), advertised as {}", config.host(), udpPort(), tcpPort(),
-                sockets.name(), config.advertisedHostOrDefault());
+        log.info("SIP listening on {} (udp {}, tcp {}, tls {}, {}), advertised as {}", config.host(), udpPort(), tcpPort(),
+                tlsPort(), sockets.name(), config.advertisedHostOrDefault());
     }
 
     /** Registers a third-party number at its operator, or applies a change to it; any thread. */
@@ -237,7 +273,7 @@ public final class SipServer implements AutoCloseable {
     private ProxyCore buildProxy(int port) {
         SecureRandom random = new SecureRandom();
         NettyNetwork network = new NettyNetwork(loop, sockets.client(), udp, connections, streams(), batch, config.advertisedHostOrDefault(),
-                port, resolver, accountTargets, refusedTargets::increment);
+                port, resolver, accountTargets, refusedTargets::increment, tls, tlsPort());
         // one memory: the sessions record who answered, and the router orders memory hunt and least recent by it
         RingMemory memory = new RingMemory();
         Router router = new Router(services.routing(), services.location(), memory, random);
@@ -318,9 +354,18 @@ public final class SipServer implements AutoCloseable {
                 .childHandler(streams());
     }
 
+    private ServerBootstrap tlsBootstrap() {
+        SipTls served = tls.orElseThrow();
+        return new ServerBootstrap()
+                .group(group)
+                .channel(sockets.server())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(streams().withTls(served::accepted));
+    }
+
     private SipChannelInitializer streams() {
         return new SipChannelInitializer(new SipStreamHandler(this::receive, metrics, connections, batch), throttle,
-                metrics, config.maxMessageBytes());
+                metrics, config.maxMessageBytes(), tcpLimits, connectionMetrics);
     }
 
     private Channel bound(ChannelFuture bind, String transport, int port) {
@@ -341,6 +386,11 @@ public final class SipServer implements AutoCloseable {
         return tcp == null ? NOT_BOUND : localPort(tcp);
     }
 
+    /** The bound port of SIP over TLS, or -1 when TLS is off or the server is not running. */
+    public synchronized int tlsPort() {
+        return tlsListener == null ? NOT_BOUND : localPort(tlsListener);
+    }
+
     private static int localPort(Channel channel) {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
@@ -357,6 +407,9 @@ public final class SipServer implements AutoCloseable {
         if (tcp != null) {
             tcp.close().syncUninterruptibly();
         }
+        if (tlsListener != null) {
+            tlsListener.close().syncUninterruptibly();
+        }
         if (sweeper != null) {
             sweeper.cancel(false);
             sweeper = null;
@@ -372,6 +425,7 @@ public final class SipServer implements AutoCloseable {
         uplinks = null;
         udp = null;
         tcp = null;
+        tlsListener = null;
         log.info("SIP stopped");
     }
 }

@@ -9,6 +9,6 @@ public interface Flow extends Transport<WireMessage> {
 
     InetSocketAddress remote();
 
-    /** "UDP" or "TCP", as written in a Via. */
+    /** "UDP", "TCP" or "TLS", as written in a Via. */
     String transport();
 }

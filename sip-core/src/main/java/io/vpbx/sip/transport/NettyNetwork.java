@@ -8,6 +8,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.vpbx.sip.egress.AccountTargets;
 import io.vpbx.sip.egress.PrivateTargets;
+import io.netty.handler.ssl.SslHandler;
 import io.vpbx.sip.proxy.Flow;
 import io.vpbx.sip.proxy.Network;
 import io.vpbx.sip.wire.IpLiteral;
@@ -23,13 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy's view of the sockets: the UDP socket, TCP connections (reused by peer address, opened on the
- * SIP event loop when missing), and name resolution off the event loop for the rare next hop that is a host
- * name. Everything but the lookup runs on the one SIP event loop.
+ * The proxy's view of the sockets: the UDP socket, TCP and TLS connections (reused by peer address, opened on
+ * the SIP event loop when missing; a TLS peer's certificate is verified before its flow is used), and name
+ * resolution off the event loop for the rare next hop that is a host name. Everything but the lookup runs on
+ * the one SIP event loop.
  */
 public final class NettyNetwork implements Network {
     private static final Logger log = LoggerFactory.getLogger(NettyNetwork.class);
     private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+    private static final int DEFAULT_TLS_PORT = 5061;
 
     private final EventLoop loop;
     private final Class<? extends SocketChannel> clientChannel;
@@ -48,6 +51,13 @@ public final class NettyNetwork implements Network {
     private final String tcpRecordRoute;
     private final AccountTargets accountTargets;
     private final Runnable countRefused;
+    private final Optional<SipTls> tls;
+    /** The port of the TLS listener, {@link #NO_PORT} without one. */
+    private final int tlsPort;
+    private final String tlsVia;
+    private final String tlsRecordRoute;
+
+    private static final int NO_PORT = -1;
 
     /**
      * @param accountTargets where next hops named by accounts may not lead
@@ -55,6 +65,18 @@ public final class NettyNetwork implements Network {
      */
     public NettyNetwork(EventLoop loop, Class<? extends SocketChannel> clientChannel, Channel udp, Connections connections, SipChannelInitializer streams, WriteBatch batch,
                         String advertisedHost, int port, Executor resolver, AccountTargets accountTargets, Runnable countRefused) {
+        this(loop, clientChannel, udp, connections, streams, batch, advertisedHost, port, resolver, accountTargets, countRefused,
+                Optional.empty(), NO_PORT);
+    }
+
+    /**
+     * @param tls how connections to {@code sips:} and {@code transport=tls} next hops are secured; empty when
+     *            vpbx calls out over TLS to nobody
+     * @param tlsPort the port of the TLS listener, written in Via and Record-Route of TLS flows; -1 for none
+     */
+    public NettyNetwork(EventLoop loop, Class<? extends SocketChannel> clientChannel, Channel udp, Connections connections, SipChannelInitializer streams, WriteBatch batch,
+                        String advertisedHost, int port, Executor resolver, AccountTargets accountTargets, Runnable countRefused,
+                        Optional<SipTls> tls, int tlsPort) {
         this.loop = loop;
         this.clientChannel = clientChannel;
         this.udp = udp;
@@ -71,6 +93,12 @@ public final class NettyNetwork implements Network {
         this.tcpRecordRoute = "<sip:" + this.advertisedHost + ":" + port + ";transport=tcp;lr>";
         this.accountTargets = accountTargets;
         this.countRefused = countRefused;
+        this.tls = tls;
+        this.tlsPort = tlsPort;
+        // without a TLS listener a TLS hop still names us at the default port: peers answer on the connection
+        int advertisedTlsPort = tlsPort == NO_PORT ? DEFAULT_TLS_PORT : tlsPort;
+        this.tlsVia = "SIP/2.0/TLS " + this.advertisedHost + ":" + advertisedTlsPort;
+        this.tlsRecordRoute = "<sip:" + this.advertisedHost + ":" + advertisedTlsPort + ";transport=tls;lr>";
     }
 
     @Override
@@ -79,7 +107,7 @@ public final class NettyNetwork implements Network {
         int targetPort = uri.portOrDefault();
         InetAddress literal = IpLiteral.parse(uri.host());
         if (literal != null) {
-            open(transport, new InetSocketAddress(literal, targetPort), then);
+            open(transport, new InetSocketAddress(literal, targetPort), uri.host(), then);
             return;
         }
         CompletableFuture.supplyAsync(() -> lookup(uri.host()), resolver)
@@ -88,7 +116,7 @@ public final class NettyNetwork implements Network {
                         log.debug("cannot resolve next hop {}", uri.host(), error);
                         then.accept(null);
                     } else {
-                        open(transport, new InetSocketAddress(address, targetPort), then);
+                        open(transport, new InetSocketAddress(address, targetPort), uri.host(), then);
                     }
                 }));
     }
@@ -116,7 +144,7 @@ public final class NettyNetwork implements Network {
     private void decided(SipUri uri, PrivateTargets.Decision decision, String transport, int targetPort, Runnable refused,
                          Consumer<Flow> then) {
         if (decision instanceof PrivateTargets.Decision.Allowed allowed) {
-            open(transport, new InetSocketAddress(allowed.addresses().get(0), targetPort), then);
+            open(transport, new InetSocketAddress(allowed.addresses().get(0), targetPort), uri.host(), then);
         } else if (decision instanceof PrivateTargets.Decision.Refused no) {
             countRefused.run();
             log.info("next hop {} not contacted: {} is {}", uri.host(), no.address().getHostAddress(), no.reason());
@@ -129,25 +157,27 @@ public final class NettyNetwork implements Network {
 
     @Override
     public Flow flowTo(String transport, InetSocketAddress address) {
-        if ("TCP".equalsIgnoreCase(transport)) {
+        boolean secure = "TLS".equalsIgnoreCase(transport);
+        if (secure || "TCP".equalsIgnoreCase(transport)) {
             Channel channel = connections.to(address);
-            return channel == null ? null : new TcpFlow(channel, batch);
+            return channel == null || TcpFlow.isTls(channel) != secure ? null : TcpFlow.of(channel, batch);
         }
         return udp == null ? null : new UdpFlow(udp, address, batch);
     }
 
-    private void open(String transport, InetSocketAddress address, Consumer<Flow> then) {
+    private void open(String transport, InetSocketAddress address, String host, Consumer<Flow> then) {
         if ("udp".equals(transport)) {
             then.accept(udp == null ? null : new UdpFlow(udp, address, batch));
             return;
         }
-        if (!"tcp".equals(transport)) {
+        boolean secure = "tls".equals(transport);
+        if (!"tcp".equals(transport) && !(secure && tls.isPresent())) {
             then.accept(null);
             return;
         }
         Channel existing = connections.to(address);
-        if (existing != null) {
-            then.accept(new TcpFlow(existing, batch));
+        if (existing != null && TcpFlow.isTls(existing) == secure) {
+            then.accept(TcpFlow.of(existing, batch));
             return;
         }
         ChannelFuture connect = new Bootstrap()
@@ -155,9 +185,23 @@ public final class NettyNetwork implements Network {
                 .channel(clientChannel)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-                .handler(streams)
+                .handler(secure ? streams.withTls(channel -> tls.get().opened(channel, host, address.getPort())) : streams)
                 .connect(address);
-        connect.addListener(done -> then.accept(done.isSuccess() ? new TcpFlow(connect.channel(), batch) : null));
+        connect.addListener(done -> {
+            if (!done.isSuccess()) {
+                then.accept(null);
+            } else if (!secure) {
+                then.accept(new TcpFlow(connect.channel(), batch));
+            } else {
+                // a peer whose certificate fails verification is no flow: the target fails at once, not by timeout
+                connect.channel().pipeline().get(SslHandler.class).handshakeFuture().addListener(handshake -> {
+                    if (!handshake.isSuccess()) {
+                        log.info("TLS to {} ({}) failed: {}", host, address, handshake.cause().getMessage());
+                    }
+                    then.accept(handshake.isSuccess() ? new TlsFlow(connect.channel(), batch) : null);
+                });
+            }
+        });
     }
 
     private static InetAddress lookup(String host) {
@@ -170,7 +214,8 @@ public final class NettyNetwork implements Network {
 
     @Override
     public String viaPrefix(String transport) {
-        return "UDP".equals(transport) ? udpVia : "TCP".equals(transport) ? tcpVia : via(transport);
+        return "UDP".equals(transport) ? udpVia : "TCP".equals(transport) ? tcpVia : "TLS".equals(transport) ? tlsVia
+                : via(transport);
     }
 
     private String via(String transport) {
@@ -179,12 +224,12 @@ public final class NettyNetwork implements Network {
 
     @Override
     public String recordRoute(String transport) {
-        return "TCP".equals(transport) ? tcpRecordRoute : recordRoute;
+        return "TCP".equals(transport) ? tcpRecordRoute : "TLS".equals(transport) ? tlsRecordRoute : recordRoute;
     }
 
     @Override
     public boolean isUs(String host, int hostPort) {
-        if (hostPort != port) {
+        if (hostPort != port && (tlsPort == NO_PORT || hostPort != tlsPort)) {
             return false;
         }
         if (host.equalsIgnoreCase(advertisedHost)) {

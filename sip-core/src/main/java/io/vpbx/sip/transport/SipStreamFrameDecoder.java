@@ -1,12 +1,16 @@
 package io.vpbx.sip.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.vpbx.sip.DropReason;
 import io.vpbx.sip.message.HeaderName;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,17 +20,24 @@ import org.slf4j.LoggerFactory;
  * line are skipped (section 7.5), which also swallows RFC 5626 keep-alive pings.
  *
  * <p>A message larger than the limit, or one whose Content-Length cannot be read, leaves the stream with no
- * way to find the next message: the input is counted as dropped and the connection is closed. Each
- * emitted frame is a retained slice holding exactly one message.
+ * way to find the next message: the input is counted as dropped and the connection is closed. A request
+ * whose header section was read in full but whose body would exceed the limit is first answered with 513
+ * Message Too Large. Each emitted frame is a retained slice holding exactly one message.
+ *
+ * <p>After every read that leaves part of a message buffered, {@link MessagePending} is fired as a user
+ * event, so that {@link StreamDeadlineHandler} can time the message.
  */
 public final class SipStreamFrameDecoder extends ByteToMessageDecoder {
 
     private static final Logger log = LoggerFactory.getLogger(SipStreamFrameDecoder.class);
     private static final int UNKNOWN = -1;
     private static final int CRLFCRLF = 4;
+    /** How long a connection answered with 513 stays open for the answer to be read. */
+    static final Duration LINGER = Duration.ofSeconds(1);
 
     private final int maxMessageBytes;
     private final SipMetrics metrics;
+    private final Optional<ConnectionMetrics> connectionMetrics;
     /** Bytes after the reader index already searched for the end of the header section. */
     private int searched;
     /** Length of the message at the reader index once its header section is complete. */
@@ -34,8 +45,22 @@ public final class SipStreamFrameDecoder extends ByteToMessageDecoder {
     private boolean rejected;
 
     public SipStreamFrameDecoder(int maxMessageBytes, SipMetrics metrics) {
+        this(maxMessageBytes, metrics, Optional.empty());
+    }
+
+    /** @param connectionMetrics counts the connections closed after a 513 */
+    public SipStreamFrameDecoder(int maxMessageBytes, SipMetrics metrics, Optional<ConnectionMetrics> connectionMetrics) {
         this.maxMessageBytes = maxMessageBytes;
         this.metrics = metrics;
+        this.connectionMetrics = connectionMetrics;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        super.channelRead(ctx, msg);
+        if (!rejected && actualReadableBytes() > 0) {
+            ctx.fireUserEventTriggered(MessagePending.INSTANCE);
+        }
     }
 
     @Override
@@ -55,13 +80,15 @@ public final class SipStreamFrameDecoder extends ByteToMessageDecoder {
                 }
                 return;
             }
-            long bodyLength = contentLength(in.toString(in.readerIndex(), headerLength, StandardCharsets.ISO_8859_1));
+            String headerSection = in.toString(in.readerIndex(), headerLength, StandardCharsets.ISO_8859_1);
+            long bodyLength = contentLength(headerSection);
             if (bodyLength < 0) {
                 reject(ctx, in, DropReason.MALFORMED, "unreadable Content-Length");
                 return;
             }
             if (headerLength + bodyLength > maxMessageBytes) {
-                reject(ctx, in, DropReason.OVERSIZED, (headerLength + bodyLength) + " bytes");
+                boolean answered = answerTooLarge(ctx, headerSection);
+                reject(ctx, in, DropReason.OVERSIZED, (headerLength + bodyLength) + " bytes", !answered);
                 return;
             }
             frameLength = (int) (headerLength + bodyLength);
@@ -117,11 +144,33 @@ public final class SipStreamFrameDecoder extends ByteToMessageDecoder {
         return length;
     }
 
+    /**
+     * Writes the 513 and closes the connection {@link #LINGER} after it is written, reading and discarding
+     * what the peer still sends meanwhile: closing at once with the rest of a large body unread would reset
+     * the connection, and a reset can destroy the answer before the peer has read it. False when the request
+     * gets no answer.
+     */
+    private boolean answerTooLarge(ChannelHandlerContext ctx, String headerSection) {
+        Optional<byte[]> answer = TooLargeAnswer.to(headerSection);
+        answer.ifPresent(bytes -> {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(written ->
+                    ctx.executor().schedule(() -> ctx.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS));
+            connectionMetrics.ifPresent(counters -> counters.closed(ConnectionMetrics.Closing.TOO_LARGE));
+        });
+        return answer.isPresent();
+    }
+
     private void reject(ChannelHandlerContext ctx, ByteBuf in, DropReason reason, String detail) {
+        reject(ctx, in, reason, detail, true);
+    }
+
+    private void reject(ChannelHandlerContext ctx, ByteBuf in, DropReason reason, String detail, boolean close) {
         rejected = true;
         metrics.dropped(reason);
         log.debug("closing SIP stream from {}: {} ({})", ctx.channel().remoteAddress(), reason.tag(), detail);
         in.skipBytes(in.readableBytes());
-        ctx.close();
+        if (close) {
+            ctx.close();
+        }
     }
 }

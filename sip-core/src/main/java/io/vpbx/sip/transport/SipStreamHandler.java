@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.vpbx.sip.proxy.Flow;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
@@ -52,8 +53,9 @@ public final class SipStreamHandler extends SimpleChannelInboundHandler<ByteBuf>
             ctx.close();
             return;
         }
-        metrics.received(SipTransport.TCP);
-        receiver.receive(ByteBufUtil.getBytes(frame), new TcpFlow(ctx.channel(), batch));
+        Flow flow = TcpFlow.of(ctx.channel(), batch);
+        metrics.received(flow instanceof TlsFlow ? SipTransport.TLS : SipTransport.TCP);
+        receiver.receive(ByteBufUtil.getBytes(frame), flow);
     }
 
     @Override
@@ -63,7 +65,8 @@ public final class SipStreamHandler extends SimpleChannelInboundHandler<ByteBuf>
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        // a peer's failure (reset, a TLS handshake it cannot finish, such as TLS 1.1) is the peer's, not ours
+        if (cause instanceof IOException || cause.getCause() instanceof IOException) {
             log.debug("SIP stream from {} failed", ctx.channel().remoteAddress(), cause);
         } else {
             log.warn("SIP stream processing failed for {}", ctx.channel().remoteAddress(), cause);

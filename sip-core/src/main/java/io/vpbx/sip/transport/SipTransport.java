@@ -5,7 +5,8 @@ import java.util.Locale;
 /** The transports SIP is served over. */
 public enum SipTransport {
     UDP,
-    TCP;
+    TCP,
+    TLS;
 
     /** The value of the {@code transport} tag of {@code vpbx.sip.messages}. */
     public String tag() {

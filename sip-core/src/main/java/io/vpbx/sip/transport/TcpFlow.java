@@ -2,12 +2,22 @@ package io.vpbx.sip.transport;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslHandler;
 import io.vpbx.sip.proxy.Flow;
 import io.vpbx.sip.wire.WireMessage;
 import java.net.InetSocketAddress;
 
 /** One TCP connection, accepted or opened by us; messages written on a closed connection are lost (counted by Netty). */
 record TcpFlow(Channel channel, WriteBatch batch) implements Flow {
+
+    /** The flow of a stream connection: TLS when the connection has a TLS handler, TCP otherwise. */
+    static Flow of(Channel channel, WriteBatch batch) {
+        return isTls(channel) ? new TlsFlow(channel, batch) : new TcpFlow(channel, batch);
+    }
+
+    static boolean isTls(Channel channel) {
+        return channel.pipeline().get(SslHandler.class) != null;
+    }
 
     @Override
     public InetSocketAddress remote() {

@@ -13,6 +13,7 @@ import io.vpbx.sip.DropReason;
 import io.vpbx.sip.SipText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,11 +119,46 @@ class SipStreamFrameDecoderTest {
     }
 
     @Test
-    void aContentLengthBeyondTheLimitClosesTheConnection() {
-        channel.writeInbound(buffer(SipText.crlf(MESSAGE_WITH_BODY.replace("Content-Length: 16", "Content-Length: 2000"))));
+    void aRequestAnnouncingABodyBeyondTheLimitIsAnswered513ThenClosed() {
+        channel.writeInbound(buffer(SipText.crlf(MESSAGE_WITH_BODY.replace("Content-Length: 16", "Content-Length: 10000000"))));
+
+        assertNull(channel.readInbound());
+        String answer = written();
+        assertTrue(answer.startsWith("SIP/2.0 513 Message Too Large\r\n"), answer);
+        assertTrue(answer.contains("\r\nVia: SIP/2.0/TCP 192.0.2.10:5062;branch=z9hG4bK2\r\n"), answer);
+        assertTrue(answer.contains("\r\nCall-ID: body@example.com\r\nCSeq: 1 MESSAGE\r\nContent-Length: 0\r\n\r\n"), answer);
+        assertTrue(answer.matches("(?s).*\r\nTo: <sip:bob@example.com>;tag=[0-9a-f]+\r\n.*"), answer);
+        assertTrue(channel.isOpen(), "open a moment longer, reading and discarding the rest, so that the answer is read");
+        channel.writeInbound(buffer(new byte[MAX_MESSAGE_BYTES]));
+        channel.advanceTimeBy(SipStreamFrameDecoder.LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertFalse(channel.isOpen());
+        assertEquals(1.0, dropped(DropReason.OVERSIZED));
+    }
+
+    @Test
+    void aResponseOrAnAckBeyondTheLimitIsNeverAnswered() {
+        String response = MESSAGE_WITH_BODY.replace("MESSAGE sip:bob@example.com SIP/2.0", "SIP/2.0 200 OK")
+                .replace("Content-Length: 16", "Content-Length: 2000");
+        channel.writeInbound(buffer(SipText.crlf(response)));
+        assertFalse(channel.isOpen());
+        assertNull(channel.readOutbound());
+
+        EmbeddedChannel other = new EmbeddedChannel(new SipStreamFrameDecoder(MAX_MESSAGE_BYTES, new SipMetrics(registry)));
+        other.writeInbound(buffer(SipText.crlf(MESSAGE_WITH_BODY.replace("MESSAGE sip", "ACK sip")
+                .replace("1 MESSAGE", "1 ACK").replace("Content-Length: 16", "Content-Length: 2000"))));
+        assertFalse(other.isOpen());
+        assertNull(other.readOutbound());
+        other.finishAndReleaseAll();
+    }
+
+    @Test
+    void headersThatCannotBeReadToTheirEndGetNoAnswer() {
+        String longHeaders = OPTIONS.replace("Accept: application/sdp", "X-Pad: " + "p".repeat(MAX_MESSAGE_BYTES));
+        channel.writeInbound(buffer(SipText.crlf(longHeaders)));
 
         assertFalse(channel.isOpen());
-        assertNull(channel.readInbound());
+        assertNull(channel.readOutbound());
         assertEquals(1.0, dropped(DropReason.OVERSIZED));
     }
 
@@ -153,6 +189,15 @@ class SipStreamFrameDecoderTest {
             return frame.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
         } finally {
             frame.release();
+        }
+    }
+
+    private String written() {
+        ByteBuf answer = channel.readOutbound();
+        try {
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        } finally {
+            answer.release();
         }
     }
 
