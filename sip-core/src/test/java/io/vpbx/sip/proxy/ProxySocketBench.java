@@ -1,7 +1,9 @@
 package io.vpbx.sip.proxy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vpbx.config.ListenersConfig;
 import io.vpbx.config.SipConfig;
+import io.vpbx.config.SipTcpConfig;
 import io.vpbx.config.UplinkConfig;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
@@ -65,7 +67,8 @@ public final class ProxySocketBench {
                 standalone.clock());
         // no per-source throttle, as bench/sip-bench.sh runs the server: the UAC is one source sending 3 requests a call
         server = new SipServer(new SipConfig("127.0.0.1", 0, true, false, "vpbx.bench", 65_535, 100,
-                0, 1, 1, 50_000, ""), new SimpleMeterRegistry(), services, new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3), transition -> { },
+                0, 1, 1, 50_000, ""), SipTcpConfig.DEFAULTS, ListenersConfig.PLAIN, Optional.empty(), new SimpleMeterRegistry(), services,
+                new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3), transition -> { },
                 ProxyCallBench.LOOPBACK_ALLOWED);
         server.start();
         proxy = new InetSocketAddress("127.0.0.1", server.udpPort());

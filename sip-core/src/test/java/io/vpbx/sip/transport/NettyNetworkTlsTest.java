@@ -17,6 +17,7 @@ import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.TestCertificates;
 import io.vpbx.sip.proxy.Flow;
+import io.vpbx.sip.egress.AccountTargets;
 import io.vpbx.sip.wire.SipUri;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ class NettyNetworkTlsTest {
                 connections, batch), Optional.empty(), metrics, 4096);
         var loop = group.next();
         NettyNetwork network = new NettyNetwork(loop, NioSocketChannel.class, null, connections, streams, batch, "127.0.0.1",
-                5060, Runnable::run, Optional.of(SipTls.of(trust)), -1);
+                5060, Runnable::run, AccountTargets.strict(), () -> { }, Optional.of(SipTls.of(trust)), -1);
         CompletableFuture<Flow> flow = new CompletableFuture<>();
         loop.execute(() -> network.flowTo(SipUri.parse("sips:127.0.0.1:" + peer.tlsPort()), flow::complete));
         return flow.get(10, TimeUnit.SECONDS);
