@@ -24,6 +24,7 @@ final class ConfigBinder {
     VpbxConfig bind() {
         AdminConfig admin = admin();
         SipConfig sip = sip();
+        SipOverloadConfig sipOverload = sipOverload();
         StorageConfig storage = storage();
         CatalogConfig catalog = catalog();
         SecurityConfig security = security();
@@ -40,7 +41,8 @@ final class ConfigBinder {
         if (!values.valid()) {
             throw new ConfigException(values.problems());
         }
-        return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster, uplink);
+        return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster, uplink,
+                sipOverload);
     }
 
     private AdminConfig admin() {
@@ -84,6 +86,33 @@ final class ConfigBinder {
         return values.valid()
                 ? new SipConfig(host, port, udp, tcp, realm, maxMessage, maxHeaders, rate, burst, maxSources,
                         maxTransactions, advertisedHost, timerT1)
+                : null;
+    }
+
+    private SipOverloadConfig sipOverload() {
+        Integer trunkRate = values.read("sip.per-source.trunk-rate", ValueType.intBetween(0, SipConfig.MAX_RATE));
+        Integer trunkBurst = values.read("sip.per-source.trunk-burst", ValueType.intBetween(1, SipConfig.MAX_RATE));
+        Boolean enabled = values.read("sip.overload.enabled", ValueType.bool());
+        Duration lagReject = values.read("sip.overload.lag-reject", ValueType.duration());
+        Duration lagDrop = values.read("sip.overload.lag-drop", ValueType.duration());
+        Integer readsReject = values.read("sip.overload.full-reads-reject-percent", ValueType.intBetween(1, 100));
+        Integer readsDrop = values.read("sip.overload.full-reads-drop-percent", ValueType.intBetween(1, 100));
+        Integer transactions = values.read("sip.overload.transactions-reject-percent", ValueType.intBetween(1, 100));
+        Duration retryAfter = values.read("sip.overload.retry-after", ValueType.duration());
+        if (lagReject != null && lagDrop != null && lagDrop.compareTo(lagReject) < 0) {
+            values.problem("sip.overload.lag-drop", "expected at least sip.overload.lag-reject (" + lagReject
+                    + ") but got '" + lagDrop + "'");
+        }
+        if (readsReject != null && readsDrop != null && readsDrop < readsReject) {
+            values.problem("sip.overload.full-reads-drop-percent", "expected at least "
+                    + "sip.overload.full-reads-reject-percent (" + readsReject + ") but got '" + readsDrop + "'");
+        }
+        if (retryAfter != null && (retryAfter.toSeconds() < 1 || retryAfter.toMillis() % 1000 != 0)) {
+            values.problem("sip.overload.retry-after", "expected whole seconds, at least 1s, but got '" + retryAfter + "'");
+        }
+        return values.valid()
+                ? new SipOverloadConfig(trunkRate, trunkBurst, enabled, lagReject, lagDrop, readsReject, readsDrop,
+                        transactions, retryAfter)
                 : null;
     }
 
