@@ -65,6 +65,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     private final Duration maxCallDuration;
     private final RingMemory ringMemory;
     private final UplinkDirectory uplinks;
+    private final DialogTerminator terminator;
+    private final UnacknowledgedAnswers unacknowledged;
     private int sessions;
 
     public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
@@ -88,6 +90,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
                 (invite, response) -> WireMessage.parse(Rewrites.ack(invite, response)),
                 invite -> WireMessage.response(Rewrites.response(invite, 100, "Trying", null), 100, invite)));
         this.dialogs = new Dialogs(settings.maxDialogs());
+        this.terminator = new DialogTerminator(network, branches, transactions);
+        this.unacknowledged = new UnacknowledgedAnswers(scheduler, settings.timers().sixtyFourT1(), this::notAcknowledged);
         this.metrics = new ProxyMetrics(registry, () -> sessions + dialogs.size(), transactions::size);
     }
 
@@ -297,6 +301,9 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
      * the next Route or the Request-URI with a derived branch (section 16.11).
      */
     private void forwardStateless(WireMessage request, Flow source) {
+        if ("ACK".equals(request.method())) {
+            unacknowledged.acknowledged(request.callId());
+        }
         if (request.maxForwardsValue() == 0) {
             return;
         }
@@ -436,9 +443,29 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         return true;
     }
 
+    /** A 2xx went upstream from {@code callee}: Timer H runs until the caller's ACK passes. */
+    void awaitAck(String callId, WireMessage answer, Flow callee) {
+        unacknowledged.answered(callId, answer, callee);
+    }
+
+    /** Timer H fired for an answer never acknowledged: the callee is hung up and the call recorded as not billable. */
+    private void notAcknowledged(String callId, WireMessage answer, Flow callee) {
+        CallRecord record = dialogs.endUnacknowledged(callId, clock.instant());
+        if (record == null) {
+            return;
+        }
+        log.debug("call {} answered but never acknowledged within Timer H; hanging up the callee", callId);
+        ended(record);
+        terminator.hangUp(answer, callee);
+    }
+
     /** Ends the records of calls whose BYE never passed this way; run periodically on the event loop. */
     public void sweepDialogs() {
         dialogs.sweep(clock.instant(), maxCallDuration).forEach(this::ended);
+    }
+
+    DialogTerminator terminator() {
+        return terminator;
     }
 
     RingMemory ringMemory() {
