@@ -66,7 +66,7 @@ public final class VpbxServer {
         health.start();
         sip = new SipServer(config.sip(), registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
-                FallbackMedia.unavailable(), clock), config.uplink(), health);
+                FallbackMedia.unavailable(), clock), config.uplink(), health, config.sipOverload());
         routingSync.attachUplinks(sip::putUplink, sip::removeUplink);
         admin.prepare().ifPresent(key -> log.warn("""
 

@@ -13,6 +13,13 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.vpbx.config.SipConfig;
+import io.vpbx.config.SipOverloadConfig;
+import io.vpbx.sip.overload.LoadMonitor;
+import io.vpbx.sip.overload.OverloadControl;
+import io.vpbx.sip.overload.OverloadGovernor;
+import io.vpbx.sip.overload.OverloadMetrics;
+import io.vpbx.sip.transport.OverloadShedHandler;
+import io.vpbx.sip.transport.ReadBurstMeter;
 import io.vpbx.config.UplinkConfig;
 import io.vpbx.sip.proxy.UplinkChannel;
 import io.vpbx.sip.transaction.TransactionTimers;
@@ -87,7 +94,15 @@ public final class SipServer implements AutoCloseable {
 
     private static final UplinkConfig DEFAULT_UPLINKS = new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3);
 
+    /** The load monitor's tick, and how many ticks make one sample for the governor (100 ms). */
+    private static final Duration LOAD_TICK = Duration.ofMillis(10);
+    private static final int LOAD_TICKS_PER_SAMPLE = 10;
+
     private final SipConfig config;
+    private final SipOverloadConfig overloadConfig;
+    private final OverloadGovernor governor;
+    private final OverloadMetrics overloadMetrics;
+    private ScheduledFuture<?> loadTicks;
     private final UplinkConfig uplinkConfig;
     private final Consumer<RegistrationTransition> transitions;
     /** Lines put before the loop runs; handed to it at start. */
@@ -98,6 +113,8 @@ public final class SipServer implements AutoCloseable {
     private final StatelessResponder responder;
     private final Optional<SourceThrottleHandler> throttle;
     private final WriteBatch batch = new WriteBatch();
+    /** Of the UDP channel; there is one. */
+    private final ReadBurstMeter burstMeter = new ReadBurstMeter();
     private final SocketKind sockets = SocketKind.best();
     private final Connections connections = new Connections(MAX_CONNECTIONS);
     private EventLoopGroup group;
@@ -134,6 +151,15 @@ public final class SipServer implements AutoCloseable {
      */
     public SipServer(SipConfig config, MeterRegistry registry, SipServices services, UplinkConfig uplink,
                      Consumer<RegistrationTransition> transitions) {
+        this(config, registry, services, uplink, transitions, SipOverloadConfig.defaults());
+    }
+
+    /** @param overload the trunks' throttle and how new calls are shed while the event loop is behind */
+    public SipServer(SipConfig config, MeterRegistry registry, SipServices services, UplinkConfig uplink,
+                     Consumer<RegistrationTransition> transitions, SipOverloadConfig overload) {
+        this.overloadConfig = Objects.requireNonNull(overload, "overload");
+        this.governor = new OverloadGovernor(overload);
+        this.overloadMetrics = new OverloadMetrics(registry, governor);
         this.uplinkConfig = Objects.requireNonNull(uplink, "uplink");
         this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.config = Objects.requireNonNull(config, "config");
@@ -143,7 +169,12 @@ public final class SipServer implements AutoCloseable {
         this.responder = new StatelessResponder(SERVER_NAME, config.maxHeaders(), services.registrar());
         // One handler for both transports: it keeps a throttle per event loop, and there is one loop.
         this.throttle = config.throttlesSources()
-                ? Optional.of(new SourceThrottleHandler(() -> SourceThrottle.of(config, System::nanoTime), metrics))
+                ? Optional.of(new SourceThrottleHandler(() -> SourceThrottle.of(config, System::nanoTime),
+                        overload.throttlesTrunks()
+                                ? Optional.of(() -> new SourceThrottle(overload.trunkRate(), overload.trunkBurst(),
+                                        config.maxSources(), System::nanoTime))
+                                : Optional.empty(),
+                        address -> services.routing().trunkFrom(address.getHostAddress()).isPresent(), metrics))
                 : Optional.empty();
     }
 
@@ -230,10 +261,20 @@ public final class SipServer implements AutoCloseable {
         TimerWheel scheduler = new TimerWheel(TIMER_TICK, TIMER_SLOTS);
         wheel = scheduler;
         timerTicks = loop.scheduleAtFixedRate(scheduler::tick, TIMER_TICK.toNanos(), TIMER_TICK.toNanos(), TimeUnit.NANOSECONDS);
-        return new ProxyCore(new ProxySettings(config.maxHeaders(), config.maxTransactions(), MAX_DIALOGS, MAX_CALL_DURATION,
-                TransactionTimers.withT1(config.timerT1())),
+        ProxyCore core = new ProxyCore(new ProxySettings(config.maxHeaders(), config.maxTransactions(), MAX_DIALOGS,
+                MAX_CALL_DURATION, TransactionTimers.withT1(config.timerT1())),
                 network, router, services.routing(), responder, memory, outbound, services.records(), services.media(),
-                services.clock(), scheduler, registry, directory);
+                services.clock(), scheduler, registry, directory,
+                overloadConfig.enabled()
+                        ? Optional.of(new OverloadControl(governor, overloadMetrics, overloadConfig.retryAfter()))
+                        : Optional.empty());
+        if (overloadConfig.enabled()) {
+            LoadMonitor monitor = new LoadMonitor(governor, overloadMetrics, System::nanoTime, LOAD_TICK,
+                    LOAD_TICKS_PER_SAMPLE, burstMeter::takeFullPercent,
+                    () -> (int) ((long) core.transactionCount() * 100 / config.maxTransactions()));
+            loadTicks = loop.scheduleWithFixedDelay(monitor, LOAD_TICK.toNanos(), LOAD_TICK.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return core;
     }
 
     private void receive(byte[] message, Flow source) {
@@ -286,7 +327,11 @@ public final class SipServer implements AutoCloseable {
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
+                        channel.pipeline().addLast("bursts", burstMeter);
                         throttle.ifPresent(handler -> channel.pipeline().addLast("throttle", handler));
+                        if (overloadConfig.enabled()) {
+                            channel.pipeline().addLast("shed", new OverloadShedHandler(governor, overloadMetrics));
+                        }
                         channel.pipeline().addLast("sip",
                                 new SipDatagramHandler(SipServer.this::receive, metrics, config.maxMessageBytes(), batch));
                     }
@@ -347,6 +392,10 @@ public final class SipServer implements AutoCloseable {
         if (timerTicks != null) {
             timerTicks.cancel(false);
             timerTicks = null;
+        }
+        if (loadTicks != null) {
+            loadTicks.cancel(false);
+            loadTicks = null;
         }
         group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).syncUninterruptibly();
         resolver.shutdownNow();

@@ -5,6 +5,7 @@ import io.vpbx.sip.Outcome;
 import io.vpbx.sip.StatelessResponder;
 import io.vpbx.sip.cdr.CallRecord;
 import io.vpbx.sip.cdr.CallRecordSink;
+import io.vpbx.sip.overload.OverloadControl;
 import io.vpbx.sip.routing.DialedNumber;
 import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.RouteDecision;
@@ -67,11 +68,23 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     private final UplinkDirectory uplinks;
     private final DialogTerminator terminator;
     private final UnacknowledgedAnswers unacknowledged;
+    /** Empty: every new call is admitted. */
+    private final Optional<NewCallAdmission> admission;
     private int sessions;
 
     public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
                      RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, FallbackMedia media, Clock clock, TimerScheduler scheduler,
                      MeterRegistry registry, UplinkDirectory uplinks) {
+        this(settings, network, router, routing, local, ringMemory, outbound, records, media, clock, scheduler, registry,
+                uplinks, Optional.empty());
+    }
+
+    /** @param overload sheds new calls while the event loop is behind; empty: none is ever shed */
+    public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
+                     RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, FallbackMedia media, Clock clock,
+                     TimerScheduler scheduler, MeterRegistry registry, UplinkDirectory uplinks, Optional<OverloadControl> overload) {
+        this.admission = overload.map(control -> new NewCallAdmission(control.governor(), control.metrics(),
+                control.retryAfter()));
         this.uplinks = uplinks;
         this.network = network;
         this.router = router;
@@ -111,11 +124,14 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
             }
             return;
         }
+        if (admission.isPresent() && admission.get().refuses(message, source, transactions, toTag(message))) {
+            return;
+        }
         RequestDisposition disposition = transactions.receiveRequest(message, source);
         switch (disposition) {
             case STRAY_ACK -> forwardStateless(message, source);
             case REJECTED_FULL -> source.send(WireMessage.parse(Rewrites.response(message, 503, "Service Unavailable",
-                    null, "Retry-After", "5")));
+                    toTag(message), "Retry-After", "5")));
             case NOT_RFC3261 -> source.send(WireMessage.parse(Rewrites.response(message, 400,
                     "Bad Request (branch without the RFC 3261 magic cookie)", null)));
             default -> { }
@@ -302,6 +318,10 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
      */
     private void forwardStateless(WireMessage request, Flow source) {
         if ("ACK".equals(request.method())) {
+            if (toTag(request).equals(request.toTag())) {
+                // the ACK of a final response we gave without a transaction (a 503 of overload control): ours to absorb
+                return;
+            }
             unacknowledged.acknowledged(request.callId());
         }
         if (request.maxForwardsValue() == 0) {
