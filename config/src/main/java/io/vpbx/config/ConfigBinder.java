@@ -95,8 +95,8 @@ final class ConfigBinder {
         Boolean enabled = values.read("sip.overload.enabled", ValueType.bool());
         Duration lagReject = values.read("sip.overload.lag-reject", ValueType.duration());
         Duration lagDrop = values.read("sip.overload.lag-drop", ValueType.duration());
-        Integer readsReject = values.read("sip.overload.full-reads-reject-percent", ValueType.intBetween(1, 100));
-        Integer readsDrop = values.read("sip.overload.full-reads-drop-percent", ValueType.intBetween(1, 100));
+        Integer readsReject = values.read("sip.overload.queue-reject-percent", ValueType.intBetween(1, 100));
+        Integer readsDrop = values.read("sip.overload.queue-drop-percent", ValueType.intBetween(1, 100));
         Integer transactions = values.read("sip.overload.transactions-reject-percent", ValueType.intBetween(1, 100));
         Duration retryAfter = values.read("sip.overload.retry-after", ValueType.duration());
         if (lagReject != null && lagDrop != null && lagDrop.compareTo(lagReject) < 0) {
@@ -104,8 +104,8 @@ final class ConfigBinder {
                     + ") but got '" + lagDrop + "'");
         }
         if (readsReject != null && readsDrop != null && readsDrop < readsReject) {
-            values.problem("sip.overload.full-reads-drop-percent", "expected at least "
-                    + "sip.overload.full-reads-reject-percent (" + readsReject + ") but got '" + readsDrop + "'");
+            values.problem("sip.overload.queue-drop-percent", "expected at least "
+                    + "sip.overload.queue-reject-percent (" + readsReject + ") but got '" + readsDrop + "'");
         }
         if (retryAfter != null && (retryAfter.toSeconds() < 1 || retryAfter.toMillis() % 1000 != 0)) {
             values.problem("sip.overload.retry-after", "expected whole seconds, at least 1s, but got '" + retryAfter + "'");

@@ -14,14 +14,14 @@ import java.util.Objects;
  * @param enabled whether overload control sheds new calls at all
  * @param lagReject how late the event loop's timer may fire before new calls are shed with 503
  * @param lagDrop how late it may fire before new calls are dropped unread instead of answered
- * @param fullReadsRejectPercent share of UDP read bursts that found more datagrams waiting than one burst takes
- *                               (a growing socket queue) at which new calls are shed with 503
- * @param fullReadsDropPercent that share at which new calls are dropped unread instead
+ * @param queueRejectPercent how full the UDP socket's receive queue may stay for a whole sample (its emptiest moment)
+ *                           before new calls are shed with 503
+ * @param queueDropPercent how full it may stay before new calls are dropped unread instead
  * @param transactionsRejectPercent share of {@code sip.max-transactions} in use at which new calls are shed with 503
  * @param retryAfter the Retry-After a shed call is answered with (whole seconds)
  */
 public record SipOverloadConfig(int trunkRate, int trunkBurst, boolean enabled, Duration lagReject, Duration lagDrop,
-        int fullReadsRejectPercent, int fullReadsDropPercent, int transactionsRejectPercent, Duration retryAfter) {
+        int queueRejectPercent, int queueDropPercent, int transactionsRejectPercent, Duration retryAfter) {
 
     public SipOverloadConfig {
         Checks.requireBetween(trunkRate, 0, SipConfig.MAX_RATE, "sip.per-source.trunk-rate");
@@ -31,8 +31,8 @@ public record SipOverloadConfig(int trunkRate, int trunkBurst, boolean enabled, 
         if (lagDrop.compareTo(lagReject) < 0) {
             throw new IllegalArgumentException("sip.overload.lag-drop must not be shorter than sip.overload.lag-reject");
         }
-        Checks.requireBetween(fullReadsRejectPercent, 1, 100, "sip.overload.full-reads-reject-percent");
-        Checks.requireBetween(fullReadsDropPercent, fullReadsRejectPercent, 100, "sip.overload.full-reads-drop-percent");
+        Checks.requireBetween(queueRejectPercent, 1, 100, "sip.overload.queue-reject-percent");
+        Checks.requireBetween(queueDropPercent, queueRejectPercent, 100, "sip.overload.queue-drop-percent");
         Checks.requireBetween(transactionsRejectPercent, 1, 100, "sip.overload.transactions-reject-percent");
         Objects.requireNonNull(retryAfter, "sip.overload.retry-after");
         if (retryAfter.toSeconds() < 1 || retryAfter.toMillis() % 1000 != 0) {
@@ -42,7 +42,7 @@ public record SipOverloadConfig(int trunkRate, int trunkBurst, boolean enabled, 
 
     /** The documented defaults (vpbx-defaults.properties; DefaultsFileTest proves they agree). */
     public static SipOverloadConfig defaults() {
-        return new SipOverloadConfig(20_000, 40_000, true, Duration.ofMillis(50), Duration.ofMillis(500), 50, 90, 80,
+        return new SipOverloadConfig(20_000, 40_000, true, Duration.ofMillis(50), Duration.ofMillis(500), 10, 50, 80,
                 Duration.ofSeconds(2));
     }
 

@@ -20,7 +20,7 @@ class DefaultsFileTest {
             "sip.max-headers", "sip.per-source.rate", "sip.per-source.burst", "sip.per-source.max-sources",
             "sip.max-transactions", "sip.advertised-host", "sip.timer-t1",
             "sip.per-source.trunk-rate", "sip.per-source.trunk-burst", "sip.overload.enabled", "sip.overload.lag-reject",
-            "sip.overload.lag-drop", "sip.overload.full-reads-reject-percent", "sip.overload.full-reads-drop-percent",
+            "sip.overload.lag-drop", "sip.overload.queue-reject-percent", "sip.overload.queue-drop-percent",
             "sip.overload.transactions-reject-percent", "sip.overload.retry-after",
             "uplink.starts-per-second", "uplink.retry-base", "uplink.retry-max", "uplink.max-auth-rejections",
             "registrar.min-expires", "registrar.max-expires", "registrar.default-expires", "registrar.max-contacts",

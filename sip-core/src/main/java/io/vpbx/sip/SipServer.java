@@ -19,7 +19,7 @@ import io.vpbx.sip.overload.OverloadControl;
 import io.vpbx.sip.overload.OverloadGovernor;
 import io.vpbx.sip.overload.OverloadMetrics;
 import io.vpbx.sip.transport.OverloadShedHandler;
-import io.vpbx.sip.transport.ReadBurstMeter;
+import io.vpbx.sip.transport.KernelReceiveQueue;
 import io.vpbx.config.UplinkConfig;
 import io.vpbx.sip.proxy.UplinkChannel;
 import io.vpbx.sip.transaction.TransactionTimers;
@@ -61,6 +61,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -113,8 +114,6 @@ public final class SipServer implements AutoCloseable {
     private final StatelessResponder responder;
     private final Optional<SourceThrottleHandler> throttle;
     private final WriteBatch batch = new WriteBatch();
-    /** Of the UDP channel; there is one. */
-    private final ReadBurstMeter burstMeter = new ReadBurstMeter();
     private final SocketKind sockets = SocketKind.best();
     private final Connections connections = new Connections(MAX_CONNECTIONS);
     private EventLoopGroup group;
@@ -270,11 +269,21 @@ public final class SipServer implements AutoCloseable {
                         : Optional.empty());
         if (overloadConfig.enabled()) {
             LoadMonitor monitor = new LoadMonitor(governor, overloadMetrics, System::nanoTime, LOAD_TICK,
-                    LOAD_TICKS_PER_SAMPLE, burstMeter::takeFullPercent,
+                    LOAD_TICKS_PER_SAMPLE, udpQueuePercent(),
                     () -> (int) ((long) core.transactionCount() * 100 / config.maxTransactions()));
             loadTicks = loop.scheduleWithFixedDelay(monitor, LOAD_TICK.toNanos(), LOAD_TICK.toNanos(), TimeUnit.NANOSECONDS);
         }
         return core;
+    }
+
+    /** How full the UDP socket's kernel receive queue is, in percent of its size; 0 without UDP. */
+    private IntSupplier udpQueuePercent() {
+        if (udp == null) {
+            return () -> 0;
+        }
+        KernelReceiveQueue queue = new KernelReceiveQueue(localPort(udp));
+        long size = Math.max(1, udp.config().getOption(ChannelOption.SO_RCVBUF));
+        return () -> (int) Math.min(100, queue.bytes() * 100 / size);
     }
 
     private void receive(byte[] message, Flow source) {
@@ -327,7 +336,6 @@ public final class SipServer implements AutoCloseable {
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
-                        channel.pipeline().addLast("bursts", burstMeter);
                         throttle.ifPresent(handler -> channel.pipeline().addLast("throttle", handler));
                         if (overloadConfig.enabled()) {
                             channel.pipeline().addLast("shed", new OverloadShedHandler(governor, overloadMetrics));

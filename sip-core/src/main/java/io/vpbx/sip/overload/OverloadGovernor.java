@@ -9,8 +9,8 @@ import io.vpbx.config.SipOverloadConfig;
  * instead of queueing every call until all of them time out. In-dialog requests, ACKs, CANCELs and responses
  * never come here: calls already up are never shed.
  *
- * <p>Fed one {@link LoadSample} per sampling interval. Overloaded: the loop's lag, the share of full read bursts or
- * the share of the transaction table in use reached its reject threshold; severely: the lag or full reads reached
+ * <p>Fed one {@link LoadSample} per sampling interval. Overloaded: the loop's lag, the fill of the UDP receive queue
+ * or the share of the transaction table in use reached its reject threshold; severely: the lag or the queue reached
  * the drop threshold, and the excess is then dropped unread rather than answered. Leaving is slower than entering
  * (hysteresis): dropping lasts until no reject threshold is reached, and rejecting until the admitted share has
  * climbed back to all, {@link #RECOVERY_SAMPLES} good samples from the lowest share.
@@ -32,8 +32,8 @@ public final class OverloadGovernor {
     private final boolean enabled;
     private final long lagReject;
     private final long lagDrop;
-    private final int readsReject;
-    private final int readsDrop;
+    private final int queueReject;
+    private final int queueDrop;
     private final int transactionsReject;
     private OverloadState state = OverloadState.NORMAL;
     private double share = 1.0;
@@ -43,8 +43,8 @@ public final class OverloadGovernor {
         this.enabled = config.enabled();
         this.lagReject = config.lagReject().toNanos();
         this.lagDrop = config.lagDrop().toNanos();
-        this.readsReject = config.fullReadsRejectPercent();
-        this.readsDrop = config.fullReadsDropPercent();
+        this.queueReject = config.queueRejectPercent();
+        this.queueDrop = config.queueDropPercent();
         this.transactionsReject = config.transactionsRejectPercent();
     }
 
@@ -53,9 +53,9 @@ public final class OverloadGovernor {
         if (!enabled) {
             return state;
         }
-        boolean overloaded = load.lagNanos() >= lagReject || load.fullReadsPercent() >= readsReject
+        boolean overloaded = load.lagNanos() >= lagReject || load.queuePercent() >= queueReject
                 || load.transactionsPercent() >= transactionsReject;
-        boolean severe = load.lagNanos() >= lagDrop || load.fullReadsPercent() >= readsDrop;
+        boolean severe = load.lagNanos() >= lagDrop || load.queuePercent() >= queueDrop;
         share = overloaded ? Math.max(MIN_SHARE, share * DECREASE) : share + INCREASE;
         if (share >= 1.0 - ROUNDING) {
             share = 1.0;

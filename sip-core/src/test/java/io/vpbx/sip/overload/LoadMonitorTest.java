@@ -13,11 +13,11 @@ class LoadMonitorTest {
     private static final long TICK = Duration.ofMillis(10).toNanos();
 
     private final AtomicLong now = new AtomicLong();
-    private final AtomicInteger fullReads = new AtomicInteger();
+    private final AtomicInteger queue = new AtomicInteger();
     private final OverloadGovernor governor = new OverloadGovernor(SipOverloadConfig.defaults());
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final LoadMonitor monitor = new LoadMonitor(governor, new OverloadMetrics(registry, governor), now::get,
-            Duration.ofMillis(10), 10, fullReads::get, () -> 0);
+            Duration.ofMillis(10), 10, queue::get, () -> 0);
 
     @Test
     void onePauseOfTheLoopIsNoOverload() {
@@ -40,12 +40,22 @@ class LoadMonitorTest {
     }
 
     @Test
-    void fullReadBurstsAreReadOncePerSample() {
-        fullReads.set(95);
+    void aReceiveQueueThatNeverDrainsDuringTheSampleIsABacklog() {
         for (int i = 0; i < 10; i++) {
+            queue.set(60 + i);
             now.addAndGet(TICK);
             monitor.run();
         }
         assertEquals(OverloadState.DROPPING, governor.state());
+    }
+
+    @Test
+    void aQueueThatDrainsOnceIsABurstNotABacklog() {
+        for (int i = 0; i < 10; i++) {
+            queue.set(i == 7 ? 0 : 90);
+            now.addAndGet(TICK);
+            monitor.run();
+        }
+        assertEquals(OverloadState.NORMAL, governor.state());
     }
 }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class OverloadGovernorTest {
     private static final long MS = 1_000_000L;
     private static final LoadSample CALM = new LoadSample(0, 0, 10);
-    /** Half the read bursts full: the socket's queue grows (reject threshold 50%). */
-    private static final LoadSample BEHIND = new LoadSample(0, 60, 10);
-    /** Nearly every burst full (drop threshold 90%). */
-    private static final LoadSample SWAMPED = new LoadSample(0, 95, 10);
+    /** The receive queue never drained below 20% (reject threshold 10%). */
+    private static final LoadSample BEHIND = new LoadSample(0, 20, 10);
+    /** Nor below 60% (drop threshold 50%). */
+    private static final LoadSample SWAMPED = new LoadSample(0, 60, 10);
 
     private final OverloadGovernor governor = new OverloadGovernor(SipOverloadConfig.defaults());
 
@@ -43,9 +43,11 @@ class OverloadGovernorTest {
         assertEquals(OverloadState.REJECTING, new OverloadGovernor(SipOverloadConfig.defaults())
                 .sample(new LoadSample(50 * MS, 0, 0)));
         assertEquals(OverloadState.REJECTING, new OverloadGovernor(SipOverloadConfig.defaults())
+                .sample(new LoadSample(0, 10, 0)));
+        assertEquals(OverloadState.REJECTING, new OverloadGovernor(SipOverloadConfig.defaults())
                 .sample(new LoadSample(0, 0, 80)));
         assertEquals(OverloadState.NORMAL, new OverloadGovernor(SipOverloadConfig.defaults())
-                .sample(new LoadSample(49 * MS, 49, 79)));
+                .sample(new LoadSample(49 * MS, 9, 79)));
     }
 
     @Test
@@ -83,7 +85,7 @@ class OverloadGovernorTest {
     void switchedOffItAdmitsEverything() {
         SipOverloadConfig d = SipOverloadConfig.defaults();
         OverloadGovernor off = new OverloadGovernor(new SipOverloadConfig(d.trunkRate(), d.trunkBurst(), false,
-                d.lagReject(), d.lagDrop(), d.fullReadsRejectPercent(), d.fullReadsDropPercent(),
+                d.lagReject(), d.lagDrop(), d.queueRejectPercent(), d.queueDropPercent(),
                 d.transactionsRejectPercent(), Duration.ofSeconds(2)));
 
         off.sample(SWAMPED);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** Overload control's step in the proxy: new calls beyond the admitted share get 503, calls already up never do. */
 class NewCallAdmissionTest {
-    /** Most read bursts full: the governor admits a falling share of new calls. */
-    private static final LoadSample BEHIND = new LoadSample(0, 60, 0);
+    /** The receive queue never drains: the governor admits a falling share of new calls. */
+    private static final LoadSample BEHIND = new LoadSample(0, 20, 0);
 
     private final OverloadGovernor governor = new OverloadGovernor(SipOverloadConfig.defaults());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -101,7 +101,7 @@ class NewCallAdmissionTest {
     @Test
     void overTcpARefusedCallIsAnsweredEvenWhileUdpCallsAreDroppedUnread() {
         anEmployeesNumber();
-        governor.sample(new LoadSample(0, 95, 0));
+        governor.sample(new LoadSample(0, 60, 0));
         RecordingFlow tcpCarrier = new RecordingFlow(new InetSocketAddress(ProxyFixture.CARRIER_IP, 5060), "TCP");
 
         proxy.core.receive(proxy.invite(DIALED).bytes(), tcpCarrier);

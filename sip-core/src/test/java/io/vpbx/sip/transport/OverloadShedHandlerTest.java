@@ -32,7 +32,7 @@ class OverloadShedHandlerTest {
     @Test
     void farBehindMostNewInvitesAreDroppedUnreadAndEverythingElsePasses() {
         for (int i = 0; i < 20; i++) {
-            governor.sample(new LoadSample(0, 95, 0));
+            governor.sample(new LoadSample(0, 60, 0));
         }
         for (int i = 0; i < 100; i++) {
             udp.writeInbound(datagram(request("INVITE", "To: <sip:b@x>", i)));
@@ -51,7 +51,7 @@ class OverloadShedHandlerTest {
 
     @Test
     void whileOnlyRejectingNothingIsDroppedHere() {
-        governor.sample(new LoadSample(0, 60, 0));
+        governor.sample(new LoadSample(0, 20, 0));
         for (int i = 0; i < 10; i++) {
             udp.writeInbound(datagram(request("INVITE", "To: <sip:b@x>", i)));
         }
