@@ -2,10 +2,11 @@
 # Overload benchmark beside Kamailio (not a test; run by hand, figures go to bench/RESULTS.md).
 # Uses the shared SIPp harness ../shared/sipbench (its scenarios, data and kamailio/kam.sh), same load for both.
 #
-#   bench/sip-overload.sh CAPACITY [OVER_SECONDS=20] [AFTER_SECONDS=15] [FACTORS="2 3"]
+#   bench/sip-overload.sh CAPACITY|find [OVER_SECONDS=20] [AFTER_SECONDS=15] [FACTORS="2 3"]
 #
-# CAPACITY: calls/s the machine carries cleanly in this session (find it first with bench/sip-bench.sh's find-max).
-# For each server (Kamailio with 1 worker on udp 127.0.0.1:5070, then vpbx on 5090) and each FACTOR:
+# CAPACITY: calls/s the machine carries cleanly in this session; "find": the harness's find-max on vpbx over
+# FINDMAX_RATES (10 s per rate, one repeat) gives it. vpbx is started and provisioned first (bench/vpbx-bench-server.sh).
+# ROUNDS (1) times, for each server (Kamailio with 1 worker on udp 127.0.0.1:5070, then vpbx on 5090) and each FACTOR:
 #   1. a SIPp UAS answers on 127.0.0.1:5080 (the harness's uas-answer.xml);
 #   2. "overload": a SIPp UAC offers FACTOR*CAPACITY calls/s for OVER_SECONDS (harness uac-call.xml, hold 0-200 ms);
 #   3. "after": the moment the overload stops creating calls, a second UAC offers CAPACITY/2 calls/s for AFTER_SECONDS.
@@ -17,7 +18,8 @@
 #                   (0: from the first second; a clean run at that rate gives 0 or 1);
 #   proxy_cpu_s     CPU of the server during the step; other_cpu_s  machine CPU used by neither server nor SIPp (noise);
 #   rejected/dropped  vpbx's overload counters (503s sent, INVITEs dropped unread) during the step.
-# Env: SKIP_KAMAILIO=1, SKIP_VPBX=1; COOLDOWN_S (40) between steps; WARMUP_S (15, 0: none) for vpbx's JIT; VPBX_ARGS (extra vpbx flags, e.g. --sip.overload.enabled=false to compare);
+# COMPARE_OFF=1: at the end, vpbx again on the same database with --sip.overload.enabled=false, same steps.
+# Env: SKIP_KAMAILIO=1; COOLDOWN_S (40) between steps; WARMUP_S (15, 0: none) for vpbx's JIT; VPBX_ARGS (extra vpbx flags, e.g. --sip.overload.enabled=false to compare);
 #      JAR (server/target/vpbx.jar); RECV_TIMEOUT_MS (8000, a call waiting longer for an answer fails).
 # Everything on 127.0.0.1; every SIPp bounded by -m, its own -timeout and an outer timeout; what this script starts it
 # stops by pid.
@@ -123,20 +125,39 @@ step() { # label port pid factor
   sleep "${COOLDOWN_S:-40}"   # let the step's transactions end (Timers J, K, D) before the next one
 }
 
-if [ -z "${SKIP_KAMAILIO:-}" ]; then
-  KAM=$(cd "$HARNESS" && kamailio/kam.sh start 1)
-  for f in $FACTORS; do step kamailio $KAM_PORT "$KAM" "$f"; done
-  (cd "$HARNESS" && kamailio/kam.sh stop >/dev/null); KAM=""
-fi
-if [ -z "${SKIP_VPBX:-}" ]; then
-  . bench/vpbx-bench-server.sh
-  start_vpbx ${VPBX_ARGS:-}
-  provision_vpbx > /dev/null
-  if [ "${WARMUP_S:-15}" -gt 0 ]; then   # JIT warm-up at capacity, then its transactions end
+warm_up() {   # JIT warm-up at capacity, then its transactions end
+  if [ "${WARMUP_S:-15}" -gt 0 ]; then
     (cd "$HARNESS" && UAC_PORT=$UAC_PORT PROXY_PID=$VPBX LABEL=vpbx-overload-warmup RESULTS=$work/warmup.log \
       ./sip-bench.sh $SIP_PORT "$CAPACITY" "${WARMUP_S:-15}" | grep RESULT) || true
     sleep 35
   fi
+}
+
+. bench/vpbx-bench-server.sh
+start_vpbx
+provision_vpbx > /dev/null
+if [ "$CAPACITY" = find ]; then
+  CAPACITY=$(cd "$HARNESS" && DURATION=10 REPEATS=1 UAC_PORT=$UAC_PORT PROXY_PID=$VPBX LABEL=vpbx-overload-capacity \
+    WARMUP_RATE=1000 WARMUP_S=15 RESULTS=$RESULTS ./find-max.sh $SIP_PORT ${FINDMAX_RATES:-1000 1500 2000 2500 3000 4000} \
+    | tee /dev/stderr | sed -nE 's/.*FINDMAX.*max_ok_cps=([0-9]+).*/\1/p' | tail -1)
+  [[ $CAPACITY =~ ^[0-9]+$ ]] && [ "$CAPACITY" -gt 0 ] || { echo "find-max found no clean rate" >&2; exit 4; }
+  echo "capacity (vpbx find-max, this session): $CAPACITY calls/s"
+  sleep 35
+else
+  warm_up
+fi
+for round in $(seq 1 "${ROUNDS:-1}"); do
+  if [ -z "${SKIP_KAMAILIO:-}" ]; then
+    KAM=$(cd "$HARNESS" && kamailio/kam.sh start 1)
+    for f in $FACTORS; do step kamailio $KAM_PORT "$KAM" "$f"; done
+    (cd "$HARNESS" && kamailio/kam.sh stop >/dev/null); KAM=""
+  fi
   for f in $FACTORS; do step vpbx $SIP_PORT "$VPBX" "$f"; done
-  grep -i 'overload control' bench/results-sip-server.log | tail -20 || true
+done
+grep -i 'overload control' bench/results-sip-server.log | tail -10 || true
+if [ "${COMPARE_OFF:-0}" = 1 ]; then
+  kill "$VPBX"; wait "$VPBX" 2>/dev/null || true
+  KEEP_DB=1 start_vpbx --sip.overload.enabled=false
+  warm_up
+  for f in $FACTORS; do step vpbx-overload-off $SIP_PORT "$VPBX" "$f"; done
 fi

@@ -2,9 +2,10 @@
 # Sourced by the SIP benchmarks (bench/sip-bench.sh, bench/sip-overload.sh): starts vpbx from $JAR for the shared SIPp
 # harness and provisions it through the admin API. Reads ROOT-relative paths and ADMIN_PORT, SIP_PORT, DB, KEY, API;
 # start_vpbx sets VPBX (the pid, for the caller to stop); extra arguments go to vpbx (e.g. --sip.overload.enabled=false).
+# KEEP_DB=1: start on the database as the last run left it (already provisioned) instead of a new one.
 
 start_vpbx() {
-  psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+  [ "${KEEP_DB:-0}" = 1 ] || psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
   java ${VPBX_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc:file=bench/results-sip-gc.log -jar "$JAR" --admin.host=127.0.0.1 --admin.port=$ADMIN_PORT \
     --sip.host=127.0.0.1 --sip.port=$SIP_PORT --sip.per-source.rate=0 --registrar.digest-algorithms=MD5 \
     --db.url=jdbc:postgresql://127.0.0.1:5432/$DB --db.user=postgres --operator.key=$KEY \
