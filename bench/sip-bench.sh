@@ -38,46 +38,18 @@ export RESULTS=$ROOT/bench/results-sip.log
 bin/ensure-postgres
 bin/ensure-sipp
 command -v kamailio >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kamailio >/dev/null; }
-psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 JAR=${JAR:-server/target/vpbx.jar}
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
 (cd "$HARNESS" && ./gen-data.sh >/dev/null)
-
-java ${VPBX_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc:file=bench/results-sip-gc.log -jar "$JAR" --admin.host=127.0.0.1 --admin.port=$ADMIN_PORT \
-  --sip.host=127.0.0.1 --sip.port=$SIP_PORT --sip.per-source.rate=0 --security.allowed-private-targets=127.0.0.0/8 --registrar.digest-algorithms=MD5 \
-  --db.url=jdbc:postgresql://127.0.0.1:5432/$DB --db.user=postgres --operator.key=$KEY \
-  --admin.rate-limit.per-second=1000000 --admin.rate-limit.burst=1000000 > bench/results-sip-server.log 2>&1 &
-VPBX=$!
+. bench/vpbx-bench-server.sh
+start_vpbx
 KAM=""
 cleanup() {
   kill "$VPBX" 2>/dev/null || true
   [ -n "$KAM" ] && (cd "$HARNESS" && kamailio/kam.sh stop >/dev/null 2>&1 || true)
 }
 trap cleanup EXIT
-for _ in $(seq 1 120); do curl -fs $API/health/ready >/dev/null 2>&1 && break; sleep 0.5; done
-
-post() { curl -fsS -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -H "Idempotency-Key: ${4:-none-$RANDOM$RANDOM}" "$API$2" -d "$3"; }
-echo "== provisioning 1,000 numbers"
-ACME=$(post $KEY /v1/accounts '{"name":"Bench"}' | sed -E 's/.*"api_key":"([^"]+)".*/\1/')
-post $KEY /v1/catalog/ranges '{"country":"RU","type":"city","region":"495","first":"+74951234000","last":"+74951234999"}' >/dev/null
-post $KEY /v1/trunks '{"name":"bench-carrier","source_addresses":["127.0.0.1"]}' >/dev/null
-for block in $(seq 0 9); do
-  list=$(for i in $(seq 0 99); do printf '"+74951234%03d",' $((block * 100 + i)); done)
-  rid=$(post "$ACME" /v1/reservations "{\"numbers\":[${list%,}]}" | sed -E 's/.*"id":"([^"]+)".*/\1/' | head -c 36)
-  post "$ACME" /v1/numbers "{\"reservation_id\":\"$rid\"}" "bench-$block" >/dev/null
-done
-for i in $(seq 0 999); do
-  n=$(printf '+74951234%03d' "$i")
-  post $KEY /v1/registry-requests/self-submissions "{\"number\":\"$n\",\"end_user\":{\"kind\":\"person\",\"relation\":\"employee\",
-    \"jurisdiction\":\"RU\",\"full_name\":\"Bench User $i\",\"birth_date\":\"1990-02-03\",\"address\":\"Moscow\",
-    \"contact_phone\":\"+79160000000\",\"document\":{\"type\":\"ru_internal_passport\",\"number\":\"$(printf '9204 %06d' "$i")\"}}}" >/dev/null
-done
-post "$ACME" /v1/numbers/bulk '{"filter":{"contains":"4951234"},"set":{"forwarding":{"target":{"type":"external_pbx","uris":["sip:callee@127.0.0.1:5080"]},"ring_timeout":30}}}' >/dev/null
-# employees for the registrar run: user100000.. with one password (SIPp answers MD5 challenges only)
-REG_USERS=${REG_USERS:-10}
-for i in $(seq 0 $((REG_USERS - 1))); do
-  post "$ACME" /v1/employees "{\"name\":\"Bench $i\",\"extension\":\"$((2000 + i))\",\"sip_username\":\"user$((100000 + i))\",\"sip_password\":\"bench-password-1\"}" >/dev/null
-done
+provision_vpbx
 echo "provisioned"
 
 cd "$HARNESS"

@@ -24,6 +24,7 @@ final class ConfigBinder {
     VpbxConfig bind() {
         AdminConfig admin = admin();
         SipConfig sip = sip();
+        SipOverloadConfig sipOverload = sipOverload();
         StorageConfig storage = storage();
         CatalogConfig catalog = catalog();
         SecurityConfig security = security();
@@ -59,7 +60,7 @@ final class ConfigBinder {
             throw new ConfigException(values.problems());
         }
         return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster, uplink,
-                sipTcp, listeners, tls);
+                sipTcp, listeners, tls, sipOverload);
     }
 
     private AdminConfig admin() {
@@ -149,6 +150,33 @@ final class ConfigBinder {
                     + " is true, but got ''");
         }
         return values.valid() ? new TlsConfig(certificate, privateKey, trusted, pins) : null;
+    }
+
+    private SipOverloadConfig sipOverload() {
+        Integer trunkRate = values.read("sip.per-source.trunk-rate", ValueType.intBetween(0, SipConfig.MAX_RATE));
+        Integer trunkBurst = values.read("sip.per-source.trunk-burst", ValueType.intBetween(1, SipConfig.MAX_RATE));
+        Boolean enabled = values.read("sip.overload.enabled", ValueType.bool());
+        Duration lagReject = values.read("sip.overload.lag-reject", ValueType.duration());
+        Duration lagDrop = values.read("sip.overload.lag-drop", ValueType.duration());
+        Integer readsReject = values.read("sip.overload.queue-reject-percent", ValueType.intBetween(1, 100));
+        Integer readsDrop = values.read("sip.overload.queue-drop-percent", ValueType.intBetween(1, 100));
+        Integer transactions = values.read("sip.overload.transactions-reject-percent", ValueType.intBetween(1, 100));
+        Duration retryAfter = values.read("sip.overload.retry-after", ValueType.duration());
+        if (lagReject != null && lagDrop != null && lagDrop.compareTo(lagReject) < 0) {
+            values.problem("sip.overload.lag-drop", "expected at least sip.overload.lag-reject (" + lagReject
+                    + ") but got '" + lagDrop + "'");
+        }
+        if (readsReject != null && readsDrop != null && readsDrop < readsReject) {
+            values.problem("sip.overload.queue-drop-percent", "expected at least "
+                    + "sip.overload.queue-reject-percent (" + readsReject + ") but got '" + readsDrop + "'");
+        }
+        if (retryAfter != null && (retryAfter.toSeconds() < 1 || retryAfter.toMillis() % 1000 != 0)) {
+            values.problem("sip.overload.retry-after", "expected whole seconds, at least 1s, but got '" + retryAfter + "'");
+        }
+        return values.valid()
+                ? new SipOverloadConfig(trunkRate, trunkBurst, enabled, lagReject, lagDrop, readsReject, readsDrop,
+                        transactions, retryAfter)
+                : null;
     }
 
     private StorageConfig storage() {

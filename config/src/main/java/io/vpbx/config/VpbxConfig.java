@@ -7,7 +7,7 @@ import java.util.Objects;
 public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage, CatalogConfig catalog,
         SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact,
         RegistrarConfig registrar, ClusterConfig cluster, UplinkConfig uplink, SipTcpConfig sipTcp,
-        ListenersConfig listeners, TlsConfig tls) {
+        ListenersConfig listeners, TlsConfig tls, SipOverloadConfig sipOverload) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -21,6 +21,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         Objects.requireNonNull(registrar, "registrar");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(uplink, "uplink");
+        Objects.requireNonNull(sipOverload, "sipOverload");
         Objects.requireNonNull(sipTcp, "sipTcp");
         Objects.requireNonNull(listeners, "listeners");
         Objects.requireNonNull(tls, "tls");

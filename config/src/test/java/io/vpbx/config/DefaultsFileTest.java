@@ -20,6 +20,9 @@ class DefaultsFileTest {
             "sip.max-headers", "sip.per-source.rate", "sip.per-source.burst", "sip.per-source.max-sources",
             "sip.max-transactions", "sip.advertised-host", "sip.timer-t1", "sip.route-secret", "sip.tcp.max-connections",
             "sip.tcp.max-connections-per-source", "sip.tcp.idle-timeout", "sip.tcp.message-timeout", "sip.tls", "sip.tls-port",
+            "sip.per-source.trunk-rate", "sip.per-source.trunk-burst", "sip.overload.enabled", "sip.overload.lag-reject",
+            "sip.overload.lag-drop", "sip.overload.queue-reject-percent", "sip.overload.queue-drop-percent",
+            "sip.overload.transactions-reject-percent", "sip.overload.retry-after",
             "uplink.starts-per-second", "uplink.retry-base", "uplink.retry-max", "uplink.max-auth-rejections",
             "registrar.min-expires", "registrar.max-expires", "registrar.default-expires", "registrar.max-contacts",
             "registrar.nonce-lifetime", "registrar.max-nonces", "registrar.digest-algorithms", "registrar.write-queue", "registrar.sync-interval",
@@ -60,6 +63,7 @@ class DefaultsFileTest {
         assertEquals(new AdminConfig("0.0.0.0", 8080, 20, 100, 67_108_864L, 50, 1000), config.admin());
         assertEquals(new SipConfig("0.0.0.0", 5060, true, true, "vpbx", 65535, 100, 2000, 4000, 10_000, 200_000, ""),
                 config.sip());
+        assertEquals(SipOverloadConfig.defaults(), config.sipOverload());
         assertEquals("127.0.0.1", config.sip().advertisedHostOrDefault());
         assertTrue(config.sip().throttlesSources());
         assertEquals(new StorageConfig(Path.of("./data"), Optional.empty(), "", "", 10), config.storage());

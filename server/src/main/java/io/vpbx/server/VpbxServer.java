@@ -74,7 +74,8 @@ public final class VpbxServer {
         sip = new SipServer(config.sip(), config.sipTcp(), config.listeners(), Optional.of(SipTls.of(config.tls())), registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
                 FallbackMedia.unavailable(), clock), config.uplink(), health,
-                new AccountTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system()));
+                new AccountTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system()),
+                config.sipOverload());
         routingSync.attachUplinks(sip::putUplink, sip::removeUplink);
         admin.prepare().ifPresent(key -> log.warn("""
 

@@ -18,6 +18,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.vpbx.config.ListenersConfig;
 import io.vpbx.config.SipConfig;
 import io.vpbx.config.SipTcpConfig;
+import io.vpbx.config.SipOverloadConfig;
+import io.vpbx.sip.overload.LoadMonitor;
+import io.vpbx.sip.overload.OverloadControl;
+import io.vpbx.sip.overload.OverloadGovernor;
+import io.vpbx.sip.overload.OverloadMetrics;
+import io.vpbx.sip.transport.OverloadShedHandler;
+import io.vpbx.sip.transport.KernelReceiveQueue;
 import io.vpbx.config.UplinkConfig;
 import io.vpbx.sip.egress.AccountTargets;
 import io.vpbx.sip.proxy.Flow;
@@ -57,6 +64,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,7 +102,15 @@ public final class SipServer implements AutoCloseable {
 
     private static final UplinkConfig DEFAULT_UPLINKS = new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3);
 
+    /** The load monitor's tick, and how many ticks make one sample for the governor (100 ms). */
+    private static final Duration LOAD_TICK = Duration.ofMillis(10);
+    private static final int LOAD_TICKS_PER_SAMPLE = 10;
+
     private final SipConfig config;
+    private final SipOverloadConfig overloadConfig;
+    private final OverloadGovernor governor;
+    private final OverloadMetrics overloadMetrics;
+    private ScheduledFuture<?> loadTicks;
     private final UplinkConfig uplinkConfig;
     private final Consumer<RegistrationTransition> transitions;
     /** Lines put before the loop runs; handed to it at start. */
@@ -154,7 +171,8 @@ public final class SipServer implements AutoCloseable {
     public SipServer(SipConfig config, SipTcpConfig tcpLimits, ListenersConfig listeners, Optional<SipTls> tls,
                      MeterRegistry registry, SipServices services, UplinkConfig uplink,
                      Consumer<RegistrationTransition> transitions) {
-        this(config, tcpLimits, listeners, tls, registry, services, uplink, transitions, AccountTargets.strict());
+        this(config, tcpLimits, listeners, tls, registry, services, uplink, transitions, AccountTargets.strict(),
+                SipOverloadConfig.defaults());
     }
 
     /**
@@ -165,11 +183,13 @@ public final class SipServer implements AutoCloseable {
      * @param transitions    told (on the SIP event loop; must not block) of every registration state change
      * @param accountTargets where next hops accounts named (external PBXs, third-party registrars) may not lead,
      *                       checked after DNS before every connection
+     * @param overload       the trunks' throttle and how new calls are shed while the event loop is behind
      * @throws IllegalArgumentException when SIP over TLS is on without a certificate to serve
      */
     public SipServer(SipConfig config, SipTcpConfig tcpLimits, ListenersConfig listeners, Optional<SipTls> tls,
                      MeterRegistry registry, SipServices services, UplinkConfig uplink,
-                     Consumer<RegistrationTransition> transitions, AccountTargets accountTargets) {
+                     Consumer<RegistrationTransition> transitions, AccountTargets accountTargets,
+                     SipOverloadConfig overload) {
         this.accountTargets = Objects.requireNonNull(accountTargets, "accountTargets");
         this.refusedTargets = Counter.builder("vpbx.sip.private_targets.refused")
                 .description("next hops named by accounts not contacted: they resolved into a private or reserved range")
@@ -184,6 +204,9 @@ public final class SipServer implements AutoCloseable {
         this.connections = new Connections(tcpLimits.maxConnections(), tcpLimits.maxConnectionsPerSource(), connectionMetrics);
         Gauge.builder("vpbx.sip.connections.open", connections, Connections::size)
                 .description("SIP TCP and TLS connections open, accepted and opened by vpbx").register(registry);
+        this.overloadConfig = Objects.requireNonNull(overload, "overload");
+        this.governor = new OverloadGovernor(overload);
+        this.overloadMetrics = new OverloadMetrics(registry, governor);
         this.uplinkConfig = Objects.requireNonNull(uplink, "uplink");
         this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.config = Objects.requireNonNull(config, "config");
@@ -193,7 +216,12 @@ public final class SipServer implements AutoCloseable {
         this.responder = new StatelessResponder(SERVER_NAME, config.maxHeaders(), services.registrar());
         // One handler for both transports: it keeps a throttle per event loop, and there is one loop.
         this.throttle = config.throttlesSources()
-                ? Optional.of(new SourceThrottleHandler(() -> SourceThrottle.of(config, System::nanoTime), metrics))
+                ? Optional.of(new SourceThrottleHandler(() -> SourceThrottle.of(config, System::nanoTime),
+                        overload.throttlesTrunks()
+                                ? Optional.of(() -> new SourceThrottle(overload.trunkRate(), overload.trunkBurst(),
+                                        config.maxSources(), System::nanoTime))
+                                : Optional.empty(),
+                        address -> services.routing().trunkFrom(address.getHostAddress()).isPresent(), metrics))
                 : Optional.empty();
     }
 
@@ -283,10 +311,30 @@ public final class SipServer implements AutoCloseable {
         TimerWheel scheduler = new TimerWheel(TIMER_TICK, TIMER_SLOTS);
         wheel = scheduler;
         timerTicks = loop.scheduleAtFixedRate(scheduler::tick, TIMER_TICK.toNanos(), TIMER_TICK.toNanos(), TimeUnit.NANOSECONDS);
-        return new ProxyCore(new ProxySettings(config.maxHeaders(), config.maxTransactions(), MAX_DIALOGS, MAX_CALL_DURATION,
-                TransactionTimers.withT1(config.timerT1()), config.routeSecret()),
+        ProxyCore core = new ProxyCore(new ProxySettings(config.maxHeaders(), config.maxTransactions(), MAX_DIALOGS,
+                MAX_CALL_DURATION, TransactionTimers.withT1(config.timerT1()), config.routeSecret()),
                 network, router, services.routing(), responder, memory, outbound, services.records(), services.media(),
-                services.clock(), scheduler, registry, directory);
+                services.clock(), scheduler, registry, directory,
+                overloadConfig.enabled()
+                        ? Optional.of(new OverloadControl(governor, overloadMetrics, overloadConfig.retryAfter()))
+                        : Optional.empty());
+        if (overloadConfig.enabled()) {
+            LoadMonitor monitor = new LoadMonitor(governor, overloadMetrics, System::nanoTime, LOAD_TICK,
+                    LOAD_TICKS_PER_SAMPLE, udpQueuePercent(),
+                    () -> (int) ((long) core.transactionCount() * 100 / config.maxTransactions()));
+            loadTicks = loop.scheduleWithFixedDelay(monitor, LOAD_TICK.toNanos(), LOAD_TICK.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return core;
+    }
+
+    /** How full the UDP socket's kernel receive queue is, in percent of its size; 0 without UDP. */
+    private IntSupplier udpQueuePercent() {
+        if (udp == null) {
+            return () -> 0;
+        }
+        KernelReceiveQueue queue = new KernelReceiveQueue(localPort(udp));
+        long size = Math.max(1, udp.config().getOption(ChannelOption.SO_RCVBUF));
+        return () -> (int) Math.min(100, queue.bytes() * 100 / size);
     }
 
     private void receive(byte[] message, Flow source) {
@@ -340,6 +388,9 @@ public final class SipServer implements AutoCloseable {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
                         throttle.ifPresent(handler -> channel.pipeline().addLast("throttle", handler));
+                        if (overloadConfig.enabled()) {
+                            channel.pipeline().addLast("shed", new OverloadShedHandler(governor, overloadMetrics));
+                        }
                         channel.pipeline().addLast("sip",
                                 new SipDatagramHandler(SipServer.this::receive, metrics, config.maxMessageBytes(), batch));
                     }
@@ -417,6 +468,10 @@ public final class SipServer implements AutoCloseable {
         if (timerTicks != null) {
             timerTicks.cancel(false);
             timerTicks = null;
+        }
+        if (loadTicks != null) {
+            loadTicks.cancel(false);
+            loadTicks = null;
         }
         group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).syncUninterruptibly();
         resolver.shutdownNow();

@@ -40,7 +40,12 @@ public record CallRecord(String callId, String accountId, Direction direction, S
         /** Refused before any target was tried: unknown number, compliance block, caller-ID check. */
         REJECTED,
         /** Targets failed (errors, unreachable, nothing registered). */
-        FAILED
+        FAILED,
+        /**
+         * A target answered but the caller never acknowledged the answer within Timer H (64*T1): the proxy hung up
+         * the callee; no conversation took place and nothing is billable.
+         */
+        NOT_ACKNOWLEDGED
     }
 
     /**
@@ -78,8 +83,8 @@ public record CallRecord(String callId, String accountId, Direction direction, S
         return Math.max(0, setupEnd.toEpochMilli() - startedAt.toEpochMilli());
     }
 
-    /** Whole seconds from the answer to the end; 0 when unanswered. */
+    /** Whole seconds from the answer to the end, the billable duration; 0 when unanswered or never acknowledged. */
     public long durationSeconds() {
-        return answeredAt == null ? 0 : Math.max(0, (endedAt.toEpochMilli() - answeredAt.toEpochMilli()) / 1000);
+        return answeredAt == null || result == Result.NOT_ACKNOWLEDGED ? 0 : Math.max(0, (endedAt.toEpochMilli() - answeredAt.toEpochMilli()) / 1000);
     }
 }

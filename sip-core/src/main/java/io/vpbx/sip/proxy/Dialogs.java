@@ -54,6 +54,15 @@ final class Dialogs {
         return log == null ? null : log.end(CallRecord.Result.ANSWERED, 200, at);
     }
 
+    /**
+     * The record of a call whose caller never acknowledged the answer: no conversation took place, so nothing is
+     * billable; null when the call is not one of ours (or already ended).
+     */
+    CallRecord endUnacknowledged(String callId, Instant at) {
+        CallLog log = open.remove(callId);
+        return log == null ? null : log.end(CallRecord.Result.NOT_ACKNOWLEDGED, 200, at);
+    }
+
     /** Ends the calls answered longer ago than {@code maxDuration}. */
     List<CallRecord> sweep(Instant now, Duration maxDuration) {
         List<CallRecord> ended = new ArrayList<>();

@@ -303,6 +303,7 @@ final class InviteSession {
         }
         core.dialogs().answered(invite.callId(), log, now, new DialogParties(
                 ((Flow) server.transport()).remote().getAddress(), branch.flow().remote().getAddress()));
+        core.awaitAck(invite.callId(), response, (Flow) branch.flow());
         core.sessionEnded(this);
     }
 
@@ -393,14 +394,7 @@ final class InviteSession {
 
     /** A 2xx after the call ended elsewhere: acknowledge it and hang up, so that no phone is left off hook. */
     private void hangUpLateAnswer(WireMessage response, Flow flow) {
-        if (flow == null) {
-            return;
-        }
-        Network network = core.network();
-        String prefix = network.viaPrefix(flow.transport());
-        flow.send(WireMessage.parse(Rewrites.inDialog("ACK", response, prefix + ";branch=" + core.branches().next(), 0)));
-        WireMessage bye = WireMessage.parse(Rewrites.inDialog("BYE", response, prefix + ";branch=" + core.branches().next(), 1));
-        core.transactions().startClient(bye, flow);
+        core.terminator().acknowledgeAndHangUp(response, flow);
     }
 
     private boolean anyPending() {

@@ -6,6 +6,7 @@ import io.vpbx.sip.Outcome;
 import io.vpbx.sip.StatelessResponder;
 import io.vpbx.sip.cdr.CallRecord;
 import io.vpbx.sip.cdr.CallRecordSink;
+import io.vpbx.sip.overload.OverloadControl;
 import io.vpbx.sip.routing.DialedNumber;
 import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.RouteDecision;
@@ -71,11 +72,25 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     private final UplinkDirectory uplinks;
     private final SignedRoutes signedRoutes;
     private final DialogGate dialogGate;
+    private final DialogTerminator terminator;
+    private final UnacknowledgedAnswers unacknowledged;
+    /** Empty: every new call is admitted. */
+    private final Optional<NewCallAdmission> admission;
     private int sessions;
 
     public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
                      RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, FallbackMedia media, Clock clock, TimerScheduler scheduler,
                      MeterRegistry registry, UplinkDirectory uplinks) {
+        this(settings, network, router, routing, local, ringMemory, outbound, records, media, clock, scheduler, registry,
+                uplinks, Optional.empty());
+    }
+
+    /** @param overload sheds new calls while the event loop is behind; empty: none is ever shed */
+    public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
+                     RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, FallbackMedia media, Clock clock,
+                     TimerScheduler scheduler, MeterRegistry registry, UplinkDirectory uplinks, Optional<OverloadControl> overload) {
+        this.admission = overload.map(control -> new NewCallAdmission(control.governor(), control.metrics(),
+                control.retryAfter()));
         this.uplinks = uplinks;
         this.network = network;
         this.router = router;
@@ -94,6 +109,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
                 (invite, response) -> WireMessage.parse(Rewrites.ack(invite, response)),
                 invite -> WireMessage.response(Rewrites.response(invite, 100, "Trying", null), 100, invite)));
         this.dialogs = new Dialogs(settings.maxDialogs());
+        this.terminator = new DialogTerminator(network, branches, transactions);
+        this.unacknowledged = new UnacknowledgedAnswers(scheduler, settings.timers().sixtyFourT1(), this::notAcknowledged);
         this.metrics = new ProxyMetrics(registry, () -> sessions + dialogs.size(), transactions::size);
         this.signedRoutes = new SignedRoutes(settings.routeKey());
         this.dialogGate = new DialogGate(signedRoutes, dialogs);
@@ -123,11 +140,14 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
             }
             return;
         }
+        if (admission.isPresent() && admission.get().refuses(message, source, transactions, toTag(message))) {
+            return;
+        }
         RequestDisposition disposition = transactions.receiveRequest(message, source);
         switch (disposition) {
             case STRAY_ACK -> forwardStateless(message, source);
             case REJECTED_FULL -> source.send(WireMessage.parse(Rewrites.response(message, 503, "Service Unavailable",
-                    null, "Retry-After", "5")));
+                    toTag(message), "Retry-After", "5")));
             case NOT_RFC3261 -> {
                 if (!"ACK".equals(message.method())) {
                     source.send(WireMessage.parse(Rewrites.response(message, 400, "Bad Request (no transaction key)", null)));
@@ -385,6 +405,13 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
      * the next Route or the Request-URI with a derived branch (section 16.11).
      */
     private void forwardStateless(WireMessage request, Flow source) {
+        if ("ACK".equals(request.method())) {
+            if (toTag(request).equals(request.toTag())) {
+                // the ACK of a final response we gave without a transaction (a 503 of overload control): ours to absorb
+                return;
+            }
+            unacknowledged.acknowledged(request.callId());
+        }
         if (request.maxForwardsValue() == 0) {
             return;
         }
@@ -537,9 +564,29 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         return true;
     }
 
+    /** A 2xx went upstream from {@code callee}: Timer H runs until the caller's ACK passes. */
+    void awaitAck(String callId, WireMessage answer, Flow callee) {
+        unacknowledged.answered(callId, answer, callee);
+    }
+
+    /** Timer H fired for an answer never acknowledged: the callee is hung up and the call recorded as not billable. */
+    private void notAcknowledged(String callId, WireMessage answer, Flow callee) {
+        CallRecord record = dialogs.endUnacknowledged(callId, clock.instant());
+        if (record == null) {
+            return;
+        }
+        log.debug("call {} answered but never acknowledged within Timer H; hanging up the callee", callId);
+        ended(record);
+        terminator.hangUp(answer, callee);
+    }
+
     /** Ends the records of calls whose BYE never passed this way; run periodically on the event loop. */
     public void sweepDialogs() {
         dialogs.sweep(clock.instant(), maxCallDuration).forEach(this::ended);
+    }
+
+    DialogTerminator terminator() {
+        return terminator;
     }
 
     RingMemory ringMemory() {

@@ -97,6 +97,12 @@ public final class TransactionTable<M extends SipMessageView> {
         return RequestDisposition.CREATED;
     }
 
+    /** Whether {@code request} belongs to a server transaction already held (a retransmission). */
+    public boolean holdsServerTransaction(M request) {
+        return hasCookie(request.topViaBranch()) && request.topViaSentBy() != null
+                && servers.containsKey(ServerTransactionKey.of(request));
+    }
+
     /**
      * Routes an incoming response to its client transaction.
      *

@@ -189,6 +189,42 @@ class ProxyCoreTest {
     }
 
     @Test
+    void anAnswerTheCallerNeverAcknowledgesIsHungUpAfterTimerHAndRecordedAsNotBillable() {
+        employeeWithTwoPhones();
+        proxy.call(DIALED);
+        proxy.respond(phone2, 200, "OK", "p2");
+        assertEquals(1, proxy.core.activeCalls());
+
+        proxy.scheduler.advance(Duration.ofSeconds(31));
+        assertEquals(List.of(), phone2.requests("BYE"), "Timer H is 64*T1 = 32 s");
+        proxy.scheduler.advance(Duration.ofSeconds(1));
+
+        WireMessage bye = phone2.request("BYE");
+        assertEquals("sip:phone@10.1.1.2:5062", bye.requestUri());
+        assertEquals("p2", bye.toTag());
+        assertEquals(2, bye.cseqNumber());
+        CallRecord record = proxy.record();
+        assertEquals(CallRecord.Result.NOT_ACKNOWLEDGED, record.result());
+        assertEquals(0, record.durationSeconds(), "nothing billable");
+        assertEquals(0, proxy.core.activeCalls());
+        assertEquals(1.0, proxy.registry.get("vpbx.sip.calls").tag("result", "not_acknowledged").counter().count());
+    }
+
+    @Test
+    void anAcknowledgedAnswerOutlivesTimerH() {
+        employeeWithTwoPhones();
+        proxy.call(DIALED);
+        proxy.respond(phone2, 200, "OK", "p2");
+        proxy.inDialog("ACK", 1, proxy.carrier.response(200));
+
+        proxy.scheduler.advance(Duration.ofMinutes(5));
+
+        assertEquals(List.of(), phone2.requests("BYE"));
+        assertEquals(List.of(), proxy.records);
+        assertEquals(1, proxy.core.activeCalls());
+    }
+
+    @Test
     void aCallFromUdpToATcpPhoneIsRecordRoutedTwiceAndItsRequestsPassBothOurRoutes() {
         proxy.registered.put("e1", List.of("sip:e1@10.1.1.5:5060;transport=tcp"));
         proxy.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.Employee("e1"), 20, null));

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.sip.SipText;
 import io.vpbx.sip.StatelessResponder;
 import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.sip.overload.OverloadControl;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.NonceService;
 import io.vpbx.sip.routing.RingMemory;
@@ -71,6 +72,11 @@ final class ProxyFixture {
     private int calls;
 
     ProxyFixture() {
+        this(Optional.empty());
+    }
+
+    /** @param overload how new calls are shed; empty: never */
+    ProxyFixture(Optional<OverloadControl> overload) {
         table.put(new Trunk("carrier", CARRIER_IP, null));
         SecureRandom random = new SecureRandom();
         Router router = new Router(table, employee -> registered.getOrDefault(employee, List.of()), memory, new Random(7));
@@ -79,7 +85,7 @@ final class ProxyFixture {
                 username -> Optional.empty(), employee -> Optional.empty());
         core = new ProxyCore(new ProxySettings(100, 1000, 1000, Duration.ofHours(12)), network, router, table,
                 new StatelessResponder("vpbx-test", 100), memory, outbound, records::add, FallbackMedia.unavailable(), clock,
-                scheduler, registry, new UplinkDirectory());
+                scheduler, registry, new UplinkDirectory(), overload);
     }
 
     /** A new call's INVITE from the carrier to {@code dialed}; each call has its own Call-ID and branch. */

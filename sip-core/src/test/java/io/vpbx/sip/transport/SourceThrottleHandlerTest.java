@@ -79,6 +79,39 @@ class SourceThrottleHandlerTest {
     }
 
     @Test
+    void acksCancelsAndRequestsWithinADialogAreNeverCountedNorDropped() {
+        for (int i = 0; i < 10; i++) {
+            udp.writeInbound(datagram(inDialog("ACK", "ack-" + i), FLOODER), datagram(inDialog("BYE", "bye-" + i), FLOODER),
+                    datagram(cancel("cancel-" + i), FLOODER));
+        }
+        assertEquals(30, passed(udp).size());
+        assertEquals(0, throttled());
+
+        for (int i = 0; i < BURST + 2; i++) {
+            udp.writeInbound(datagram(request("new-" + i), FLOODER));
+        }
+        assertEquals(BURST, passed(udp).size(), "the source's out-of-dialog budget is whole");
+    }
+
+    @Test
+    void aTrunksAddressHasItsOwnHigherLimit() {
+        SourceThrottleHandler withTrunk = new SourceThrottleHandler(() -> new SourceThrottle(RATE, BURST, 100, now::get),
+                java.util.Optional.of(() -> new SourceThrottle(RATE, 3 * BURST, 100, now::get)),
+                address -> address.equals(FLOODER.getAddress()), new SipMetrics(registry));
+        EmbeddedChannel channel = new EmbeddedChannel(withTrunk);
+        try {
+            for (int i = 0; i < 20; i++) {
+                channel.writeInbound(datagram(request("trunk-" + i), FLOODER), datagram(request("phone-" + i), PHONE));
+            }
+            List<InetSocketAddress> passed = passed(channel);
+            assertEquals(3 * BURST, Collections.frequency(passed, FLOODER));
+            assertEquals(BURST, Collections.frequency(passed, PHONE));
+        } finally {
+            channel.finishAndReleaseAll();
+        }
+    }
+
+    @Test
     void aThrottledSourceIsServedAgainAsItsCreditComesBack() {
         for (int i = 0; i < BURST + 1; i++) {
             udp.writeInbound(datagram(request("r" + i), FLOODER));
@@ -198,6 +231,17 @@ class SourceThrottleHandlerTest {
 
     private static String request(String callId) {
         return SipText.options("SIP/2.0/UDP 10.1.1.1:5060;branch=z9hG4bK" + callId, callId);
+    }
+
+    private static String inDialog(String method, String callId) {
+        return method + " sip:b@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.1.1.1:5060;branch=z9hG4bK" + callId
+                + "\nFrom: <sip:a@x>;tag=a\nTo: <sip:b@x>;tag=b\nCall-ID: " + callId + "\nCSeq: 2 " + method
+                + "\nContent-Length: 0\n\n";
+    }
+
+    private static String cancel(String callId) {
+        return "CANCEL sip:b@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.1.1.1:5060;branch=z9hG4bK" + callId
+                + "\nFrom: <sip:a@x>;tag=a\nTo: <sip:b@x>\nCall-ID: " + callId + "\nCSeq: 1 CANCEL\nContent-Length: 0\n\n";
     }
 
     private static DatagramPacket datagram(String text, InetSocketAddress sender) {
