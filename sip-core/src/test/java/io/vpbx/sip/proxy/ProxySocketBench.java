@@ -3,6 +3,7 @@ package io.vpbx.sip.proxy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.config.ListenersConfig;
 import io.vpbx.config.SipConfig;
+import io.vpbx.config.SipOverloadConfig;
 import io.vpbx.config.SipTcpConfig;
 import io.vpbx.config.UplinkConfig;
 import io.vpbx.sip.SipServer;
@@ -69,7 +70,7 @@ public final class ProxySocketBench {
         server = new SipServer(new SipConfig("127.0.0.1", 0, true, false, "vpbx.bench", 65_535, 100,
                 0, 1, 1, 50_000, ""), SipTcpConfig.DEFAULTS, ListenersConfig.PLAIN, Optional.empty(), new SimpleMeterRegistry(), services,
                 new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3), transition -> { },
-                ProxyCallBench.LOOPBACK_ALLOWED);
+                ProxyCallBench.LOOPBACK_ALLOWED, SipOverloadConfig.defaults());
         server.start();
         proxy = new InetSocketAddress("127.0.0.1", server.udpPort());
         InetSocketAddress carrier = (InetSocketAddress) uac.getLocalAddress();
