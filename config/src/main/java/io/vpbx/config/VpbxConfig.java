@@ -6,7 +6,7 @@ import java.util.Objects;
 /** All vpbx configuration, typed and validated; built by {@link ConfigLoader}. */
 public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage, CatalogConfig catalog,
         SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact,
-        RegistrarConfig registrar, ClusterConfig cluster, UplinkConfig uplink) {
+        RegistrarConfig registrar, ClusterConfig cluster, UplinkConfig uplink, LimitsConfig limits) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -20,6 +20,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         Objects.requireNonNull(registrar, "registrar");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(uplink, "uplink");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** The documented defaults alone, ignoring the process environment. */
