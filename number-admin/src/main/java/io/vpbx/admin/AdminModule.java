@@ -17,7 +17,9 @@ import io.vpbx.admin.domain.lifecycle.NumberLifecycle;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
 import io.vpbx.admin.domain.price.PriceTable;
 import io.vpbx.admin.service.AccountContacts;
+import io.vpbx.admin.service.AccountLimitService;
 import io.vpbx.admin.service.AccountService;
+import io.vpbx.admin.service.CatalogLimits;
 import io.vpbx.admin.service.AuditService;
 import io.vpbx.admin.service.Auditor;
 import io.vpbx.admin.service.Authenticator;
@@ -73,6 +75,7 @@ import io.vpbx.admin.service.ThirdPartyNumberService;
 import io.vpbx.admin.service.ThirdPartyRelease;
 import io.vpbx.admin.service.TrunkService;
 import io.vpbx.admin.store.jdbc.Database;
+import io.vpbx.admin.store.jdbc.JdbcAccountLimitStore;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
 import io.vpbx.admin.store.jdbc.JdbcAuditStore;
 import io.vpbx.admin.store.jdbc.JdbcContactChangeStore;
@@ -112,6 +115,7 @@ public final class AdminModule implements AutoCloseable {
     private final ApiKeys keys = new ApiKeys(new SecureRandom());
 
     private final JdbcAccountStore accounts = new JdbcAccountStore();
+    private final JdbcAccountLimitStore accountLimits = new JdbcAccountLimitStore();
     private final JdbcNumberStore numbers = new JdbcNumberStore(mapper, codec);
     private final JdbcReservationStore reservations = new JdbcReservationStore();
     private final JdbcIdempotencyStore idempotency = new JdbcIdempotencyStore();
@@ -227,6 +231,7 @@ public final class AdminModule implements AutoCloseable {
         NumberInputs inputs = new NumberInputs(parser);
         ForwardingReferences references = new ForwardingReferences(employees, departments, numbers);
         SettingsDiff diff = new SettingsDiff(codec);
+        CatalogLimits catalogLimits = new CatalogLimits(accounts, accountLimits, config.limits(), registry);
         ConfirmationCodes confirmationCodes = new ConfirmationCodes(new SecureRandom());
         EndUserService endUserService = new EndUserService(database, endUsers, new InUseGuard(List.of(endUsers::bindingsOf)), inputs,
                         new IdentityDocuments(DocumentCatalogue.bundled(), complianceKeys::documentKeys, complianceKeys::fingerprintKey,
@@ -243,8 +248,8 @@ public final class AdminModule implements AutoCloseable {
                         auditor, clock, config.catalog().importMaxRange()),
                 new CatalogSearch(database, numbers),
                 new ReservationService(database, numbers, reservations, lifecycle, inputs, auditor, clock,
-                        config.catalog().reservationTtl()),
-                new PurchaseService(database, numbers, reservations, idempotency, lifecycle, inputs, auditor, clock),
+                        config.catalog().reservationTtl(), catalogLimits),
+                new PurchaseService(database, numbers, reservations, idempotency, lifecycle, inputs, auditor, clock, catalogLimits),
                 new NumberService(database, numbers, lifecycle, references,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
                         List.of(new ThirdPartyRelease(thirdPartyLines), new BindingRelease(bindings, endUsers)), diff, auditor, clock,
@@ -270,7 +275,8 @@ public final class AdminModule implements AutoCloseable {
                 new ThirdPartyNumberService(database, thirdPartyLines, registrationStatuses, numbers, accounts,
                         new ThirdPartyNumberService.NumberEntry(parser, CategoryClassifier.bundled(), prices, lifecycle), linePasswords,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
-                        List.of(new BindingRelease(bindings, endUsers)), auditor, clock));
+                        List.of(new BindingRelease(bindings, endUsers)), auditor, clock),
+                new AccountLimitService(database, accounts, accountLimits, config.limits(), auditor, clock, mapper));
         return new AdminApi(services, config.admin(), mapper, registry, database::answers).router(vertx);
     }
 

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
+import io.vpbx.admin.service.AccountLimitService;
 import io.vpbx.admin.service.AccountService;
 import io.vpbx.admin.service.AuditService;
 import io.vpbx.admin.service.Authenticator;
@@ -45,7 +46,8 @@ public final class AdminApi {
                            DepartmentService departments, ContactPhoneChanges contactPhoneChanges, DevOutbox devOutbox,
                            EndUserService endUsers, M2mDeviceService m2mDevices, BindingService bindings,
                            RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
-                           TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers) {
+                           TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
+                           AccountLimitService accountLimits) {
     }
 
     private final Services services;
@@ -87,7 +89,8 @@ public final class AdminApi {
                 new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.selfSubmissions(),
                         services.inputs(), exchange),
                 new TrunkRoutes(services.trunks(), exchange, query),
-                new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query));
+                new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query),
+                new AccountLimitRoutes(services.accountLimits(), exchange));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
     }
 }
