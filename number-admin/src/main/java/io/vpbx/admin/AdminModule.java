@@ -192,7 +192,8 @@ public final class AdminModule implements AutoCloseable {
 
     /** Read access for the routing table: numbers in service with their settings and permissions, trunks, departments, mobiles. */
     public RoutingSource routingSource() {
-        return new RoutingSource(database, numbers, trunks, departments, employees, thirdPartyLines, linePasswords);
+        return new RoutingSource(database, numbers, trunks, departments, employees, thirdPartyLines, linePasswords, accountLimits,
+                config.limits());
     }
 
     /** Where the SIP side reports how third-party registrations go: status and history, one transaction per batch. */

@@ -7,6 +7,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vpbx.admin.AdminModule;
 import io.vpbx.admin.api.JsonMappers;
+import io.vpbx.admin.domain.limits.AccountLimits;
+import io.vpbx.admin.domain.limits.LimitSettings;
+import io.vpbx.sip.routing.PremiumRatePrefixes;
 import io.vpbx.admin.service.ChangeListener;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAuditStore;
@@ -35,7 +38,7 @@ public final class VpbxServer {
     private final Clock clock;
     private Database database;
     private AdminModule admin;
-    private final RoutingTable routingTable = new RoutingTable();
+    private final RoutingTable routingTable;
     private Vertx vertx;
     private HttpServer http;
     private SipServer sip;
@@ -46,6 +49,8 @@ public final class VpbxServer {
     public VpbxServer(VpbxConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.routingTable = new RoutingTable(RoutingValues.callLimits(AccountLimits.of(LimitSettings.DEFAULTS, config.limits()),
+                PremiumRatePrefixes.bundled()));
     }
 
     public void start() {

@@ -291,6 +291,7 @@ final class InviteSession {
             core.ringMemory().answered(department.departmentId(), branch.leg().employeeId(), now.toEpochMilli());
         }
         core.dialogs().answered(invite.callId(), log, now);
+        core.answered(invite, response, (Flow) server.transport(), (Flow) branch.flow(), log);
         core.sessionEnded(this);
     }
 

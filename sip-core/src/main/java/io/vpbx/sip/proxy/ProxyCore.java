@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyCore implements TransactionUser<WireMessage> {
     private static final Logger log = LoggerFactory.getLogger(ProxyCore.class);
+    /** How our Warning headers name us (RFC 3261 section 20.43: a pseudonym is allowed). */
+    private static final String WARN_AGENT = "vpbx";
 
     private final TransactionTable<WireMessage> transactions;
     private final Network network;
@@ -65,6 +67,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     private final Duration maxCallDuration;
     private final RingMemory ringMemory;
     private final UplinkDirectory uplinks;
+    private final CallAdmission admission;
+    private final CallDurationLimit durations;
     private int sessions;
 
     public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
@@ -89,6 +93,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
                 invite -> WireMessage.response(Rewrites.response(invite, 100, "Trying", null), 100, invite)));
         this.dialogs = new Dialogs(settings.maxDialogs());
         this.metrics = new ProxyMetrics(registry, () -> sessions + dialogs.size(), transactions::size);
+        this.admission = new CallAdmission(clock, registry);
+        this.durations = new CallDurationLimit(scheduler, registry);
     }
 
     /** One framed message from a flow. */
@@ -212,6 +218,9 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         }
         RouteDecision.Ring ring = (RouteDecision.Ring) decision;
         log.account(ring.entry().accountId(), dialed);
+        if (!admitted(transaction, invite, log, ring.entry().accountId())) {
+            return;
+        }
         startSession(transaction, invite, log, ring, new String[0]);
     }
 
@@ -232,6 +241,9 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         RouteDecision decision = router.routeOnPlatform(line.e164());
         if (decision instanceof RouteDecision.Reject reject) {
             finishRejected(transaction, invite, log, reject.sipCode(), reject.reason());
+            return;
+        }
+        if (!admitted(transaction, invite, log, line.accountId())) {
             return;
         }
         startSession(transaction, invite, log, (RouteDecision.Ring) decision, new String[0]);
@@ -399,6 +411,46 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         ended(log.end(CallRecord.Result.REJECTED, status, clock.instant()));
     }
 
+    /**
+     * The account's toll-fraud limits (calls at once, calls per minute) admit the call, counted from now until its
+     * record is written; or it is refused with the answer naming the limit, and recorded.
+     */
+    boolean admitted(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, String accountId) {
+        CallAdmission.Refusal refusal = admission.admit(invite.callId(), accountId, routing.callLimits(accountId));
+        if (refusal == null) {
+            return true;
+        }
+        refuse(transaction, invite, log, refusal);
+        return false;
+    }
+
+    /** Answers a call refused by a limit (with Warning and, for a rate, Retry-After) and records it. */
+    void refuse(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, CallAdmission.Refusal refusal) {
+        transaction.sendResponse(WireMessage.response(Rewrites.response(invite, refusal.status(), refusal.reason(), toTag(invite),
+                refusal.headers(WARN_AGENT)), refusal.status(), invite));
+        ended(log.end(CallRecord.Result.REJECTED, refusal.status(), clock.instant()));
+    }
+
+    /** A call was answered: its account's duration limit starts, with what it takes to end the dialog from here. */
+    void answered(WireMessage invite, WireMessage answer, Flow callerFlow, Flow calleeFlow, CallLog log) {
+        durations.answered(DialogTerminator.of(invite, answer, callerFlow, calleeFlow, network::isUs),
+                routing.callLimits(log.accountId()).maxCallDuration(), this::terminate);
+    }
+
+    /** The duration limit ends the call: a BYE to each party, and its record. */
+    private void terminate(DialogTerminator.Dialog dialog) {
+        for (DialogTerminator.Side side : List.of(dialog.callee(), dialog.caller())) {
+            String via = network.viaPrefix(side.flow().transport()) + ";branch=" + branches.next();
+            transactions.startClient(DialogTerminator.bye(dialog.callId(), side, via), side.flow());
+        }
+        CallRecord record = dialogs.end(dialog.callId(), clock.instant());
+        if (record != null) {
+            ended(record);
+        } else {
+            admission.release(dialog.callId());
+        }
+    }
+
     /** A call left the routing phase: counted, and either in a dialog now or recorded. */
     void sessionEnded(InviteSession session) {
         sessions--;
@@ -409,6 +461,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     }
 
     void ended(CallRecord record) {
+        admission.release(record.callId());
+        durations.ended(record.callId());
         metrics.ended(record);
         try {
             records.offer(record);
@@ -439,6 +493,7 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     /** Ends the records of calls whose BYE never passed this way; run periodically on the event loop. */
     public void sweepDialogs() {
         dialogs.sweep(clock.instant(), maxCallDuration).forEach(this::ended);
+        admission.sweep();
     }
 
     RingMemory ringMemory() {
@@ -467,6 +522,10 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
 
     Dialogs dialogs() {
         return dialogs;
+    }
+
+    CallAdmission admission() {
+        return admission;
     }
 
     UplinkDirectory uplinks() {
