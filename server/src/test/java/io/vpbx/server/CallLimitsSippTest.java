@@ -77,6 +77,42 @@ class CallLimitsSippTest {
     }
 
     @Test
+    void aBurstOf200CallsAgainstALimitOf50AdmitsExactly50() {
+        limits("{\"concurrent_calls\":50,\"calls_per_minute\":1000}");
+        int phone = register("anna");
+        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+
+        long started = System.nanoTime();
+        try (Sipp.Background answering = Sipp.scenario("uas-answer").localPort(phone).calls(50)
+                .recvTimeout(Duration.ofSeconds(20)).timeout(Duration.ofSeconds(40)).start()) {
+            Sipp.scenario("call-hold-or-busy").remote(running.server.sip().udpPort()).service(DID)
+                    .calls(200).rate(400).arguments("-d", "5000", "-l", "200").recvTimeout(Duration.ofSeconds(20))
+                    .timeout(Duration.ofSeconds(40)).run().assertSucceeded();
+            answering.awaitExit(Duration.ofSeconds(40)).assertSucceeded();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        running.server.admin().callRecords().flush();
+        JsonNode records = ok(200, api.get("/v1/cdrs?limit=500", acme)).json().get("items");
+        long answered = count(records, "answered");
+        long busy = count(records, "rejected");
+        org.slf4j.LoggerFactory.getLogger(CallLimitsSippTest.class).info(
+                "burst of 200 calls against a limit of 50 at once: {} answered, {} refused with 486, in {} ms", answered, busy, millis);
+        assertEquals(50, answered, records.toString());
+        assertEquals(150, busy);
+        records.forEach(record -> assertTrue(!"rejected".equals(record.get("result").asText())
+                || record.get("final_code").asInt() == 486, record.toString()));
+    }
+
+    private static long count(JsonNode records, String result) {
+        long n = 0;
+        for (JsonNode record : records) {
+            n += result.equals(record.get("result").asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
     void aCallOverTheMaximumDurationGetsAByeOnBothLegs() {
         limits("{\"max_call_seconds\":2}");
         int phone = register("anna");
