@@ -48,7 +48,6 @@ final class AccountLimitRoutes implements Routes {
                 .put("allow_international", in.allowInternational())
                 .put("allow_premium", in.allowPremium());
         in.allowedPrefixes().forEach(node.putArray("allowed_prefixes")::add);
-        node.withArray("allowed_prefixes");
         var set = node.putArray("operator_set");
         LimitSettingsPatch.fields(view.settings()).forEach((name, value) -> {
             if (value != null) {

@@ -5,6 +5,7 @@ import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.config.LimitsConfig;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,7 @@ public final class LimitSettingsPatch {
 
     /** The settings as merge-patch fields, for audit entries. */
     public static Map<String, Object> fields(LimitSettings s) {
-        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("max_reserved_numbers", s.maxReservedNumbers());
         fields.put("purchases_per_hour", s.purchasesPerHour());
         fields.put("purchases_per_day", s.purchasesPerDay());
