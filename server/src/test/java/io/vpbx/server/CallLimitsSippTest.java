@@ -83,12 +83,14 @@ class CallLimitsSippTest {
         forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
 
         long started = System.nanoTime();
+        Sipp.Result callers;
         try (Sipp.Background answering = Sipp.scenario("uas-answer").localPort(phone).calls(50)
                 .recvTimeout(Duration.ofSeconds(20)).timeout(Duration.ofSeconds(40)).start()) {
-            Sipp.scenario("call-hold-or-busy").remote(running.server.sip().udpPort()).service(DID)
-                    .calls(200).rate(400).arguments("-d", "5000", "-l", "200").recvTimeout(Duration.ofSeconds(20))
-                    .timeout(Duration.ofSeconds(40)).run().assertSucceeded();
-            answering.awaitExit(Duration.ofSeconds(40)).assertSucceeded();
+            // 200 calls within 2 s while the admitted ones are held 5 s: all 200 attempts overlap
+            callers = Sipp.scenario("call-hold-or-busy").remote(running.server.sip().udpPort()).service(DID)
+                    .calls(200).rate(100).arguments("-d", "5000", "-l", "200").recvTimeout(Duration.ofSeconds(20))
+                    .timeout(Duration.ofSeconds(40)).run();
+            answering.awaitExit(Duration.ofSeconds(40));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
 
@@ -97,8 +99,11 @@ class CallLimitsSippTest {
         long answered = count(records, "answered");
         long busy = count(records, "rejected");
         org.slf4j.LoggerFactory.getLogger(CallLimitsSippTest.class).info(
-                "burst of 200 calls against a limit of 50 at once: {} answered, {} refused with 486, in {} ms", answered, busy, millis);
-        assertEquals(50, answered, records.toString());
+                "burst of 200 calls against a limit of 50 at once: {} answered, {} refused with 486, in {} ms (SIPp callers {})",
+                answered, busy, millis, callers.succeeded() ? "all succeeded" : "exit " + callers.exitCode());
+        // what the proxy admitted is read from the call records, not from SIPp's verdict: on a loaded machine SIPp's
+        // UAS takes the proxy's INVITE retransmission (its 180 came late) for an unexpected message and fails the call
+        assertEquals(50, answered, records + "\n" + callers.describe());
         assertEquals(150, busy);
         records.forEach(record -> assertTrue(!"rejected".equals(record.get("result").asText())
                 || record.get("final_code").asInt() == 486, record.toString()));
