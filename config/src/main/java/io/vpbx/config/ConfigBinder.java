@@ -52,6 +52,7 @@ final class ConfigBinder {
                     + "s), so that a registered phone's connection is not closed between refreshes, but got '"
                     + sipTcp.idleTimeout() + "'");
         }
+        LimitsConfig limits = limits();
         Set<String> unread = values.unreadKeys();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys declared in the defaults file but bound to no record: " + unread);
@@ -60,7 +61,7 @@ final class ConfigBinder {
             throw new ConfigException(values.problems());
         }
         return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster, uplink,
-                sipTcp, listeners, tls, sipOverload);
+                sipTcp, listeners, tls, sipOverload, limits);
     }
 
     private AdminConfig admin() {
@@ -242,6 +243,26 @@ final class ConfigBinder {
         Duration retryMax = values.read("uplink.retry-max", ValueType.duration());
         Integer rejections = values.read("uplink.max-auth-rejections", ValueType.intBetween(1, UplinkConfig.MAX_AUTH_REJECTIONS));
         return values.valid() ? new UplinkConfig(startsPerSecond, retryBase, retryMax, rejections) : null;
+    }
+
+    private LimitsConfig limits() {
+        Integer reserved = values.read("limits.max-reserved-numbers", ValueType.intAtLeast(0));
+        Integer perHour = values.read("limits.purchases-per-hour", ValueType.intAtLeast(0));
+        Integer perDay = values.read("limits.purchases-per-day", ValueType.intAtLeast(0));
+        Integer concurrent = values.read("limits.concurrent-calls", ValueType.intAtLeast(0));
+        Integer perMinute = values.read("limits.calls-per-minute", ValueType.intAtLeast(0));
+        Duration duration = values.read("limits.max-call-duration", ValueType.duration());
+        Boolean international = values.read("limits.allow-international", ValueType.bool());
+        Boolean premium = values.read("limits.allow-premium", ValueType.bool());
+        String prefixText = values.read("limits.allowed-prefixes", ValueType.text());
+        List<String> prefixes = prefixText == null || prefixText.isBlank() ? List.of()
+                : Arrays.stream(prefixText.split(",", -1)).map(String::trim).toList();
+        if (prefixes.stream().anyMatch(prefix -> !LimitsConfig.isPrefix(prefix))) {
+            values.problem("limits.allowed-prefixes", "expected a comma-separated list of + and 1..15 digits but got '"
+                    + prefixText + "'");
+        }
+        return values.valid() ? new LimitsConfig(reserved, perHour, perDay, concurrent, perMinute, duration,
+                international, premium, prefixes) : null;
     }
 
     private ClusterConfig cluster() {

@@ -7,7 +7,8 @@ import java.util.Objects;
 public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage, CatalogConfig catalog,
         SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact,
         RegistrarConfig registrar, ClusterConfig cluster, UplinkConfig uplink, SipTcpConfig sipTcp,
-        ListenersConfig listeners, TlsConfig tls, SipOverloadConfig sipOverload) {
+        ListenersConfig listeners, TlsConfig tls, SipOverloadConfig sipOverload,
+        LimitsConfig limits) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -28,6 +29,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         if (listeners.anyTls() && !tls.hasCertificate()) {
             throw new IllegalArgumentException("sip.tls or admin.tls is on but tls.certificate is empty");
         }
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** The documented defaults alone, ignoring the process environment. */

@@ -22,7 +22,9 @@ import io.vpbx.admin.domain.lifecycle.NumberLifecycle;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
 import io.vpbx.admin.domain.price.PriceTable;
 import io.vpbx.admin.service.AccountContacts;
+import io.vpbx.admin.service.AccountLimitService;
 import io.vpbx.admin.service.AccountService;
+import io.vpbx.admin.service.CatalogLimits;
 import io.vpbx.admin.service.AuditService;
 import io.vpbx.admin.service.Auditor;
 import io.vpbx.admin.service.Authenticator;
@@ -80,6 +82,7 @@ import io.vpbx.admin.service.ApiKeyService;
 import io.vpbx.admin.service.ApiKeyUsage;
 import io.vpbx.admin.service.TrunkService;
 import io.vpbx.admin.store.jdbc.Database;
+import io.vpbx.admin.store.jdbc.JdbcAccountLimitStore;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
 import io.vpbx.admin.store.jdbc.JdbcAuditStore;
 import io.vpbx.admin.store.jdbc.JdbcBindingStore;
@@ -125,6 +128,7 @@ public final class AdminModule implements AutoCloseable {
     private final ApiKeys keys = new ApiKeys(new SecureRandom());
 
     private final JdbcAccountStore accounts = new JdbcAccountStore();
+    private final JdbcAccountLimitStore accountLimits = new JdbcAccountLimitStore();
     private final JdbcNumberStore numbers = new JdbcNumberStore(mapper, codec);
     private final JdbcReservationStore reservations = new JdbcReservationStore();
     private final JdbcIdempotencyStore idempotency = new JdbcIdempotencyStore();
@@ -208,7 +212,8 @@ public final class AdminModule implements AutoCloseable {
 
     /** Read access for the routing table: numbers in service with their settings and permissions, trunks, departments, mobiles. */
     public RoutingSource routingSource() {
-        return new RoutingSource(database, numbers, trunks, departments, employees, thirdPartyLines, linePasswords);
+        return new RoutingSource(database, numbers, trunks, departments, employees, thirdPartyLines, linePasswords, accountLimits,
+                config.limits());
     }
 
     /** Where the SIP side reports how third-party registrations go: status and history, one transaction per batch. */
@@ -251,6 +256,7 @@ public final class AdminModule implements AutoCloseable {
         SettingsDiff diff = new SettingsDiff(codec);
         ForeignForwardings foreign = new ForeignForwardings(numbers, diff, auditor);
         ForeignForwardingRelease foreignRelease = new ForeignForwardingRelease(foreign, forwardingConsents);
+        CatalogLimits catalogLimits = new CatalogLimits(accounts, accountLimits, config.limits(), registry);
         ConfirmationCodes confirmationCodes = new ConfirmationCodes(new SecureRandom());
         EndUserService endUserService = new EndUserService(database, endUsers, new InUseGuard(List.of(endUsers::bindingsOf)), inputs,
                         new IdentityDocuments(DocumentCatalogue.bundled(), complianceKeys::documentKeys, complianceKeys::fingerprintKey,
@@ -270,8 +276,8 @@ public final class AdminModule implements AutoCloseable {
                         auditor, clock, config.catalog().importMaxRange()),
                 new CatalogSearch(database, numbers),
                 new ReservationService(database, numbers, reservations, lifecycle, inputs, auditor, clock,
-                        config.catalog().reservationTtl()),
-                new PurchaseService(database, numbers, reservations, idempotency, lifecycle, inputs, auditor, clock),
+                        config.catalog().reservationTtl(), catalogLimits),
+                new PurchaseService(database, numbers, reservations, idempotency, lifecycle, inputs, auditor, clock, catalogLimits),
                 new NumberService(database, numbers, lifecycle, references,
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
                         List.of(new ThirdPartyRelease(thirdPartyLines), new BindingRelease(bindings, endUsers), foreignRelease), diff, auditor, clock,
@@ -299,7 +305,8 @@ public final class AdminModule implements AutoCloseable {
                         new InUseGuard(List.of(numbers::forwardingUsers, callerIds::usersOf)),
                         List.of(new BindingRelease(bindings, endUsers), foreignRelease), auditor, clock, targetHosts),
                 new ForwardingConsents(database, forwardingConsents, numbers, accounts, foreign, auditor, clock),
-                new ApiKeyService(database, apiKeys, accounts, keys, authenticator, auditor, clock));
+                new ApiKeyService(database, apiKeys, accounts, keys, authenticator, auditor, clock),
+                new AccountLimitService(database, accounts, accountLimits, config.limits(), auditor, clock, mapper));
         return new AdminApi(services, config.admin(), config.api(), mapper, registry, database::answers).router(vertx);
     }
 

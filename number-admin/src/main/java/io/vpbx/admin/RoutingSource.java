@@ -6,6 +6,9 @@ import io.vpbx.admin.domain.staff.Employee;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyLine;
 import io.vpbx.admin.domain.trunk.Trunk;
 import io.vpbx.admin.service.LinePasswords;
+import io.vpbx.admin.domain.limits.AccountLimits;
+import io.vpbx.admin.domain.limits.LimitSettings;
+import io.vpbx.admin.store.AccountLimitStore;
 import io.vpbx.admin.store.DepartmentStore;
 import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.NumberStore;
@@ -13,8 +16,10 @@ import io.vpbx.admin.store.ThirdPartyNumberStore;
 import io.vpbx.admin.store.Transactions;
 import io.vpbx.admin.store.TrunkStore;
 import io.vpbx.admin.store.TxWork;
+import io.vpbx.config.LimitsConfig;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -33,9 +38,14 @@ public final class RoutingSource {
     private final EmployeeStore employees;
     private final ThirdPartyNumberStore thirdPartyLines;
     private final LinePasswords passwords;
+    private final AccountLimitStore limits;
+    private final LimitsConfig defaults;
 
     RoutingSource(Transactions transactions, NumberStore numbers, TrunkStore trunks, DepartmentStore departments,
-                  EmployeeStore employees, ThirdPartyNumberStore thirdPartyLines, LinePasswords passwords) {
+                  EmployeeStore employees, ThirdPartyNumberStore thirdPartyLines, LinePasswords passwords,
+                  AccountLimitStore limits, LimitsConfig defaults) {
+        this.limits = limits;
+        this.defaults = defaults;
         this.transactions = transactions;
         this.numbers = numbers;
         this.trunks = trunks;
@@ -59,6 +69,18 @@ public final class RoutingSource {
 
     public Optional<Employee> employee(String employeeId) {
         return transactions.inTransaction(tx -> employees.findInAnyAccount(tx, employeeId));
+    }
+
+    /** The limits in force for the account (the defaults when the operator set none). */
+    public AccountLimits accountLimits(String accountId) {
+        return AccountLimits.of(transactions.inTransaction(tx -> limits.find(tx, accountId)).orElse(LimitSettings.DEFAULTS),
+                defaults);
+    }
+
+    /** Every account the operator set limits for, with the limits in force; returns how many. */
+    public int accountLimits(BiConsumer<String, AccountLimits> sink) {
+        return pages(after -> tx -> limits.list(tx, after, PAGE), AccountLimitStore.Entry::accountId,
+                entry -> sink.accept(entry.accountId(), AccountLimits.of(entry.settings(), defaults)));
     }
 
     /** Calls {@code sink} for every number an account holds, page by page; returns how many. */

@@ -9,6 +9,8 @@ import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.staff.Employee;
 import io.vpbx.admin.domain.trunk.Trunk;
 import io.vpbx.admin.service.ChangeListener;
+import io.vpbx.admin.service.AccountLimitService;
+import io.vpbx.sip.routing.PremiumRatePrefixes;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.uplink.UplinkAccount;
 import java.util.Optional;
@@ -28,6 +30,7 @@ final class RoutingTableSync implements ChangeListener {
 
     private final RoutingTable table;
     private final CallPolicy policy = new CallPolicy();
+    private final PremiumRatePrefixes premium;
     private final Timer propagation;
     private RoutingSource source;
     /** Where third-party lines go: the SIP server, which registers them at their operators (none until attached). */
@@ -35,7 +38,13 @@ final class RoutingTableSync implements ChangeListener {
     private Consumer<String> removeUplink = e164 -> { };
 
     RoutingTableSync(RoutingTable table, MeterRegistry registry) {
+        this(table, registry, PremiumRatePrefixes.bundled());
+    }
+
+    /** {@code premium}: the premium-rate prefixes the accounts' destination rules use. */
+    RoutingTableSync(RoutingTable table, MeterRegistry registry, PremiumRatePrefixes premium) {
         this.table = table;
+        this.premium = premium;
         this.propagation = Timer.builder("vpbx.routing.propagation")
                 .description("from a committed admin change to the routing table entry replaced")
                 .publishPercentileHistogram()
@@ -60,8 +69,10 @@ final class RoutingTableSync implements ChangeListener {
         int departments = source.departments(department -> table.put(RoutingValues.plan(department)));
         int employees = source.employees(this::employee);
         int lines = source.thirdPartyLines(line -> putUplink.accept(RoutingValues.uplink(line)));
-        log.info("routing table loaded: {} numbers, {} trunks ({} enabled), {} departments, {} employees, {} third-party lines"
-                + " in {} ms", numbers, trunks, table.trunkCount(), departments, employees, lines,
+        int limits = source.accountLimits((accountId, in) -> table.putCallLimits(accountId, RoutingValues.callLimits(in, premium)));
+        log.info("routing table loaded: {} numbers, {} trunks ({} enabled), {} departments, {} employees, {} third-party lines,"
+                + " {} accounts with their own limits in {} ms", numbers, trunks, table.trunkCount(), departments, employees, lines,
+                limits,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -77,6 +88,8 @@ final class RoutingTableSync implements ChangeListener {
             case "trunk" -> source.trunk(resourceId).ifPresentOrElse(this::trunk, () -> table.removeTrunk(resourceId));
             case "department" -> department(resourceId);
             case "employee" -> source.employee(resourceId).ifPresentOrElse(this::employee, () -> table.removeEmployee(resourceId));
+            case AccountLimitService.RESOURCE_TYPE -> table.putCallLimits(resourceId,
+                    RoutingValues.callLimits(source.accountLimits(resourceId), premium));
             case "third_party_number" -> source.thirdPartyLine(resourceId).ifPresentOrElse(
                     line -> putUplink.accept(RoutingValues.uplink(line)), () -> removeUplink.accept(resourceId));
             default -> {

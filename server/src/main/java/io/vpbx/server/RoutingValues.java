@@ -8,7 +8,11 @@ import io.vpbx.admin.domain.lifecycle.CallPolicy;
 import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyLine;
 import io.vpbx.admin.domain.trunk.SourceAddress;
+import io.vpbx.admin.domain.limits.AccountLimits;
+import io.vpbx.sip.routing.AccountCallLimits;
 import io.vpbx.sip.routing.DepartmentPlan;
+import io.vpbx.sip.routing.DestinationPolicy;
+import io.vpbx.sip.routing.PremiumRatePrefixes;
 import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.RingStrategy;
 import io.vpbx.sip.routing.RouteEntry;
@@ -91,6 +95,12 @@ final class RoutingValues {
             return new Fallback.Voicemail(v.recipients(), v.greetingMediaId());
         }
         return Fallback.standard();
+    }
+
+    /** An account's limits as the call path reads them; {@code premium} is the premium-rate list in force. */
+    static AccountCallLimits callLimits(AccountLimits limits, PremiumRatePrefixes premium) {
+        return new AccountCallLimits(limits.concurrentCalls(), limits.callsPerMinute(), limits.maxCallDuration(),
+                new DestinationPolicy(limits.allowInternational(), limits.allowPremium(), limits.allowedPrefixes(), premium));
     }
 
     /** A third-party line as the SIP core registers it. */

@@ -7,6 +7,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vpbx.admin.AdminModule;
 import io.vpbx.admin.api.JsonMappers;
+import io.vpbx.admin.domain.limits.AccountLimits;
+import io.vpbx.admin.domain.limits.LimitSettings;
+import io.vpbx.sip.routing.PremiumRatePrefixes;
 import io.vpbx.admin.service.ChangeListener;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAuditStore;
@@ -40,7 +43,7 @@ public final class VpbxServer {
     private final Clock clock;
     private Database database;
     private AdminModule admin;
-    private final RoutingTable routingTable = new RoutingTable();
+    private final RoutingTable routingTable;
     private Vertx vertx;
     /** Plain HTTP and HTTPS listeners of the admin API; null when switched off. */
     private HttpServer http;
@@ -53,6 +56,8 @@ public final class VpbxServer {
     public VpbxServer(VpbxConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.routingTable = new RoutingTable(RoutingValues.callLimits(AccountLimits.of(LimitSettings.DEFAULTS, config.limits()),
+                PremiumRatePrefixes.bundled()));
     }
 
     public void start() {

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
+import io.vpbx.admin.service.AccountLimitService;
 import io.vpbx.admin.service.AccountService;
 import io.vpbx.admin.service.AuditService;
 import io.vpbx.admin.service.Authenticator;
@@ -49,7 +50,8 @@ public final class AdminApi {
                            EndUserService endUsers, M2mDeviceService m2mDevices, BindingService bindings,
                            RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
                            TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
-                           ForwardingConsents forwardingConsents, ApiKeyService apiKeys) {
+                           ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
+                           AccountLimitService accountLimits) {
     }
 
     private final Services services;
@@ -98,7 +100,9 @@ public final class AdminApi {
                 new TrunkRoutes(services.trunks(), exchange, query),
                 new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query),
                 new ForwardingConsentRoutes(services.forwardingConsents(), services.inputs(), exchange),
-                new ApiKeyRoutes(services.apiKeys(), exchange));
+                new ApiKeyRoutes(services.apiKeys(), exchange),
+
+                new AccountLimitRoutes(services.accountLimits(), exchange));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
     }
 }

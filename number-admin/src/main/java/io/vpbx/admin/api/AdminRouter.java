@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vpbx.admin.domain.limits.LimitExceededException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,9 @@ public final class AdminRouter {
         }
         if (rc.failure() instanceof ApiException api && api.retryAfterSeconds() > 0) {
             rc.response().putHeader("Retry-After", Long.toString(api.retryAfterSeconds()));
+        }
+        if (rc.failure() instanceof LimitExceededException limit && limit.retryAfterSeconds() > 0) {
+            rc.response().putHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
         }
         try {
             rc.response().setStatusCode(problem.status())

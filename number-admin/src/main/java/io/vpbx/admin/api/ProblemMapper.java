@@ -13,7 +13,10 @@ import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.lifecycle.IllegalTransitionException;
 import io.vpbx.admin.service.ForbiddenException;
 import io.vpbx.admin.store.StorageException;
+import io.vpbx.admin.domain.limits.LimitExceededException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Turns any failure into the one error shape; nothing else builds error bodies. */
@@ -32,6 +35,17 @@ final class ProblemMapper {
         }
         if (failure instanceof ApiException e) {
             return new Problem(BASE + slug(e.status()), title(e.status()), e.status(), e.getMessage(), path, e.field(), List.of(), requestId);
+        }
+        if (failure instanceof LimitExceededException e) {
+            boolean rate = e.kind() == LimitExceededException.Kind.RATE;
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("limit", e.limit());
+            members.put("limit_value", e.value());
+            if (rate) {
+                members.put("retry_after_seconds", e.retryAfterSeconds());
+            }
+            return new Problem(BASE + "limit-exceeded", rate ? "Too many requests" : "Limit reached", rate ? 429 : 409,
+                    e.getMessage(), path, null, List.of(), requestId, members);
         }
         if (failure instanceof NotFoundException e) {
             return new Problem(BASE + "not-found", "Not found", 404, e.getMessage(), path, null, List.of(), requestId);

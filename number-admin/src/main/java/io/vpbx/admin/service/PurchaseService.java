@@ -45,10 +45,12 @@ public final class PurchaseService {
     private final NumberInputs inputs;
     private final Auditor auditor;
     private final Clock clock;
+    private final CatalogLimits limits;
 
     public PurchaseService(Transactions transactions, NumberStore numbers, ReservationStore reservations,
                            IdempotencyStore idempotency, NumberLifecycle lifecycle, NumberInputs inputs, Auditor auditor,
-                           Clock clock) {
+                           Clock clock, CatalogLimits limits) {
+        this.limits = limits;
         this.transactions = transactions;
         this.numbers = numbers;
         this.reservations = reservations;
@@ -74,6 +76,7 @@ public final class PurchaseService {
                 : "numbers:" + String.join(",", e164s.stream().sorted().toList()));
         return transactions.inTransaction(tx -> {
             Instant now = clock.instant();
+            limits.lockAccount(tx, accountId);
             var previous = idempotency.claim(tx, accountId, idempotencyKey, requestHash, now);
             if (previous.isPresent()) {
                 if (!previous.get().requestHash().equals(requestHash)) {
@@ -117,6 +120,8 @@ public final class PurchaseService {
         if (!blockers.isEmpty()) {
             throw new ConflictException("nothing was bought", blockers);
         }
+        limits.checkPurchase(tx, accountId, candidates.size(), now);
+        limits.recordPurchases(tx, accountId, candidates.stream().map(NumberRecord::e164).toList(), now);
         List<NumberRecord> bought = new ArrayList<>();
         for (NumberRecord record : candidates) {
             NumberRecord next = record.withState(lifecycle.apply(record.state(), LifecycleEvent.PURCHASE), now).withPurchase(now);

@@ -37,9 +37,12 @@ public final class ReservationService {
     private final Auditor auditor;
     private final Clock clock;
     private final Duration ttl;
+    private final CatalogLimits limits;
 
     public ReservationService(Transactions transactions, NumberStore numbers, ReservationStore reservations,
-                              NumberLifecycle lifecycle, NumberInputs inputs, Auditor auditor, Clock clock, Duration ttl) {
+                              NumberLifecycle lifecycle, NumberInputs inputs, Auditor auditor, Clock clock, Duration ttl,
+                              CatalogLimits limits) {
+        this.limits = limits;
         this.transactions = transactions;
         this.numbers = numbers;
         this.reservations = reservations;
@@ -56,6 +59,8 @@ public final class ReservationService {
         List<String> e164s = inputs.list("numbers", requested, MAX_NUMBERS);
         return transactions.inTransaction(tx -> {
             Instant now = clock.instant();
+            limits.lockAccount(tx, accountId);
+            limits.checkReservation(tx, accountId, e164s.size(), now);
             List<NumberRecord> locked = numbers.lock(tx, e164s);
             Set<String> found = locked.stream().map(NumberRecord::e164).collect(Collectors.toSet());
             List<String> blockers = new ArrayList<>();

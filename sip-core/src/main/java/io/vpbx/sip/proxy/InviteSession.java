@@ -304,6 +304,7 @@ final class InviteSession {
         core.dialogs().answered(invite.callId(), log, now, new DialogParties(
                 ((Flow) server.transport()).remote().getAddress(), branch.flow().remote().getAddress()));
         core.awaitAck(invite.callId(), response, (Flow) branch.flow());
+        core.answered(invite, response, (Flow) server.transport(), (Flow) branch.flow(), log);
         core.sessionEnded(this);
     }
 

@@ -28,7 +28,10 @@ import java.util.function.Function;
  * Calls placed by employees' phones (anything that does not come from a trunk): the phone authenticates
  * with digest (407, RFC 3261 section 22.3), the caller ID it asks for (P-Preferred-Identity, else the From
  * user) must be one of its account's numbers that may call out, and the call goes to another of our numbers
- * by that number's rules, or out through the account's trunk with the caller ID asserted.
+ * by that number's rules, or out through the account's trunk with the caller ID asserted. The identity headers the
+ * phone sent are never passed on (RFC 3325 section 5: it is outside the trust domain): the asserted number, always
+ * one of the account's, replaces them. A call out must also pass the account's destination rules, and every call
+ * its limits on calls at once and per minute.
  */
 public final class OutboundCalls {
     /** How long an external number may ring before the call gives up (the carrier usually ends it sooner). */
@@ -91,13 +94,24 @@ public final class OutboundCalls {
             core.finishRejected(transaction, invite, log, 484, "Address Incomplete");
             return;
         }
+        String asserted = "<sip:" + callerId + "@" + realm + ">";
         if (core.routing().number(dialed).isPresent()) {
             RouteDecision decision = core.router().routeOnPlatform(dialed);
             if (decision instanceof RouteDecision.Reject reject) {
                 core.finishRejected(transaction, invite, log, reject.sipCode(), reject.reason());
-            } else {
-                core.startSession(transaction, invite, log, (RouteDecision.Ring) decision, new String[0]);
+            } else if (core.admitted(transaction, invite, log, account.get())) {
+                core.startSession(transaction, invite, log, (RouteDecision.Ring) decision,
+                        new String[] {"P-Asserted-Identity", asserted});
             }
+            return;
+        }
+        CallAdmission.Refusal destination = core.admission().checkDestination(account.get(),
+                core.routing().callLimits(account.get()).destinations(), callerId, dialed);
+        if (destination != null) {
+            core.refuse(transaction, invite, log, destination);
+            return;
+        }
+        if (!core.admitted(transaction, invite, log, account.get())) {
             return;
         }
         Optional<UplinkAccount> line = core.uplinks().byNumber(callerId);
@@ -114,7 +128,6 @@ public final class OutboundCalls {
         RouteDecision.Ring ring = new RouteDecision.Ring(callerNumber.get(),
                 List.of(new RingStep(List.of(new Leg(Leg.Kind.TRUNK_NUMBER, dialed, null)), EXTERNAL_RING_SECONDS, false)),
                 new Fallback.PassBack());
-        String asserted = "<sip:" + callerId + "@" + realm + ">";
         core.startSession(transaction, invite, log, ring, new String[] {"P-Asserted-Identity", asserted});
     }
 

@@ -52,6 +52,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     private static final Logger log = LoggerFactory.getLogger(ProxyCore.class);
     /** The most one UDP datagram carries over IPv4 (65535 less the IP and UDP headers). */
     static final int MAX_DATAGRAM = 65_507;
+    /** How our Warning headers name us (RFC 3261 section 20.43: a pseudonym is allowed). */
+    private static final String WARN_AGENT = "vpbx";
 
     private final TransactionTable<WireMessage> transactions;
     private final Network network;
@@ -76,6 +78,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     private final UnacknowledgedAnswers unacknowledged;
     /** Empty: every new call is admitted. */
     private final Optional<NewCallAdmission> admission;
+    private final CallAdmission callLimits;
+    private final CallDurationLimit durations;
     private int sessions;
 
     public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
@@ -114,6 +118,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         this.metrics = new ProxyMetrics(registry, () -> sessions + dialogs.size(), transactions::size);
         this.signedRoutes = new SignedRoutes(settings.routeKey());
         this.dialogGate = new DialogGate(signedRoutes, dialogs);
+        this.callLimits = new CallAdmission(clock, registry);
+        this.durations = new CallDurationLimit(scheduler, registry);
     }
 
     /** One framed message from a flow. */
@@ -256,6 +262,9 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         }
         RouteDecision.Ring ring = (RouteDecision.Ring) decision;
         log.account(ring.entry().accountId(), dialed);
+        if (!admitted(transaction, invite, log, ring.entry().accountId())) {
+            return;
+        }
         startSession(transaction, invite, log, ring, new String[0]);
     }
 
@@ -276,6 +285,9 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         RouteDecision decision = router.routeOnPlatform(line.e164());
         if (decision instanceof RouteDecision.Reject reject) {
             finishRejected(transaction, invite, log, reject.sipCode(), reject.reason());
+            return;
+        }
+        if (!admitted(transaction, invite, log, line.accountId())) {
             return;
         }
         startSession(transaction, invite, log, (RouteDecision.Ring) decision, new String[0]);
@@ -527,6 +539,46 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
         ended(log.end(CallRecord.Result.REJECTED, status, clock.instant()));
     }
 
+    /**
+     * The account's toll-fraud limits (calls at once, calls per minute) admit the call, counted from now until its
+     * record is written; or it is refused with the answer naming the limit, and recorded.
+     */
+    boolean admitted(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, String accountId) {
+        CallAdmission.Refusal refusal = callLimits.admit(invite.callId(), accountId, routing.callLimits(accountId));
+        if (refusal == null) {
+            return true;
+        }
+        refuse(transaction, invite, log, refusal);
+        return false;
+    }
+
+    /** Answers a call refused by a limit (with Warning and, for a rate, Retry-After) and records it. */
+    void refuse(ServerTransaction<WireMessage> transaction, WireMessage invite, CallLog log, CallAdmission.Refusal refusal) {
+        transaction.sendResponse(WireMessage.response(Rewrites.response(invite, refusal.status(), refusal.reason(), toTag(invite),
+                refusal.headers(WARN_AGENT)), refusal.status(), invite));
+        ended(log.end(CallRecord.Result.REJECTED, refusal.status(), clock.instant()));
+    }
+
+    /** A call was answered: its account's duration limit starts, with what it takes to end the dialog from here. */
+    void answered(WireMessage invite, WireMessage answer, Flow callerFlow, Flow calleeFlow, CallLog log) {
+        durations.answered(DialogTeardown.of(invite, answer, callerFlow, calleeFlow, network::isUs),
+                routing.callLimits(log.accountId()).maxCallDuration(), this::terminate);
+    }
+
+    /** The duration limit ends the call: a BYE to each party, and its record. */
+    private void terminate(DialogTeardown.Dialog dialog) {
+        for (DialogTeardown.Side side : List.of(dialog.callee(), dialog.caller())) {
+            String via = network.viaPrefix(side.flow().transport()) + ";branch=" + branches.next();
+            transactions.startClient(DialogTeardown.bye(dialog.callId(), side, via), side.flow());
+        }
+        CallRecord record = dialogs.end(dialog.callId(), clock.instant());
+        if (record != null) {
+            ended(record);
+        } else {
+            callLimits.release(dialog.callId());
+        }
+    }
+
     /** A call left the routing phase: counted, and either in a dialog now or recorded. */
     void sessionEnded(InviteSession session) {
         sessions--;
@@ -537,6 +589,8 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     }
 
     void ended(CallRecord record) {
+        callLimits.release(record.callId());
+        durations.ended(record.callId());
         metrics.ended(record);
         try {
             records.offer(record);
@@ -583,6 +637,7 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
     /** Ends the records of calls whose BYE never passed this way; run periodically on the event loop. */
     public void sweepDialogs() {
         dialogs.sweep(clock.instant(), maxCallDuration).forEach(this::ended);
+        callLimits.sweep();
     }
 
     DialogTerminator terminator() {
@@ -615,6 +670,10 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
 
     Dialogs dialogs() {
         return dialogs;
+    }
+
+    CallAdmission callLimits() {
+        return callLimits;
     }
 
     UplinkDirectory uplinks() {

@@ -20,6 +20,28 @@ public final class RoutingTable {
     private final Object trunkWrites = new Object();
     private final Map<String, String> employeeMobiles = new ConcurrentHashMap<>();
     private final Map<String, String> employeeAccounts = new ConcurrentHashMap<>();
+    private final Map<String, AccountCallLimits> callLimits = new ConcurrentHashMap<>();
+    private final AccountCallLimits defaultCallLimits;
+
+    /** A table whose accounts have no call limits until given some (routing tests). */
+    public RoutingTable() {
+        this(AccountCallLimits.unlimited());
+    }
+
+    /** {@code defaultCallLimits}: what an account has until the operator sets its own (the configuration's limits.*). */
+    public RoutingTable(AccountCallLimits defaultCallLimits) {
+        this.defaultCallLimits = defaultCallLimits;
+    }
+
+    /** The account's call limits: the operator's for this account, else the defaults. */
+    public AccountCallLimits callLimits(String accountId) {
+        AccountCallLimits own = accountId == null ? null : callLimits.get(accountId);
+        return own != null ? own : defaultCallLimits;
+    }
+
+    public void putCallLimits(String accountId, AccountCallLimits limits) {
+        callLimits.put(accountId, limits);
+    }
 
     public Optional<RouteEntry> number(String e164) {
         return Optional.ofNullable(numbers.get(e164));

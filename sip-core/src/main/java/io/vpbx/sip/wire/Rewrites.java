@@ -41,6 +41,7 @@ public final class Rewrites {
         boolean firstVia = true;
         int routesToPop = popRoutes;
         boolean maxForwardsSeen = false;
+        boolean assertsIdentity = assertsIdentity(extraHeaders);
         for (HeaderLine line : in.lines()) {
             HeaderId id = line.id();
             if (id == HeaderId.VIA && firstVia) {
@@ -71,6 +72,9 @@ public final class Rewrites {
             } else if (id == HeaderId.CONTENT_LENGTH || id == HeaderId.PROXY_AUTHORIZATION) {
                 // credentials were for us (our realm is the only one on this path): never passed on
                 continue;
+            } else if (assertsIdentity && (id == HeaderId.P_ASSERTED_IDENTITY || id == HeaderId.P_PREFERRED_IDENTITY)) {
+                // we assert the identity ourselves: what the sender claimed goes (RFC 3325 sections 5 and 9.1)
+                continue;
             }
             out.splice(source, line.start(), line.next());
         }
@@ -84,6 +88,15 @@ public final class Rewrites {
         out.crlf();
         out.splice(source, in.bodyStart(), in.bodyEnd());
         return out;
+    }
+
+    private static boolean assertsIdentity(String... extraHeaders) {
+        for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
+            if (extraHeaders[i].equalsIgnoreCase("P-Asserted-Identity") || extraHeaders[i].equalsIgnoreCase("P-Preferred-Identity")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A response going back upstream: the same bytes without the top Via value (ours). */

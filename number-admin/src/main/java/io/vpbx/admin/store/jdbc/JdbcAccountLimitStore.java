@@ -1,0 +1,167 @@
+package io.vpbx.admin.store.jdbc;
+
+import io.vpbx.admin.domain.limits.LimitSettings;
+import io.vpbx.admin.store.AccountLimitStore;
+import io.vpbx.admin.store.Tx;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+public final class JdbcAccountLimitStore implements AccountLimitStore {
+    private static final String COLUMNS = "account_id, max_reserved_numbers, purchases_per_hour, purchases_per_day, "
+            + "concurrent_calls, calls_per_minute, max_call_seconds, allow_international, allow_premium, allowed_prefixes";
+
+    @Override
+    public Optional<LimitSettings> find(Tx tx, String accountId) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS
+                + " FROM account_limits WHERE account_id = ?")) {
+            st.setString(1, accountId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public void save(Tx tx, String accountId, LimitSettings s, Instant at) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE account_limits SET max_reserved_numbers = ?, "
+                + "purchases_per_hour = ?, purchases_per_day = ?, concurrent_calls = ?, calls_per_minute = ?, "
+                + "max_call_seconds = ?, allow_international = ?, allow_premium = ?, allowed_prefixes = ?, updated_at = ? "
+                + "WHERE account_id = ?")) {
+            bind(st, s, at);
+            st.setString(11, accountId);
+            if (st.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO account_limits (max_reserved_numbers, "
+                + "purchases_per_hour, purchases_per_day, concurrent_calls, calls_per_minute, max_call_seconds, "
+                + "allow_international, allow_premium, allowed_prefixes, updated_at, account_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(st, s, at);
+            st.setString(11, accountId);
+            st.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<Entry> list(Tx tx, String afterAccountId, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS
+                + " FROM account_limits WHERE account_id > ? ORDER BY account_id LIMIT ?")) {
+            st.setString(1, afterAccountId == null ? "" : afterAccountId);
+            st.setInt(2, limit);
+            List<Entry> entries = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new Entry(rs.getString("account_id"), read(rs)));
+                }
+            }
+            return entries;
+        }
+    }
+
+    @Override
+    public int reservedNumbers(Tx tx, String accountId, Instant now) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT COUNT(*) FROM numbers "
+                + "WHERE account_id = ? AND state = 'reserved' AND reserved_until > ?")) {
+            st.setString(1, accountId);
+            st.setTimestamp(2, Timestamp.from(now));
+            return count(st);
+        }
+    }
+
+    @Override
+    public void recordPurchase(Tx tx, String accountId, String e164, Instant at) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "INSERT INTO number_purchases (account_id, e164, purchased_at) VALUES (?, ?, ?)")) {
+            st.setString(1, accountId);
+            st.setString(2, e164);
+            st.setTimestamp(3, Timestamp.from(at));
+            st.executeUpdate();
+        }
+    }
+
+    @Override
+    public int purchasesSince(Tx tx, String accountId, Instant since) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "SELECT COUNT(*) FROM number_purchases WHERE account_id = ? AND purchased_at >= ?")) {
+            st.setString(1, accountId);
+            st.setTimestamp(2, Timestamp.from(since));
+            return count(st);
+        }
+    }
+
+    @Override
+    public Optional<Instant> firstPurchaseSince(Tx tx, String accountId, Instant since) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement(
+                "SELECT MIN(purchased_at) FROM number_purchases WHERE account_id = ? AND purchased_at >= ?")) {
+            st.setString(1, accountId);
+            st.setTimestamp(2, Timestamp.from(since));
+            try (ResultSet rs = st.executeQuery()) {
+                Timestamp first = rs.next() ? rs.getTimestamp(1) : null;
+                return Optional.ofNullable(first).map(Timestamp::toInstant);
+            }
+        }
+    }
+
+    private static int count(PreparedStatement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void bind(PreparedStatement st, LimitSettings s, Instant at) throws SQLException {
+        setInt(st, 1, s.maxReservedNumbers());
+        setInt(st, 2, s.purchasesPerHour());
+        setInt(st, 3, s.purchasesPerDay());
+        setInt(st, 4, s.concurrentCalls());
+        setInt(st, 5, s.callsPerMinute());
+        setInt(st, 6, s.maxCallSeconds());
+        setBoolean(st, 7, s.allowInternational());
+        setBoolean(st, 8, s.allowPremium());
+        st.setString(9, s.allowedPrefixes() == null ? null : String.join(",", s.allowedPrefixes()));
+        st.setTimestamp(10, Timestamp.from(at));
+    }
+
+    private static LimitSettings read(ResultSet rs) throws SQLException {
+        String prefixes = rs.getString("allowed_prefixes");
+        return new LimitSettings(getInt(rs, "max_reserved_numbers"), getInt(rs, "purchases_per_hour"),
+                getInt(rs, "purchases_per_day"), getInt(rs, "concurrent_calls"), getInt(rs, "calls_per_minute"),
+                getInt(rs, "max_call_seconds"), getBoolean(rs, "allow_international"), getBoolean(rs, "allow_premium"),
+                prefixes == null ? null : prefixes.isEmpty() ? List.of() : Arrays.asList(prefixes.split(",")));
+    }
+
+    private static void setInt(PreparedStatement st, int index, Integer value) throws SQLException {
+        if (value == null) {
+            st.setNull(index, Types.INTEGER);
+        } else {
+            st.setInt(index, value);
+        }
+    }
+
+    private static void setBoolean(PreparedStatement st, int index, Boolean value) throws SQLException {
+        if (value == null) {
+            st.setNull(index, Types.BOOLEAN);
+        } else {
+            st.setBoolean(index, value);
+        }
+    }
+
+    private static Integer getInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Boolean getBoolean(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,7 @@
+package io.vpbx.admin.store.jdbc;
+
+class AccountLimitStorePostgresTest extends AccountLimitStoreContract {
+    AccountLimitStorePostgresTest() {
+        super("postgresql");
+    }
+}

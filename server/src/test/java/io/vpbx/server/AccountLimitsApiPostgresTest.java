@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class AccountLimitsApiPostgresTest extends AccountLimitsApiContract {
+    AccountLimitsApiPostgresTest() {
+        super("postgresql");
+    }
+}
