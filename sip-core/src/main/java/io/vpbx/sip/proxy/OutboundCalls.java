@@ -105,7 +105,7 @@ public final class OutboundCalls {
             }
             return;
         }
-        CallAdmission.Refusal destination = core.admission().checkDestination(account.get(),
+        CallAdmission.Refusal destination = core.callLimits().checkDestination(account.get(),
                 core.routing().callLimits(account.get()).destinations(), callerId, dialed);
         if (destination != null) {
             core.refuse(transaction, invite, log, destination);
