@@ -90,10 +90,12 @@ abstract class ThirdPartyNumberApiContract {
         Api.Response one = api.get("/v1/third-party-numbers/" + MOBILE, acme);
         assertEquals(200, one.status(), one.body());
         assertFalse(one.body().contains(PASSWORD));
-        assertEquals(0, one.json().get("history").size());
+        // the SIP side starts registering at once (a name that does not resolve, already looked up when it was saved,
+        // fails from the JVM's negative cache within milliseconds): what it reports is the history's, not asserted here
+        assertTrue(one.json().get("history").isArray());
         Api.Response list = api.get("/v1/third-party-numbers", acme);
         assertEquals(List.of(MOBILE), numbers(list.json().get("items")));
-        assertEquals("pending", list.json().get("items").get(0).get("registration").get("state").asText());
+        assertTrue(List.of("pending", "retrying").contains(list.json().get("items").get(0).get("registration").get("state").asText()));
         assertFalse(list.body().contains(PASSWORD));
 
         Api.Response number = api.get("/v1/numbers/" + MOBILE, acme);
@@ -209,7 +211,9 @@ abstract class ThirdPartyNumberApiContract {
         assertEquals(600, line.get("expires").asInt());
         assertTrue(line.get("comment").isNull());
         assertFalse(line.get("enabled").asBoolean());
-        assertEquals(line, ((ObjectNode) api.get("/v1/third-party-numbers/" + MOBILE, acme).json()).without("history"));
+        // the registration part moves on its own as the SIP side reports (disabled soon after): compared without it
+        assertEquals(((ObjectNode) line.deepCopy()).without("registration"),
+                ((ObjectNode) api.get("/v1/third-party-numbers/" + MOBILE, acme).json()).without(List.of("history", "registration")));
         ThirdPartyLine sip = running.server.admin().routingSource().thirdPartyLine(MOBILE).orElseThrow();
         assertEquals("N3w-secret-Q", sip.password());
         assertFalse(sip.enabled());

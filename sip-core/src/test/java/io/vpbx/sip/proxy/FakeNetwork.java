@@ -4,9 +4,11 @@ import io.vpbx.sip.wire.IpLiteral;
 import io.vpbx.sip.wire.SipUri;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -18,12 +20,23 @@ final class FakeNetwork implements Network {
     static final int PORT = 5060;
 
     private final Map<String, RecordingFlow> flows = new LinkedHashMap<>();
+    /** Hosts the connect-time check refuses, as a private range would be refused. */
+    final Set<String> refusedHosts = new HashSet<>();
 
     @Override
     public void flowTo(SipUri uri, Consumer<Flow> then) {
         InetAddress address = IpLiteral.parse(uri.host());
         String transport = uri.transport() == null ? "UDP" : uri.transport().toUpperCase(Locale.ROOT);
         then.accept(address == null ? null : flow(transport, new InetSocketAddress(address, uri.portOrDefault())));
+    }
+
+    @Override
+    public void flowToAccountTarget(SipUri uri, Runnable refused, Consumer<Flow> then) {
+        if (refusedHosts.contains(uri.host())) {
+            refused.run();
+        } else {
+            flowTo(uri, then);
+        }
     }
 
     @Override

@@ -208,6 +208,19 @@ class InviteSessionTest {
     }
 
     @Test
+    void anExternalPbxInAPrivateRangeIsNeverSentToAndTheNextUriIsTried() {
+        proxy.network.refusedHosts.add("10.9.9.9");
+        number(new Target.ExternalPbx(List.of("sip:pbx@10.9.9.9", "sip:pbx@10.2.2.2:5070")), 20);
+        proxy.call(DIALED);
+
+        assertEquals(List.of(), proxy.network.udp("10.9.9.9", 5060).sent(), "nothing goes to a refused next hop");
+        RecordingFlow pbx2 = proxy.network.udp("10.2.2.2", 5070);
+        assertEquals("sip:pbx@10.2.2.2:5070", pbx2.request("INVITE").requestUri());
+        proxy.respond(pbx2, 200, "OK", "y");
+        assertEquals(List.of(200), proxy.carrier.statuses());
+    }
+
+    @Test
     void anEmployeeWithoutAPhoneGetsTheFallbackAtOnce() {
         number(new Target.Employee("nobody"), 20);
 
