@@ -1,8 +1,7 @@
 package io.vpbx.admin.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -68,14 +67,17 @@ final class ProblemMapper {
             return new Problem(BASE + "invalid-field", "Invalid field", 422, "wrong type for field '" + fieldPath(e) + "'",
                     path, fieldPath(e), List.of(), requestId);
         }
-        if (failure instanceof InputCoercionException e && e.getProcessor() != null) {
-            String field = fieldPath(e.getProcessor().getParsingContext());
-            return new Problem(BASE + "invalid-field", "Invalid field", 422, "number out of range for field '" + field + "'",
-                    path, field, List.of(), requestId);
+        if (failure instanceof JsonMappingException e && e.getCause() instanceof InvalidFieldException invalid) {
+            return toProblem(invalid, routingStatus, path, requestId);
+        }
+        if (failure instanceof JsonMappingException e && !e.getPath().isEmpty()) {
+            // e.g. a number out of range for its field; the message would repeat the value, so only the field
+            return new Problem(BASE + "invalid-field", "Invalid field", 422, "invalid value for field '" + fieldPath(e) + "'",
+                    path, fieldPath(e), List.of(), requestId);
         }
         if (failure instanceof JsonProcessingException e) {
             // Only the position: the parser's own message repeats the offending token, which may be personal data.
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             return new Problem(BASE + "malformed-json", "Malformed JSON", 400,
                     "the body is not valid JSON" + where, path, "body", List.of(), requestId);
@@ -102,23 +104,11 @@ final class ProblemMapper {
         return new Problem(BASE + slug(status), title(status), status, detail, path, null, List.of(), requestId);
     }
 
-    private static String fieldPath(MismatchedInputException e) {
+    private static String fieldPath(JsonMappingException e) {
         String joined = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
         return joined.isEmpty() ? "body" : joined.replace(".[", "[");
-    }
-
-    /** The field a parser was reading, in the request's terms ({@code set.forwarding.ring_timeout}, {@code uris[1]}). */
-    private static String fieldPath(JsonStreamContext context) {
-        StringBuilder field = new StringBuilder();
-        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
-            String part = at.inArray() ? "[" + at.getCurrentIndex() + "]" : at.getCurrentName();
-            if (part != null) {
-                field.insert(0, field.isEmpty() || field.charAt(0) == '[' ? part : part + ".");
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
     }
 
     private static String slug(int status) {

@@ -104,6 +104,11 @@ class JsonBodyReaderTest {
                     () -> mapper.treeToValue(reader.read(JSON, body.getBytes(StandardCharsets.UTF_8)), Named.class), body);
             assertFalse(e.getPath().isEmpty(), body);
         }
+        Exception overflow = assertThrows(Exception.class, () -> mapper.treeToValue(
+                reader.read(JSON, "{\"port\":99999999999}".getBytes(StandardCharsets.UTF_8)), Named.class));
+        Problem problem = new ProblemMapper().toProblem(overflow, 0, "/v1/x", "r");
+        assertEquals(422, problem.status(), overflow.toString());
+        assertEquals("port", problem.field());
         assertEquals(new Named("x", 5060, true), mapper.treeToValue(
                 reader.read(JSON, "{\"name\":\"x\",\"port\":5060,\"enabled\":true}".getBytes(StandardCharsets.UTF_8)), Named.class));
     }
