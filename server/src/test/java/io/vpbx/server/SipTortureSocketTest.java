@@ -200,6 +200,18 @@ class SipTortureSocketTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"UDP", "TCP"})
+    void rfc2543RequestsWithoutAMagicCookieAreServed(String transport) {
+        try (RawSip peer = peer(transport)) {
+            String options = request(peer, "OPTIONS", "sip:127.0.0.1", null, "", 1).replaceFirst(";branch=[^\r]*", "");
+            assertEquals(200, status(peer.exchange(options, ANSWER)));
+            String invite = request(peer, "INVITE", "sip:+74951230001@127.0.0.1", null, "", 2)
+                    .replaceFirst(";branch=[^\r]*", ";branch=old-style-1");
+            assertEquals(407, status(peer.exchange(invite, ANSWER)), "routed: the caller is asked to authenticate");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UDP", "TCP"})
     void a64KbRequestStillGetsAnAnswer(String transport) {
         try (RawSip peer = peer(transport)) {
             // 65,500 bytes: one datagram carries it, but not the answer that echoes it with a few fields more
