@@ -118,6 +118,9 @@ class OpenApiFuzzTest {
         while (brace >= 0) {
             String name = template.substring(brace + 1, template.indexOf('}', brace));
             String collection = template.substring(0, brace - 1);
+            for (Map.Entry<String, String> known : values.entrySet()) {
+                collection = collection.replace("{" + known.getKey() + "}", known.getValue()); // nested: /numbers/{number}/...
+            }
             JsonNode items = api.get(collection, key).json().path("items");
             JsonNode first = items.isArray() && !items.isEmpty() ? items.get(0).path(name) : null;
             String value = first != null && first.isTextual() ? first.asText() : name.equals("number") ? BOUGHT : "no-such-" + name;
