@@ -22,8 +22,6 @@ public record AddressRange(InetAddress network, int prefix) {
         }
     }
 
-    public static final String EXPECTED = "a CIDR block such as 127.0.0.0/8 or fd00::/8 (or an address alone)";
-
     /** The block {@code text} names, or empty when it is no CIDR block of address literals. */
     public static Optional<AddressRange> parse(String text) {
         String trimmed = text.strip();

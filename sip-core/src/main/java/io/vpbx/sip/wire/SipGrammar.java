@@ -50,7 +50,8 @@ public final class SipGrammar {
         } else {
             return Optional.of("must start with sip: or sips:");
         }
-        if (uri.indexOf('?', rest) >= 0 && uri.indexOf('@', rest) < 0 || uri.indexOf('?', uri.lastIndexOf('@') + 1) >= 0) {
+        // '?' may stand in a user part (before the '@'); after the host it starts headers
+        if (uri.indexOf('?', Math.max(rest, uri.lastIndexOf('@') + 1)) >= 0) {
             return Optional.of("must not carry headers ('?...'): they would be copied into the request");
         }
         int at = uri.lastIndexOf('@');
@@ -91,7 +92,7 @@ public final class SipGrammar {
                     return Optional.of("'%' must start an escape of two hex digits");
                 }
                 int value = hex(user.charAt(i + 1)) * 16 + hex(user.charAt(i + 2));
-                if (value < 0x20 || value == 0x7f) {
+                if (isControl(value)) {
                     return Optional.of("must not hold an escaped control character (%" + user.substring(i + 1, i + 3) + ")");
                 }
                 i += 2;
@@ -170,7 +171,7 @@ public final class SipGrammar {
         for (int i = 0; i < user.length(); i++) {
             char c = user.charAt(i);
             boolean escape = c == '%' && i + 2 < user.length() && hex(user.charAt(i + 1)) >= 0 && hex(user.charAt(i + 2)) >= 0
-                    && hex(user.charAt(i + 1)) * 16 + hex(user.charAt(i + 2)) >= 0x20;
+                    && !isControl(hex(user.charAt(i + 1)) * 16 + hex(user.charAt(i + 2)));
             if (userChar(c) || escape) {
                 out.append(c);
                 continue;
@@ -246,6 +247,10 @@ public final class SipGrammar {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isControl(int value) {
+        return value < 0x20 || value == 0x7f;
     }
 
     private static boolean userChar(char c) {

@@ -73,6 +73,7 @@ class SipGrammarTest {
         assertEquals("evil%40127.0.0.9%3E;tag=x,%3Csip%3Ay", SipGrammar.escapeUser("evil@127.0.0.9>;tag=x,<sip:y"));
         assertEquals("a%0D%0AX-Injected%3A%20yes", SipGrammar.escapeUser("a\r\nX-Injected: yes"));
         assertEquals("%250D", SipGrammar.escapeUser("%0D"), "an escaped control character is escaped again");
+        assertEquals("%257F", SipGrammar.escapeUser("%7F"));
         assertEquals("%D0%B8", SipGrammar.escapeUser("\u0438"));
         assertEquals("100%25", SipGrammar.escapeUser("100%"));
     }
