@@ -107,7 +107,8 @@ public final class RequestChecks {
                 return bad("single_valued", "duplicate " + name(id));
             }
             String value = request.first(id);
-            if (value != null && id != HeaderId.CALL_ID && id != HeaderId.CSEQ && Addresses.splitValues(value).size() > 1) {
+            if (value != null && id != HeaderId.CALL_ID && id != HeaderId.CSEQ && value.indexOf(',') >= 0
+                    && Addresses.splitValues(value).size() > 1) {
                 return bad("single_valued", "more than one value in " + name(id));
             }
         }
