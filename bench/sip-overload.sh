@@ -18,6 +18,7 @@
 #                   (0: from the first second; a clean run at that rate gives 0 or 1);
 #   proxy_cpu_s     CPU of the server during the step; other_cpu_s  machine CPU used by neither server nor SIPp (noise);
 #   rejected/dropped  vpbx's overload counters (503s sent, INVITEs dropped unread) during the step.
+# KEEP_DB=1: vpbx on the database the last run provisioned (saves minutes). NOISE_CPU_S: find-max's noise limit.
 # COMPARE_OFF=1: at the end, vpbx again on the same database with --sip.overload.enabled=false, same steps.
 # Env: SKIP_KAMAILIO=1; COOLDOWN_S (40) between steps; WARMUP_S (15, 0: none) for vpbx's JIT; VPBX_ARGS (extra vpbx flags, e.g. --sip.overload.enabled=false to compare);
 #      JAR (server/target/vpbx.jar); RECV_TIMEOUT_MS (8000, a call waiting longer for an answer fails).
@@ -135,9 +136,9 @@ warm_up() {   # JIT warm-up at capacity, then its transactions end
 
 . bench/vpbx-bench-server.sh
 start_vpbx
-provision_vpbx > /dev/null
+[ "${KEEP_DB:-0}" = 1 ] || provision_vpbx > /dev/null
 if [ "$CAPACITY" = find ]; then
-  CAPACITY=$(cd "$HARNESS" && DURATION=10 REPEATS=1 UAC_PORT=$UAC_PORT PROXY_PID=$VPBX LABEL=vpbx-overload-capacity \
+  CAPACITY=$(cd "$HARNESS" && DURATION=10 REPEATS=1 NOISE_CPU_S=${NOISE_CPU_S:-1} UAC_PORT=$UAC_PORT PROXY_PID=$VPBX LABEL=vpbx-overload-capacity \
     WARMUP_RATE=1000 WARMUP_S=15 RESULTS=$RESULTS ./find-max.sh $SIP_PORT ${FINDMAX_RATES:-1000 1500 2000 2500 3000 4000} \
     | tee /dev/stderr | sed -nE 's/.*FINDMAX.*max_ok_cps=([0-9]+).*/\1/p' | tail -1)
   [[ $CAPACITY =~ ^[0-9]+$ ]] && [ "$CAPACITY" -gt 0 ] || { echo "find-max found no clean rate" >&2; exit 4; }
