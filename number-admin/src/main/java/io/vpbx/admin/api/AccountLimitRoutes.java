@@ -22,8 +22,8 @@ final class AccountLimitRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/v1/accounts/:id/limits").handler(this::get);
-        router.patch("/v1/accounts/:id/limits").handler(this::patch);
+        router.get("/v1/accounts/:id/limits").handler(Query.takesNone()).handler(this::get);
+        router.patch("/v1/accounts/:id/limits").handler(Query.takesNone()).handler(this::patch);
     }
 
     private void get(RoutingContext rc) {

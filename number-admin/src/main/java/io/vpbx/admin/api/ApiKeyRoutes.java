@@ -30,11 +30,11 @@ final class ApiKeyRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/v1/api-keys").handler(this::list);
-        router.post("/v1/api-keys").handler(this::issue);
-        router.get("/v1/api-keys/:id").handler(this::get);
-        router.delete("/v1/api-keys/:id").handler(this::revoke);
-        router.post("/v1/api-keys/:id/rotate").handler(this::rotate);
+        router.get("/v1/api-keys").handler(Query.takes("account_id")).handler(this::list);
+        router.post("/v1/api-keys").handler(Query.takesNone()).handler(this::issue);
+        router.get("/v1/api-keys/:id").handler(Query.takesNone()).handler(this::get);
+        router.delete("/v1/api-keys/:id").handler(Query.takesNone()).handler(this::revoke);
+        router.post("/v1/api-keys/:id/rotate").handler(Query.takesNone()).handler(this::rotate);
     }
 
     private void list(RoutingContext rc) {

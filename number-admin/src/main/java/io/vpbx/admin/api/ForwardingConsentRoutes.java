@@ -26,9 +26,9 @@ final class ForwardingConsentRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/v1/numbers/:number/forwarding-consents").handler(this::list);
-        router.post("/v1/numbers/:number/forwarding-consents").handler(this::grant);
-        router.delete("/v1/numbers/:number/forwarding-consents/:account_id").handler(this::revoke);
+        router.get("/v1/numbers/:number/forwarding-consents").handler(Query.takesNone()).handler(this::list);
+        router.post("/v1/numbers/:number/forwarding-consents").handler(Query.takesNone()).handler(this::grant);
+        router.delete("/v1/numbers/:number/forwarding-consents/:account_id").handler(Query.takesNone()).handler(this::revoke);
     }
 
     private void list(RoutingContext rc) {
