@@ -2,6 +2,7 @@
 # Sourced by the SIP benchmarks (bench/sip-bench.sh, bench/sip-overload.sh): starts vpbx from $JAR for the shared SIPp
 # harness and provisions it through the admin API. Reads ROOT-relative paths and ADMIN_PORT, SIP_PORT, DB, KEY, API;
 # start_vpbx sets VPBX (the pid, for the caller to stop); extra arguments go to vpbx (e.g. --sip.overload.enabled=false).
+# The account limits (toll fraud, catalog hoarding) are raised far above the load: the benchmark measures the proxy.
 # KEEP_DB=1: start on the database as the last run left it (already provisioned) instead of a new one.
 
 start_vpbx() {
@@ -9,7 +10,9 @@ start_vpbx() {
   java ${VPBX_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc:file=bench/results-sip-gc.log -jar "$JAR" --admin.host=127.0.0.1 --admin.port=$ADMIN_PORT \
     --sip.host=127.0.0.1 --sip.port=$SIP_PORT --sip.per-source.rate=0 --security.allowed-private-targets=127.0.0.0/8 --registrar.digest-algorithms=MD5 \
     --db.url=jdbc:postgresql://127.0.0.1:5432/$DB --db.user=postgres --operator.key=$KEY \
-    --admin.rate-limit.per-second=1000000 --admin.rate-limit.burst=1000000 "$@" > bench/results-sip-server.log 2>&1 &
+    --admin.rate-limit.per-second=1000000 --admin.rate-limit.burst=1000000 \
+    --limits.max-reserved-numbers=100000 --limits.purchases-per-hour=100000 --limits.purchases-per-day=100000 \
+    --limits.concurrent-calls=1000000 --limits.calls-per-minute=100000000 "$@" > bench/results-sip-server.log 2>&1 &
   VPBX=$!
   for _ in $(seq 1 120); do curl -fs $API/health/ready >/dev/null 2>&1 && break; sleep 0.5; done
 }
