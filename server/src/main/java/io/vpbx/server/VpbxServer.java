@@ -1,5 +1,6 @@
 package io.vpbx.server;
 
+import io.vpbx.sip.SipServerSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -76,11 +77,12 @@ public final class VpbxServer {
         routingSync.attach(admin.routingSource());
         health = new RegistrationHealthWriter(admin.thirdPartyRegistrations(), registrar.nodeId(), registry);
         health.start();
-        sip = new SipServer(config.sip(), config.sipTcp(), config.listeners(), Optional.of(SipTls.of(config.tls())), registry, new SipServices(routingTable, Optional.of(registrar.service()),
+        SipServerSettings sipSettings = new SipServerSettings(config.sip(), config.sipTcp(), config.listeners(),
+                Optional.of(SipTls.of(config.tls())), config.uplink(), config.sipOverload(),
+                new AccountTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system()));
+        sip = new SipServer(sipSettings, registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
-                FallbackMedia.unavailable(), clock), config.uplink(), health,
-                new AccountTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system()),
-                config.sipOverload());
+                FallbackMedia.unavailable(), clock), health);
         routingSync.attachUplinks(sip::putUplink, sip::removeUplink);
         admin.prepare().ifPresent(key -> log.warn("""
 

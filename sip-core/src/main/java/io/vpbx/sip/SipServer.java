@@ -100,7 +100,6 @@ public final class SipServer implements AutoCloseable {
     /** Capped by the kernel (net.core.rmem_max / wmem_max); 4 MB holds about a second of datagrams at 1,000 calls/s. */
     private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
 
-    private static final UplinkConfig DEFAULT_UPLINKS = new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3);
 
     /** The load monitor's tick, and how many ticks make one sample for the governor (100 ms). */
     private static final Duration LOAD_TICK = Duration.ofMillis(10);
@@ -155,41 +154,23 @@ public final class SipServer implements AutoCloseable {
     }
 
     public SipServer(SipConfig config, MeterRegistry registry, SipServices services) {
-        this(config, registry, services, DEFAULT_UPLINKS, transition -> { });
+        this(SipServerSettings.of(config), registry, services, transition -> { });
     }
 
     /**
-     * @param uplink how third-party numbers are registered at their operators
+     * @param settings    the listener, its transports and limits, TLS, uplinks, overload control and account targets
      * @param transitions told (on the SIP event loop; must not block) of every registration state change
-     */
-    public SipServer(SipConfig config, MeterRegistry registry, SipServices services, UplinkConfig uplink,
-                     Consumer<RegistrationTransition> transitions) {
-        this(config, SipTcpConfig.DEFAULTS, ListenersConfig.PLAIN, Optional.empty(), registry, services, uplink, transitions);
-    }
-
-    /** As below, with account-given next hops kept out of every private range. */
-    public SipServer(SipConfig config, SipTcpConfig tcpLimits, ListenersConfig listeners, Optional<SipTls> tls,
-                     MeterRegistry registry, SipServices services, UplinkConfig uplink,
-                     Consumer<RegistrationTransition> transitions) {
-        this(config, tcpLimits, listeners, tls, registry, services, uplink, transitions, AccountTargets.strict(),
-                SipOverloadConfig.defaults());
-    }
-
-    /**
-     * @param tcpLimits      connection caps and timeouts of TCP and TLS connections
-     * @param listeners      whether SIP is served over TLS too, and on which port
-     * @param tls            the certificate served and the trust in peers called over TLS; empty for no TLS at all
-     * @param uplink         how third-party numbers are registered at their operators
-     * @param transitions    told (on the SIP event loop; must not block) of every registration state change
-     * @param accountTargets where next hops accounts named (external PBXs, third-party registrars) may not lead,
-     *                       checked after DNS before every connection
-     * @param overload       the trunks' throttle and how new calls are shed while the event loop is behind
      * @throws IllegalArgumentException when SIP over TLS is on without a certificate to serve
      */
-    public SipServer(SipConfig config, SipTcpConfig tcpLimits, ListenersConfig listeners, Optional<SipTls> tls,
-                     MeterRegistry registry, SipServices services, UplinkConfig uplink,
-                     Consumer<RegistrationTransition> transitions, AccountTargets accountTargets,
-                     SipOverloadConfig overload) {
+    public SipServer(SipServerSettings settings, MeterRegistry registry, SipServices services,
+                     Consumer<RegistrationTransition> transitions) {
+        SipConfig config = settings.sip();
+        SipTcpConfig tcpLimits = settings.tcp();
+        ListenersConfig listeners = settings.listeners();
+        Optional<SipTls> tls = settings.tls();
+        UplinkConfig uplink = settings.uplink();
+        AccountTargets accountTargets = settings.accountTargets();
+        SipOverloadConfig overload = settings.overload();
         this.accountTargets = Objects.requireNonNull(accountTargets, "accountTargets");
         this.refusedTargets = Counter.builder("vpbx.sip.private_targets.refused")
                 .description("next hops named by accounts not contacted: they resolved into a private or reserved range")

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vpbx.config.ListenersConfig;
 import io.vpbx.config.SipConfig;
 import io.vpbx.config.SipTcpConfig;
-import io.vpbx.config.UplinkConfig;
 import io.vpbx.sip.transport.ConnectionMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,9 +34,8 @@ class SipConnectionLimitsTest {
     private SipServer server;
 
     private void start(SipTcpConfig limits) {
-        server = new SipServer(new SipConfig(HOST, 0, true, true, "vpbx.test", MAX_MESSAGE_BYTES), limits, ListenersConfig.PLAIN,
-                Optional.empty(), registry, SipServices.standalone(Optional.empty()),
-                new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3), transition -> { });
+        server = new SipServer(SipServerSettings.of(new SipConfig(HOST, 0, true, true, "vpbx.test", MAX_MESSAGE_BYTES)).withTcp(limits),
+                registry, SipServices.standalone(Optional.empty()), transition -> { });
         server.start();
     }
 

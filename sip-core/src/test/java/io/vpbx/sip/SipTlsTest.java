@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.config.ListenersConfig;
 import io.vpbx.config.SipConfig;
-import io.vpbx.config.SipTcpConfig;
 import io.vpbx.config.TlsConfig;
-import io.vpbx.config.UplinkConfig;
 import io.vpbx.sip.transport.SipMetrics;
 import io.vpbx.sip.transport.SipTls;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -41,10 +38,9 @@ class SipTlsTest {
     private void start() {
         TlsConfig tls = new TlsConfig(Optional.of(certificates.certificate()), Optional.of(certificates.privateKey()),
                 Optional.empty(), List.of());
-        server = new SipServer(new SipConfig(HOST, 0, true, true, "vpbx.test", 4096), SipTcpConfig.DEFAULTS,
-                new ListenersConfig(true, 0, true, false, 0), Optional.of(SipTls.of(tls)), registry,
-                SipServices.standalone(Optional.empty()), new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3),
-                transition -> { });
+        server = new SipServer(SipServerSettings.of(new SipConfig(HOST, 0, true, true, "vpbx.test", 4096))
+                .withTls(new ListenersConfig(true, 0, true, false, 0), Optional.of(SipTls.of(tls))), registry,
+                SipServices.standalone(Optional.empty()), transition -> { });
         server.start();
     }
 
@@ -83,9 +79,8 @@ class SipTlsTest {
 
     @Test
     void sipOverTlsWithoutACertificateDoesNotStart() {
-        assertThrows(IllegalArgumentException.class, () -> new SipServer(new SipConfig(HOST, 0, true, true, "vpbx.test", 4096),
-                SipTcpConfig.DEFAULTS, new ListenersConfig(true, 0, true, false, 0), Optional.of(SipTls.of(TlsConfig.NONE)),
-                registry, SipServices.standalone(Optional.empty()),
-                new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3), transition -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new SipServer(SipServerSettings.of(new SipConfig(HOST, 0, true, true, "vpbx.test", 4096))
+                .withTls(new ListenersConfig(true, 0, true, false, 0), Optional.of(SipTls.of(TlsConfig.NONE))),
+                registry, SipServices.standalone(Optional.empty()), transition -> { }));
     }
 }

@@ -1,11 +1,8 @@
 package io.vpbx.sip.proxy;
 
+import io.vpbx.sip.SipServerSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vpbx.config.ListenersConfig;
 import io.vpbx.config.SipConfig;
-import io.vpbx.config.SipOverloadConfig;
-import io.vpbx.config.SipTcpConfig;
-import io.vpbx.config.UplinkConfig;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.cdr.CallRecord;
@@ -19,7 +16,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -67,10 +63,9 @@ public final class ProxySocketBench {
                 standalone.authenticator(), standalone.accountOfEmployee(), this::record, standalone.media(),
                 standalone.clock());
         // no per-source throttle, as bench/sip-bench.sh runs the server: the UAC is one source sending 3 requests a call
-        server = new SipServer(new SipConfig("127.0.0.1", 0, true, false, "vpbx.bench", 65_535, 100,
-                0, 1, 1, 50_000, ""), SipTcpConfig.DEFAULTS, ListenersConfig.PLAIN, Optional.empty(), new SimpleMeterRegistry(), services,
-                new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3), transition -> { },
-                ProxyCallBench.LOOPBACK_ALLOWED, SipOverloadConfig.defaults());
+        server = new SipServer(SipServerSettings.of(new SipConfig("127.0.0.1", 0, true, false, "vpbx.bench", 65_535, 100,
+                0, 1, 1, 50_000, "")).withAccountTargets(ProxyCallBench.LOOPBACK_ALLOWED), new SimpleMeterRegistry(), services,
+                transition -> { });
         server.start();
         proxy = new InetSocketAddress("127.0.0.1", server.udpPort());
         InetSocketAddress carrier = (InetSocketAddress) uac.getLocalAddress();

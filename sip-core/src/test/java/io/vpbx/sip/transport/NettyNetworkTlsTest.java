@@ -1,5 +1,6 @@
 package io.vpbx.sip.transport;
 
+import io.vpbx.sip.SipServerSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -10,9 +11,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.vpbx.config.ListenersConfig;
 import io.vpbx.config.SipConfig;
-import io.vpbx.config.SipTcpConfig;
 import io.vpbx.config.TlsConfig;
-import io.vpbx.config.UplinkConfig;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.TestCertificates;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -90,10 +88,9 @@ class NettyNetworkTlsTest {
 
     private void startPeer(Path certificate, Path key) {
         TlsConfig tls = new TlsConfig(Optional.of(certificate), Optional.of(key), Optional.empty(), List.of());
-        peer = new SipServer(new SipConfig("127.0.0.1", 0, true, true, "peer.test", 4096), SipTcpConfig.DEFAULTS,
-                new ListenersConfig(true, 0, true, false, 0), Optional.of(SipTls.of(tls)), registry,
-                SipServices.standalone(Optional.empty()), new UplinkConfig(50, Duration.ofSeconds(2), Duration.ofMinutes(10), 3),
-                transition -> { });
+        peer = new SipServer(SipServerSettings.of(new SipConfig("127.0.0.1", 0, true, true, "peer.test", 4096))
+                .withTls(new ListenersConfig(true, 0, true, false, 0), Optional.of(SipTls.of(tls))), registry,
+                SipServices.standalone(Optional.empty()), transition -> { });
         peer.start();
     }
 
