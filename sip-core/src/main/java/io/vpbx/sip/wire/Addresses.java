@@ -32,18 +32,15 @@ public final class Addresses {
         if (comma < 0 || comma >= to) {
             return to;
         }
-        boolean quoted = false;
         boolean angle = false;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
+            if (c == '"') {
+                int end = afterQuoted(text, i, to);
+                if (end < 0) {
+                    return to;
                 }
-            } else if (c == '"') {
-                quoted = true;
+                i = end - 1;
             } else if (c == '<') {
                 angle = true;
             } else if (c == '>') {
@@ -120,19 +117,32 @@ public final class Addresses {
     }
 
     private static int openingBracket(String value) {
-        boolean quoted = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
+            if (c == '"') {
+                int end = afterQuoted(value, i, value.length());
+                if (end < 0) {
+                    return -1;
                 }
-            } else if (c == '"') {
-                quoted = true;
+                i = end - 1;
             } else if (c == '<') {
                 return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Just past the quoted-string whose opening quote is at {@code open} (backslash escapes skipped, RFC 3261
+     * section 25.1), or -1 when it does not close before {@code to}: the one quote-aware step every scan here uses.
+     */
+    static int afterQuoted(String text, int open, int to) {
+        for (int i = open + 1; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i + 1;
             }
         }
         return -1;

@@ -204,18 +204,15 @@ public final class RequestChecks {
     }
 
     private static boolean isBalanced(String value) {
-        boolean quoted = false;
         int angle = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
+            if (c == '"') {
+                int end = Addresses.afterQuoted(value, i, value.length());
+                if (end < 0) {
+                    return false;
                 }
-            } else if (c == '"') {
-                quoted = true;
+                i = end - 1;
             } else if (c == '<') {
                 angle++;
             } else if (c == '>') {
@@ -225,7 +222,7 @@ public final class RequestChecks {
                 return false;
             }
         }
-        return !quoted && angle == 0;
+        return angle == 0;
     }
 
     /** RFC 3261 section 25.1: token characters. */
