@@ -7,6 +7,7 @@
 # Usage: bench/admin-bench.sh [seconds-per-wrk-run=20] [connections=32]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bin/find-jdk # a JDK 25+ for ./mvnw and java
 SECONDS_PER_RUN=${1:-20}
 CONNECTIONS=${2:-32}
 PORT=18080
@@ -19,7 +20,7 @@ bin/ensure-postgres
 psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 [ -f server/target/vpbx.jar ] || ./mvnw -q -B -ntp -DskipTests package
 
-java -Xmx1g -jar server/target/vpbx.jar --admin.host=127.0.0.1 --admin.port=$PORT --sip.host=127.0.0.1 --sip.port=15060 \
+java -Xmx1g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar server/target/vpbx.jar --admin.host=127.0.0.1 --admin.port=$PORT --sip.host=127.0.0.1 --sip.port=15060 \
   --db.url=jdbc:postgresql://127.0.0.1:5432/$DB --db.user=postgres --db.pool-size=16 --operator.key=$KEY \
   --admin.rate-limit.per-second=1000000 --admin.rate-limit.burst=1000000 > bench/results-admin-server.log 2>&1 &
 SERVER=$!

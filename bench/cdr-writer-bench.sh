@@ -10,6 +10,7 @@
 # -Xms512m -Xmx512m), JFR=file.jfr to record the run with the profile settings, VPBX_TEST_PG_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bin/find-jdk # a JDK 25+ for ./mvnw and java
 BUILD_DIR=${BUILD_DIR:-target}
 # The server's jar carries every runtime dependency (the dependency plugin is not in the offline repository); the
 # module's class folders go first so that this build's classes are the ones run.
@@ -19,4 +20,4 @@ OPTS=(${JAVA_OPTS:--Xms512m -Xmx512m})
 if [ -n "${JFR:-}" ]; then
   OPTS+=("-XX:StartFlightRecording=filename=$JFR,settings=profile")
 fi
-exec java "${OPTS[@]}" -cp "$CP" io.vpbx.admin.service.CallRecordWriterBench "$@"
+exec java "${OPTS[@]}" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CP" io.vpbx.admin.service.CallRecordWriterBench "$@"

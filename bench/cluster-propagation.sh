@@ -10,10 +10,11 @@
 # Env: BUILD_DIR (default target; e.g. target-feed2 for a second build in the same tree).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bin/find-jdk # a JDK 25+ for ./mvnw and java
 BUILD_DIR=${BUILD_DIR:-target}
 ./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl server -am install -DskipTests
 CP_FILE=$(pwd)/server/$BUILD_DIR/bench-classpath.txt
 ./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl server dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
 CP=server/$BUILD_DIR/test-classes:server/$BUILD_DIR/classes:$(cat "$CP_FILE")
-exec java -Xmx512m -cp "$CP" io.vpbx.server.ClusterPropagationBench "$@"
+exec java -Xmx512m --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CP" io.vpbx.server.ClusterPropagationBench "$@"

@@ -13,6 +13,7 @@
 # -Xms512m -Xmx512m, as the server runs in bench/sip-bench.sh), JFR=file.jfr to record the run with the profile settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bin/find-jdk # a JDK 25+ for ./mvnw and java
 BUILD_DIR=${BUILD_DIR:-target}
 # The server's jar carries every runtime dependency (the dependency plugin is not in the offline repository); the
 # module's class folders go first so that this build's classes are the ones run.
@@ -27,4 +28,4 @@ if [ "${1:-}" = sockets ]; then
   MAIN=io.vpbx.sip.proxy.ProxySocketBench
   shift
 fi
-exec java "${OPTS[@]}" -cp "$CP" "$MAIN" "$@"
+exec java "${OPTS[@]}" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CP" "$MAIN" "$@"

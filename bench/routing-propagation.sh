@@ -5,13 +5,14 @@
 # Usage: bench/routing-propagation.sh [changes=300]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bin/find-jdk # a JDK 25+ for ./mvnw and java
 N=${1:-300}
 PORT=18081
 KEY=bench-operator-key-0123456789abcdef
 API=http://127.0.0.1:$PORT
 DATA=$(mktemp -d)
 [ -f server/target/vpbx.jar ] || ./mvnw -q -B -ntp -DskipTests package
-java -jar server/target/vpbx.jar --admin.host=127.0.0.1 --admin.port=$PORT --sip.host=127.0.0.1 --sip.port=15061 \
+java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar server/target/vpbx.jar --admin.host=127.0.0.1 --admin.port=$PORT --sip.host=127.0.0.1 --sip.port=15061 \
   --data.dir="$DATA" --operator.key=$KEY --admin.rate-limit.per-second=100000 --admin.rate-limit.burst=100000 \
   > "$DATA/server.log" 2>&1 &
 SERVER=$!

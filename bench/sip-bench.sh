@@ -19,6 +19,7 @@
 # Everything on 127.0.0.1, bounded in time and count; what this script starts it stops by pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bin/find-jdk # a JDK 25+ for ./mvnw and java
 ROOT=$(pwd)
 RATE=${1:-1000}
 SECONDS_PER_RUN=${2:-60}

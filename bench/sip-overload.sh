@@ -26,6 +26,7 @@
 # stops by pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bin/find-jdk # a JDK 25+ for ./mvnw and java
 ROOT=$(pwd)
 [ $# -ge 1 ] || { sed -n '2,22p' "$0" >&2; exit 2; }
 CAPACITY=$1
