@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vpbx.admin.api.AdminApi;
+import io.vpbx.admin.api.BlockingWork;
 import io.vpbx.admin.api.InvalidRequestHandler;
 import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.account.ApiKey;
@@ -250,7 +251,8 @@ public final class AdminModule implements AutoCloseable {
         keyUsage.flush();
     }
 
-    public Router router(Vertx vertx) {
+    /** The admin API's router on {@code vertx}; its blocking work (JDBC) runs through {@code blocking}. */
+    public Router router(Vertx vertx, BlockingWork blocking) {
         NumberInputs inputs = new NumberInputs(parser);
         ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents);
         SettingsDiff diff = new SettingsDiff(codec);
@@ -307,7 +309,7 @@ public final class AdminModule implements AutoCloseable {
                 new ForwardingConsents(database, forwardingConsents, numbers, accounts, foreign, auditor, clock),
                 new ApiKeyService(database, apiKeys, accounts, keys, authenticator, auditor, clock),
                 new AccountLimitService(database, accounts, accountLimits, config.limits(), auditor, clock, mapper));
-        return new AdminApi(services, config.admin(), config.api(), mapper, registry, database::answers).router(vertx);
+        return new AdminApi(services, config.admin(), config.api(), mapper, registry, database::answers).router(vertx, blocking);
     }
 
     /** Answers requests the HTTP layer could not decode (414, 431, 400) in the API's problem+json shape. */

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vpbx.admin.AdminModule;
+import io.vpbx.admin.api.BlockingWork;
 import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.limits.AccountLimits;
 import io.vpbx.admin.domain.limits.LimitSettings;
@@ -46,6 +47,8 @@ public final class VpbxServer {
     private AdminModule admin;
     private final RoutingTable routingTable;
     private Vertx vertx;
+    /** Virtual threads for the admin side's JDBC work (requests and sweeps), off the event loop. */
+    private BlockingWork blocking;
     /** Plain HTTP and HTTPS listeners of the admin API; null when switched off. */
     private HttpServer http;
     private HttpServer https;
@@ -98,7 +101,8 @@ public final class VpbxServer {
             follower.start(config.cluster().pollInterval());
         }
         vertx = Vertx.vertx();
-        Router router = admin.router(vertx);
+        blocking = new BlockingWork();
+        Router router = admin.router(vertx, blocking);
         if (config.listeners().adminHttp()) {
             http = vertx.createHttpServer(AdminHttpOptions.plain(config.admin())).requestHandler(router)
                     .invalidRequestHandler(admin.invalidRequestHandler()).listen().await();
@@ -108,10 +112,10 @@ public final class VpbxServer {
                     .requestHandler(router).invalidRequestHandler(admin.invalidRequestHandler()).listen().await();
         }
         long sweepMillis = Math.max(1, config.catalog().sweepInterval().toMillis());
-        vertx.setPeriodic(sweepMillis, id -> vertx.executeBlocking(() -> {
+        vertx.setPeriodic(sweepMillis, id -> blocking.run(() -> {
             admin.runMaintenance();
             return null;
-        }, false).onFailure(e -> log.warn("maintenance failed; retrying at the next interval", e)));
+        }).onFailure(e -> log.warn("maintenance failed; retrying at the next interval", e)));
         sip.start();
         log.info("vpbx started: admin API on {} (http {}, https {}), SIP on {} (udp {}, tcp {}, tls {})", config.admin().host(),
                 http == null ? "off" : adminPort(), https == null ? "off" : adminTlsPort(), config.sip().host(),
@@ -183,6 +187,9 @@ public final class VpbxServer {
         }
         if (vertx != null) {
             vertx.close().await();
+        }
+        if (blocking != null) {
+            blocking.close(); // after the listeners (no new work), before the database (work under way needs it)
         }
         if (admin != null) {
             admin.close();

@@ -71,15 +71,17 @@ public final class AdminApi {
         this.databaseAnswers = databaseAnswers;
     }
 
-    public Router router(Vertx vertx) {
+    /** The router on {@code vertx}; blocking work (JDBC) runs through {@code blocking}. */
+    public Router router(Vertx vertx, BlockingWork blocking) {
         Exchange exchange = new Exchange(mapper,
-                new JsonBodyReader(mapper.getFactory(), mapper.getNodeFactory(), api.maxJsonArrayItems(), api.maxJsonDepth()));
+                new JsonBodyReader(mapper.getFactory(), mapper.getNodeFactory(), api.maxJsonArrayItems(), api.maxJsonDepth()),
+                blocking);
         Query query = new Query(config.defaultPageSize(), config.maxPageSize());
         NumberViews views = new NumberViews(mapper, services.parser(), services.codec());
         RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
         FailedAuthLimiter failures = new FailedAuthLimiter(api.authFailureLimit(), api.authFailureWindow().toNanos(),
                 System::nanoTime);
-        AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), limiter, failures, registry),
+        AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), blocking, limiter, failures, registry),
                 registry, config.maxBodyBytes(), api.maxJsonBodyBytes(), exchange);
         List<Routes> api = List.of(
                 new AccountRoutes(services.accounts(), services.inputs(), exchange, query),
@@ -103,6 +105,6 @@ public final class AdminApi {
                 new ApiKeyRoutes(services.apiKeys(), exchange),
 
                 new AccountLimitRoutes(services.accountLimits(), exchange));
-        return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry)), api);
+        return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);
     }
 }

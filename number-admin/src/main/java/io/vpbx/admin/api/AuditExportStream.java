@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one audit export to the response as it is read: a page is read on a worker thread, encoded,
+ * Writes one audit export to the response as it is read: a page is read off the event loop, encoded,
  * written, and the next page is read only once the client has taken the previous one (drain), so an
  * export of any size holds one page in memory and no database connection while the client reads.
  * The status and headers go out before the first page; a failure after that can only cut the response.
@@ -19,6 +19,7 @@ final class AuditExportStream {
     private static final Logger log = LoggerFactory.getLogger(AuditExportStream.class);
 
     private final RoutingContext rc;
+    private final Exchange exchange;
     private final AuditService audit;
     private final AuditService.ExportPlan plan;
     private final AuditExportEncoder encoder;
@@ -27,9 +28,10 @@ final class AuditExportStream {
     private long remaining;
     private boolean first = true;
 
-    AuditExportStream(RoutingContext rc, AuditService audit, AuditService.ExportPlan plan, AuditExportEncoder encoder,
-                      int pageSize) {
+    AuditExportStream(RoutingContext rc, Exchange exchange, AuditService audit, AuditService.ExportPlan plan,
+                      AuditExportEncoder encoder, int pageSize) {
         this.rc = rc;
+        this.exchange = exchange;
         this.audit = audit;
         this.plan = plan;
         this.encoder = encoder;
@@ -57,7 +59,7 @@ final class AuditExportStream {
             return;
         }
         int limit = (int) Math.min(pageSize, remaining);
-        rc.vertx().executeBlocking(() -> audit.exportPage(plan, afterId, limit), false)
+        exchange.offLoop(() -> audit.exportPage(plan, afterId, limit))
                 .onSuccess(page -> write(page, limit))
                 .onFailure(this::abort);
     }

@@ -62,8 +62,8 @@ final class AuditRoutes implements Routes {
             throw new InvalidFieldException("until", "must be after since");
         }
         RequestContext ctx = exchange.context(rc);
-        rc.vertx().executeBlocking(() -> audit.planExport(ctx, accountId, since, until), false)
-                .onSuccess(plan -> new AuditExportStream(rc, audit, plan, encoder, EXPORT_PAGE).start())
+        exchange.offLoop(() -> audit.planExport(ctx, accountId, since, until))
+                .onSuccess(plan -> new AuditExportStream(rc, exchange, audit, plan, encoder, EXPORT_PAGE).start())
                 .onFailure(rc::fail);
     }
 

@@ -18,13 +18,16 @@ final class AuthenticationHandler implements Handler<RoutingContext> {
     private static final String PREFIX = "Bearer ";
 
     private final Authenticator authenticator;
+    private final BlockingWork blocking;
     private final RateLimiter limiter;
     private final FailedAuthLimiter failures;
     private final Counter rejected;
     private final Counter throttled;
 
-    AuthenticationHandler(Authenticator authenticator, RateLimiter limiter, FailedAuthLimiter failures, MeterRegistry registry) {
+    AuthenticationHandler(Authenticator authenticator, BlockingWork blocking, RateLimiter limiter, FailedAuthLimiter failures,
+                          MeterRegistry registry) {
         this.authenticator = authenticator;
+        this.blocking = blocking;
         this.limiter = limiter;
         this.failures = failures;
         this.rejected = Counter.builder("vpbx_admin_auth_failures").tag("outcome", "rejected")
@@ -54,7 +57,7 @@ final class AuthenticationHandler implements Handler<RoutingContext> {
             admit(rc, remembered.get());
             return;
         }
-        rc.vertx().executeBlocking(() -> authenticator.authenticate(secret), false)
+        blocking.run(() -> authenticator.authenticate(secret))
                 .onSuccess(found -> {
                     if (found.isPresent()) {
                         admit(rc, found.get());

@@ -3,6 +3,7 @@ package io.vpbx.admin.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.service.RequestContext;
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The small vocabulary every routes class uses: read the JSON body (through the one {@link JsonBodyReader}),
- * run service work off the event loop (services do JDBC), answer JSON. Failures go to the router's failure
+ * run service work off the event loop on a virtual thread ({@link BlockingWork}: services do JDBC), answer JSON. Failures go to the router's failure
  * handler, which answers problem+json.
  */
 public final class Exchange {
@@ -20,10 +21,12 @@ public final class Exchange {
 
     private final ObjectMapper mapper;
     private final JsonBodyReader reader;
+    private final BlockingWork blocking;
 
-    Exchange(ObjectMapper mapper, JsonBodyReader reader) {
+    Exchange(ObjectMapper mapper, JsonBodyReader reader, BlockingWork blocking) {
         this.mapper = mapper;
         this.reader = reader;
+        this.blocking = blocking;
     }
 
     public ObjectMapper mapper() {
@@ -46,11 +49,16 @@ public final class Exchange {
         return reader.read(rc.request().getHeader("Content-Type"), bytes);
     }
 
-    /** Runs {@code work} on a worker thread and answers its result as JSON with {@code status}. */
+    /** Runs {@code work} off the event loop and answers its result as JSON with {@code status}. */
     public <T> void blocking(RoutingContext rc, int status, Callable<T> work) {
-        rc.vertx().<T>executeBlocking(work, false)
+        offLoop(work)
                 .onSuccess(result -> json(rc, status, result))
                 .onFailure(rc::fail);
+    }
+
+    /** Runs {@code work} off the event loop; the future completes back on the caller's event loop. */
+    public <T> Future<T> offLoop(Callable<T> work) {
+        return blocking.run(work);
     }
 
     public void json(RoutingContext rc, int status, Object body) {

@@ -65,8 +65,8 @@ final class NumberRoutes implements Routes {
 
     private void purchase(RoutingContext rc) {
         String key = rc.request().getHeader("Idempotency-Key");
-        rc.vertx().executeBlocking(() -> purchases.purchase(exchange.context(rc), key,
-                        exchange.body(rc, PurchaseService.PurchaseRequest.class), this::render), false)
+        exchange.offLoop(() -> purchases.purchase(exchange.context(rc), key,
+                        exchange.body(rc, PurchaseService.PurchaseRequest.class), this::render))
                 .onSuccess(answer -> {
                     if (answer.replayed()) {
                         rc.response().putHeader("Idempotent-Replayed", "true");

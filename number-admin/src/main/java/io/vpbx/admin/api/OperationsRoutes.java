@@ -14,10 +14,12 @@ final class OperationsRoutes implements Routes {
 
     private final BooleanSupplier databaseAnswers;
     private final PrometheusMeterRegistry registry;
+    private final BlockingWork blocking;
     private final byte[] openApi;
 
-    OperationsRoutes(BooleanSupplier databaseAnswers, PrometheusMeterRegistry registry) {
+    OperationsRoutes(BooleanSupplier databaseAnswers, PrometheusMeterRegistry registry, BlockingWork blocking) {
         this.databaseAnswers = databaseAnswers;
+        this.blocking = blocking;
         this.registry = registry;
         this.openApi = readOpenApi();
     }
@@ -26,7 +28,7 @@ final class OperationsRoutes implements Routes {
     public void mount(Router router) {
         router.get("/health/live").handler(rc -> rc.response().putHeader("Content-Type", "application/json").end("{\"status\":\"up\"}"));
         router.get("/health/ready").handler(this::ready);
-        router.get("/metrics").handler(rc -> rc.vertx().executeBlocking(registry::scrape, false)
+        router.get("/metrics").handler(rc -> blocking.run(registry::scrape)
                 .onSuccess(text -> rc.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text))
                 .onFailure(rc::fail));
         router.get("/openapi.json").handler(rc -> rc.response().putHeader("Content-Type", "application/json")
@@ -34,7 +36,7 @@ final class OperationsRoutes implements Routes {
     }
 
     private void ready(RoutingContext rc) {
-        rc.vertx().executeBlocking(databaseAnswers::getAsBoolean, false).onComplete(result -> {
+        blocking.run(databaseAnswers::getAsBoolean).onComplete(result -> {
             boolean up = result.succeeded() && result.result();
             rc.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
                     .end(up ? "{\"status\":\"ready\",\"database\":\"up\"}" : "{\"status\":\"not_ready\",\"database\":\"down\"}");

@@ -37,9 +37,9 @@ class OpenApiCoverageTest {
 
         Set<String> routed = new TreeSet<>();
         Vertx vertx = Vertx.vertx();
-        try (TestDatabases.TestDatabase db = TestDatabases.h2()) {
+        try (TestDatabases.TestDatabase db = TestDatabases.h2(); BlockingWork blocking = new BlockingWork()) {
             Router router = new AdminModule(VpbxConfig.defaults(), db.database(), Clock.systemUTC(),
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).router(vertx);
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).router(vertx, blocking);
             for (Route route : router.getRoutes()) {
                 if (route.getPath() == null || route.methods() == null || route.methods().isEmpty()) {
                     continue;
