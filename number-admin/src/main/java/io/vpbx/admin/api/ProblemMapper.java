@@ -2,7 +2,6 @@ package io.vpbx.admin.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.vertx.ext.web.handler.HttpException;
@@ -23,71 +22,57 @@ final class ProblemMapper {
     private static final String BASE = "https://vpbx.io/problems/";
 
     Problem toProblem(Throwable failure, int routingStatus, String path, String requestId) {
-        if (failure == null) {
-            return routingProblem(routingStatus, path, requestId);
-        }
-        if (failure instanceof HttpException e && e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
-            return routingProblem(e.getStatusCode(), path, requestId);
-        }
-        if (failure instanceof InvalidFieldException e) {
-            return new Problem(BASE + "invalid-field", "Invalid field", 422, e.getMessage(), path, e.field(), List.of(), requestId);
-        }
-        if (failure instanceof ApiException e) {
-            return new Problem(BASE + slug(e.status()), title(e.status()), e.status(), e.getMessage(), path, e.field(), List.of(), requestId);
-        }
-        if (failure instanceof LimitExceededException e) {
-            boolean rate = e.kind() == LimitExceededException.Kind.RATE;
-            Map<String, Object> members = new LinkedHashMap<>();
-            members.put("limit", e.limit());
-            members.put("limit_value", e.value());
-            if (rate) {
-                members.put("retry_after_seconds", e.retryAfterSeconds());
-            }
-            return new Problem(BASE + "limit-exceeded", rate ? "Too many requests" : "Limit reached", rate ? 429 : 409,
-                    e.getMessage(), path, null, List.of(), requestId, members);
-        }
-        if (failure instanceof NotFoundException e) {
-            return new Problem(BASE + "not-found", "Not found", 404, e.getMessage(), path, null, List.of(), requestId);
-        }
-        if (failure instanceof ConflictException e) {
-            return new Problem(BASE + "conflict", "Conflict", 409, e.getMessage(), path, null, e.blockers(), requestId);
-        }
-        if (failure instanceof IllegalTransitionException e) {
-            return new Problem(BASE + "conflict", "Conflict", 409, e.getMessage(), path, null, List.of(), requestId);
-        }
-        if (failure instanceof ForbiddenException e) {
-            return new Problem(BASE + "forbidden", "Forbidden", 403, e.getMessage(), path, null, List.of(), requestId);
-        }
-        if (failure instanceof UnrecognizedPropertyException e) {
-            return new Problem(BASE + "invalid-field", "Invalid field", 422, "unknown field '" + e.getPropertyName() + "'",
-                    path, fieldPath(e), List.of(), requestId);
-        }
-        if (failure instanceof InvalidFormatException || failure instanceof MismatchedInputException) {
-            MismatchedInputException e = (MismatchedInputException) failure;
-            return new Problem(BASE + "invalid-field", "Invalid field", 422, "wrong type for field '" + fieldPath(e) + "'",
-                    path, fieldPath(e), List.of(), requestId);
-        }
-        if (failure instanceof JsonMappingException e && e.getCause() instanceof InvalidFieldException invalid) {
-            return toProblem(invalid, routingStatus, path, requestId);
-        }
-        if (failure instanceof JsonMappingException e && !e.getPath().isEmpty()) {
+        return switch (failure) {
+            case null -> routingProblem(routingStatus, path, requestId);
+            case HttpException e when e.getStatusCode() >= 400 && e.getStatusCode() < 500 ->
+                    routingProblem(e.getStatusCode(), path, requestId);
+            case InvalidFieldException e ->
+                    new Problem(BASE + "invalid-field", "Invalid field", 422, e.getMessage(), path, e.field(), List.of(), requestId);
+            case ApiException e -> new Problem(BASE + slug(e.status()), title(e.status()), e.status(), e.getMessage(), path,
+                    e.field(), List.of(), requestId);
+            case LimitExceededException e -> limitProblem(e, path, requestId);
+            case NotFoundException e -> new Problem(BASE + "not-found", "Not found", 404, e.getMessage(), path, null, List.of(), requestId);
+            case ConflictException e ->
+                    new Problem(BASE + "conflict", "Conflict", 409, e.getMessage(), path, null, e.blockers(), requestId);
+            case IllegalTransitionException e ->
+                    new Problem(BASE + "conflict", "Conflict", 409, e.getMessage(), path, null, List.of(), requestId);
+            case ForbiddenException e -> new Problem(BASE + "forbidden", "Forbidden", 403, e.getMessage(), path, null, List.of(), requestId);
+            case UnrecognizedPropertyException e -> new Problem(BASE + "invalid-field", "Invalid field", 422,
+                    "unknown field '" + e.getPropertyName() + "'", path, fieldPath(e), List.of(), requestId);
+            // InvalidFormatException too: a value of the wrong type
+            case MismatchedInputException e -> new Problem(BASE + "invalid-field", "Invalid field", 422,
+                    "wrong type for field '" + fieldPath(e) + "'", path, fieldPath(e), List.of(), requestId);
+            case JsonMappingException e when e.getCause() instanceof InvalidFieldException invalid ->
+                    toProblem(invalid, routingStatus, path, requestId);
             // e.g. a number out of range for its field; the message would repeat the value, so only the field
-            return new Problem(BASE + "invalid-field", "Invalid field", 422, "invalid value for field '" + fieldPath(e) + "'",
-                    path, fieldPath(e), List.of(), requestId);
-        }
-        if (failure instanceof JsonProcessingException e) {
-            // Only the position: the parser's own message repeats the offending token, which may be personal data.
-            String where = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            return new Problem(BASE + "malformed-json", "Malformed JSON", 400,
-                    "the body is not valid JSON" + where, path, "body", List.of(), requestId);
-        }
-        if (failure instanceof StorageException) {
-            return new Problem(BASE + "unavailable", "Service unavailable", 503,
+            case JsonMappingException e when !e.getPath().isEmpty() -> new Problem(BASE + "invalid-field", "Invalid field", 422,
+                    "invalid value for field '" + fieldPath(e) + "'", path, fieldPath(e), List.of(), requestId);
+            case JsonProcessingException e -> malformedJson(e, path, requestId);
+            case StorageException e -> new Problem(BASE + "unavailable", "Service unavailable", 503,
                     "the database did not complete the request; nothing was changed, retry later", path, null, List.of(), requestId);
+            default -> new Problem(BASE + "internal", "Internal error", 500,
+                    "an unexpected error; it is logged under request id " + requestId, path, null, List.of(), requestId);
+        };
+    }
+
+    private static Problem limitProblem(LimitExceededException e, String path, String requestId) {
+        boolean rate = e.kind() == LimitExceededException.Kind.RATE;
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("limit", e.limit());
+        members.put("limit_value", e.value());
+        if (rate) {
+            members.put("retry_after_seconds", e.retryAfterSeconds());
         }
-        return new Problem(BASE + "internal", "Internal error", 500,
-                "an unexpected error; it is logged under request id " + requestId, path, null, List.of(), requestId);
+        return new Problem(BASE + "limit-exceeded", rate ? "Too many requests" : "Limit reached", rate ? 429 : 409,
+                e.getMessage(), path, null, List.of(), requestId, members);
+    }
+
+    private static Problem malformedJson(JsonProcessingException e, String path, String requestId) {
+        // Only the position: the parser's own message repeats the offending token, which may be personal data.
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        return new Problem(BASE + "malformed-json", "Malformed JSON", 400,
+                "the body is not valid JSON" + where, path, "body", List.of(), requestId);
     }
 
     private static Problem routingProblem(int status, String path, String requestId) {
