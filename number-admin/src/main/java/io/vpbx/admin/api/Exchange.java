@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 
 /**
  * The small vocabulary every routes class uses: read the JSON body (through the one {@link JsonBodyReader}),
- * run service work off the event loop on a virtual thread ({@link BlockingWork}: services do JDBC), answer JSON. Failures go to the router's failure
- * handler, which answers problem+json.
+ * run service work off the event loop on a virtual thread ({@link BlockingWork}: services do JDBC), answer JSON.
+ * Failures go to the router's failure handler, which answers problem+json.
  */
 public final class Exchange {
     static final String CONTEXT_KEY = "vpbx.request-context";
