@@ -5,21 +5,20 @@ import io.vpbx.admin.domain.forwarding.ForwardingTarget;
 import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.domain.lifecycle.CallPermissions;
 import io.vpbx.admin.domain.lifecycle.CallPolicy;
+import io.vpbx.admin.domain.limits.AccountLimits;
 import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyLine;
 import io.vpbx.admin.domain.trunk.SourceAddress;
-import io.vpbx.admin.domain.limits.AccountLimits;
 import io.vpbx.sip.routing.AccountCallLimits;
 import io.vpbx.sip.routing.DepartmentPlan;
 import io.vpbx.sip.routing.DestinationPolicy;
 import io.vpbx.sip.routing.PremiumRatePrefixes;
-import io.vpbx.sip.routing.Fallback;
-import io.vpbx.sip.routing.RingStrategy;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.routing.Trunk;
 import io.vpbx.sip.uplink.UplinkAccount;
-import io.vpbx.sip.wire.SipGrammar;
+import io.vpbx.telephony.forwarding.Fallback;
+import io.vpbx.telephony.grammar.SipGrammar;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,12 +39,13 @@ final class RoutingValues {
         CallPermissions permissions = policy.permissions(r.state(), r.suspension(), r.country(), r.type());
         int ring = r.forwarding() == null ? Forwarding.DEFAULT_RING_SECONDS : r.forwarding().ringTimeoutSeconds();
         return new RouteEntry(r.e164(), r.accountId(), permissions.inbound(), permissions.outbound(), permissions.reason(),
-                r.forwarding() == null ? new Target.None() : target(r.forwarding().target()), ring, fallback(r.fallback()));
+                r.forwarding() == null ? new Target.None() : target(r.forwarding().target()), ring,
+                r.fallback() == null ? Fallback.standard() : r.fallback());
     }
 
-    /** Members in hunt order with their ring times; the strategies have the same names on both sides. */
+    /** Members in hunt order with their ring times. */
     static DepartmentPlan plan(Department d) {
-        return new DepartmentPlan(d.id(), RingStrategy.valueOf(d.strategy().name()),
+        return new DepartmentPlan(d.id(), d.strategy(),
                 d.members().stream().map(m -> new DepartmentPlan.Member(m.employeeId(), m.ringSeconds())).toList());
     }
 
@@ -82,19 +82,6 @@ final class RoutingValues {
         Optional<String> problem = SipGrammar.uriProblem(uri);
         problem.ifPresent(why -> log.warn("{}: stored URI left out of routing, it {}", where, why));
         return problem.isEmpty();
-    }
-
-    private static Fallback fallback(io.vpbx.admin.domain.forwarding.Fallback f) {
-        if (f instanceof io.vpbx.admin.domain.forwarding.Fallback.HangUp h) {
-            return new Fallback.HangUp(h.sipCode(), ReasonPhrases.of(h.sipCode()));
-        }
-        if (f instanceof io.vpbx.admin.domain.forwarding.Fallback.VoiceMessage v) {
-            return new Fallback.VoiceMessage(v.mediaId());
-        }
-        if (f instanceof io.vpbx.admin.domain.forwarding.Fallback.Voicemail v) {
-            return new Fallback.Voicemail(v.recipients(), v.greetingMediaId());
-        }
-        return Fallback.standard();
     }
 
     /** An account's limits as the call path reads them; {@code premium} is the premium-rate list in force. */

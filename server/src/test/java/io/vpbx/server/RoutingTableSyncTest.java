@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.sip.routing.DepartmentPlan;
-import io.vpbx.sip.routing.Fallback;
-import io.vpbx.sip.routing.RingStrategy;
+import io.vpbx.telephony.forwarding.Fallback;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.routing.Target;
@@ -48,7 +48,7 @@ class RoutingTableSyncTest {
             RouteEntry forwarded = running.server.routingTable().number(number).orElseThrow();
             assertEquals(new Target.ExternalPbx(List.of("sip:pbx1.example.com", "sip:pbx2.example.com")), forwarded.target());
             assertEquals(25, forwarded.ringSeconds());
-            assertEquals(new Fallback.HangUp(486, "Busy Here"), forwarded.fallback());
+            assertEquals(new Fallback.HangUp(486), forwarded.fallback());
         }
         try (RunningServer restarted = new RunningServer("h2", dataDir)) {
             RouteEntry reloaded = restarted.server.routingTable().number(number).orElseThrow();

@@ -50,7 +50,7 @@ import io.vpbx.sip.transport.SourceThrottle;
 import io.vpbx.sip.transport.SourceThrottleHandler;
 import io.vpbx.sip.transport.WriteBatch;
 import io.vpbx.sip.uplink.RegisterMessages;
-import io.vpbx.sip.uplink.RegistrationState;
+import io.vpbx.telephony.uplink.RegistrationState;
 import io.vpbx.sip.uplink.RegistrationTransition;
 import io.vpbx.sip.uplink.RetryPolicy;
 import io.vpbx.sip.uplink.StartPacer;

@@ -1,6 +1,6 @@
 package io.vpbx.sip;
 
-import io.vpbx.sip.cdr.CallRecordSink;
+import io.vpbx.telephony.cdr.CallRecordSink;
 import io.vpbx.sip.proxy.FallbackMedia;
 import io.vpbx.sip.registrar.StoredCredentials;
 import io.vpbx.sip.routing.Location;

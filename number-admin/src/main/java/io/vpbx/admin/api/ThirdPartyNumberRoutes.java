@@ -7,7 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.thirdparty.RegistrationHistoryEntry;
-import io.vpbx.admin.domain.thirdparty.RegistrationState;
+import io.vpbx.telephony.uplink.RegistrationState;
 import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;
 import io.vpbx.admin.service.NumberInputs;

@@ -1,6 +1,6 @@
 package io.vpbx.admin.service;
 
-import io.vpbx.admin.domain.forwarding.Fallback;
+import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.inventory.NumberRecord;
 

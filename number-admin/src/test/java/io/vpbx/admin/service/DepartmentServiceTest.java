@@ -9,7 +9,7 @@ import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.audit.AuditEvent;
 import io.vpbx.admin.domain.forwarding.ForwardingTarget;
-import io.vpbx.admin.domain.forwarding.RingStrategy;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.staff.DepartmentMember;
 import io.vpbx.admin.domain.staff.Employee;

@@ -1,7 +1,7 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.cdr.CallRecord;
-import io.vpbx.sip.routing.Fallback;
+import io.vpbx.telephony.cdr.CallRecord;
+import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.sip.routing.Leg;
 import io.vpbx.sip.routing.RingStep;
 import io.vpbx.sip.routing.RouteDecision;

@@ -1,12 +1,12 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.sip.registrar.AuthOutcome;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.DigestChallenge;
 import io.vpbx.sip.registrar.StoredCredentials;
 import io.vpbx.sip.routing.DialedNumber;
-import io.vpbx.sip.routing.Fallback;
+import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.sip.routing.Leg;
 import io.vpbx.sip.routing.RingStep;
 import io.vpbx.sip.routing.RouteDecision;

@@ -1,6 +1,6 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.sip.transaction.ClientTransaction;
 import io.vpbx.sip.transaction.ServerTransaction;
 import io.vpbx.sip.wire.Rewrites;

@@ -1,5 +1,6 @@
 package io.vpbx.sip.routing;
 
+import io.vpbx.telephony.forwarding.RingStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.vpbx.sip.egress.AccountTargets;
-import io.vpbx.sip.egress.PrivateTargets;
+import io.vpbx.telephony.egress.PrivateTargets;
 import io.netty.handler.ssl.SslHandler;
 import io.vpbx.sip.proxy.Flow;
 import io.vpbx.sip.proxy.Network;

@@ -10,7 +10,7 @@ import io.vpbx.sip.overload.LoadSample;
 import io.vpbx.sip.overload.OverloadControl;
 import io.vpbx.sip.overload.OverloadGovernor;
 import io.vpbx.sip.overload.OverloadMetrics;
-import io.vpbx.sip.routing.Fallback;
+import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.wire.HeaderId;
@@ -36,7 +36,7 @@ class NewCallAdmissionTest {
     private void anEmployeesNumber() {
         proxy.registered.put("e1", List.of("sip:e1@10.1.1.1:5060"));
         proxy.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.Employee("e1"), 20,
-                new Fallback.HangUp(480, "Temporarily Unavailable")));
+                new Fallback.HangUp(480)));
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.vpbx.sip.uplink.UplinkDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.sip.SipText;
 import io.vpbx.sip.StatelessResponder;
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.sip.overload.OverloadControl;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.NonceService;

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.config.SipConfig;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.sip.proxy.SippPeers.Call;
 import io.vpbx.sip.routing.RoutingTable;
 import java.io.IOException;

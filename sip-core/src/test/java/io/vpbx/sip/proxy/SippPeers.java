@@ -1,6 +1,6 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.routing.Fallback;
+import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.routing.Target;

@@ -1,7 +1,7 @@
 package io.vpbx.admin.domain.inventory;
 
 import io.vpbx.admin.domain.category.NumberCategory;
-import io.vpbx.admin.domain.forwarding.Fallback;
+import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.lifecycle.NumberState;
 import io.vpbx.admin.domain.lifecycle.Suspension;

@@ -1,7 +1,7 @@
 package io.vpbx.admin.store.jdbc;
 
 import io.vpbx.admin.domain.ConflictException;
-import io.vpbx.admin.domain.forwarding.RingStrategy;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.staff.DepartmentMember;

@@ -1,7 +1,7 @@
 package io.vpbx.admin.store.jdbc;
 
 import io.vpbx.admin.domain.thirdparty.RegistrationHistoryEntry;
-import io.vpbx.admin.domain.thirdparty.RegistrationState;
+import io.vpbx.telephony.uplink.RegistrationState;
 import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
 import io.vpbx.admin.store.RegistrationStatusStore;
 import io.vpbx.admin.store.Tx;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vpbx.admin.TestDatabases;
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.account.Account;
-import io.vpbx.admin.domain.forwarding.RingStrategy;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.staff.DepartmentMember;

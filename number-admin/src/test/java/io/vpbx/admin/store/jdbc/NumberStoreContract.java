@@ -9,7 +9,7 @@ import io.vpbx.admin.TestDatabases;
 import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.category.CategoryClassifier;
 import io.vpbx.admin.domain.category.NumberCategory;
-import io.vpbx.admin.domain.forwarding.Fallback;
+import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
 import io.vpbx.admin.domain.forwarding.ForwardingTarget;

@@ -16,7 +16,7 @@ import io.vpbx.admin.domain.identity.KeyRing;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
 import io.vpbx.admin.domain.thirdparty.LineTransport;
 import io.vpbx.admin.domain.thirdparty.RegistrationHistoryEntry;
-import io.vpbx.admin.domain.thirdparty.RegistrationState;
+import io.vpbx.telephony.uplink.RegistrationState;
 import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
 import io.vpbx.admin.domain.thirdparty.RegistrationTransition;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;

@@ -1,4 +1,4 @@
-package io.vpbx.server;
+package io.vpbx.telephony.forwarding;
 
 /** RFC 3261 reason phrases for the final responses a fallback may hang up with. */
 final class ReasonPhrases {

@@ -1,4 +1,4 @@
-package io.vpbx.sip.egress;
+package io.vpbx.telephony.egress;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

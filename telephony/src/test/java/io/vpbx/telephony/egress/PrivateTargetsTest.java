@@ -1,4 +1,4 @@
-package io.vpbx.sip.egress;
+package io.vpbx.telephony.egress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package io.vpbx.sip.cdr;
+package io.vpbx.telephony.cdr;
 
 /**
  * Where the proxy hands finished call records. Called on a SIP event loop: it must not block and must not

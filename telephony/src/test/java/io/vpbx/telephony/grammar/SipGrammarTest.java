@@ -1,4 +1,4 @@
-package io.vpbx.sip.wire;
+package io.vpbx.telephony.grammar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,5 +85,13 @@ class SipGrammarTest {
         assertEquals("aX-Injected: yes", SipGrammar.quotedContent("a\r\nX-Injected: yes"));
         assertEquals("ab", SipGrammar.quotedContent("a\u0000b"));
         assertEquals("\u0410\u043d\u043d\u0430\tB", SipGrammar.quotedContent("\u0410\u043d\u043d\u0430\tB"));
+    }
+
+    @Test
+    void theHostIsReadAsWrittenWithoutUserPortOrParameters() {
+        assertEquals("pbx.example.com", SipGrammar.host("sip:Reception@PBX.example.com:5060;transport=tcp"));
+        assertEquals("[2001:db8::1]", SipGrammar.host("sips:[2001:db8::1]:5061"));
+        assertEquals("192.0.2.10", SipGrammar.host("sip:192.0.2.10"));
+        assertEquals(null, SipGrammar.host("tel:+74951234567"));
     }
 }

@@ -1,4 +1,4 @@
-package io.vpbx.sip.cdr;
+package io.vpbx.telephony.cdr;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
-package io.vpbx.admin.domain.forwarding;
+package io.vpbx.telephony.forwarding;
 
 import java.util.Locale;
 
-/** How a department's members are rung. */
+/** How a department's members are rung: chosen through the admin API, followed by the SIP core's router. */
 public enum RingStrategy {
     /** Every member at once; the first to answer takes the call. */
     RING_ALL,

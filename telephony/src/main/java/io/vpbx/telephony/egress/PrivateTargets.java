@@ -1,4 +1,4 @@
-package io.vpbx.sip.egress;
+package io.vpbx.telephony.egress;
 
 import io.vpbx.config.AddressRange;
 import java.net.Inet4Address;

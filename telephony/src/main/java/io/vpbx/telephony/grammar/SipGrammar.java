@@ -1,4 +1,4 @@
-package io.vpbx.sip.wire;
+package io.vpbx.telephony.grammar;
 
 import io.netty.util.NetUtil;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +74,21 @@ public final class SipGrammar {
             return host;
         }
         return params < 0 ? Optional.empty() : parametersProblem(uri.substring(params + 1));
+    }
+
+    /**
+     * The host of a sip or sips URI as written (lower case, brackets kept for IPv6): what is resolved and checked for
+     * private addresses. Meant for a URI {@link #uriProblem} accepts; null for one without a sip or sips scheme.
+     */
+    public static String host(String uri) {
+        if (!uri.regionMatches(true, 0, "sip:", 0, 4) && !uri.regionMatches(true, 0, "sips:", 0, 5)) {
+            return null;
+        }
+        int hostStart = Math.max(uri.indexOf(':') + 1, uri.lastIndexOf('@') + 1);
+        int params = uri.indexOf(';', hostStart);
+        String hostport = params < 0 ? uri.substring(hostStart) : uri.substring(hostStart, params);
+        int end = hostport.startsWith("[") ? hostport.indexOf(']') + 1 : hostport.indexOf(':');
+        return (end > 0 ? hostport.substring(0, end) : hostport).toLowerCase(Locale.ROOT);
     }
 
     public static boolean isUri(String uri) {
