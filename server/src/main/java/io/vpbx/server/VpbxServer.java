@@ -1,5 +1,10 @@
 package io.vpbx.server;
 
+import io.vpbx.server.sync.AuditLogFollower;
+import io.vpbx.server.sync.RegistrationHealthWriter;
+import io.vpbx.server.sync.RoutingTableSync;
+import io.vpbx.server.sync.RoutingValues;
+import io.vpbx.server.sync.SipRegistrar;
 import io.vpbx.sip.SipServerSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,4 +1,4 @@
-package io.vpbx.server;
+package io.vpbx.server.sync;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Metric: {@code vpbx.sip.registrations}, the bindings held (other nodes' included).
  */
-final class SipRegistrar implements AutoCloseable {
+public final class SipRegistrar implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipRegistrar.class);
     private static final int STOP_WAIT_SECONDS = 5;
 
@@ -49,7 +49,7 @@ final class SipRegistrar implements AutoCloseable {
     private final RegistrationSync sync;
     private ScheduledExecutorService rounds;
 
-    SipRegistrar(RegistrarConfig config, String realm, Transactions transactions, Clock clock, MeterRegistry registry) {
+    public SipRegistrar(RegistrarConfig config, String realm, Transactions transactions, Clock clock, MeterRegistry registry) {
         this.config = config;
         this.nodeId = config.nodeId().isEmpty() ? "node-" + UUID.randomUUID() : config.nodeId();
         JdbcSipRegistrationStore registrations = new JdbcSipRegistrationStore();
@@ -71,12 +71,12 @@ final class SipRegistrar implements AutoCloseable {
     }
 
     /** Told of admin changes: keeps the credentials in step with employees. */
-    ChangeListener changeListener() {
+    public ChangeListener changeListener() {
         return credentials;
     }
 
     /** Loads credentials and unexpired bindings, then starts the writer and the periodic sync rounds. */
-    void start() {
+    public void start() {
         credentials.loadAll();
         sync.loadUnexpired();
         writer.start();
@@ -98,36 +98,36 @@ final class SipRegistrar implements AutoCloseable {
         }
     }
 
-    RegistrarService service() {
+    public RegistrarService service() {
         return service;
     }
 
     /** Digest authentication as configured (algorithms, nonces), for employees' calls as for their registrations. */
-    Authenticator authenticator() {
+    public Authenticator authenticator() {
         return authenticator;
     }
 
     /** Employees' SIP accounts by username, from memory: what their phones authenticate calls with. */
-    Optional<StoredCredentials> credentials(String username) {
+    public Optional<StoredCredentials> credentials(String username) {
         return credentials.find(username);
     }
 
     /** Employees' registered contacts, highest q first, for call routing. */
-    Location location() {
+    public Location location() {
         return service.location();
     }
 
-    String nodeId() {
+    public String nodeId() {
         return nodeId;
     }
 
     /** One sync round now, as the schedule would run it: what tests call instead of waiting for the interval. */
-    int syncOnce() {
+    public int syncOnce() {
         return sync.syncOnce();
     }
 
     /** Writes every binding change queued so far: tests call it to know the database has them. */
-    void flushWrites() {
+    public void flushWrites() {
         while (writer.drainOnce() > 0) {
             // keep going until the queue is empty
         }

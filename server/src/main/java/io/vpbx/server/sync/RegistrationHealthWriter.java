@@ -1,4 +1,4 @@
-package io.vpbx.server;
+package io.vpbx.server.sync;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * the status and history tables, in batches on a thread of its own. A full queue drops the transition and
  * counts it: the next transition of that number writes its status again.
  */
-final class RegistrationHealthWriter implements Consumer<io.vpbx.sip.uplink.RegistrationTransition>, AutoCloseable {
+public final class RegistrationHealthWriter implements Consumer<io.vpbx.sip.uplink.RegistrationTransition>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RegistrationHealthWriter.class);
     private static final int CAPACITY = 50_000;
     private static final int BATCH = 500;
@@ -29,7 +29,7 @@ final class RegistrationHealthWriter implements Consumer<io.vpbx.sip.uplink.Regi
     private final Counter dropped;
     private final Counter failed;
 
-    RegistrationHealthWriter(RegistrationReports reports, String node, MeterRegistry registry) {
+    public RegistrationHealthWriter(RegistrationReports reports, String node, MeterRegistry registry) {
         this.node = node;
         this.written = counter(registry, "written");
         this.dropped = counter(registry, "dropped");
@@ -42,7 +42,7 @@ final class RegistrationHealthWriter implements Consumer<io.vpbx.sip.uplink.Regi
                 .description("third-party registration transitions by what became of their database write").register(registry);
     }
 
-    void start() {
+    public void start() {
         writer.start();
     }
 
@@ -58,7 +58,7 @@ final class RegistrationHealthWriter implements Consumer<io.vpbx.sip.uplink.Regi
     }
 
     /** Writes what is queued now (tests, and shutdown). */
-    int flush() {
+    public int flush() {
         return writer.flush();
     }
 

@@ -1,4 +1,4 @@
-package io.vpbx.server;
+package io.vpbx.server.sync;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Metrics: {@code vpbx.cluster.changes} (audit entries applied), {@code vpbx.cluster.rounds.failed}.
  */
-final class AuditLogFollower implements AutoCloseable {
+public final class AuditLogFollower implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditLogFollower.class);
     private static final int STOP_WAIT_SECONDS = 5;
 
@@ -44,7 +44,7 @@ final class AuditLogFollower implements AutoCloseable {
     private ScheduledExecutorService rounds;
     private Duration interval;
 
-    AuditLogFollower(Transactions transactions, AuditStore store, ChangeListener listener, int batch, MeterRegistry registry) {
+    public AuditLogFollower(Transactions transactions, AuditStore store, ChangeListener listener, int batch, MeterRegistry registry) {
         this.transactions = transactions;
         this.store = store;
         this.listener = listener;
@@ -56,13 +56,13 @@ final class AuditLogFollower implements AutoCloseable {
     }
 
     /** Remembers where the log ends now: later rounds apply what comes after. Returns that position. */
-    synchronized long startAtHead() {
+    public synchronized long startAtHead() {
         position = transactions.inTransaction(store::head).lastId();
         return position;
     }
 
     /** Applies up to a batch of entries after the last one applied; returns how many. Tests call it directly. */
-    synchronized int pollOnce() {
+    public synchronized int pollOnce() {
         List<AuditedChange> changes = transactions.inTransaction(tx -> store.changesAfter(tx, position, batch));
         for (AuditedChange change : changes) {
             listener.changed(change.resourceType(), change.resourceId());
@@ -73,7 +73,7 @@ final class AuditLogFollower implements AutoCloseable {
     }
 
     /** Starts the rounds, one every {@code every} (a full batch is followed by the next round at once). */
-    synchronized void start(Duration every) {
+    public synchronized void start(Duration every) {
         interval = every;
         rounds = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "vpbx-audit-follower");

@@ -1,4 +1,4 @@
-package io.vpbx.server;
+package io.vpbx.server.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,7 @@ import io.vpbx.admin.domain.staff.SipRegistration;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
 import io.vpbx.admin.store.jdbc.JdbcEmployeeStore;
 import io.vpbx.admin.store.jdbc.JdbcSipRegistrationStore;
+import io.vpbx.server.MutableClock;
 import io.vpbx.sip.registrar.ContactBinding;
 import java.time.Instant;
 import java.util.ArrayList;

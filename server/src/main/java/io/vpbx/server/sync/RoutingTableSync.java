@@ -1,4 +1,4 @@
-package io.vpbx.server;
+package io.vpbx.server.sync;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * its entry (or removes it). Runs after commit on the thread that made the change, so the entry is in
  * place before the API answers.
  */
-final class RoutingTableSync implements ChangeListener {
+public final class RoutingTableSync implements ChangeListener {
     private static final Logger log = LoggerFactory.getLogger(RoutingTableSync.class);
 
     private final RoutingTable table;
@@ -37,12 +37,12 @@ final class RoutingTableSync implements ChangeListener {
     private Consumer<UplinkAccount> putUplink = line -> { };
     private Consumer<String> removeUplink = e164 -> { };
 
-    RoutingTableSync(RoutingTable table, MeterRegistry registry) {
+    public RoutingTableSync(RoutingTable table, MeterRegistry registry) {
         this(table, registry, PremiumRatePrefixes.bundled());
     }
 
     /** {@code premium}: the premium-rate prefixes the accounts' destination rules use. */
-    RoutingTableSync(RoutingTable table, MeterRegistry registry, PremiumRatePrefixes premium) {
+    public RoutingTableSync(RoutingTable table, MeterRegistry registry, PremiumRatePrefixes premium) {
         this.table = table;
         this.premium = premium;
         this.propagation = Timer.builder("vpbx.routing.propagation")
@@ -52,17 +52,17 @@ final class RoutingTableSync implements ChangeListener {
     }
 
     /** The source exists only once the admin side is built, which itself needs this listener. */
-    void attach(RoutingSource routingSource) {
+    public void attach(RoutingSource routingSource) {
         this.source = routingSource;
     }
 
     /** Before {@link #loadAll}: lines loaded and changed from then on are registered through {@code sink}. */
-    void attachUplinks(Consumer<UplinkAccount> put, Consumer<String> remove) {
+    public void attachUplinks(Consumer<UplinkAccount> put, Consumer<String> remove) {
         this.putUplink = put;
         this.removeUplink = remove;
     }
 
-    void loadAll() {
+    public void loadAll() {
         long start = System.nanoTime();
         int numbers = source.numbersInService(record -> table.put(RoutingValues.entry(record, policy)));
         int trunks = source.trunks(this::trunk);

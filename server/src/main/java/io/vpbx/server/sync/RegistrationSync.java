@@ -1,4 +1,4 @@
-package io.vpbx.server;
+package io.vpbx.server.sync;
 
 import io.vpbx.admin.domain.staff.SipRegistration;
 import io.vpbx.admin.store.SipRegistrationStore;

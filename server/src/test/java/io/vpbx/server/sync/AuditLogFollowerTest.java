@@ -1,4 +1,4 @@
-package io.vpbx.server;
+package io.vpbx.server.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.vpbx.server;
+package io.vpbx.server.sync;
 
 import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.forwarding.ForwardingTarget;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * the SIP grammar (one stored before the API checked it) never reaches the table: it would be written into a
  * Request-URI as it is.
  */
-final class RoutingValues {
+public final class RoutingValues {
     private static final Logger log = LoggerFactory.getLogger(RoutingValues.class);
 
     private RoutingValues() {
@@ -85,7 +85,7 @@ final class RoutingValues {
     }
 
     /** An account's limits as the call path reads them; {@code premium} is the premium-rate list in force. */
-    static AccountCallLimits callLimits(AccountLimits limits, PremiumRatePrefixes premium) {
+    public static AccountCallLimits callLimits(AccountLimits limits, PremiumRatePrefixes premium) {
         return new AccountCallLimits(limits.concurrentCalls(), limits.callsPerMinute(), limits.maxCallDuration(),
                 new DestinationPolicy(limits.allowInternational(), limits.allowPremium(), limits.allowedPrefixes(), premium));
     }

@@ -1,4 +1,4 @@
-package io.vpbx.server;
+package io.vpbx.server.sync;
 
 import io.vpbx.admin.domain.staff.SipAccount;
 import io.vpbx.admin.service.ChangeListener;
