@@ -1,9 +1,9 @@
 package io.vpbx.admin;
 
-import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.telephony.cdr.CallRecord.Attempt;
 import io.vpbx.telephony.cdr.CallRecord.Direction;
 import io.vpbx.telephony.cdr.CallRecord.Result;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.time.Instant;
 import java.util.List;
 

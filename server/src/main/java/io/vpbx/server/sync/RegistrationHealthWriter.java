@@ -2,7 +2,7 @@ package io.vpbx.server.sync;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vpbx.admin.domain.thirdparty.RegistrationTransition;
+import io.vpbx.admin.domain.thirdparty.RegistrationReport;
 import io.vpbx.admin.service.BatchingWriter;
 import io.vpbx.admin.service.RegistrationReports;
 import java.time.Duration;
@@ -24,7 +24,7 @@ public final class RegistrationHealthWriter implements Consumer<io.vpbx.sip.upli
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final String node;
-    private final BatchingWriter<RegistrationTransition> writer;
+    private final BatchingWriter<RegistrationReport> writer;
     private final Counter written;
     private final Counter dropped;
     private final Counter failed;
@@ -49,7 +49,7 @@ public final class RegistrationHealthWriter implements Consumer<io.vpbx.sip.upli
     /** On the SIP event loop: queue and return. */
     @Override
     public void accept(io.vpbx.sip.uplink.RegistrationTransition transition) {
-        RegistrationTransition row = new RegistrationTransition(transition.e164(), transition.state().wireName(),
+        RegistrationReport row = new RegistrationReport(transition.e164(), transition.state(),
                 transition.at(), transition.registeredUntil(), transition.lastCode() == 0 ? null : transition.lastCode(),
                 transition.lastReason(), transition.nextAttemptAt(), node);
         if (writer.offer(row) != BatchingWriter.Offer.QUEUED) {
@@ -62,7 +62,7 @@ public final class RegistrationHealthWriter implements Consumer<io.vpbx.sip.upli
         return writer.flush();
     }
 
-    private void write(RegistrationReports reports, List<RegistrationTransition> batch) {
+    private void write(RegistrationReports reports, List<RegistrationReport> batch) {
         try {
             reports.recordRegistrations(batch);
             written.increment(batch.size());

@@ -15,7 +15,7 @@ import io.vpbx.sip.routing.DestinationPolicy;
 import io.vpbx.sip.routing.PremiumRatePrefixes;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
-import io.vpbx.sip.routing.Trunk;
+import io.vpbx.sip.routing.TrunkEntry;
 import io.vpbx.sip.uplink.UplinkAccount;
 import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.telephony.grammar.SipGrammar;
@@ -50,8 +50,8 @@ public final class RoutingValues {
     }
 
     /** Addresses in the form the SIP transport sees a sender in, so that a lookup by a packet's source finds them. */
-    static Trunk trunk(io.vpbx.admin.domain.trunk.Trunk t) {
-        return new Trunk(t.id(), t.name(), t.sourceAddresses().stream().map(SourceAddress::hostAddress).toList(),
+    static TrunkEntry trunk(io.vpbx.admin.domain.trunk.Trunk t) {
+        return new TrunkEntry(t.id(), t.name(), t.sourceAddresses().stream().map(SourceAddress::hostAddress).toList(),
                 t.accountId(), t.outboundUri() == null || safe(t.outboundUri(), "trunk " + t.id()) ? t.outboundUri() : null);
     }
 

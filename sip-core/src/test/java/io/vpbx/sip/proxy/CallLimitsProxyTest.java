@@ -4,14 +4,14 @@ import static io.vpbx.sip.proxy.ProxyFixture.DIALED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.sip.routing.AccountCallLimits;
 import io.vpbx.sip.routing.DestinationPolicy;
-import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.cdr.CallRecord;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

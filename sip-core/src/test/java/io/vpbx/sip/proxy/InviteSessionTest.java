@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.sip.routing.DepartmentPlan;
-import io.vpbx.telephony.forwarding.Fallback;
-import io.vpbx.telephony.forwarding.RingStrategy;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.cdr.CallRecord;
+import io.vpbx.telephony.forwarding.Fallback;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

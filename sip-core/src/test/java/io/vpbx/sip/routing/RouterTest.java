@@ -26,8 +26,8 @@ class RouterTest {
 
     @BeforeEach
     void trunks() {
-        table.put(new Trunk("carrier", CARRIER, null));
-        table.put(new Trunk("acme-own", ACME_TRUNK, "acme"));
+        table.put(new TrunkEntry("carrier", CARRIER, null));
+        table.put(new TrunkEntry("acme-own", ACME_TRUNK, "acme"));
     }
 
     private RouteEntry number(String e164, String account, Target target) {
