@@ -15,7 +15,7 @@ BUILD_DIR=${BUILD_DIR:-target}
 # The server's jar carries every runtime dependency (the dependency plugin is not in the offline repository); the
 # module's class folders go first so that this build's classes are the ones run.
 ./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl server -am package -DskipTests
-CP=number-admin/$BUILD_DIR/test-classes:number-admin/$BUILD_DIR/classes:sip-core/$BUILD_DIR/classes:server/$BUILD_DIR/vpbx.jar
+CP=number-admin/$BUILD_DIR/test-classes:number-admin/$BUILD_DIR/classes:telephony/$BUILD_DIR/classes:server/$BUILD_DIR/vpbx.jar
 OPTS=(${JAVA_OPTS:--Xms512m -Xmx512m})
 if [ -n "${JFR:-}" ]; then
   OPTS+=("-XX:StartFlightRecording=filename=$JFR,settings=profile")

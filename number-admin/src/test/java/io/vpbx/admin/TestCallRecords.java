@@ -1,9 +1,9 @@
 package io.vpbx.admin;
 
-import io.vpbx.sip.cdr.CallRecord;
-import io.vpbx.sip.cdr.CallRecord.Attempt;
-import io.vpbx.sip.cdr.CallRecord.Direction;
-import io.vpbx.sip.cdr.CallRecord.Result;
+import io.vpbx.telephony.cdr.CallRecord.Attempt;
+import io.vpbx.telephony.cdr.CallRecord.Direction;
+import io.vpbx.telephony.cdr.CallRecord.Result;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.time.Instant;
 import java.util.List;
 

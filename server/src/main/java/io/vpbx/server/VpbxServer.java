@@ -1,5 +1,10 @@
 package io.vpbx.server;
 
+import io.vpbx.server.sync.AuditLogFollower;
+import io.vpbx.server.sync.RegistrationHealthWriter;
+import io.vpbx.server.sync.RoutingTableSync;
+import io.vpbx.server.sync.RoutingValues;
+import io.vpbx.server.sync.SipRegistrar;
 import io.vpbx.sip.SipServerSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,10 +26,10 @@ import io.vpbx.config.VpbxConfig;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.egress.AccountTargets;
-import io.vpbx.sip.egress.HostResolver;
-import io.vpbx.sip.egress.PrivateTargets;
 import io.vpbx.sip.proxy.FallbackMedia;
 import io.vpbx.sip.transport.SipTls;
+import io.vpbx.telephony.egress.HostResolver;
+import io.vpbx.telephony.egress.PrivateTargets;
 import java.util.Optional;
 import io.vpbx.sip.routing.Location;
 import io.vpbx.sip.routing.RoutingTable;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.sip.routing.DepartmentPlan;
-import io.vpbx.sip.routing.Fallback;
-import io.vpbx.sip.routing.RingStrategy;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.routing.Target;
-import io.vpbx.sip.routing.Trunk;
+import io.vpbx.sip.routing.TrunkEntry;
+import io.vpbx.telephony.forwarding.Fallback;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ class RoutingTableSyncTest {
             RouteEntry forwarded = running.server.routingTable().number(number).orElseThrow();
             assertEquals(new Target.ExternalPbx(List.of("sip:pbx1.example.com", "sip:pbx2.example.com")), forwarded.target());
             assertEquals(25, forwarded.ringSeconds());
-            assertEquals(new Fallback.HangUp(486, "Busy Here"), forwarded.fallback());
+            assertEquals(new Fallback.HangUp(486), forwarded.fallback());
         }
         try (RunningServer restarted = new RunningServer("h2", dataDir)) {
             RouteEntry reloaded = restarted.server.routingTable().number(number).orElseThrow();
@@ -108,7 +108,7 @@ class RoutingTableSyncTest {
                     {"name":"Carrier A","source_addresses":["192.0.2.10","2001:db8::10"],"outbound_uri":"sip:gw.carrier.example"}""");
             assertEquals(201, created.status(), created.body());
             String id = created.json().get("id").asText();
-            Trunk expected = new Trunk(id, "Carrier A", List.of("192.0.2.10", "2001:db8:0:0:0:0:0:10"), null, "sip:gw.carrier.example");
+            TrunkEntry expected = new TrunkEntry(id, "Carrier A", List.of("192.0.2.10", "2001:db8:0:0:0:0:0:10"), null, "sip:gw.carrier.example");
             assertEquals(Optional.of(expected), table.trunkFrom("192.0.2.10"));
             assertEquals(Optional.of(expected), table.trunkFrom("2001:db8:0:0:0:0:0:10"), "as the transport writes an IPv6 sender");
             assertEquals(Optional.of(expected), table.outboundTrunk("any-account"));

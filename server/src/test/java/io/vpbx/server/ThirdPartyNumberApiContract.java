@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vpbx.admin.domain.thirdparty.RegistrationTransition;
+import io.vpbx.admin.domain.thirdparty.RegistrationReport;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyLine;
+import io.vpbx.telephony.uplink.RegistrationState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -291,11 +292,11 @@ abstract class ThirdPartyNumberApiContract {
         Instant t0 = running.clock.instant().plusSeconds(1);
         var reports = running.server.admin().thirdPartyRegistrations();
         reports.recordRegistrations(List.of(
-                new RegistrationTransition(MOBILE, "retrying", t0, null, 408, "Request Timeout", t0.plusSeconds(30), "node-a"),
-                new RegistrationTransition(MOBILE, "registered", t0.plusSeconds(31), t0.plusSeconds(3631), 200, "OK", null, "node-a")));
+                new RegistrationReport(MOBILE, RegistrationState.RETRYING, t0, null, 408, "Request Timeout", t0.plusSeconds(30), "node-a"),
+                new RegistrationReport(MOBILE, RegistrationState.REGISTERED, t0.plusSeconds(31), t0.plusSeconds(3631), 200, "OK", null, "node-a")));
         reports.recordRegistrations(List.of(
-                new RegistrationTransition(MOBILE, "registered", t0.plusSeconds(1800), t0.plusSeconds(5400), 200, "OK", null, "node-a"),
-                new RegistrationTransition("+79160000000", "registered", t0, t0.plusSeconds(60), 200, "OK", null, "node-a")));
+                new RegistrationReport(MOBILE, RegistrationState.REGISTERED, t0.plusSeconds(1800), t0.plusSeconds(5400), 200, "OK", null, "node-a"),
+                new RegistrationReport("+79160000000", RegistrationState.REGISTERED, t0, t0.plusSeconds(60), 200, "OK", null, "node-a")));
 
         JsonNode line = api.get("/v1/third-party-numbers/" + MOBILE, acme).json();
         JsonNode registration = line.get("registration");

@@ -1,12 +1,12 @@
 package io.vpbx.sip;
 
-import io.vpbx.sip.cdr.CallRecordSink;
 import io.vpbx.sip.proxy.FallbackMedia;
 import io.vpbx.sip.registrar.StoredCredentials;
 import io.vpbx.sip.routing.Location;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.NonceService;
+import io.vpbx.telephony.cdr.CallRecordSink;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import io.vpbx.admin.domain.cdr.StoredCallRecord;
 import io.vpbx.admin.service.CallRecordSearch;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.RequestContext;
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

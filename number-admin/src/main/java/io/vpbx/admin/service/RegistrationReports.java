@@ -1,8 +1,8 @@
 package io.vpbx.admin.service;
 
 import io.vpbx.admin.domain.thirdparty.RegistrationHistoryEntry;
+import io.vpbx.admin.domain.thirdparty.RegistrationReport;
 import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
-import io.vpbx.admin.domain.thirdparty.RegistrationTransition;
 import io.vpbx.admin.store.RegistrationStatusStore;
 import io.vpbx.admin.store.ThirdPartyNumberStore;
 import io.vpbx.admin.store.Transactions;
@@ -30,15 +30,15 @@ public final class RegistrationReports {
     }
 
     /** Applies the batch in order, all of it or (on a failure) none of it. */
-    public void recordRegistrations(List<RegistrationTransition> batch) {
+    public void recordRegistrations(List<RegistrationReport> batch) {
         if (batch.isEmpty()) {
             return;
         }
         transactions.inTransaction(tx -> {
-            Set<String> connected = lines.lockConnected(tx, batch.stream().map(RegistrationTransition::e164).toList());
+            Set<String> connected = lines.lockConnected(tx, batch.stream().map(RegistrationReport::e164).toList());
             Map<String, RegistrationStatus> stored = new java.util.HashMap<>(statuses.lock(tx, connected));
             List<RegistrationHistoryEntry> history = new ArrayList<>();
-            for (RegistrationTransition transition : batch) {
+            for (RegistrationReport transition : batch) {
                 if (!connected.contains(transition.e164())) {
                     continue;
                 }

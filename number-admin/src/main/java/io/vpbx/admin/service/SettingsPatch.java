@@ -1,8 +1,8 @@
 package io.vpbx.admin.service;
 
-import io.vpbx.admin.domain.forwarding.Fallback;
 import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.inventory.NumberRecord;
+import io.vpbx.telephony.forwarding.Fallback;
 
 /**
  * A change to a number's settings with JSON merge-patch meaning: a field that is set replaces the

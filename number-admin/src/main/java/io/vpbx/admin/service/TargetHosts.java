@@ -3,9 +3,9 @@ package io.vpbx.admin.service;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.forwarding.ForwardingTarget;
 import io.vpbx.admin.domain.forwarding.SipUri;
-import io.vpbx.sip.egress.HostResolver;
-import io.vpbx.sip.egress.PrivateTargets;
-import io.vpbx.sip.wire.SipGrammar;
+import io.vpbx.telephony.egress.HostResolver;
+import io.vpbx.telephony.egress.PrivateTargets;
+import io.vpbx.telephony.grammar.SipGrammar;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.vpbx.admin.store;
 
 import io.vpbx.admin.domain.cdr.CallRecordQuery;
 import io.vpbx.admin.domain.cdr.StoredCallRecord;
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.sql.SQLException;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import io.vpbx.admin.TestCallRecords;
 import io.vpbx.admin.TestDatabases;
 import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.store.jdbc.JdbcCallRecordStore;
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import io.vpbx.admin.domain.cdr.StoredCallRecord;
 import io.vpbx.admin.store.CallRecordStore;
 import io.vpbx.admin.store.Tx;
 import io.vpbx.admin.store.jdbc.JdbcCallRecordStore;
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package io.vpbx.sip.egress;
 
 import io.vpbx.sip.wire.IpLiteral;
+import io.vpbx.telephony.egress.HostResolver;
+import io.vpbx.telephony.egress.PrivateTargets;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.cdr.CallRecord;
 import io.vpbx.sip.routing.Leg;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

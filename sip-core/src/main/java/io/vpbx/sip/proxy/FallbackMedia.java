@@ -1,6 +1,6 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.routing.Fallback;
+import io.vpbx.telephony.forwarding.Fallback;
 
 /**
  * The extension point the media side fills: playing a voice message or taking voicemail when forwarding

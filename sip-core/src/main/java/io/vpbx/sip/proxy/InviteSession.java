@@ -1,7 +1,5 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.cdr.CallRecord;
-import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.Leg;
 import io.vpbx.sip.routing.RingStep;
 import io.vpbx.sip.routing.RouteDecision;
@@ -17,6 +15,8 @@ import io.vpbx.sip.uplink.UplinkAccount;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.SipUri;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.cdr.CallRecord;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,17 +1,15 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.cdr.CallRecord;
 import io.vpbx.sip.registrar.AuthOutcome;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.DigestChallenge;
 import io.vpbx.sip.registrar.StoredCredentials;
 import io.vpbx.sip.routing.DialedNumber;
-import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.Leg;
 import io.vpbx.sip.routing.RingStep;
 import io.vpbx.sip.routing.RouteDecision;
 import io.vpbx.sip.routing.RouteEntry;
-import io.vpbx.sip.routing.Trunk;
+import io.vpbx.sip.routing.TrunkEntry;
 import io.vpbx.sip.transaction.ServerTransaction;
 import io.vpbx.sip.uplink.UplinkAccount;
 import io.vpbx.sip.wire.Addresses;
@@ -19,6 +17,8 @@ import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.SipUri;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.cdr.CallRecord;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -119,7 +119,7 @@ public final class OutboundCalls {
             throughOperator(core, transaction, invite, log, callerNumber.get(), dialed, line.get());
             return;
         }
-        Optional<Trunk> trunk = core.routing().outboundTrunk(account.get());
+        Optional<TrunkEntry> trunk = core.routing().outboundTrunk(account.get());
         if (trunk.isEmpty()) {
             core.finishRejected(transaction, invite, log, 503, "Service Unavailable (no trunk for calls out)");
             return;
@@ -147,7 +147,7 @@ public final class OutboundCalls {
     }
 
     /** {@code sip:+74951234567@gw.example:5060;transport=udp} from a trunk's outbound URI and a number. */
-    static Optional<String> uriThrough(Trunk trunk, String e164) {
+    static Optional<String> uriThrough(TrunkEntry trunk, String e164) {
         String uri = trunk.outboundUri();
         if (uri == null) {
             return Optional.empty();

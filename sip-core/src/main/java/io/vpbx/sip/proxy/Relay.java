@@ -1,11 +1,11 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.cdr.CallRecord;
 import io.vpbx.sip.transaction.ClientTransaction;
 import io.vpbx.sip.transaction.ServerTransaction;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.SipUri;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.vpbx.sip.registrar;
 
-import io.vpbx.sip.wire.SipGrammar;
+import io.vpbx.telephony.grammar.SipGrammar;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.vpbx.sip.routing;
 
+import io.vpbx.telephony.forwarding.RingStrategy;
 import java.util.List;
 
 /** A department as the router needs it: members in order, each with a ring time, and the strategy. */

@@ -1,5 +1,6 @@
 package io.vpbx.sip.routing;
 
+import io.vpbx.telephony.forwarding.Fallback;
 import java.util.List;
 
 /** The router's answer for one INVITE: reject with a final response, or ring these steps then the fallback. */

@@ -1,5 +1,7 @@
 package io.vpbx.sip.routing;
 
+import io.vpbx.telephony.forwarding.Fallback;
+
 /**
  * Everything the SIP core needs to route a call to one of our numbers, without the database: the owner,
  * the compliance permissions (with the reason when a direction is barred), the target, ring time, fallback.

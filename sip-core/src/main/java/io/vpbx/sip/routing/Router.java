@@ -1,5 +1,6 @@
 package io.vpbx.sip.routing;
 
+import io.vpbx.telephony.forwarding.RingStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class Router {
     }
 
     public RouteDecision route(String sourceAddress, String dialedE164) {
-        Optional<Trunk> trunk = table.trunkFrom(sourceAddress);
+        Optional<TrunkEntry> trunk = table.trunkFrom(sourceAddress);
         if (trunk.isEmpty()) {
             return new RouteDecision.Reject(403, "Forbidden (not a known trunk)");
         }
@@ -58,7 +59,7 @@ public final class Router {
         return new RouteDecision.Ring(entry, steps(entry), entry.fallback());
     }
 
-    private static boolean reachableThrough(Trunk trunk, RouteEntry entry) {
+    private static boolean reachableThrough(TrunkEntry trunk, RouteEntry entry) {
         return trunk.accountId() == null || trunk.accountId().equals(entry.accountId());
     }
 

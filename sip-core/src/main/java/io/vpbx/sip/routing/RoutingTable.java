@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RoutingTable {
     private final Map<String, RouteEntry> numbers = new ConcurrentHashMap<>();
     private final Map<String, DepartmentPlan> departments = new ConcurrentHashMap<>();
-    private final Map<String, Trunk> trunksBySource = new ConcurrentHashMap<>();
-    private final Map<String, Trunk> trunksById = new ConcurrentHashMap<>();
+    private final Map<String, TrunkEntry> trunksBySource = new ConcurrentHashMap<>();
+    private final Map<String, TrunkEntry> trunksById = new ConcurrentHashMap<>();
     /** Trunk writers take turns so that the two trunk maps agree; readers never wait. */
     private final Object trunkWrites = new Object();
     private final Map<String, String> employeeMobiles = new ConcurrentHashMap<>();
@@ -51,7 +51,7 @@ public final class RoutingTable {
         return Optional.ofNullable(departments.get(departmentId));
     }
 
-    public Optional<Trunk> trunkFrom(String sourceAddress) {
+    public Optional<TrunkEntry> trunkFrom(String sourceAddress) {
         return Optional.ofNullable(trunksBySource.get(sourceAddress));
     }
 
@@ -59,10 +59,10 @@ public final class RoutingTable {
      * The trunk that carries a call out for {@code accountId}: the account's own trunk first, else a carrier
      * trunk; only trunks with an outbound URI count. Among several, the lowest id, so the choice is stable.
      */
-    public Optional<Trunk> outboundTrunk(String accountId) {
-        Trunk own = null;
-        Trunk carrier = null;
-        for (Trunk trunk : trunksById.values()) {
+    public Optional<TrunkEntry> outboundTrunk(String accountId) {
+        TrunkEntry own = null;
+        TrunkEntry carrier = null;
+        for (TrunkEntry trunk : trunksById.values()) {
             if (!trunk.carriesOutbound()) {
                 continue;
             }
@@ -100,9 +100,9 @@ public final class RoutingTable {
      * Puts the trunk under each of its source addresses, replacing the trunk of the same id: its new addresses
      * are in place before the ones it no longer has are dropped, so an address it keeps is never missing.
      */
-    public void put(Trunk trunk) {
+    public void put(TrunkEntry trunk) {
         synchronized (trunkWrites) {
-            Trunk before = trunksById.put(trunk.id(), trunk);
+            TrunkEntry before = trunksById.put(trunk.id(), trunk);
             trunk.sourceAddresses().forEach(address -> trunksBySource.put(address, trunk));
             if (before != null) {
                 Set<String> dropped = new HashSet<>(before.sourceAddresses());
@@ -115,7 +115,7 @@ public final class RoutingTable {
     /** Forgets the trunk and every source address it had. */
     public void removeTrunk(String trunkId) {
         synchronized (trunkWrites) {
-            Trunk before = trunksById.remove(trunkId);
+            TrunkEntry before = trunksById.remove(trunkId);
             if (before != null) {
                 before.sourceAddresses().forEach(address -> dropAddress(address, trunkId));
             }
@@ -127,7 +127,7 @@ public final class RoutingTable {
         trunksBySource.computeIfPresent(address, (key, holder) -> holder.id().equals(trunkId) ? null : holder);
     }
 
-    private static Trunk lowerId(Trunk chosen, Trunk candidate) {
+    private static TrunkEntry lowerId(TrunkEntry chosen, TrunkEntry candidate) {
         return chosen == null || candidate.id().compareTo(chosen.id()) < 0 ? candidate : chosen;
     }
 

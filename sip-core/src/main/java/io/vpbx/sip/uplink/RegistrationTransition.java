@@ -1,5 +1,6 @@
 package io.vpbx.sip.uplink;
 
+import io.vpbx.telephony.uplink.RegistrationState;
 import java.time.Instant;
 
 /**

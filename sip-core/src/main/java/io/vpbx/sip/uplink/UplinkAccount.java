@@ -1,6 +1,6 @@
 package io.vpbx.sip.uplink;
 
-import io.vpbx.sip.wire.SipGrammar;
+import io.vpbx.telephony.grammar.SipGrammar;
 import java.util.Locale;
 import java.util.Objects;
 

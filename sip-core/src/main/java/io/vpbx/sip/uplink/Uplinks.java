@@ -2,6 +2,7 @@ package io.vpbx.sip.uplink;
 
 import io.vpbx.sip.transaction.Cancellable;
 import io.vpbx.sip.transaction.TimerScheduler;
+import io.vpbx.telephony.uplink.RegistrationState;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,14 +4,14 @@ import static io.vpbx.sip.proxy.ProxyFixture.DIALED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vpbx.sip.cdr.CallRecord;
 import io.vpbx.sip.routing.AccountCallLimits;
 import io.vpbx.sip.routing.DestinationPolicy;
-import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.cdr.CallRecord;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class CallLimitsProxyTest {
     private void acmeWithLimits(int concurrent, Duration maxDuration) {
         proxy.registered.put("e1", List.of("sip:e1@10.1.1.2:5062"));
         proxy.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.Employee("e1"), 20,
-                new Fallback.HangUp(480, "Temporarily Unavailable")));
+                new Fallback.HangUp(480)));
         proxy.table.putCallLimits("acme", new AccountCallLimits(concurrent, 100, maxDuration, DestinationPolicy.open()));
     }
 

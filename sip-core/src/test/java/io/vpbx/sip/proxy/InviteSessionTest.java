@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vpbx.sip.cdr.CallRecord;
 import io.vpbx.sip.routing.DepartmentPlan;
-import io.vpbx.sip.routing.Fallback;
-import io.vpbx.sip.routing.RingStrategy;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.cdr.CallRecord;
+import io.vpbx.telephony.forwarding.Fallback;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Forking, ring steps and their timers, failover and fallback, driven through the proxy core without sockets. */
 class InviteSessionTest {
     private static final String OUR_VIA = "SIP/2.0/UDP 203.0.113.1:5060;branch=z9hG4bK";
-    private static final Fallback.HangUp UNAVAILABLE = new Fallback.HangUp(480, "Temporarily Unavailable");
+    private static final Fallback.HangUp UNAVAILABLE = new Fallback.HangUp(480);
 
     private final ProxyFixture proxy = new ProxyFixture();
     private final RecordingFlow phone1 = proxy.network.udp("10.1.1.1", 5060);

@@ -10,12 +10,12 @@ import io.vpbx.sip.overload.LoadSample;
 import io.vpbx.sip.overload.OverloadControl;
 import io.vpbx.sip.overload.OverloadGovernor;
 import io.vpbx.sip.overload.OverloadMetrics;
-import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +36,7 @@ class NewCallAdmissionTest {
     private void anEmployeesNumber() {
         proxy.registered.put("e1", List.of("sip:e1@10.1.1.1:5060"));
         proxy.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.Employee("e1"), 20,
-                new Fallback.HangUp(480, "Temporarily Unavailable")));
+                new Fallback.HangUp(480)));
     }
 
     @Test

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.sip.SipText;
-import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ class OpenRelayTest {
     private void employeeWithAPhone() {
         proxy.registered.put("e1", List.of("sip:e1@10.1.1.1:5060"));
         proxy.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.Employee("e1"), 20,
-                new Fallback.HangUp(480, "Temporarily Unavailable")));
+                new Fallback.HangUp(480)));
     }
 
     /** A request as the reproduction sends it: to the victim, a forged To tag, {@code route} if any. */

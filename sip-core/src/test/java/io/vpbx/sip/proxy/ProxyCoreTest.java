@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.sip.SipText;
-import io.vpbx.sip.cdr.CallRecord;
-import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.cdr.CallRecord;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ class ProxyCoreTest {
     private void employeeWithTwoPhones() {
         proxy.registered.put("e1", List.of("sip:e1@10.1.1.1:5060", "sip:e1@10.1.1.2:5062"));
         proxy.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.Employee("e1"), 20,
-                new Fallback.HangUp(480, "Temporarily Unavailable")));
+                new Fallback.HangUp(480)));
     }
 
     @Test

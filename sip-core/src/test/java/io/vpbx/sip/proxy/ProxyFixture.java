@@ -1,21 +1,21 @@
 package io.vpbx.sip.proxy;
 
+import io.vpbx.sip.routing.TrunkEntry;
 import io.vpbx.sip.uplink.UplinkDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.sip.SipText;
 import io.vpbx.sip.StatelessResponder;
-import io.vpbx.sip.cdr.CallRecord;
 import io.vpbx.sip.overload.OverloadControl;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.NonceService;
 import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.routing.RoutingTable;
-import io.vpbx.sip.routing.Trunk;
 import io.vpbx.sip.transaction.FakeScheduler;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -77,7 +77,7 @@ final class ProxyFixture {
 
     /** @param overload how new calls are shed; empty: never */
     ProxyFixture(Optional<OverloadControl> overload) {
-        table.put(new Trunk("carrier", CARRIER_IP, null));
+        table.put(new TrunkEntry("carrier", CARRIER_IP, null));
         SecureRandom random = new SecureRandom();
         Router router = new Router(table, employee -> registered.getOrDefault(employee, List.of()), memory, new Random(7));
         OutboundCalls outbound = new OutboundCalls(

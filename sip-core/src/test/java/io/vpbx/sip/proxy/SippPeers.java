@@ -1,10 +1,10 @@
 package io.vpbx.sip.proxy;
 
-import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.routing.Target;
-import io.vpbx.sip.routing.Trunk;
+import io.vpbx.sip.routing.TrunkEntry;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ final class SippPeers {
 
     /** Puts the carrier's trunk and the 1,000 numbers into {@code table}. */
     void provision(RoutingTable table, InetSocketAddress carrier) {
-        table.put(new Trunk("carrier", carrier.getAddress().getHostAddress(), null));
+        table.put(new TrunkEntry("carrier", carrier.getAddress().getHostAddress(), null));
         for (int i = 0; i < NUMBERS; i++) {
             table.put(new RouteEntry(did(i), "bench", true, true, "active", new Target.ExternalPbx(List.of(uasUri)), 30,
                     Fallback.standard()));

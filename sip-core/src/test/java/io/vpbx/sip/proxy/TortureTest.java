@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.sip.SipText;
-import io.vpbx.sip.routing.Fallback;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,7 @@ class TortureTest {
     void employeeWithAPhone() {
         proxy.registered.put("e1", List.of("sip:e1@10.1.1.1:5060"));
         proxy.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.Employee("e1"), 20,
-                new Fallback.HangUp(480, "Temporarily Unavailable")));
+                new Fallback.HangUp(480)));
     }
 
     private String invite() {

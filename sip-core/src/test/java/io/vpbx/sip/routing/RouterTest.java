@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vpbx.telephony.forwarding.Fallback;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +26,12 @@ class RouterTest {
 
     @BeforeEach
     void trunks() {
-        table.put(new Trunk("carrier", CARRIER, null));
-        table.put(new Trunk("acme-own", ACME_TRUNK, "acme"));
+        table.put(new TrunkEntry("carrier", CARRIER, null));
+        table.put(new TrunkEntry("acme-own", ACME_TRUNK, "acme"));
     }
 
     private RouteEntry number(String e164, String account, Target target) {
-        RouteEntry entry = new RouteEntry(e164, account, true, true, "active", target, 20, new Fallback.HangUp(486, "Busy Here"));
+        RouteEntry entry = new RouteEntry(e164, account, true, true, "active", target, 20, new Fallback.HangUp(486));
         table.put(entry);
         return entry;
     }
@@ -68,7 +70,7 @@ class RouterTest {
         assertEquals(1, ring.steps().size(), "one parallel fork");
         assertEquals(3, ring.steps().get(0).legs().size());
         assertEquals(Leg.Kind.TRUNK_NUMBER, ring.steps().get(0).legs().get(2).kind());
-        assertEquals(new Fallback.HangUp(486, "Busy Here"), ring.fallback());
+        assertEquals(new Fallback.HangUp(486), ring.fallback());
     }
 
     @Test
@@ -76,7 +78,7 @@ class RouterTest {
         number("+74951230001", "acme", new Target.Employee("e1"));
         RouteDecision.Ring ring = ring(CARRIER, "+74951230001");
         assertTrue(ring.steps().isEmpty());
-        assertEquals(new Fallback.HangUp(486, "Busy Here"), ring.fallback());
+        assertEquals(new Fallback.HangUp(486), ring.fallback());
     }
 
     @Test

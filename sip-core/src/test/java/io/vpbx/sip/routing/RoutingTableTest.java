@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class RoutingTableTest {
     private final RoutingTable table = new RoutingTable();
 
-    private static Trunk trunk(String id, String accountId, String outboundUri, String... addresses) {
-        return new Trunk(id, "trunk " + id, List.of(addresses), accountId, outboundUri);
+    private static TrunkEntry trunk(String id, String accountId, String outboundUri, String... addresses) {
+        return new TrunkEntry(id, "trunk " + id, List.of(addresses), accountId, outboundUri);
     }
 
     @Test
     void aTrunkIsFoundUnderEachOfItsSourceAddresses() {
-        Trunk carrier = trunk("t-1", null, null, "192.0.2.10", "192.0.2.11", "2001:db8:0:0:0:0:0:1");
+        TrunkEntry carrier = trunk("t-1", null, null, "192.0.2.10", "192.0.2.11", "2001:db8:0:0:0:0:0:1");
         table.put(carrier);
         assertEquals(Optional.of(carrier), table.trunkFrom("192.0.2.10"));
         assertEquals(Optional.of(carrier), table.trunkFrom("192.0.2.11"));
@@ -28,7 +28,7 @@ class RoutingTableTest {
     @Test
     void replacingATrunkDropsTheAddressesItNoLongerHas() {
         table.put(trunk("t-1", null, null, "192.0.2.10", "192.0.2.11"));
-        Trunk changed = trunk("t-1", "acme", null, "192.0.2.11", "192.0.2.12");
+        TrunkEntry changed = trunk("t-1", "acme", null, "192.0.2.11", "192.0.2.12");
         table.put(changed);
         assertTrue(table.trunkFrom("192.0.2.10").isEmpty());
         assertEquals(Optional.of(changed), table.trunkFrom("192.0.2.11"), "the kept address leads to the new version");
@@ -39,7 +39,7 @@ class RoutingTableTest {
     @Test
     void removingATrunkForgetsEveryAddressButLeavesAnAddressAnotherTrunkTookSince() {
         table.put(trunk("t-1", null, null, "192.0.2.10", "192.0.2.11"));
-        Trunk other = trunk("t-2", null, null, "192.0.2.11");
+        TrunkEntry other = trunk("t-2", null, null, "192.0.2.11");
         table.put(other);
         table.removeTrunk("t-1");
         assertTrue(table.trunkFrom("192.0.2.10").isEmpty());
@@ -53,13 +53,13 @@ class RoutingTableTest {
         table.put(trunk("t-in-only", null, null, "192.0.2.1"));
         assertTrue(table.outboundTrunk("acme").isEmpty(), "a trunk without an outbound URI carries nothing out");
 
-        Trunk carrierB = trunk("t-b", null, "sip:gw-b.carrier.example", "192.0.2.2");
-        Trunk carrierA = trunk("t-a", null, "sip:gw-a.carrier.example", "192.0.2.3");
+        TrunkEntry carrierB = trunk("t-b", null, "sip:gw-b.carrier.example", "192.0.2.2");
+        TrunkEntry carrierA = trunk("t-a", null, "sip:gw-a.carrier.example", "192.0.2.3");
         table.put(carrierB);
         table.put(carrierA);
         assertEquals(Optional.of(carrierA), table.outboundTrunk("acme"), "among carrier trunks, the lowest id");
 
-        Trunk acme = trunk("t-z", "acme", "sip:pbx.acme.example;transport=tcp", "192.0.2.4");
+        TrunkEntry acme = trunk("t-z", "acme", "sip:pbx.acme.example;transport=tcp", "192.0.2.4");
         table.put(acme);
         table.put(trunk("t-0", "globex", "sip:gw.globex.example", "192.0.2.5"));
         assertEquals(Optional.of(acme), table.outboundTrunk("acme"));

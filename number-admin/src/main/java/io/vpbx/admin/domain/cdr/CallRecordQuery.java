@@ -1,6 +1,6 @@
 package io.vpbx.admin.domain.cdr;
 
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.time.Instant;
 
 /**

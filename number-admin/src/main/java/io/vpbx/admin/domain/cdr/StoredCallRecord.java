@@ -1,6 +1,6 @@
 package io.vpbx.admin.domain.cdr;
 
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 
 /** A call record as stored, with the id that orders records started at the same instant. */
 public record StoredCallRecord(long id, CallRecord record) {

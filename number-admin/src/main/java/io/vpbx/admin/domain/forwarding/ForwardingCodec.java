@@ -8,6 +8,7 @@ import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.number.InvalidPhoneNumberException;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.vpbx.admin.domain.forwarding;
 
 import io.vpbx.admin.domain.InvalidFieldException;
-import io.vpbx.sip.wire.SipGrammar;
+import io.vpbx.telephony.grammar.SipGrammar;
 
 /**
  * A SIP or SIPS URI an account or the operator gave (an external PBX, a carrier's gateway), checked against the
@@ -23,7 +23,7 @@ public record SipUri(String value) {
 
     /** The host as written in the URI (brackets kept for IPv6): what is resolved and checked for private addresses. */
     public String host() {
-        return io.vpbx.sip.wire.SipUri.parse(value).host();
+        return SipGrammar.host(value);
     }
 
     /** Spaces around the value are forgiven; control characters never are, so they are not trimmed away. */

@@ -1,13 +1,13 @@
 package io.vpbx.admin.domain.inventory;
 
 import io.vpbx.admin.domain.category.NumberCategory;
-import io.vpbx.admin.domain.forwarding.Fallback;
 import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.lifecycle.NumberState;
 import io.vpbx.admin.domain.lifecycle.Suspension;
 import io.vpbx.admin.domain.number.Country;
 import io.vpbx.admin.domain.number.NumberType;
 import io.vpbx.admin.domain.price.Price;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.vpbx.admin.domain.staff;
 
-import io.vpbx.admin.domain.forwarding.RingStrategy;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

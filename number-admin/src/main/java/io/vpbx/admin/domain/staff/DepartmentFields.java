@@ -1,7 +1,7 @@
 package io.vpbx.admin.domain.staff;
 
 import io.vpbx.admin.domain.InvalidFieldException;
-import io.vpbx.admin.domain.forwarding.RingStrategy;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

@@ -3,7 +3,7 @@ package io.vpbx.admin.domain.thirdparty;
 import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.trunk.SourceAddress;
-import io.vpbx.sip.wire.SipGrammar;
+import io.vpbx.telephony.grammar.SipGrammar;
 import java.util.Locale;
 
 /**

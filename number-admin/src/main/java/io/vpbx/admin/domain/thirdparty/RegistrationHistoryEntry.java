@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.thirdparty;
 
+import io.vpbx.telephony.uplink.RegistrationState;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.thirdparty;
 
+import io.vpbx.telephony.uplink.RegistrationState;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,8 +14,8 @@ public record RegistrationStatus(String e164, RegistrationState state, Instant r
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
-    public static RegistrationStatus of(RegistrationTransition t) {
-        return new RegistrationStatus(t.e164(), RegistrationState.fromWire(t.state()).orElseThrow(), t.registeredUntil(),
+    public static RegistrationStatus of(RegistrationReport t) {
+        return new RegistrationStatus(t.e164(), t.state(), t.registeredUntil(),
                 t.lastCode(), t.lastReason(), t.nextAttemptAt(), t.at(), t.node());
     }
 

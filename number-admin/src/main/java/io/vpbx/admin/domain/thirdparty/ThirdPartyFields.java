@@ -7,7 +7,7 @@ import io.vpbx.admin.domain.number.InvalidPhoneNumberException;
 import io.vpbx.admin.domain.number.NumberType;
 import io.vpbx.admin.domain.number.PhoneNumber;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
-import io.vpbx.sip.wire.SipGrammar;
+import io.vpbx.telephony.grammar.SipGrammar;
 
 /** The rules for a third-party line's fields as they arrive in a request, each naming the field when broken. */
 public final class ThirdPartyFields {

@@ -2,7 +2,7 @@ package io.vpbx.admin.store.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vpbx.sip.cdr.CallRecord.Attempt;
+import io.vpbx.telephony.cdr.CallRecord.Attempt;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import io.vpbx.admin.domain.cdr.CallRecordQuery;
 import io.vpbx.admin.domain.cdr.StoredCallRecord;
 import io.vpbx.admin.store.CallRecordStore;
 import io.vpbx.admin.store.Tx;
-import io.vpbx.sip.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

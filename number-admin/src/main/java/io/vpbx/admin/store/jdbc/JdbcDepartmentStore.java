@@ -1,12 +1,12 @@
 package io.vpbx.admin.store.jdbc;
 
 import io.vpbx.admin.domain.ConflictException;
-import io.vpbx.admin.domain.forwarding.RingStrategy;
 import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.staff.DepartmentMember;
 import io.vpbx.admin.store.DepartmentStore;
 import io.vpbx.admin.store.Tx;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

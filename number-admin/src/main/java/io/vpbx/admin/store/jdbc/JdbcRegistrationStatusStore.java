@@ -1,10 +1,10 @@
 package io.vpbx.admin.store.jdbc;
 
 import io.vpbx.admin.domain.thirdparty.RegistrationHistoryEntry;
-import io.vpbx.admin.domain.thirdparty.RegistrationState;
 import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
 import io.vpbx.admin.store.RegistrationStatusStore;
 import io.vpbx.admin.store.Tx;
+import io.vpbx.telephony.uplink.RegistrationState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

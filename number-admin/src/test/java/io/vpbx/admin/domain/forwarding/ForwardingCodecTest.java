@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vpbx.admin.domain.InvalidFieldException;
-import io.vpbx.admin.domain.forwarding.RingStrategy;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;

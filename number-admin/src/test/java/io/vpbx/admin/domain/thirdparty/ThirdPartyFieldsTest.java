@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.number.Country;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
+import io.vpbx.telephony.uplink.RegistrationState;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -124,13 +126,13 @@ class ThirdPartyFieldsTest {
     @Test
     void aRefreshThatStaysRegisteredIsNoTransitionButANewStateOrAnswerIs() {
         Instant t0 = Instant.parse("2026-11-23T10:00:00Z");
-        RegistrationStatus registered = RegistrationStatus.of(new RegistrationTransition("+74951234567", "registered", t0,
+        RegistrationStatus registered = RegistrationStatus.of(new RegistrationReport("+74951234567", RegistrationState.REGISTERED, t0,
                 t0.plusSeconds(3600), 200, "OK", null, "n1"));
-        RegistrationStatus refreshed = RegistrationStatus.of(new RegistrationTransition("+74951234567", "registered",
+        RegistrationStatus refreshed = RegistrationStatus.of(new RegistrationReport("+74951234567", RegistrationState.REGISTERED,
                 t0.plusSeconds(1800), t0.plusSeconds(5400), 200, "OK", null, "n1"));
-        RegistrationStatus retrying = RegistrationStatus.of(new RegistrationTransition("+74951234567", "retrying",
+        RegistrationStatus retrying = RegistrationStatus.of(new RegistrationReport("+74951234567", RegistrationState.RETRYING,
                 t0.plusSeconds(1900), null, 503, "Service Unavailable", t0.plusSeconds(1960), "n1"));
-        RegistrationStatus retryingOther = RegistrationStatus.of(new RegistrationTransition("+74951234567", "retrying",
+        RegistrationStatus retryingOther = RegistrationStatus.of(new RegistrationReport("+74951234567", RegistrationState.RETRYING,
                 t0.plusSeconds(1960), null, 408, "Request Timeout", t0.plusSeconds(2080), "n1"));
         assertFalse(registered.isTransitionTo(refreshed));
         assertTrue(refreshed.isTransitionTo(retrying));
@@ -140,9 +142,9 @@ class ThirdPartyFieldsTest {
     @Test
     void aTransitionNamesAKnownStateAndAPlausibleCode() {
         Instant t0 = Instant.parse("2026-11-23T10:00:00Z");
-        assertThrows(IllegalArgumentException.class, () -> new RegistrationTransition("+74951234567", "online", t0, null, null, null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new RegistrationTransition("+74951234567", "retrying", t0, null, 42, null, null, null));
-        assertEquals(RegistrationTransition.MAX_REASON, new RegistrationTransition("+74951234567", "retrying", t0, null, 500,
+        assertEquals(Optional.empty(), RegistrationState.fromWire("online"), "only the known states are read from the wire");
+        assertThrows(IllegalArgumentException.class, () -> new RegistrationReport("+74951234567", RegistrationState.RETRYING, t0, null, 42, null, null, null));
+        assertEquals(RegistrationReport.MAX_REASON, new RegistrationReport("+74951234567", RegistrationState.RETRYING, t0, null, 500,
                 "r".repeat(500), null, null).lastReason().length());
     }
 

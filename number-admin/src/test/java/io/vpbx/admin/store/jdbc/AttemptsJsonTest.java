@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vpbx.admin.api.JsonMappers;
-import io.vpbx.sip.cdr.CallRecord.Attempt;
+import io.vpbx.telephony.cdr.CallRecord.Attempt;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -16,14 +16,14 @@ import io.vpbx.admin.domain.identity.KeyRing;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
 import io.vpbx.admin.domain.thirdparty.LineTransport;
 import io.vpbx.admin.domain.thirdparty.RegistrationHistoryEntry;
-import io.vpbx.admin.domain.thirdparty.RegistrationState;
+import io.vpbx.admin.domain.thirdparty.RegistrationReport;
 import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
-import io.vpbx.admin.domain.thirdparty.RegistrationTransition;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;
 import io.vpbx.admin.service.CatalogEntryFactory;
 import io.vpbx.admin.service.LinePasswordResealer;
 import io.vpbx.admin.service.RegistrationReports;
 import io.vpbx.admin.store.ThirdPartyNumberStore.SealedLine;
+import io.vpbx.telephony.uplink.RegistrationState;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -87,9 +87,10 @@ abstract class ThirdPartyStoreContract {
         });
     }
 
-    private static RegistrationTransition report(String e164, String state, int secondsAfterT0, Integer code, String reason) {
+    private static RegistrationReport report(String e164, String state, int secondsAfterT0, Integer code, String reason) {
         Instant at = T0.plusSeconds(secondsAfterT0);
-        return new RegistrationTransition(e164, state, at, "registered".equals(state) ? at.plusSeconds(3600) : null, code, reason,
+        return new RegistrationReport(e164, RegistrationState.fromWire(state).orElseThrow(), at,
+                "registered".equals(state) ? at.plusSeconds(3600) : null, code, reason,
                 "retrying".equals(state) ? at.plusSeconds(60) : null, "node-1");
     }
 
