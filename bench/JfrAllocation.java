@@ -1,8 +1,10 @@
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -18,8 +20,10 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * Whole-JVM allocation comes from jdk.ThreadAllocationStatistics (each thread's allocated bytes, last value
  * minus first in the recording); the sites from jdk.ObjectAllocationSample, whose weight estimates the bytes
- * allocated since the previous sample of that thread, summed by the allocating frame, by the first vpbx frame
- * on the stack (the code that caused it), and by class. Bytes per call do not depend on the machine's load the
+ * allocated since the previous sample of that thread (a thread's first sample is left out: it weighs all that
+ * thread allocated before the recording), summed by the allocating frame, by the first vpbx frame on the stack
+ * (the code that caused it), and by class. Samples come at TLAB refills, so a run needs some thousands of them
+ * (tens of seconds at 1,000 calls/s) before sites of a few percent are told apart. Bytes per call do not depend on the machine's load the
  * way timings do, so they can be compared between runs on a busy machine.
  */
 public final class JfrAllocation {
@@ -34,7 +38,9 @@ public final class JfrAllocation {
         Map<String, Double> byVpbxFrame = new HashMap<>();
         Map<String, Double> byClass = new HashMap<>();
         Map<String, Double> byThread = new HashMap<>();
+        Set<Long> sampledThreads = new HashSet<>();
         double sampled = 0;
+        int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             switch (event.getEventType().getName()) {
                 case "jdk.ThreadAllocationStatistics" -> {
@@ -49,12 +55,16 @@ public final class JfrAllocation {
                     range[1] = Math.max(range[1], allocated);
                 }
                 case "jdk.ObjectAllocationSample" -> {
+                    // a thread's first sample weighs everything it allocated before the recording began
+                    if (event.getThread() == null || sampledThreads.add(event.getThread().getJavaThreadId())) {
+                        continue;
+                    }
                     double weight = event.getLong("weight");
                     sampled += weight;
+                    samples++;
                     String type = event.getClass("objectClass") == null ? "?" : event.getClass("objectClass").getName();
                     byClass.merge(type, weight, Double::sum);
-                    byThread.merge(event.getThread() == null ? "?" : threadGroup(event.getThread().getJavaName()),
-                            weight, Double::sum);
+                    byThread.merge(threadGroup(event.getThread().getJavaName()), weight, Double::sum);
                     RecordedStackTrace stack = event.getStackTrace();
                     List<RecordedFrame> frames = stack == null ? List.of() : stack.getFrames();
                     String site = frames.isEmpty() ? "?" : frame(frames.get(0));
@@ -73,8 +83,8 @@ public final class JfrAllocation {
             total += delta;
             threadTotals.merge(threadNames.get(e.getKey()), (double) delta, Double::sum);
         }
-        System.out.printf("ALLOC calls=%.0f jvm_bytes_per_call=%.0f sampled_bytes_per_call=%.0f (thread statistics; sample weights)%n",
-                calls, total / calls, sampled / calls);
+        System.out.printf("ALLOC calls=%.0f jvm_bytes_per_call=%.0f sampled_bytes_per_call=%.0f samples=%d"
+                + " (thread statistics; sample weights)%n", calls, total / calls, sampled / calls, samples);
         print("by thread (thread statistics)", threadTotals, calls, total, top);
         print("by first vpbx frame on the stack (samples)", byVpbxFrame, calls, sampled, top);
         print("by allocating frame, class and first vpbx frame (samples)", bySite, calls, sampled, top);

@@ -12,15 +12,16 @@
 #    previous run's transactions have ended (Timer J/K: 32 s);
 # 3. a table ready for bench/RESULTS.md: calls, failed, p50/p99/max INVITE->200, CPU per 1,000 calls (server
 #    process and its threads: GC and JIT included) and the ratio to Kamailio's at the same rate, GC pauses and
-#    ZGC allocation stalls during the run (from the JVM's own log), RSS; and other_cpu_s (CPU used by neither
+#    ZGC allocation stalls during the run (from the JVM's own log), the live heap right after the last rate's run
+#    (a full GC by GC.class_histogram: the transactions of the last 32 s), RSS; and other_cpu_s (CPU used by neither
 #    the server nor SIPp: a large value marks a noisy run);
-# 4. with ALLOC_S > 0 (default 20), after the first configuration's runs: one more run at the first rate under a
+# 4. with ALLOC_S > 0 (default 30), after the first configuration's runs: one more run at the first rate under a
 #    JFR recording, and bytes allocated per call by thread, site and class (bench/JfrAllocation.java).
 #
 # Env: JAVA (default: Temurin 25 under /usr/lib/jvm, else java on the PATH), JAR (server/target/vpbx.jar, built
-#      if missing), HEAP (512m: -Xms = -Xmx), COMMON_OPTS (default "-Xms$HEAP -Xmx$HEAP -XX:+AlwaysPreTouch
-#      -XX:+UseCompactObjectHeaders"), CONFIGS (lines "label=JVM options"; default g1=-XX:+UseG1GC and
-#      zgc=-XX:+UseZGC), WARMUP_S (20), COOLDOWN_S (35), ALLOC_S (20, 0: no allocation profile), SKIP_KAMAILIO=1, SIPBENCH (harness directory),
+#      if missing), COMMON_OPTS (default "-XX:+AlwaysPreTouch -XX:+UseCompactObjectHeaders"), CONFIGS (lines
+#      "label=JVM options"; default G1 and ZGC with -Xms = -Xmx = 512m, then both with 1g), WARMUP_S (20),
+#      COOLDOWN_S (35), ALLOC_S (30, 0: no allocation profile), SKIP_KAMAILIO=1, SIPBENCH (harness directory),
 #      ports KAM_PORT (5070) SIP_PORT (5090) ADMIN_PORT (18081) UAS_PORT (5080) UAC_PORT (5062), KEEP_DB=1 (start
 #      on the database a previous run provisioned, with the same UAS_PORT: saves the minutes of provisioning).
 # Output: RESULT lines as the harness prints them, then the table; everything is kept in bench/results-gc-compare/
@@ -45,13 +46,16 @@ DB=${DB:-vpbx_gccompare}
 KEY=bench-operator-key-0123456789abcdef
 API=http://127.0.0.1:$ADMIN_PORT
 WARMUP_S=${WARMUP_S:-20}
-ALLOC_S=${ALLOC_S:-20}
+ALLOC_S=${ALLOC_S:-30}
 REUSE_DB=${KEEP_DB:-0}
 COOLDOWN_S=${COOLDOWN_S:-35}
-HEAP=${HEAP:-512m}
-COMMON_OPTS=${COMMON_OPTS:-"-Xms$HEAP -Xmx$HEAP -XX:+AlwaysPreTouch -XX:+UseCompactObjectHeaders"}
-CONFIGS=${CONFIGS:-"g1=-XX:+UseG1GC
-zgc=-XX:+UseZGC"}
+COMMON_OPTS=${COMMON_OPTS:-"-XX:+AlwaysPreTouch -XX:+UseCompactObjectHeaders"}
+# 512 MB is the heap cap of the earlier SIP targets; at 5,000 calls/s a call's transactions live 32 s (Timer J/K), so
+# the live set is about five times that at 1,000/s: 1 GB shows what headroom buys each collector
+CONFIGS=${CONFIGS:-"g1-512m=-XX:+UseG1GC -Xms512m -Xmx512m
+zgc-512m=-XX:+UseZGC -Xms512m -Xmx512m
+g1-1g=-XX:+UseG1GC -Xms1g -Xmx1g
+zgc-1g=-XX:+UseZGC -Xms1g -Xmx1g"}
 if [ -z "${JAVA:-}" ]; then
   JAVA=$(ls -d /usr/lib/jvm/temurin-25*/bin/java /usr/lib/jvm/*-25-*/bin/java 2>/dev/null | head -1 || true)
   JAVA=${JAVA:-java}
@@ -147,6 +151,7 @@ while IFS= read -r config; do
     echo "vpbx-$label|$rate|${line:-RESULT failed=all}|$(gc_between "$OUT/gc-$label.log" "$from")" >> "$work/rows"
     tail -1 "$work/rows" | cut -d'|' -f4
   done
+  live=$("$JDK_BIN/jcmd" "$JVM_PID" GC.class_histogram 2>/dev/null | awk '$1 == "Total" {print int($3 / 1048576)}' || true)
   if [ "$ALLOC_S" -gt 0 ] && [ ! -f "$work/alloc-done" ]; then
     # where the calls allocate: a JFR recording of one more run at the first rate (not in the table: JFR costs CPU)
     sleep "$COOLDOWN_S"
@@ -163,7 +168,7 @@ while IFS= read -r config; do
   fi
   rss=$(ps -o rss= -p "$JVM_PID" 2>/dev/null | tr -d ' ' || echo 0)
   echo "vpbx $label: rss_kb=$rss $("$JDK_BIN/jcmd" "$JVM_PID" GC.heap_info 2>/dev/null | head -2 | tr '\n' ' ' || true)"
-  echo "$label|$rss" >> "$work/rss"
+  echo "$label|$rss|${live:-?}" >> "$work/rss"
   stop_vpbx
 done <<< "$CONFIGS"
 
@@ -174,10 +179,10 @@ while IFS= read -r config; do [ -n "$config" ] && echo "  ${config%%=*}: ${confi
 echo "Server CPU counts every thread of the process (GC and JIT included); other_cpu_s over about 10 % of the run's"
 echo "seconds means a noisy machine: repeat."
 echo
-echo "| run | rate | calls | failed | p50 | p99 | max | CPU per 1,000 calls | ratio to Kamailio | GC pauses: count, total, max | ZGC allocation stalls | RSS | other_cpu_s |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|"
+echo "| run | rate | calls | failed | p50 | p99 | max | CPU per 1,000 calls | ratio to Kamailio | GC pauses: count, total, max | ZGC allocation stalls | live heap after the last rate | RSS | other_cpu_s |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|"
 awk -F'|' -v rssfile="$work/rss" '
-  BEGIN { while ((getline l < rssfile) > 0) { split(l, a, "|"); rss["vpbx-" a[1]] = a[2] } }
+  BEGIN { while ((getline l < rssfile) > 0) { split(l, a, "|"); rss["vpbx-" a[1]] = a[2]; live["vpbx-" a[1]] = a[3] } }
   function field(line, name,   re, m) { re = " " name "=[^ ]*"; if (match(line, re)) { m = substr(line, RSTART + length(name) + 2, RLENGTH - length(name) - 2); return m } return "-" }
   {
     label = $1; rate = $2; line = " " $3; gc = " " $4
@@ -187,7 +192,8 @@ awk -F'|' -v rssfile="$work/rss" '
     pauses = label == "kamailio" ? "" : sprintf("%s, %s ms, %s ms", field(gc, "pauses"), field(gc, "pause_total_ms"), field(gc, "pause_max_ms"))
     stalls = label == "kamailio" ? "" : sprintf("%s (%s ms)", field(gc, "stalls"), field(gc, "stall_ms"))
     mem = (label in rss) ? sprintf("%d MB", rss[label] / 1024) : ""
-    printf "| %s | %s/s | %s | %s | %s ms | %s ms | %s ms | %s s | %s | %s | %s | %s | %s |\n", label, rate, field(line, "ok"),
+    held = (label in live) ? live[label] " MB" : ""
+    printf "| %s | %s/s | %s | %s | %s ms | %s ms | %s ms | %s s | %s | %s | %s | %s | %s | %s |\n", label, rate, field(line, "ok"),
       field(line, "failed"), field(line, "p50_ms"), field(line, "p99_ms"), field(line, "max_ms"), cpu, ratio, pauses, stalls,
-      mem, field(line, "other_cpu_s")
+      held, mem, field(line, "other_cpu_s")
   }' "$work/rows" | tee "$OUT/table.md"
