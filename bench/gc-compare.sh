@@ -6,7 +6,8 @@
 #   bench/gc-compare.sh [seconds=60] [rates="1000 5000"]
 #
 # 1. Kamailio (1 worker, udp 127.0.0.1:$KAM_PORT): one run per rate;
-# 2. for each JVM configuration of CONFIGS (default: G1, then Generational ZGC, same JDK, same heap): vpbx started
+# 2. for each JVM configuration of CONFIGS (default: the old setting, then G1 and Generational ZGC on JDK 25 at two
+#    heap sizes; about 4 minutes each with 60 s runs): vpbx started
 #    on PostgreSQL (database vpbx_gccompare, provisioned through the admin API by the first JVM, reused by the
 #    next), a warm-up run (JIT) at the first rate, then one run per rate, COOLDOWN_S between runs so that the
 #    previous run's transactions have ended (Timer J/K: 32 s);
@@ -15,12 +16,14 @@
 #    ZGC allocation stalls during the run (from the JVM's own log), the live heap right after the last rate's run
 #    (a full GC by GC.class_histogram: the transactions of the last 32 s), RSS; and other_cpu_s (CPU used by neither
 #    the server nor SIPp: a large value marks a noisy run);
-# 4. with ALLOC_S > 0 (default 30), after the first configuration's runs: one more run at the first rate under a
+# 4. with ALLOC_S > 0 (default 30), after the runs of the first configuration on JAVA: one more run at the first rate under a
 #    JFR recording, and bytes allocated per call by thread, site and class (bench/JfrAllocation.java).
 #
 # Env: JAVA (default: Temurin 25 under /usr/lib/jvm, else java on the PATH), JAR (server/target/vpbx.jar, built
 #      if missing), COMMON_OPTS (default "-XX:+AlwaysPreTouch -XX:+UseCompactObjectHeaders"), CONFIGS (lines
-#      "label=JVM options"; default G1 and ZGC with -Xms = -Xmx = 512m, then both with 1g), WARMUP_S (20),
+#      "label=JVM options", or "label=@/path/to/java options" for another JDK without COMMON_OPTS; default: the
+#      old setting (JDK 17, G1, 512m) when JDK 17 is installed, then on JAVA: G1 512m, G1 1g, G1 1g with
+#      MaxGCPauseMillis=10, ZGC 512m, ZGC 1g; a configuration that does not start is left out), WARMUP_S (20),
 #      COOLDOWN_S (35), ALLOC_S (30, 0: no allocation profile), SKIP_KAMAILIO=1, SIPBENCH (harness directory),
 #      ports KAM_PORT (5070) SIP_PORT (5090) ADMIN_PORT (18081) UAS_PORT (5080) UAC_PORT (5062), KEEP_DB=1 (start
 #      on the database a previous run provisioned, with the same UAS_PORT: saves the minutes of provisioning).
@@ -52,9 +55,14 @@ COOLDOWN_S=${COOLDOWN_S:-35}
 COMMON_OPTS=${COMMON_OPTS:-"-XX:+AlwaysPreTouch -XX:+UseCompactObjectHeaders"}
 # 512 MB is the heap cap of the earlier SIP targets; at 5,000 calls/s a call's transactions live 32 s (Timer J/K), so
 # the live set is about five times that at 1,000/s: 1 GB shows what headroom buys each collector
-CONFIGS=${CONFIGS:-"g1-512m=-XX:+UseG1GC -Xms512m -Xmx512m
-zgc-512m=-XX:+UseZGC -Xms512m -Xmx512m
+# the first: as bench/sip-bench.sh has run vpbx so far (the JDK 17 default, G1, 512 MB), when that JDK is here and the
+# jar still runs on it; G1 with a pause goal of 10 ms (instead of 200 ms) trades throughput for shorter pauses
+JDK17=$(ls -d /usr/lib/jvm/java-17-openjdk*/bin/java 2>/dev/null | head -1 || true)
+CONFIGS=${CONFIGS:-"${JDK17:+before-jdk17-g1-512m=@$JDK17 -Xms512m -Xmx512m
+}g1-512m=-XX:+UseG1GC -Xms512m -Xmx512m
 g1-1g=-XX:+UseG1GC -Xms1g -Xmx1g
+g1-1g-pause10=-XX:+UseG1GC -Xms1g -Xmx1g -XX:MaxGCPauseMillis=10
+zgc-512m=-XX:+UseZGC -Xms512m -Xmx512m
 zgc-1g=-XX:+UseZGC -Xms1g -Xmx1g"}
 if [ -z "${JAVA:-}" ]; then
   JAVA=$(ls -d /usr/lib/jvm/temurin-25*/bin/java /usr/lib/jvm/*-25-*/bin/java 2>/dev/null | head -1 || true)
@@ -124,21 +132,29 @@ gc_between() {
     END { printf "pauses=%d pause_total_ms=%.1f pause_max_ms=%.2f stalls=%d stall_ms=%.1f", n, t, m, stalls, stall_ms }'
 }
 
-first_jvm=1
+provisioned=$REUSE_DB
 while IFS= read -r config; do
   [ -n "$config" ] || continue
   label=${config%%=*}; opts=${config#*=}
-  echo "== vpbx $label: $COMMON_OPTS $opts"
-  [ $first_jvm = 1 ] && KEEP_DB=$REUSE_DB || KEEP_DB=1
+  java_cmd=$JAVA; jvm_opts="$COMMON_OPTS $opts"
+  if [[ $opts == @* ]]; then   # "@/path/to/java options": that JDK, these options alone
+    read -r java_cmd jvm_opts <<< "${opts#@}"
+  fi
+  echo "== vpbx $label: $java_cmd $jvm_opts"
+  [ "$provisioned" = 1 ] && KEEP_DB=1 || KEEP_DB=0
   # plain shell variables for start_vpbx, not exported: vpbx refuses VPBX_* environment variables it does not know
-  GC_LOG=$OUT/gc-$label.log; SERVER_LOG=$OUT/server-$label.log; VPBX_JAVA_OPTS="$COMMON_OPTS $opts"
-  JAVA_CMD=$JAVA; JAVA="timeout -s TERM ${JVM_LIFETIME_S:-1800} $JAVA_CMD"
+  GC_LOG=$OUT/gc-$label.log; SERVER_LOG=$OUT/server-$label.log; VPBX_JAVA_OPTS=$jvm_opts
+  JAVA_CMD=$JAVA; JAVA="timeout -s TERM ${JVM_LIFETIME_S:-1800} $java_cmd"
   start_vpbx
   JAVA=$JAVA_CMD
-  curl -fs "$API/health/ready" >/dev/null || { echo "vpbx $label did not start:" >&2; tail -20 "$OUT/server-$label.log" >&2; exit 1; }
   JVM_PID=$(pgrep -P "$VPBX" java || echo "$VPBX")
-  [ $first_jvm = 1 ] && [ "$REUSE_DB" != 1 ] && provision_vpbx
-  first_jvm=0
+  if ! curl -fs "$API/health/ready" >/dev/null; then
+    echo "vpbx $label did not start (left out):" >&2; tail -5 "$OUT/server-$label.log" >&2
+    stop_vpbx
+    continue
+  fi
+  [ "$provisioned" = 1 ] || provision_vpbx
+  provisioned=1
   (cd "$HARNESS" && ./smoke.sh "$SIP_PORT") || { echo "vpbx $label failed the smoke test" >&2; exit 1; }
   echo "== vpbx $label, warm-up ${RATES[0]} calls/s for ${WARMUP_S}s"
   (cd "$HARNESS" && PROXY_PID=$VPBX LABEL=vpbx-$label-warmup ./sip-bench.sh "$SIP_PORT" "${RATES[0]}" "$WARMUP_S" | grep '^RESULT' || true)
@@ -152,7 +168,7 @@ while IFS= read -r config; do
     tail -1 "$work/rows" | cut -d'|' -f4
   done
   live=$("$JDK_BIN/jcmd" "$JVM_PID" GC.class_histogram 2>/dev/null | awk '$1 == "Total" {print int($3 / 1048576)}' || true)
-  if [ "$ALLOC_S" -gt 0 ] && [ ! -f "$work/alloc-done" ]; then
+  if [ "$ALLOC_S" -gt 0 ] && [ ! -f "$work/alloc-done" ] && [[ $opts != @* ]]; then
     # where the calls allocate: a JFR recording of one more run at the first rate (not in the table: JFR costs CPU)
     sleep "$COOLDOWN_S"
     echo "== vpbx $label, allocation profile: ${RATES[0]} calls/s for ${ALLOC_S}s under JFR"
@@ -176,6 +192,7 @@ done <<< "$CONFIGS"
 echo
 echo "JVM: $("$JAVA" -version 2>&1 | head -1), common options: $COMMON_OPTS"
 while IFS= read -r config; do [ -n "$config" ] && echo "  ${config%%=*}: ${config#*=}"; done <<< "$CONFIGS"
+echo "(@java: that JDK with the options given, without the common options)"
 echo "Server CPU counts every thread of the process (GC and JIT included); other_cpu_s over about 10 % of the run's"
 echo "seconds means a noisy machine: repeat."
 echo
