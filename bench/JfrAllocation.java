@@ -37,6 +37,7 @@ public final class JfrAllocation {
         Map<String, Double> bySite = new HashMap<>();
         Map<String, Double> byVpbxFrame = new HashMap<>();
         Map<String, Double> byClass = new HashMap<>();
+        Map<String, Double> byPath = new HashMap<>();
         Map<String, Double> byThread = new HashMap<>();
         Set<Long> sampledThreads = new HashSet<>();
         double sampled = 0;
@@ -71,6 +72,9 @@ public final class JfrAllocation {
                     String vpbx = frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("io.vpbx."))
                             .findFirst().map(JfrAllocation::frame).orElse("(no vpbx frame)");
                     bySite.merge(type + " at " + site + " <- " + vpbx, weight, Double::sum);
+                    byPath.merge(frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("io.vpbx."))
+                            .limit(4).map(JfrAllocation::frame).reduce((a, b) -> a + " <- " + b).orElse("(no vpbx frame)"),
+                            weight, Double::sum);
                     byVpbxFrame.merge(vpbx, weight, Double::sum);
                 }
                 default -> { }
@@ -88,6 +92,7 @@ public final class JfrAllocation {
         print("by thread (thread statistics)", threadTotals, calls, total, top);
         print("by first vpbx frame on the stack (samples)", byVpbxFrame, calls, sampled, top);
         print("by allocating frame, class and first vpbx frame (samples)", bySite, calls, sampled, top);
+        print("by the first four vpbx frames (samples)", byPath, calls, sampled, top);
         print("by class (samples)", byClass, calls, sampled, top);
         print("by thread (samples)", byThread, calls, sampled, top);
     }
