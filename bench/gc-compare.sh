@@ -53,10 +53,10 @@ ALLOC_S=${ALLOC_S:-30}
 REUSE_DB=${KEEP_DB:-0}
 COOLDOWN_S=${COOLDOWN_S:-35}
 COMMON_OPTS=${COMMON_OPTS:-"-XX:+AlwaysPreTouch -XX:+UseCompactObjectHeaders"}
-# 512 MB is the heap cap of the earlier SIP targets; at 5,000 calls/s a call's transactions live 32 s (Timer J/K), so
-# the live set is about five times that at 1,000/s: 1 GB shows what headroom buys each collector
-# the first: as bench/sip-bench.sh has run vpbx so far (the JDK 17 default, G1, 512 MB), when that JDK is here and the
-# jar still runs on it; G1 with a pause goal of 10 ms (instead of 200 ms) trades throughput for shorter pauses
+# First the setting bench/sip-bench.sh has run vpbx with so far (JDK 17's default G1, 512 MB), when that JDK is here
+# and the jar still runs on it. 512 MB is the heap cap of the earlier SIP targets; at 5,000 calls/s a call's
+# transactions live 32 s (Timer J/K), so the live set is about five times that of 1,000/s (63 MB): 1 GB shows what
+# headroom buys each collector. G1 with a pause goal of 10 ms (default 200 ms) trades throughput for shorter pauses.
 JDK17=$(ls -d /usr/lib/jvm/java-17-openjdk*/bin/java 2>/dev/null | head -1 || true)
 CONFIGS=${CONFIGS:-"${JDK17:+before-jdk17-g1-512m=@$JDK17 -Xms512m -Xmx512m
 }g1-512m=-XX:+UseG1GC -Xms512m -Xmx512m
@@ -99,7 +99,8 @@ stop_vpbx() {  # VPBX is the `timeout` wrapping the JVM (TERM reaches the JVM th
 cleanup() {
   stop_vpbx
   [ -n "$KAM" ] && (cd "$HARNESS" && kamailio/kam.sh stop >/dev/null 2>&1 || true)
-  [ -d "$HARNESS/results/raw" ] && cp -r "$HARNESS/results/raw" "$OUT/" && echo "raw files of failed runs: $OUT/raw"
+  [ -d "$HARNESS/results/raw" ] && mkdir -p "$OUT/raw" && cp -r "$HARNESS/results/raw/." "$OUT/raw/" \
+    && echo "raw files of runs with failures: $OUT/raw"
   rm -rf "$work"
 }
 trap cleanup EXIT
