@@ -83,6 +83,7 @@ command -v kamailio >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get insta
 work=$(mktemp -d /tmp/gc-compare.XXXXXX)
 cp -r "$HARNESS_SRC" "$work/sipbench" && chmod -R u+w "$work/sipbench"
 HARNESS=$work/sipbench
+: > "$work/rows"; : > "$work/rss"
 export KAM_RUNDIR=$work/kam
 (cd "$HARNESS" && ./gen-data.sh >/dev/null)
 
