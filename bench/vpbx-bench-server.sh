@@ -4,21 +4,25 @@
 # start_vpbx sets VPBX (the pid, for the caller to stop); extra arguments go to vpbx (e.g. --sip.overload.enabled=false).
 # The account limits (toll fraud, catalog hoarding) are raised far above the load: the benchmark measures the proxy.
 # KEEP_DB=1: start on the database as the last run left it (already provisioned) instead of a new one.
+# JAVA (default: java on the PATH; may carry a prefix such as `timeout 3600 java`), GC_LOG (file for -Xlog:gc*),
+# SERVER_LOG and UAS_PORT (5080: where the numbers forward to) let bench/gc-compare.sh pick the JDK, keep one log per
+# JVM and move the ports.
 
 start_vpbx() {
   [ "${KEEP_DB:-0}" = 1 ] || psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-  java ${VPBX_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc:file=bench/results-sip-gc.log --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$JAR" --admin.host=127.0.0.1 --admin.port=$ADMIN_PORT \
+  # vpbx reads VPBX_* environment variables as configuration and refuses unknown ones: VPBX_JAVA_OPTS is ours
+  env -u VPBX_JAVA_OPTS ${JAVA:-java} ${VPBX_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc*:file=${GC_LOG:-bench/results-sip-gc.log} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$JAR" --admin.host=127.0.0.1 --admin.port=$ADMIN_PORT \
     --sip.host=127.0.0.1 --sip.port=$SIP_PORT --sip.per-source.rate=0 --security.allowed-private-targets=127.0.0.0/8 --registrar.digest-algorithms=MD5 \
     --db.url=jdbc:postgresql://127.0.0.1:5432/$DB --db.user=postgres --operator.key=$KEY \
     --admin.rate-limit.per-second=1000000 --admin.rate-limit.burst=1000000 \
     --limits.max-reserved-numbers=100000 --limits.purchases-per-hour=100000 --limits.purchases-per-day=100000 \
-    --limits.concurrent-calls=1000000 --limits.calls-per-minute=100000000 "$@" > bench/results-sip-server.log 2>&1 &
+    --limits.concurrent-calls=1000000 --limits.calls-per-minute=100000000 "$@" > "${SERVER_LOG:-bench/results-sip-server.log}" 2>&1 &
   VPBX=$!
-  for _ in $(seq 1 120); do curl -fs $API/health/ready >/dev/null 2>&1 && break; sleep 0.5; done
+  for _ in $(seq 1 240); do curl -fs $API/health/ready >/dev/null 2>&1 && break; kill -0 $VPBX 2>/dev/null || break; sleep 0.5; done
 }
 
 # A carrier trunk for 127.0.0.1 and the 1,000 numbers of the harness bought by one account, compliance confirmed,
-# forwarded to the UAS (sip:callee@127.0.0.1:5080) in one bulk change; REG_USERS employees for the registrar run.
+# forwarded to the UAS (sip:callee@127.0.0.1:$UAS_PORT, default 5080) in one bulk change; REG_USERS employees for the registrar run.
 provision_vpbx() {
   post() { curl -fsS -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -H "Idempotency-Key: ${4:-none-$RANDOM$RANDOM}" "$API$2" -d "$3"; }
   echo "== provisioning 1,000 numbers"
@@ -36,7 +40,7 @@ provision_vpbx() {
       \"jurisdiction\":\"RU\",\"full_name\":\"Bench User $i\",\"birth_date\":\"1990-02-03\",\"address\":\"Moscow\",
       \"contact_phone\":\"+79160000000\",\"document\":{\"type\":\"ru_internal_passport\",\"number\":\"$(printf '9204 %06d' "$i")\"}}}" >/dev/null
   done
-  post "$ACME" /v1/numbers/bulk '{"filter":{"contains":"4951234"},"set":{"forwarding":{"target":{"type":"external_pbx","uris":["sip:callee@127.0.0.1:5080"]},"ring_timeout":30}}}' >/dev/null
+  post "$ACME" /v1/numbers/bulk '{"filter":{"contains":"4951234"},"set":{"forwarding":{"target":{"type":"external_pbx","uris":["sip:callee@127.0.0.1:'"${UAS_PORT:-5080}"'"]},"ring_timeout":30}}}' >/dev/null
   # employees for the registrar run: user100000.. with one password (SIPp answers MD5 challenges only)
   REG_USERS=${REG_USERS:-10}
   for i in $(seq 0 $((REG_USERS - 1))); do

@@ -52,7 +52,12 @@ public final class LoadMonitor implements Runnable {
         long lag = Math.max(0, now - lastRun - interval);
         lastRun = now;
         smallestLag = Math.min(smallestLag, lag);
-        emptiestQueue = Math.min(emptiestQueue, queuePercent.getAsInt());
+        // Only the sample's emptiest tick counts, and nothing is below empty: once a tick found the queue empty the
+        // other ticks of the sample skip reading it (on Linux two /proc files, a dozen system calls and 40 KB of
+        // garbage every 10 ms on the SIP event loop)
+        if (emptiestQueue > 0) {
+            emptiestQueue = Math.min(emptiestQueue, queuePercent.getAsInt());
+        }
         if (++ticks < ticksPerSample) {
             return;
         }

@@ -14,10 +14,14 @@ class LoadMonitorTest {
 
     private final AtomicLong now = new AtomicLong();
     private final AtomicInteger queue = new AtomicInteger();
+    private final AtomicInteger queueReads = new AtomicInteger();
     private final OverloadGovernor governor = new OverloadGovernor(SipOverloadConfig.defaults());
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final LoadMonitor monitor = new LoadMonitor(governor, new OverloadMetrics(registry, governor), now::get,
-            Duration.ofMillis(10), 10, queue::get, () -> 0);
+            Duration.ofMillis(10), 10, () -> {
+                queueReads.incrementAndGet();
+                return queue.get();
+            }, () -> 0);
 
     @Test
     void onePauseOfTheLoopIsNoOverload() {
@@ -56,6 +60,28 @@ class LoadMonitorTest {
             now.addAndGet(TICK);
             monitor.run();
         }
+        assertEquals(OverloadState.NORMAL, governor.state());
+    }
+
+    @Test
+    void anEmptyQueueIsReadOncePerSample() {
+        for (int i = 0; i < 30; i++) {
+            queue.set(i % 10 == 3 ? 50 : 0);
+            now.addAndGet(TICK);
+            monitor.run();
+        }
+        assertEquals(3, queueReads.get());
+        assertEquals(OverloadState.NORMAL, governor.state());
+    }
+
+    @Test
+    void aQueueIsReadEveryTickUntilItIsFoundEmpty() {
+        for (int i = 0; i < 10; i++) {
+            queue.set(i < 4 ? 90 : 0);
+            now.addAndGet(TICK);
+            monitor.run();
+        }
+        assertEquals(5, queueReads.get());
         assertEquals(OverloadState.NORMAL, governor.state());
     }
 }
