@@ -5,7 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.vpbx.sip.DropReason;
-import io.vpbx.sip.message.HeaderName;
+import io.vpbx.sip.wire.HeaderId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -127,7 +127,7 @@ public final class SipStreamFrameDecoder extends ByteToMessageDecoder {
         String[] lines = headerSection.split("\r\n");
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            if (colon <= 0 || !HeaderName.CONTENT_LENGTH.equals(HeaderName.canonical(lines[i].substring(0, colon).strip()))) {
+            if (colon <= 0 || HeaderId.of(lines[i].substring(0, colon).strip()) != HeaderId.CONTENT_LENGTH) {
                 continue;
             }
             String value = lines[i].substring(colon + 1).strip();
