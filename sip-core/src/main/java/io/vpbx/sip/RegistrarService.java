@@ -157,7 +157,8 @@ public final class RegistrarService {
 
     private Response response(RegistrationResult result) {
         if (result instanceof RegistrationResult.IntervalTooBrief brief) {
-            return new Response(423, "Interval Too Brief", List.of("Min-Expires", Integer.toString(brief.minExpires())));
+            return new Response(423, "Interval Too Brief",
+                    List.of("Min-Expires", Integer.toString(brief.minExpires())));
         }
         if (result instanceof RegistrationResult.Rejected rejected) {
             return new Response(rejected.statusCode(), rejected.reason(), List.of());

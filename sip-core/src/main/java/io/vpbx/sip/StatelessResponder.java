@@ -23,7 +23,9 @@ import java.util.Optional;
 /**
  * A stateless UAS (RFC 3261 section 8.2.7) for the time before call routing exists: it answers OPTIONS
  * with 200, REGISTER through the {@link RegistrarService} when there is one, every other request but ACK
- * with 501, and malformed requests with 400 naming the problem.
+ * with 501, and malformed requests with 400 naming the problem. It reads the request the proxy read
+ * ({@link WireMessage}, with {@link AnswerChecks} for what only an answer needs) and writes each answer from the
+ * request's bytes: its Via, From, To, Call-ID and CSeq lines copied, nothing parsed twice.
  *
  * <p>A response can reach its sender and be matched by the sender's client transaction only with a
  * readable top Via (where to send it, section 18.2.2, and the branch) and a CSeq (the method,
@@ -164,7 +166,8 @@ public final class StatelessResponder {
             System.arraycopy(headers, 0, extra, 0, headers.length);
             extra[headers.length] = "Server";
             extra[headers.length + 1] = serverName;
-            byte[] bytes = Rewrites.response(request, stampedVia, status, reasonPhrase, toTag(request, topVia), extra);
+            String toTag = request.toTag() == null ? toTag(request, topVia) : null;
+            byte[] bytes = Rewrites.response(request, stampedVia, status, reasonPhrase, toTag, extra);
             return new Outcome.Reply(status, reasonPhrase, bytes);
         }
     }
@@ -176,7 +179,8 @@ public final class StatelessResponder {
     private String toTag(WireMessage request, Via topVia) {
         MessageDigest digest = sha256();
         digest.update(tagSecret);
-        for (String part : new String[] {request.callId(), request.fromTag(), request.first(HeaderId.CSEQ), topVia.branch()}) {
+        String[] parts = {request.callId(), request.fromTag(), request.first(HeaderId.CSEQ), topVia.branch()};
+        for (String part : parts) {
             digest.update((part == null ? "" : part).getBytes(StandardCharsets.ISO_8859_1));
             digest.update((byte) 0);
         }

@@ -5,6 +5,7 @@ import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.WireMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,10 @@ import java.util.Optional;
  * it, so that the answer stays small whatever the request carried. Responses and ACKs are never answered.
  */
 final class TooLargeAnswer {
+
+    /** What a response copies from its request (section 8.2.6.2). */
+    private static final List<HeaderId> COPIED = List.of(HeaderId.VIA, HeaderId.FROM, HeaderId.TO, HeaderId.CALL_ID,
+            HeaderId.CSEQ);
 
     private TooLargeAnswer() {
     }
@@ -26,7 +31,7 @@ final class TooLargeAnswer {
                 || "ACK".equals(method)) {
             return Optional.empty();
         }
-        for (HeaderId copied : new HeaderId[] {HeaderId.VIA, HeaderId.FROM, HeaderId.TO, HeaderId.CALL_ID, HeaderId.CSEQ}) {
+        for (HeaderId copied : COPIED) {
             if (request.first(copied) == null) {
                 return Optional.empty();
             }

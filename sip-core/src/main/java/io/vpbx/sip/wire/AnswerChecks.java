@@ -117,7 +117,8 @@ public final class AnswerChecks {
             return "CSeq method does not match the request method";
         }
         String maxForwards = request.first(HeaderId.MAX_FORWARDS);
-        if (maxForwards != null && numberOrMinusOne(maxForwards, 0, maxForwards.length(), RequestChecks.MAX_MAX_FORWARDS) < 0) {
+        if (maxForwards != null
+                && numberOrMinusOne(maxForwards, 0, maxForwards.length(), RequestChecks.MAX_MAX_FORWARDS) < 0) {
             return "malformed Max-Forwards";
         }
         String contentLength = request.first(HeaderId.CONTENT_LENGTH);

@@ -129,7 +129,9 @@ public final class WireMessage implements SipMessageView {
             } else {
                 int colon = text.indexOf(':', position);
                 if (colon < 0 || colon > contentEnd) {
-                    headerSectionProblem = headerSectionProblem == null ? "malformed header line" : headerSectionProblem;
+                    if (headerSectionProblem == null) {
+                        headerSectionProblem = "malformed header line";
+                    }
                 } else {
                     int nameEnd = colon;
                     while (nameEnd > position && (text.charAt(nameEnd - 1) == ' ' || text.charAt(nameEnd - 1) == '\t')) {
