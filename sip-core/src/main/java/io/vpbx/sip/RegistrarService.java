@@ -1,10 +1,5 @@
 package io.vpbx.sip;
 
-import io.vpbx.sip.message.AddressValue;
-import io.vpbx.sip.message.ContactValue;
-import io.vpbx.sip.message.HeaderField;
-import io.vpbx.sip.message.HeaderName;
-import io.vpbx.sip.message.SipMessage;
 import io.vpbx.sip.registrar.AuthOutcome;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.ContactBinding;
@@ -13,6 +8,11 @@ import io.vpbx.sip.registrar.DigestChallenge;
 import io.vpbx.sip.registrar.Registrar;
 import io.vpbx.sip.registrar.RegistrationResult;
 import io.vpbx.sip.registrar.StoredCredentials;
+import io.vpbx.sip.wire.AnswerChecks;
+import io.vpbx.sip.wire.HeaderAddress;
+import io.vpbx.sip.wire.HeaderId;
+import io.vpbx.sip.wire.SipUri;
+import io.vpbx.sip.wire.WireMessage;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,8 +32,9 @@ import java.util.function.Function;
  * to 8). Bindings are keyed by the subscriber id of the credentials, so that a rename of the SIP user keeps
  * them, and are held in memory only.
  *
- * <p>The caller has already checked the mandatory headers and the CSeq; this class adds what a REGISTER
- * needs on top of them. Pure apart from the nonce bookkeeping and the registrar's snapshot.
+ * <p>The request is read where the proxy read it ({@link WireMessage}), once. The caller has already checked the
+ * mandatory headers and the CSeq ({@link AnswerChecks#problem}); this class adds what a REGISTER needs on top of
+ * them. Pure apart from the nonce bookkeeping and the registrar's snapshot.
  */
 public final class RegistrarService {
 
@@ -41,10 +42,16 @@ public final class RegistrarService {
     private static final DateTimeFormatter SIP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final String INSTANCE = "+sip.instance";
+    private static final String WILDCARD = "*";
     private static final int MAX_DIGITS = 10;
+    private static final int MAX_Q_DECIMALS = 3;
 
-    /** What to answer: status, reason phrase and the header fields a REGISTER response adds. */
-    public record Response(int status, String reasonPhrase, List<HeaderField> headers) {
+    /**
+     * What to answer: status, reason phrase and the header fields a REGISTER response adds.
+     *
+     * @param headers name and value alternating
+     */
+    public record Response(int status, String reasonPhrase, List<String> headers) {
         public Response {
             Objects.requireNonNull(reasonPhrase, "reasonPhrase");
             headers = List.copyOf(headers);
@@ -71,47 +78,52 @@ public final class RegistrarService {
     }
 
     /** Answers one REGISTER whose mandatory headers and CSeq have been checked. */
-    public Response register(SipMessage request, InetSocketAddress source) {
+    public Response register(WireMessage request, InetSocketAddress source) {
         String sourceIp = source == null || source.getAddress() == null ? null : source.getAddress().getHostAddress();
-        AuthOutcome auth = authenticator.authenticate(METHOD, realm, authorization(request), sourceIp, credentials);
-        if (auth instanceof AuthOutcome.Challenge) {
-            return challenge((AuthOutcome.Challenge) auth);
+        AuthOutcome auth = authenticator.authenticate(METHOD, realm, request.first(HeaderId.AUTHORIZATION), sourceIp,
+                credentials);
+        if (auth instanceof AuthOutcome.Challenge challenge) {
+            return challenge(challenge);
         }
         if (auth instanceof AuthOutcome.Forbidden) {
             return new Response(403, "Forbidden", List.of());
         }
         AuthOutcome.Authenticated who = (AuthOutcome.Authenticated) auth;
-        Optional<String> aorUser = request.first(HeaderName.TO).flatMap(AddressValue::uri).flatMap(AddressValue::sipUser);
-        if (aorUser.isEmpty()) {
+        String aorUser = sipUser(request.to());
+        if (aorUser == null) {
             return badRequest("malformed To");
         }
-        if (!aorUser.get().equals(who.username())) {
+        if (!aorUser.equals(who.username())) {
             return new Response(403, "Forbidden (To is not the authenticated user)", List.of());
         }
-        Optional<List<ContactValue>> contacts = ContactValue.all(request);
-        if (contacts.isEmpty()) {
-            return badRequest("malformed Contact");
-        }
-        Optional<String> expiresText = request.first(HeaderName.EXPIRES);
-        Integer expires = expiresText.map(RegistrarService::seconds).orElse(null);
-        if (expiresText.isPresent() && expires == null) {
-            return badRequest("malformed Expires");
-        }
-        boolean wildcard = contacts.get().stream().anyMatch(ContactValue::isWildcard);
-        List<ContactRequest> requests = new ArrayList<>();
-        for (ContactValue contact : contacts.get()) {
-            if (contact.isWildcard()) {
+        List<HeaderAddress> contacts = new ArrayList<>();
+        boolean wildcard = false;
+        for (String value : request.values(HeaderId.CONTACT)) {
+            if (value.equals(WILDCARD)) {
+                wildcard = true;
                 continue;
             }
-            Optional<ContactRequest> binding = contactRequest(contact, source);
-            if (binding.isEmpty()) {
+            HeaderAddress contact = HeaderAddress.parse(value);
+            if (contact == null) {
+                return badRequest("malformed Contact");
+            }
+            contacts.add(contact);
+        }
+        String expiresText = request.first("Expires");
+        Integer expires = expiresText == null ? null : seconds(expiresText);
+        if (expiresText != null && expires == null) {
+            return badRequest("malformed Expires");
+        }
+        List<ContactRequest> requests = new ArrayList<>();
+        for (HeaderAddress contact : contacts) {
+            ContactRequest binding = contactRequest(contact, source);
+            if (binding == null) {
                 return badRequest("malformed Contact parameter");
             }
-            requests.add(binding.get());
+            requests.add(binding);
         }
-        long cseq = Long.parseLong(request.first(HeaderName.CSEQ).orElseThrow().split("\\s+")[0]);
-        String callId = request.first(HeaderName.CALL_ID).orElseThrow();
-        RegistrationResult result = registrar.register(who.subscriberId(), requests, callId, cseq, expires, wildcard);
+        RegistrationResult result = registrar.register(who.subscriberId(), requests, request.callId(),
+                AnswerChecks.cseqNumber(request), expires, wildcard);
         return response(result);
     }
 
@@ -127,30 +139,32 @@ public final class RegistrarService {
         registrar.pruneExpired();
     }
 
-    private static String authorization(SipMessage request) {
-        return request.first(HeaderName.AUTHORIZATION).orElse(null);
+    /** The user part of the AOR in To (a sip or sips URI), or null. */
+    private static String sipUser(String to) {
+        HeaderAddress address = HeaderAddress.parse(to);
+        SipUri uri = address == null ? null : SipUri.parse(address.uri());
+        return uri == null || uri.user() == null || uri.user().isEmpty() ? null : uri.user();
     }
 
     private static Response challenge(AuthOutcome.Challenge challenge) {
-        List<HeaderField> headers = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
         for (DigestChallenge each : challenge.challenges()) {
-            headers.add(new HeaderField(HeaderName.WWW_AUTHENTICATE, each.toHeaderValue()));
+            headers.add("WWW-Authenticate");
+            headers.add(each.toHeaderValue());
         }
         return new Response(401, "Unauthorized", headers);
     }
 
     private Response response(RegistrationResult result) {
-        if (result instanceof RegistrationResult.IntervalTooBrief) {
-            int minExpires = ((RegistrationResult.IntervalTooBrief) result).minExpires();
+        if (result instanceof RegistrationResult.IntervalTooBrief brief) {
             return new Response(423, "Interval Too Brief",
-                    List.of(new HeaderField(HeaderName.MIN_EXPIRES, Integer.toString(minExpires))));
+                    List.of("Min-Expires", Integer.toString(brief.minExpires())));
         }
-        if (result instanceof RegistrationResult.Rejected) {
-            RegistrationResult.Rejected rejected = (RegistrationResult.Rejected) result;
+        if (result instanceof RegistrationResult.Rejected rejected) {
             return new Response(rejected.statusCode(), rejected.reason(), List.of());
         }
         Instant now = clock.instant();
-        List<HeaderField> headers = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
         for (ContactBinding binding : ((RegistrationResult.Accepted) result).bindings()) {
             StringBuilder contact = new StringBuilder("<").append(binding.uri()).append(">;expires=")
                     .append(binding.expiresInSeconds(now));
@@ -160,23 +174,26 @@ public final class RegistrarService {
             if (binding.instance() != null) {
                 contact.append(';').append(INSTANCE).append("=\"").append(binding.instance()).append('"');
             }
-            headers.add(new HeaderField(HeaderName.CONTACT, contact.toString()));
+            headers.add("Contact");
+            headers.add(contact.toString());
         }
-        headers.add(new HeaderField(HeaderName.DATE, SIP_DATE.format(now)));
+        headers.add("Date");
+        headers.add(SIP_DATE.format(now));
         return new Response(200, "OK", headers);
     }
 
-    private static Optional<ContactRequest> contactRequest(ContactValue contact, InetSocketAddress source) {
-        Optional<String> expiresText = contact.parameter("expires");
-        Integer expires = expiresText.map(RegistrarService::seconds).orElse(null);
-        Optional<String> qText = contact.parameter("q");
-        Double q = qText.isPresent() ? qValue(qText.get()) : Double.valueOf(1.0);
-        if ((expiresText.isPresent() && expires == null) || q == null) {
-            return Optional.empty();
+    /** A contact's parameters read, or null when expires or q is malformed. */
+    private static ContactRequest contactRequest(HeaderAddress contact, InetSocketAddress source) {
+        String expiresText = contact.parameter("expires");
+        Integer expires = expiresText == null ? null : seconds(expiresText);
+        String qText = contact.parameter("q");
+        Double q = qText == null ? Double.valueOf(1.0) : qValue(qText);
+        if ((expiresText != null && expires == null) || q == null) {
+            return null;
         }
-        String instance = contact.parameter(INSTANCE).map(RegistrarService::unquoted).orElse(null);
+        String instance = contact.parameter(INSTANCE);
         String received = source.getAddress().getHostAddress() + ":" + source.getPort();
-        return Optional.of(new ContactRequest(contact.uri(), expires, q, instance, received));
+        return new ContactRequest(contact.uri(), expires, q, instance == null ? null : unquoted(instance), received);
     }
 
     /** {@code delta-seconds = 1*DIGIT}; values too large for an int are capped (section 10.2.1.1 allows 2**32-1). */
@@ -184,14 +201,25 @@ public final class RegistrarService {
         if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
-        String digits = text.replaceFirst("^0+(?=.)", "");
+        int zeros = 0;
+        while (zeros < text.length() - 1 && text.charAt(zeros) == '0') {
+            zeros++;
+        }
+        String digits = text.substring(zeros);
         return digits.length() > MAX_DIGITS ? Integer.MAX_VALUE : (int) Math.min(Long.parseLong(digits), Integer.MAX_VALUE);
     }
 
     /** {@code qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )}. */
     private static Double qValue(String text) {
-        if (!text.matches("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?")) {
+        if (text.isEmpty() || text.charAt(0) != '0' && text.charAt(0) != '1') {
             return null;
+        }
+        if (text.length() > 1) {
+            String decimals = text.substring(2);
+            if (text.charAt(1) != '.' || decimals.length() > MAX_Q_DECIMALS
+                    || !decimals.chars().allMatch(c -> c == '0' || c >= '0' && c <= '9' && text.charAt(0) == '0')) {
+                return null;
+            }
         }
         return Double.parseDouble(text.endsWith(".") ? text + "0" : text);
     }

@@ -1,21 +1,21 @@
 package io.vpbx.sip;
 
-import io.vpbx.sip.message.AddressValue;
-import io.vpbx.sip.message.HeaderField;
-import io.vpbx.sip.message.HeaderLimits;
-import io.vpbx.sip.message.HeaderName;
-import io.vpbx.sip.message.SipMessage;
-import io.vpbx.sip.message.SipMessageReader;
-import io.vpbx.sip.message.StartLine.RequestLine;
-import io.vpbx.sip.message.StartLine.StatusLine;
-import io.vpbx.sip.message.ViaValue;
+import io.vpbx.sip.wire.Addresses;
+import io.vpbx.sip.wire.AnswerChecks;
+import io.vpbx.sip.wire.AnswerChecks.RequestLine;
+import io.vpbx.sip.wire.HeaderId;
+import io.vpbx.sip.wire.HeaderLimits;
+import io.vpbx.sip.wire.IpLiteral;
+import io.vpbx.sip.wire.Rewrites;
+import io.vpbx.sip.wire.Via;
+import io.vpbx.sip.wire.WireMessage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,9 @@ import java.util.Optional;
 /**
  * A stateless UAS (RFC 3261 section 8.2.7) for the time before call routing exists: it answers OPTIONS
  * with 200, REGISTER through the {@link RegistrarService} when there is one, every other request but ACK
- * with 501, and malformed requests with 400 naming the problem.
+ * with 501, and malformed requests with 400 naming the problem. It reads the request the proxy read
+ * ({@link WireMessage}, with {@link AnswerChecks} for what only an answer needs) and writes each answer from the
+ * request's bytes: its Via, From, To, Call-ID and CSeq lines copied, nothing parsed twice.
  *
  * <p>A response can reach its sender and be matched by the sender's client transaction only with a
  * readable top Via (where to send it, section 18.2.2, and the branch) and a CSeq (the method,
@@ -52,16 +54,6 @@ public final class StatelessResponder {
     static final String SUPPORTED = "";
     static final String NOT_IMPLEMENTED = "Not Implemented";
 
-    /**
-     * RFC 3261 section 8.1.1, in its order, but Max-Forwards: a request without one is taken as if it said 70, for
-     * every method, as a proxy forwarding it adds 70 (section 16.6 step 3; docs/adr/0012).
-     */
-    private static final List<String> MANDATORY = List.of(HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ,
-            HeaderName.CALL_ID, HeaderName.VIA);
-    private static final List<String> SINGLE_VALUED = List.of(HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ,
-            HeaderName.CALL_ID, HeaderName.MAX_FORWARDS, HeaderName.CONTENT_LENGTH);
-    private static final int MAX_MAX_FORWARDS = 255;
-    private static final long MAX_CSEQ = (1L << 31) - 1;
     private static final int SECRET_BYTES = 16;
     private static final int TAG_BYTES = 8;
 
@@ -92,64 +84,59 @@ public final class StatelessResponder {
     }
 
     /**
-     * Decides what to send back for one framed message.
+     * Decides what to send back for one framed message, as the proxy read it.
      *
-     * @param message the whole message, as framed by the transport
+     * @param message the whole message, as framed by the transport and read by {@link WireMessage#parse}
      * @param source the address and port the message came from
      */
-    public Outcome respond(byte[] message, InetSocketAddress source) {
-        if (isKeepAlive(message)) {
+    public Outcome respond(WireMessage message, InetSocketAddress source) {
+        if (isKeepAlive(message.bytes())) {
             return new Outcome.NoReply("keep-alive");
         }
-        SipMessage request = SipMessageReader.read(message);
-        Optional<String> tooMany = limits.check(request);
-        if (request.startLine() instanceof StatusLine) {
+        Optional<String> tooMany = limits.check(message);
+        if (AnswerChecks.isResponse(message)) {
             return tooMany.isPresent()
                     ? new Outcome.Drop(DropReason.TOO_MANY_HEADERS, "a response with " + tooMany.get())
                     : new Outcome.Drop(DropReason.RESPONSE, "a response with no transaction to match");
         }
-        RequestLine line = request.startLine() instanceof RequestLine r ? r : null;
+        RequestLine line = AnswerChecks.requestLine(message);
         if (line != null && line.method().equals(ACK)) {
             return tooMany.isPresent()
                     ? new Outcome.Drop(DropReason.TOO_MANY_HEADERS, "an ACK with " + tooMany.get())
                     : new Outcome.NoReply("ACK is never answered");
         }
-        Optional<ViaValue> topVia = request.viaValues().stream().findFirst().flatMap(ViaValue::parse);
-        if (topVia.isEmpty() || request.count(HeaderName.CSEQ) == 0) {
+        Via topVia = AnswerChecks.topVia(message);
+        if (topVia == null || message.first(HeaderId.CSEQ) == null) {
             if (tooMany.isPresent()) {
                 return new Outcome.Drop(DropReason.TOO_MANY_HEADERS, "an unanswerable request with " + tooMany.get());
             }
             DropReason reason = line == null ? DropReason.MALFORMED : DropReason.UNANSWERABLE;
-            return new Outcome.Drop(reason, topVia.isEmpty() ? "no readable Via" : "no CSeq");
+            return new Outcome.Drop(reason, topVia == null ? "no readable Via" : "no CSeq");
         }
-        ViaValue stampedVia = stamp(topVia.get(), source);
+        Answer answer = new Answer(message, topVia, stamp(message.vias().get(0), topVia, source));
         if (tooMany.isPresent()) {
-            return answer(request, stampedVia, 400, "Bad Request (" + tooMany.get() + ")");
+            return answer.with(400, "Bad Request (" + tooMany.get() + ")");
         }
         if (line == null) {
-            return answer(request, stampedVia, 400, "Bad Request (malformed request line)");
+            return answer.with(400, "Bad Request (malformed request line)");
         }
         if (!line.isSip20()) {
-            return answer(request, stampedVia, 505, "Version Not Supported");
+            return answer.with(505, "Version Not Supported");
         }
-        Optional<String> problem = problem(request, line);
-        if (problem.isPresent()) {
-            return answer(request, stampedVia, 400, "Bad Request (" + problem.get() + ")");
+        String problem = AnswerChecks.problem(message, line.method());
+        if (problem != null) {
+            return answer.with(400, "Bad Request (" + problem + ")");
         }
         if (line.method().equals(OPTIONS)) {
-            List<HeaderField> capabilities = List.of(
-                    new HeaderField("Allow", registrar.isPresent() ? ALLOW_WITH_REGISTRAR : ALLOW),
-                    new HeaderField("Accept", ACCEPT),
-                    new HeaderField("Accept-Encoding", ACCEPT_ENCODING),
-                    new HeaderField("Accept-Language", ACCEPT_LANGUAGE),
-                    new HeaderField(HeaderName.SUPPORTED, SUPPORTED));
-            return answer(request, stampedVia, 200, "OK", capabilities);
+            return answer.with(200, "OK", "Allow", registrar.isPresent() ? ALLOW_WITH_REGISTRAR : ALLOW,
+                    "Accept", ACCEPT, "Accept-Encoding", ACCEPT_ENCODING, "Accept-Language", ACCEPT_LANGUAGE,
+                    "Supported", SUPPORTED);
         }
         if (line.method().equals(REGISTER) && registrar.isPresent()) {
-            RegistrarService.Response response = registrar.get().register(request, source);
-            return answer(request, stampedVia, response.status(), response.reasonPhrase(), response.headers());
+            RegistrarService.Response response = registrar.get().register(message, source);
+            return answer.with(response.status(), response.reasonPhrase(), response.headers().toArray(String[]::new));
         }
-        return answer(request, stampedVia, 501, NOT_IMPLEMENTED);
+        return answer.with(501, NOT_IMPLEMENTED);
     }
 
     private static boolean isKeepAlive(byte[] message) {
@@ -161,92 +148,40 @@ public final class StatelessResponder {
         return true;
     }
 
-    /** The sanity checks of a request that can be answered: the first failure, named for the reason phrase. */
-    private static Optional<String> problem(SipMessage request, RequestLine line) {
-        if (request.problem().isPresent()) {
-            return request.problem();
-        }
-        for (String name : MANDATORY) {
-            if (request.count(name) == 0) {
-                return Optional.of("missing " + name);
-            }
-        }
-        for (String name : SINGLE_VALUED) {
-            if (request.count(name) > 1) {
-                return Optional.of("duplicate " + name);
-            }
-        }
-        String[] cseq = request.first(HeaderName.CSEQ).orElseThrow().split("\\s+");
-        if (cseq.length != 2 || !isNumberUpTo(cseq[0], MAX_CSEQ)) {
-            return Optional.of("malformed CSeq");
-        }
-        if (!cseq[1].equals(line.method())) {
-            return Optional.of("CSeq method does not match the request method");
-        }
-        Optional<String> maxForwards = request.first(HeaderName.MAX_FORWARDS);
-        if (maxForwards.isPresent() && !isNumberUpTo(maxForwards.get(), MAX_MAX_FORWARDS)) {
-            return Optional.of("malformed Max-Forwards");
-        }
-        Optional<String> contentLength = request.first(HeaderName.CONTENT_LENGTH);
-        if (contentLength.isPresent()) {
-            if (!isNumberUpTo(contentLength.get(), Integer.MAX_VALUE)) {
-                return Optional.of("malformed Content-Length");
-            }
-            if (Long.parseLong(contentLength.get()) > request.bodyLength()) {
-                return Optional.of("body shorter than Content-Length");
-            }
-        }
-        return Optional.empty();
-    }
+    /** A response to one request, written from its bytes with the stamped top Via (section 8.2.6.2). */
+    private final class Answer {
+        private final WireMessage request;
+        private final Via topVia;
+        private final String stampedVia;
 
-    private static boolean isNumberUpTo(String text, long max) {
-        if (text.isEmpty() || text.length() > 10) {
-            return false;
+        Answer(WireMessage request, Via topVia, String stampedVia) {
+            this.request = request;
+            this.topVia = topVia;
+            this.stampedVia = stampedVia;
         }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return Long.parseLong(text) <= max;
-    }
 
-    private Outcome answer(SipMessage request, ViaValue stampedVia, int status, String reasonPhrase) {
-        return answer(request, stampedVia, status, reasonPhrase, List.of());
-    }
-
-    private Outcome answer(SipMessage request, ViaValue stampedVia, int status, String reasonPhrase, List<HeaderField> extra) {
-        ResponseBuilder response = new ResponseBuilder(status, reasonPhrase);
-        List<String> vias = request.viaValues();
-        response.header(HeaderName.VIA, stampedVia.text());
-        for (String via : vias.subList(1, vias.size())) {
-            response.header(HeaderName.VIA, via);
+        /** @param headers fields after the copied ones, name and value alternating */
+        Outcome with(int status, String reasonPhrase, String... headers) {
+            String[] extra = new String[headers.length + 2];
+            System.arraycopy(headers, 0, extra, 0, headers.length);
+            extra[headers.length] = "Server";
+            extra[headers.length + 1] = serverName;
+            String toTag = request.toTag() == null ? toTag(request, topVia) : null;
+            byte[] bytes = Rewrites.response(request, stampedVia, status, reasonPhrase, toTag, extra);
+            return new Outcome.Reply(status, reasonPhrase, bytes);
         }
-        request.first(HeaderName.FROM).ifPresent(from -> response.header(HeaderName.FROM, from));
-        request.first(HeaderName.TO).ifPresent(to -> response.header(HeaderName.TO,
-                status == 100 || AddressValue.tag(to).isPresent() ? to : to + ";tag=" + toTag(request, stampedVia)));
-        request.first(HeaderName.CALL_ID).ifPresent(callId -> response.header(HeaderName.CALL_ID, callId));
-        request.first(HeaderName.CSEQ).ifPresent(cseq -> response.header(HeaderName.CSEQ, cseq));
-        for (HeaderField field : extra) {
-            response.header(field.name(), field.value());
-        }
-        response.header("Server", serverName);
-        return new Outcome.Reply(status, reasonPhrase, response.build());
     }
 
     /**
      * RFC 3261 section 8.2.7: a stateless UAS makes the To tag from the request, so that a retransmission
      * gets the same tag; the secret keeps the tag unguessable (section 19.3).
      */
-    private String toTag(SipMessage request, ViaValue topVia) {
+    private String toTag(WireMessage request, Via topVia) {
         MessageDigest digest = sha256();
         digest.update(tagSecret);
-        for (String part : new String[] {
-                request.first(HeaderName.CALL_ID).orElse(""),
-                request.first(HeaderName.FROM).flatMap(AddressValue::tag).orElse(""),
-                request.first(HeaderName.CSEQ).orElse(""),
-                topVia.parameter("branch").orElse("")}) {
-            digest.update(part.getBytes(StandardCharsets.ISO_8859_1));
+        String[] parts = {request.callId(), request.fromTag(), request.first(HeaderId.CSEQ), topVia.branch()};
+        for (String part : parts) {
+            digest.update((part == null ? "" : part).getBytes(StandardCharsets.ISO_8859_1));
             digest.update((byte) 0);
         }
         byte[] hash = digest.digest();
@@ -261,34 +196,42 @@ public final class StatelessResponder {
         }
     }
 
-    /** RFC 3261 section 18.2.1 and RFC 3581 section 4. */
-    static ViaValue stamp(ViaValue topVia, InetSocketAddress source) {
+    /**
+     * RFC 3261 section 18.2.1 and RFC 3581 section 4: {@code rport} filled in where it is asked for, {@code received}
+     * set when sent-by is not the source address or rport was asked for; each in place when the Via has it already.
+     */
+    static String stamp(String topVia, Via read, InetSocketAddress source) {
         InetAddress address = source.getAddress();
-        boolean rport = topVia.hasParameter("rport");
-        ViaValue stamped = rport ? topVia.withParameter("rport", Integer.toString(source.getPort())) : topVia;
-        if (rport || !isSameAddress(topVia.host(), address)) {
-            stamped = stamped.withParameter("received", withoutScope(address.getHostAddress()));
+        List<String> pieces = new ArrayList<>(Addresses.split(topVia, ';'));
+        boolean rport = indexOf(pieces, "rport") > 0;
+        if (rport) {
+            set(pieces, "rport", Integer.toString(source.getPort()));
         }
-        return stamped;
+        if (rport || !address.equals(IpLiteral.parse(read.host()))) {
+            set(pieces, "received", withoutScope(address.getHostAddress()));
+        }
+        return String.join(";", pieces);
     }
 
-    /**
-     * Whether a sent-by host is the given IP address. Only IP literals can be; a domain name never is
-     * (section 18.2.1) and is never looked up.
-     */
-    private static boolean isSameAddress(String host, InetAddress address) {
-        if (host.startsWith("[")) {
-            if (host.indexOf(':') < 0) {
-                return false;
-            }
-            try {
-                // A bracketed literal with a colon is parsed as an IPv6 address, never resolved.
-                return InetAddress.getByName(host).equals(address);
-            } catch (UnknownHostException e) {
-                return false;
+    /** Index of the parameter {@code name} among a Via's pieces (the first is sent-protocol and sent-by), or -1. */
+    private static int indexOf(List<String> pieces, String name) {
+        for (int i = 1; i < pieces.size(); i++) {
+            String piece = pieces.get(i);
+            int equals = piece.indexOf('=');
+            if (name.equalsIgnoreCase((equals < 0 ? piece : piece.substring(0, equals)).strip())) {
+                return i;
             }
         }
-        return host.equals(address.getHostAddress());
+        return -1;
+    }
+
+    private static void set(List<String> pieces, String name, String value) {
+        int at = indexOf(pieces, name);
+        if (at > 0) {
+            pieces.set(at, name + "=" + value);
+        } else {
+            pieces.add(name + "=" + value);
+        }
     }
 
     private static String withoutScope(String hostAddress) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.parser.StringMsgParser;
+import io.vpbx.sip.wire.WireMessage;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -136,8 +137,8 @@ class StatelessResponderTest {
         byte[] ack = SipText.crlf(SipText.options(VIA, "c@example.com").replace("OPTIONS", "ACK"));
         byte[] brokenAck = SipText.crlf("ACK sip:bob@example.com SIP/2.0\nVia: " + VIA + "\n\n");
 
-        assertInstanceOf(Outcome.NoReply.class, responder.respond(ack, SOURCE));
-        assertInstanceOf(Outcome.NoReply.class, responder.respond(brokenAck, SOURCE));
+        assertInstanceOf(Outcome.NoReply.class, respond(ack, SOURCE));
+        assertInstanceOf(Outcome.NoReply.class, respond(brokenAck, SOURCE));
     }
 
     @Test
@@ -195,7 +196,7 @@ class StatelessResponderTest {
     void requestWithoutViaIsDropped() {
         byte[] request = SipText.crlf(SipText.options(VIA, "c").replace("Via: " + VIA + "\n", ""));
 
-        Outcome.Drop drop = assertInstanceOf(Outcome.Drop.class, responder.respond(request, SOURCE));
+        Outcome.Drop drop = assertInstanceOf(Outcome.Drop.class, respond(request, SOURCE));
         assertEquals(DropReason.UNANSWERABLE, drop.reason());
     }
 
@@ -204,8 +205,8 @@ class StatelessResponderTest {
         byte[] noCseq = SipText.crlf(SipText.options(VIA, "c").replace("CSeq: 63104 OPTIONS\n", ""));
         byte[] badVia = SipText.crlf(SipText.options("rubbish", "c"));
 
-        assertEquals(DropReason.UNANSWERABLE, assertInstanceOf(Outcome.Drop.class, responder.respond(noCseq, SOURCE)).reason());
-        assertEquals(DropReason.UNANSWERABLE, assertInstanceOf(Outcome.Drop.class, responder.respond(badVia, SOURCE)).reason());
+        assertEquals(DropReason.UNANSWERABLE, assertInstanceOf(Outcome.Drop.class, respond(noCseq, SOURCE)).reason());
+        assertEquals(DropReason.UNANSWERABLE, assertInstanceOf(Outcome.Drop.class, respond(badVia, SOURCE)).reason());
     }
 
     @Test
@@ -215,7 +216,7 @@ class StatelessResponderTest {
                 SipText.crlf("GET / HTTP/1.1\nHost: example.com\n\n"));
 
         for (byte[] message : garbage) {
-            Outcome.Drop drop = assertInstanceOf(Outcome.Drop.class, responder.respond(message, SOURCE));
+            Outcome.Drop drop = assertInstanceOf(Outcome.Drop.class, respond(message, SOURCE));
             assertEquals(DropReason.MALFORMED, drop.reason());
         }
     }
@@ -224,14 +225,14 @@ class StatelessResponderTest {
     void responsesAreDropped() {
         byte[] response = SipText.crlf("SIP/2.0 200 OK\nVia: " + VIA + "\nCSeq: 1 OPTIONS\nContent-Length: 0\n\n");
 
-        Outcome.Drop drop = assertInstanceOf(Outcome.Drop.class, responder.respond(response, SOURCE));
+        Outcome.Drop drop = assertInstanceOf(Outcome.Drop.class, respond(response, SOURCE));
         assertEquals(DropReason.RESPONSE, drop.reason());
     }
 
     @Test
     void keepAlivesAreIgnoredQuietly() {
-        assertInstanceOf(Outcome.NoReply.class, responder.respond("\r\n\r\n".getBytes(StandardCharsets.US_ASCII), SOURCE));
-        assertInstanceOf(Outcome.NoReply.class, responder.respond(new byte[0], SOURCE));
+        assertInstanceOf(Outcome.NoReply.class, respond("\r\n\r\n".getBytes(StandardCharsets.US_ASCII), SOURCE));
+        assertInstanceOf(Outcome.NoReply.class, respond(new byte[0], SOURCE));
     }
 
     @Test
@@ -292,9 +293,9 @@ class StatelessResponderTest {
         byte[] same = SipText.crlf(SipText.options("SIP/2.0/UDP [2001:db8::7]:5060;branch=z9hG4bK1", "c"));
         byte[] other = SipText.crlf(SipText.options("SIP/2.0/UDP [2001:db8::8]:5060;branch=z9hG4bK1", "c"));
 
-        assertEquals("SIP/2.0/UDP [2001:db8::7]:5060;branch=z9hG4bK1", topVia(responder.respond(same, v6)));
+        assertEquals("SIP/2.0/UDP [2001:db8::7]:5060;branch=z9hG4bK1", topVia(respond(same, v6)));
         assertEquals("SIP/2.0/UDP [2001:db8::8]:5060;branch=z9hG4bK1;received=2001:db8:0:0:0:0:0:7",
-                topVia(responder.respond(other, v6)));
+                topVia(respond(other, v6)));
     }
 
     @Test
@@ -340,13 +341,13 @@ class StatelessResponderTest {
         String noCseq = SipText.options(VIA, "c").replace("CSeq: 63104 OPTIONS\n", "");
 
         for (String message : List.of(response, ack, noVia, noCseq)) {
-            Outcome outcome = responder.respond(withExtraHeaders(message, MAX_HEADERS), SOURCE);
+            Outcome outcome = respond(withExtraHeaders(message, MAX_HEADERS), SOURCE);
             assertEquals(DropReason.TOO_MANY_HEADERS, assertInstanceOf(Outcome.Drop.class, outcome).reason(), message);
         }
         // within the limit, the same messages keep their usual outcomes
         assertEquals(DropReason.RESPONSE,
-                assertInstanceOf(Outcome.Drop.class, responder.respond(SipText.crlf(response), SOURCE)).reason());
-        assertInstanceOf(Outcome.NoReply.class, responder.respond(SipText.crlf(ack), SOURCE));
+                assertInstanceOf(Outcome.Drop.class, respond(SipText.crlf(response), SOURCE)).reason());
+        assertInstanceOf(Outcome.NoReply.class, respond(SipText.crlf(ack), SOURCE));
     }
 
     /** The message with {@code count} more header fields before its Content-Length. */
@@ -358,8 +359,12 @@ class StatelessResponderTest {
         return SipText.crlf(message.replace("Content-Length: 0\n", extra + "Content-Length: 0\n"));
     }
 
+    private Outcome respond(byte[] message, InetSocketAddress source) {
+        return responder.respond(WireMessage.parse(message), source);
+    }
+
     private Outcome.Reply answer(byte[] request, int status, String reasonPhrase) {
-        Outcome outcome = responder.respond(request, SOURCE);
+        Outcome outcome = respond(request, SOURCE);
         Outcome.Reply reply = assertInstanceOf(Outcome.Reply.class, outcome, () -> "got " + outcome);
         assertEquals(status, reply.status());
         assertEquals(reasonPhrase, reply.reasonPhrase());
@@ -370,7 +375,7 @@ class StatelessResponderTest {
     }
 
     private String topVia(String request) {
-        return topVia(responder.respond(SipText.crlf(request), SOURCE));
+        return topVia(respond(SipText.crlf(request), SOURCE));
     }
 
     private static String topVia(Outcome outcome) {

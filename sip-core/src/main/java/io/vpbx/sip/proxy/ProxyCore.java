@@ -395,18 +395,18 @@ public final class ProxyCore implements TransactionUser<WireMessage> {
 
     private void answerLocally(ServerTransaction<WireMessage> transaction, WireMessage request) {
         Flow source = (Flow) transaction.transport();
-        Outcome outcome = local.respond(request.bytes(), source.remote());
+        Outcome outcome = local.respond(request, source.remote());
         if (outcome instanceof Outcome.Reply reply) {
-            transaction.sendResponse(WireMessage.parse(fitted(request, reply.bytes(), source)));
+            answer(transaction, request, reply.status(), reply.bytes());
         }
     }
 
     /** A malformed request: the stateless responder decides between a 400 and silence (RFC 3261 section 8.2). */
     private void answerStatelessly(WireMessage request, Flow source) {
-        Outcome outcome = local.respond(request.bytes(), source.remote());
+        Outcome outcome = local.respond(request, source.remote());
         if (outcome instanceof Outcome.Reply reply) {
-            WireMessage response = WireMessage.parse(fitted(request, reply.bytes(), source));
-            source.send(response);
+            byte[] sent = fitted(request, reply.bytes(), source);
+            source.send(WireMessage.response(sent, sent == reply.bytes() ? reply.status() : 513, request));
         } else if (outcome instanceof Outcome.Drop drop) {
             metrics.dropped(drop.reason());
         }

@@ -5,7 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.vpbx.sip.DropReason;
-import io.vpbx.sip.message.HeaderName;
+import io.vpbx.sip.wire.HeaderId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -124,13 +124,17 @@ public final class SipStreamFrameDecoder extends ByteToMessageDecoder {
     static long contentLength(String headerSection) {
         long length = 0;
         boolean seen = false;
-        String[] lines = headerSection.split("\r\n");
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon <= 0 || !HeaderName.CONTENT_LENGTH.equals(HeaderName.canonical(lines[i].substring(0, colon).strip()))) {
+        // line by line without a regular expression: this runs for every message on a stream
+        int end = headerSection.indexOf("\r\n");
+        while (end >= 0 && end + 2 < headerSection.length()) {
+            int start = end + 2;
+            end = headerSection.indexOf("\r\n", start);
+            String line = headerSection.substring(start, end < 0 ? headerSection.length() : end);
+            int colon = line.indexOf(':');
+            if (colon <= 0 || HeaderId.of(line.substring(0, colon).strip()) != HeaderId.CONTENT_LENGTH) {
                 continue;
             }
-            String value = lines[i].substring(colon + 1).strip();
+            String value = line.substring(colon + 1).strip();
             if (value.isEmpty() || value.length() > 10 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return -1;
             }

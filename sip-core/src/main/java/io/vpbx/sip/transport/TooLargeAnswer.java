@@ -1,12 +1,11 @@
 package io.vpbx.sip.transport;
 
-import io.vpbx.sip.message.HeaderName;
+import io.vpbx.sip.wire.HeaderId;
+import io.vpbx.sip.wire.Rewrites;
+import io.vpbx.sip.wire.WireMessage;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,68 +15,36 @@ import java.util.Optional;
  */
 final class TooLargeAnswer {
 
-    private static final List<String> COPIED = List.of(HeaderName.VIA, HeaderName.FROM, HeaderName.TO,
-            HeaderName.CALL_ID, HeaderName.CSEQ);
+    /** What a response copies from its request (section 8.2.6.2). */
+    private static final List<HeaderId> COPIED = List.of(HeaderId.VIA, HeaderId.FROM, HeaderId.TO, HeaderId.CALL_ID,
+            HeaderId.CSEQ);
 
     private TooLargeAnswer() {
     }
 
     /** The answer to the request whose header section (start line to CRLFCRLF) this is, or empty when none is due. */
     static Optional<byte[]> to(String headerSection) {
-        List<String> lines = unfolded(headerSection);
-        if (lines.isEmpty() || !isRequestLine(lines.get(0)) || lines.get(0).startsWith("ACK ")) {
+        // read without its body, which never came: a Content-Length beyond the bytes is no matter here
+        WireMessage request = WireMessage.parse(headerSection.getBytes(StandardCharsets.ISO_8859_1));
+        String method = request.method();
+        if (!request.isRequest() || method == null || request.requestUri().indexOf(' ') >= 0 || !isUpperCase(method)
+                || "ACK".equals(method)) {
             return Optional.empty();
         }
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        COPIED.forEach(name -> fields.put(name, new ArrayList<>()));
-        for (String line : lines.subList(1, lines.size())) {
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            List<String> values = fields.get(HeaderName.canonical(line.substring(0, colon).strip()));
-            if (values != null) {
-                values.add(line.substring(colon + 1).strip());
+        for (HeaderId copied : COPIED) {
+            if (request.first(copied) == null) {
+                return Optional.empty();
             }
         }
-        if (fields.values().stream().anyMatch(List::isEmpty) || fields.get(HeaderName.TO).size() > 1) {
+        if (request.count(HeaderId.TO) > 1) {
             return Optional.empty();
         }
-        StringBuilder answer = new StringBuilder("SIP/2.0 513 Message Too Large\r\n");
-        fields.forEach((name, values) -> values.forEach(value -> answer.append(name).append(": ")
-                .append(HeaderName.TO.equals(name) ? withTag(value, fields.get(HeaderName.CALL_ID).get(0)) : value)
-                .append("\r\n")));
-        answer.append("Content-Length: 0\r\n\r\n");
-        return Optional.of(answer.toString().getBytes(StandardCharsets.ISO_8859_1));
+        // the same tag for a retransmission of the same call (section 8.2.6.2)
+        String toTag = HexFormat.of().toHexDigits(request.callId().hashCode());
+        return Optional.of(Rewrites.response(request, 513, "Message Too Large", toTag));
     }
 
-    private static boolean isRequestLine(String line) {
-        String[] parts = line.split(" ", -1);
-        return parts.length == 3 && "SIP/2.0".equals(parts[2]) && !parts[0].isEmpty()
-                && parts[0].chars().allMatch(c -> c >= 'A' && c <= 'Z');
-    }
-
-    /** Adds a To tag when there is none (section 8.2.6.2), the same for a retransmission of the same call. */
-    private static String withTag(String to, String callId) {
-        if (to.contains(";tag=")) {
-            return to;
-        }
-        return to + ";tag=" + HexFormat.of().toHexDigits(callId.hashCode());
-    }
-
-    /** Header lines with continuation lines (leading space or tab) joined to the line they continue. */
-    private static List<String> unfolded(String headerSection) {
-        List<String> lines = new ArrayList<>();
-        for (String line : headerSection.split("\r\n")) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && !lines.isEmpty()) {
-                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + line.strip());
-            } else {
-                lines.add(line);
-            }
-        }
-        return lines;
+    private static boolean isUpperCase(String method) {
+        return method.chars().allMatch(c -> c >= 'A' && c <= 'Z');
     }
 }

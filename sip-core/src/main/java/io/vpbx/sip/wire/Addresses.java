@@ -11,10 +11,19 @@ public final class Addresses {
 
     /** Splits a field value at commas outside quoted strings and angle brackets, trimming each value. */
     public static List<String> splitValues(String value) {
+        return split(value, ',');
+    }
+
+    /**
+     * Splits at every {@code separator} outside quoted strings and angle brackets (so that a URI's own parameters stay
+     * with it), trimming each piece; empty pieces are kept. With {@code ';'} it splits an address into the address and
+     * its header parameters.
+     */
+    public static List<String> split(String value, char separator) {
         List<String> values = new ArrayList<>(1);
         int start = 0;
         while (true) {
-            int end = firstValueEnd(value, start, value.length());
+            int end = valueEnd(value, start, value.length(), separator);
             values.add(value.substring(start, end).strip());
             if (end == value.length()) {
                 return values;
@@ -28,8 +37,13 @@ public final class Addresses {
      * the first comma outside quoted strings and angle brackets, or {@code to}.
      */
     static int firstValueEnd(String text, int from, int to) {
-        int comma = text.indexOf(',', from);
-        if (comma < 0 || comma >= to) {
+        return valueEnd(text, from, to, ',');
+    }
+
+    /** The first {@code separator} in {@code [from, to)} outside quoted strings and angle brackets, or {@code to}. */
+    static int valueEnd(String text, int from, int to, char separator) {
+        int found = text.indexOf(separator, from);
+        if (found < 0 || found >= to) {
             return to;
         }
         boolean angle = false;
@@ -45,7 +59,7 @@ public final class Addresses {
                 angle = true;
             } else if (c == '>') {
                 angle = false;
-            } else if (c == ',' && !angle) {
+            } else if (c == separator && !angle) {
                 return i;
             }
         }
@@ -116,7 +130,8 @@ public final class Addresses {
         return -1;
     }
 
-    private static int openingBracket(String value) {
+    /** Index of the {@code <} opening a name-addr, skipping a quoted display name; -1 for an addr-spec. */
+    static int openingBracket(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"') {

@@ -6,6 +6,11 @@ public enum HeaderId {
     PROXY_AUTHORIZATION, AUTHORIZATION, P_PREFERRED_IDENTITY, P_ASSERTED_IDENTITY, OTHER;
 
     /** Recognises a field name, long or compact form (RFC 3261 section 7.3.3), ignoring case. */
+    public static HeaderId of(String name) {
+        return of(name, 0, name.length());
+    }
+
+    /** As {@link #of(String)}, for the name at {@code [start, end)} of a message's text. */
     static HeaderId of(String text, int start, int end) {
         int length = end - start;
         if (length == 1) {

@@ -53,6 +53,17 @@ final class HeaderLine {
         return folded;
     }
 
+    /** Whether the field name is a token (section 25.1): what a header field's name must be. */
+    boolean hasTokenName(String text) {
+        int nameEnd = Text.trimEnd(text, start, text.indexOf(':', start));
+        for (int i = start; i < nameEnd; i++) {
+            if (!Text.isTokenChar(text.charAt(i))) {
+                return false;
+            }
+        }
+        return nameEnd > start;
+    }
+
     /**
      * The value, with folded line breaks turned into single spaces (RFC 3261 section 7.3.1); copied out of the
      * text once and kept, as the proxy reads some fields (Call-ID, To, Route) more than once.

@@ -66,10 +66,8 @@ public final class RequestChecks {
             if (nameEnd == line.start()) {
                 return bad("header_syntax", "empty header name");
             }
-            for (int i = line.start(); i < nameEnd; i++) {
-                if (!isTokenChar(text.charAt(i))) {
-                    return bad("header_syntax", "malformed header name");
-                }
+            if (!line.hasTokenName(text)) {
+                return bad("header_syntax", "malformed header name");
             }
             for (int i = colon + 1; i < line.valueEnd(); i++) {
                 char c = text.charAt(i);
@@ -225,16 +223,12 @@ public final class RequestChecks {
         return angle == 0;
     }
 
-    /** RFC 3261 section 25.1: token characters. */
-    private static boolean isTokenChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-.!%*_+`'~".indexOf(c) >= 0;
-    }
-
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
     }
 
-    private static String name(HeaderId id) {
+    /** The canonical name of a header the checks name in their reasons. */
+    static String name(HeaderId id) {
         return switch (id) {
             case CALL_ID -> "Call-ID";
             case CSEQ -> "CSeq";
@@ -242,6 +236,7 @@ public final class RequestChecks {
             case TO -> "To";
             case MAX_FORWARDS -> "Max-Forwards";
             case CONTENT_LENGTH -> "Content-Length";
+            case VIA -> "Via";
             default -> id.name();
         };
     }

@@ -139,18 +139,32 @@ public final class Rewrites {
      * @param extraHeaders further fields, name and value alternating
      */
     public static byte[] response(WireMessage request, int status, String reason, String toTag, String... extraHeaders) {
-        int size = response(ByteBuilder.counting(), request, status, reason, toTag, extraHeaders).length();
-        return response(new ByteBuilder(size), request, status, reason, toTag, extraHeaders).toBytes();
+        return response(request, null, status, reason, toTag, extraHeaders);
     }
 
-    private static ByteBuilder response(ByteBuilder out, WireMessage request, int status, String reason, String toTag,
-                                        String... extraHeaders) {
+    /**
+     * As above, with {@code topVia} in place of the request's top Via value (a stateless UAS stamps received and
+     * rport on it, section 18.2.1); null copies it as it came.
+     */
+    public static byte[] response(WireMessage request, String topVia, int status, String reason, String toTag,
+                                  String... extraHeaders) {
+        int size = response(ByteBuilder.counting(), request, topVia, status, reason, toTag, extraHeaders).length();
+        return response(new ByteBuilder(size), request, topVia, status, reason, toTag, extraHeaders).toBytes();
+    }
+
+    private static ByteBuilder response(ByteBuilder out, WireMessage request, String topVia, int status, String reason,
+                                        String toTag, String... extraHeaders) {
         String text = request.text();
         byte[] source = request.bytes();
         out.text("SIP/2.0 ").number(status).text(" ").text(reason).crlf();
+        boolean firstVia = true;
         for (HeaderLine line : request.lines()) {
             HeaderId id = line.id();
-            if (id == HeaderId.VIA || id == HeaderId.FROM || id == HeaderId.CALL_ID || id == HeaderId.CSEQ) {
+            if (id == HeaderId.VIA && firstVia && topVia != null) {
+                List<String> values = Addresses.splitValues(line.value(text));
+                values.set(0, topVia);
+                out.line("Via", String.join(", ", values));
+            } else if (id == HeaderId.VIA || id == HeaderId.FROM || id == HeaderId.CALL_ID || id == HeaderId.CSEQ) {
                 out.splice(source, line.start(), line.next());
                 ensureLineBreak(out, source, line);
             } else if (id == HeaderId.TO) {
@@ -162,9 +176,15 @@ public final class Rewrites {
                     ensureLineBreak(out, source, line);
                 }
             }
+            firstVia &= id != HeaderId.VIA;
         }
         for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
-            out.line(extraHeaders[i], extraHeaders[i + 1]);
+            if (extraHeaders[i + 1].isEmpty()) {
+                // an empty list (Supported with no option tag): the name alone
+                out.text(extraHeaders[i]).text(":").crlf();
+            } else {
+                out.line(extraHeaders[i], extraHeaders[i + 1]);
+            }
         }
         out.line("Content-Length", "0").crlf();
         return out;

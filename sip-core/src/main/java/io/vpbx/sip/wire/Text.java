@@ -63,6 +63,16 @@ final class Text {
         return text.substring(from, to);
     }
 
+    /** Whether {@code [from, to)} is {@code 1*DIGIT}, however long. */
+    static boolean isDigits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return from < to;
+    }
+
     /** The decimal number at {@code [from, to)}, -1 when empty, not all digits or over {@code maxDigits} digits. */
     static long digits(String text, int from, int to, int maxDigits) {
         if (from >= to || to - from > maxDigits) {
@@ -77,5 +87,23 @@ final class Text {
             n = n * 10 + (c - '0');
         }
         return n;
+    }
+
+    /** RFC 3261 section 25.1 {@code token}: one or more of alphanum and {@code -.!%*_+`'~}. */
+    static boolean isToken(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!isTokenChar(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One character of a {@code token} (RFC 3261 section 25.1). */
+    static boolean isTokenChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-.!%*_+`'~".indexOf(c) >= 0;
     }
 }

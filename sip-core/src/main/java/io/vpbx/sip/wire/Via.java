@@ -141,18 +141,8 @@ public record Via(String transport, String host, int port, String branch, String
         return -1;
     }
 
+    /** A port or rport value: up to five digits, -1 otherwise. */
     private static int number(String text, int from, int to) {
-        if (from >= to || to - from > 5) {
-            return -1;
-        }
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
+        return (int) Text.digits(text, from, to, 5);
     }
 }

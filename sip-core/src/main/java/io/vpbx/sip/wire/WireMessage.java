@@ -42,6 +42,8 @@ public final class WireMessage implements SipMessageView {
     /** Where the body ends: Content-Length bytes after its start, or the end of the bytes (section 18.3). */
     private int bodyEnd;
     private String problem;
+    /** The first defect of the header section itself (a line that is no header field), even after a start line's. */
+    private String headerSectionProblem;
     private Via topVia;
     /** The Via this process put on top of a request it built, read when first asked for (a forwarded ACK never is). */
     private String ourVia;
@@ -108,6 +110,7 @@ public final class WireMessage implements SipMessageView {
         int count = 0;
         position = Math.min(startEnd + 1, length);
         int bodyStart = length;
+        String headerSectionProblem = null;
         while (position < length) {
             int end = lineEnd(text, position);
             int contentEnd = contentEnd(text, position, end);
@@ -118,15 +121,17 @@ public final class WireMessage implements SipMessageView {
             char first = text.charAt(position);
             int next = Math.min(end + 1, length);
             if (first == ' ' || first == '\t') {
-                if (count == 0) {
-                    problem = problem == null ? "continuation line before any header" : problem;
-                } else {
+                if (count == 0 && headerSectionProblem == null) {
+                    headerSectionProblem = "continuation line before any header";
+                } else if (count > 0) {
                     found[count - 1].extend(contentEnd, next);
                 }
             } else {
                 int colon = text.indexOf(':', position);
                 if (colon < 0 || colon > contentEnd) {
-                    problem = problem == null ? "malformed header line" : problem;
+                    if (headerSectionProblem == null) {
+                        headerSectionProblem = "malformed header line";
+                    }
                 } else {
                     int nameEnd = colon;
                     while (nameEnd > position && (text.charAt(nameEnd - 1) == ' ' || text.charAt(nameEnd - 1) == '\t')) {
@@ -149,7 +154,9 @@ public final class WireMessage implements SipMessageView {
             position = next;
         }
         WireMessage message = new WireMessage(bytes, text, request, method, uri, status,
-                count == 0 ? NO_LINES : Arrays.copyOf(found, count), bodyStart, problem);
+                count == 0 ? NO_LINES : Arrays.copyOf(found, count), bodyStart,
+                problem == null ? headerSectionProblem : problem);
+        message.headerSectionProblem = headerSectionProblem;
         message.startLineStart = startLineStart;
         message.startLineEnd = startLineEnd;
         message.firstOf = firstOf;
@@ -190,6 +197,7 @@ public final class WireMessage implements SipMessageView {
         firstOf = read.firstOf;
         bodyStart = read.bodyStart;
         bodyEnd = read.bodyEnd;
+        headerSectionProblem = read.headerSectionProblem;
         maxForwards = read.maxForwards;
         if (topVia == null) {
             topVia = read.topVia;
@@ -234,7 +242,8 @@ public final class WireMessage implements SipMessageView {
         }
         HeaderLine contentLength = line(HeaderId.CONTENT_LENGTH);
         if (contentLength != null) {
-            long length = contentLength.isFolded() ? digits(contentLength.value(text))
+            String folded = contentLength.isFolded() ? contentLength.value(text) : null;
+            long length = folded != null ? Text.digits(folded, 0, folded.length(), 10)
                     : Text.digits(text, contentLength.valueStart(), Text.trimEnd(text, contentLength.valueStart(),
                     contentLength.valueEnd()), 10);
             if (length < 0) {
@@ -270,19 +279,6 @@ public final class WireMessage implements SipMessageView {
         int methodStart = Text.skipWhitespace(value, space + 1, to);
         cseqMethod = Methods.read(value, methodStart, to);
         return cseqNumber >= 0 && cseqNumber <= 0xFFFFFFFFL && !cseqMethod.isEmpty();
-    }
-
-    /** A decimal number of at most ten digits, or -1. */
-    private static long digits(String value) {
-        if (value.isEmpty() || value.length() > 10) {
-            return -1;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-                return -1;
-            }
-        }
-        return Long.parseLong(value);
     }
 
     // ---- SipMessageView ----
@@ -340,6 +336,18 @@ public final class WireMessage implements SipMessageView {
 
     public byte[] bytes() {
         return bytes;
+    }
+
+    /** The first line that is no header field (a continuation before any, a line without a colon), or null. */
+    String headerSectionProblem() {
+        ensureRead();
+        return headerSectionProblem;
+    }
+
+    /** The start line as written, without its line break. */
+    String startLine() {
+        ensureRead();
+        return text.substring(startLineStart, startLineEnd);
     }
 
     String text() {
@@ -430,6 +438,16 @@ public final class WireMessage implements SipMessageView {
     private HeaderLine line(HeaderId id) {
         ensureRead();
         return firstOf[id.ordinal()];
+    }
+
+    /** How many fields with that id the message has (a field holding a list counts once). */
+    public int count(HeaderId id) {
+        ensureRead();
+        int count = 0;
+        for (HeaderLine line : lines) {
+            count += line.id() == id ? 1 : 0;
+        }
+        return count;
     }
 
     /** Every value of every field with that id, comma-separated values split, in order. */
