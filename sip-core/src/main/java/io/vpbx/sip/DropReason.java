@@ -30,6 +30,9 @@ public enum DropReason {
      */
     ACK_OUTSIDE_DIALOG;
 
+    /** The counter every layer that drops input counts into, tagged with {@link #tag()}. */
+    public static final String METER = "vpbx.sip.dropped";
+
     /** The value of the {@code reason} tag of {@code vpbx.sip.dropped}. */
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

@@ -31,7 +31,6 @@ import io.vpbx.sip.proxy.Flow;
 import io.vpbx.sip.proxy.OutboundCalls;
 import io.vpbx.sip.proxy.ProxyCore;
 import io.vpbx.sip.proxy.ProxySettings;
-import io.vpbx.sip.proxy.UplinkChannel;
 import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.transaction.TimerWheel;
@@ -234,7 +233,7 @@ public final class SipServer implements AutoCloseable {
             }
             int port = config.udp() ? udpPort() : tcpPort();
             ProxyCore core = buildProxy(port);
-            Uplinks lines = new Uplinks(new UplinkChannel(core), directory, new RegisterMessages(SERVER_NAME), wheel,
+            Uplinks lines = new Uplinks(core.uplinkChannel(), directory, new RegisterMessages(SERVER_NAME), wheel,
                     services.clock(), new RetryPolicy(uplinkConfig.retryBase(), uplinkConfig.retryMax(),
                             uplinkConfig.maxAuthRejections()), new StartPacer(uplinkConfig.startsPerSecond()),
                     new SecureRandom(), transitions);

@@ -1,11 +1,15 @@
 package io.vpbx.sip.proxy;
 
 import io.vpbx.sip.routing.Leg;
+import io.vpbx.sip.transaction.TransactionOwner;
 import io.vpbx.sip.wire.WireMessage;
 import java.time.Instant;
 
-/** One forked copy of an INVITE (RFC 3261 section 16.6): the leg it rings, and what became of it. */
-final class Branch {
+/**
+ * One forked copy of an INVITE (RFC 3261 section 16.6): the leg it rings, and what became of it. It owns the copy's
+ * client transaction and passes what the transaction reports to its session.
+ */
+final class Branch implements TransactionOwner<WireMessage> {
     private final InviteSession session;
     private final Leg leg;
     private final String requestUri;
@@ -23,6 +27,21 @@ final class Branch {
         this.leg = leg;
         this.requestUri = requestUri;
         this.startedAt = startedAt;
+    }
+
+    @Override
+    public void response(WireMessage response) {
+        session.response(this, response);
+    }
+
+    @Override
+    public void timeout() {
+        session.failed(this, 408, "timeout");
+    }
+
+    @Override
+    public void transportError() {
+        session.failed(this, 503, "transport_error");
     }
 
     void sent(WireMessage forwarded, Flow flow) {
@@ -79,10 +98,6 @@ final class Branch {
 
     int code() {
         return code;
-    }
-
-    InviteSession session() {
-        return session;
     }
 
     Leg leg() {

@@ -22,15 +22,18 @@ final class CallDurationLimit {
     private final TimerScheduler scheduler;
     private final Map<String, Cancellable> deadlines = new HashMap<>();
     private final Counter reached;
+    private final Consumer<DialogTeardown.Dialog> end;
 
-    CallDurationLimit(TimerScheduler scheduler, MeterRegistry registry) {
+    /** @param end runs at a call's deadline with the dialog to end */
+    CallDurationLimit(TimerScheduler scheduler, MeterRegistry registry, Consumer<DialogTeardown.Dialog> end) {
         this.scheduler = scheduler;
+        this.end = end;
         this.reached = Counter.builder("vpbx.sip.limits.refused").description("calls refused by an account's toll-fraud limit")
                 .tag("limit", "max_call_duration").register(registry);
     }
 
-    /** Starts the clock of an answered call; {@code end} runs at the deadline with the dialog to end. */
-    void answered(DialogTeardown.Dialog dialog, Duration limit, Consumer<DialogTeardown.Dialog> end) {
+    /** Starts the clock of an answered call. */
+    void answered(DialogTeardown.Dialog dialog, Duration limit) {
         Cancellable previous = deadlines.put(dialog.callId(), scheduler.schedule(limit, () -> {
             deadlines.remove(dialog.callId());
             reached.increment();

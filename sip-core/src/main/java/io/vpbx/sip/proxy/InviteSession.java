@@ -7,6 +7,7 @@ import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.transaction.Cancellable;
 import io.vpbx.sip.transaction.ClientTransaction;
 import io.vpbx.sip.transaction.ServerTransaction;
+import io.vpbx.sip.transaction.TransactionOwner;
 import io.vpbx.sip.transaction.TransactionTable;
 import io.vpbx.sip.uplink.Challenges;
 import io.vpbx.sip.uplink.DigestAnswer;
@@ -28,14 +29,16 @@ import java.util.Optional;
  * One routed INVITE while it is being forwarded (RFC 3261 section 16.7): the ring steps in order, each a
  * parallel fork of branches with a ring time; provisional responses go back to the caller, the first 2xx
  * answers the call and cancels the other branches, and when every step has failed the number's fallback
- * answers. A CANCEL from the caller stops everything with 487.
+ * answers. A CANCEL from the caller stops everything with 487. It owns the caller's INVITE server transaction;
+ * each of its {@link Branch}es owns a client transaction.
  */
-final class InviteSession {
+final class InviteSession implements TransactionOwner<WireMessage> {
     private static final int MAX_PLATFORM_HOPS = 4;
+    private static final String[] NO_HEADERS = new String[0];
 
     private enum State { ROUTING, ANSWERED, FINISHED }
 
-    private final ProxyCore core;
+    private final ProxyContext context;
     private final ServerTransaction<WireMessage> server;
     private final WireMessage invite;
     private final CallLog log;
@@ -59,11 +62,11 @@ final class InviteSession {
     private boolean sawNoAnswer;
     private int platformHops;
 
-    InviteSession(ProxyCore core, ServerTransaction<WireMessage> server, WireMessage invite, CallLog log, RouteDecision.Ring ring,
-                  String[] extraHeaders, UplinkAccount operator) {
+    private InviteSession(ProxyContext context, ServerTransaction<WireMessage> server, WireMessage invite, CallLog log,
+                          RouteDecision.Ring ring, String[] extraHeaders, UplinkAccount operator) {
         this.extraHeaders = extraHeaders;
         this.operator = operator;
-        this.core = core;
+        this.context = context;
         this.server = server;
         this.invite = invite;
         this.log = log;
@@ -71,8 +74,27 @@ final class InviteSession {
         this.steps = new ArrayList<>(ring.steps());
     }
 
-    void start() {
-        nextStep();
+    /** Starts forking a routed INVITE, which this session owns from now on. */
+    static void start(ProxyContext context, ServerTransaction<WireMessage> server, WireMessage invite, CallLog log,
+                      RouteDecision.Ring ring) {
+        start(context, server, invite, log, ring, NO_HEADERS, null);
+    }
+
+    /**
+     * As above, adding {@code extraHeaders} (name, value...) to each forwarded copy; {@code operator} non-null: the
+     * call goes out through that third-party line, answering its challenges.
+     */
+    static void start(ProxyContext context, ServerTransaction<WireMessage> server, WireMessage invite, CallLog log,
+                      RouteDecision.Ring ring, String[] extraHeaders, UplinkAccount operator) {
+        InviteSession session = new InviteSession(context, server, invite, log, ring, extraHeaders, operator);
+        server.owner(session);
+        context.calls().routing();
+        session.nextStep();
+    }
+
+    @Override
+    public void cancelled() {
+        cancelledByCaller();
     }
 
     // ---- steps ----
@@ -96,7 +118,7 @@ final class InviteSession {
             }
             starting = false;
             if (anyPending()) {
-                ringTimer = core.scheduler().schedule(Duration.ofSeconds(Math.max(1, step.ringSeconds())), this::ringTimeout);
+                ringTimer = context.scheduler().schedule(Duration.ofSeconds(Math.max(1, step.ringSeconds())), this::ringTimeout);
                 return;
             }
         }
@@ -117,12 +139,12 @@ final class InviteSession {
                 others.add(leg);
                 continue;
             }
-            Instant now = core.clock().instant();
+            Instant now = context.clock().instant();
             if (++platformHops > MAX_PLATFORM_HOPS) {
                 log.attempt(leg, leg.destination(), 482, "loop", now, now);
                 continue;
             }
-            RouteDecision decision = core.router().routeOnPlatform(leg.destination());
+            RouteDecision decision = context.router().routeOnPlatform(leg.destination());
             if (decision instanceof RouteDecision.Ring target) {
                 replacement.addAll(target.steps());
             } else {
@@ -138,7 +160,7 @@ final class InviteSession {
     }
 
     private void startLeg(Leg leg) {
-        Instant now = core.clock().instant();
+        Instant now = context.clock().instant();
         Optional<String> uri = requestUriFor(leg);
         SipUri target = uri.map(SipUri::parse).orElse(null);
         if (target == null) {
@@ -149,9 +171,9 @@ final class InviteSession {
         current.add(branch);
         all.add(branch);
         if (leg.kind() == Leg.Kind.SIP_URI) {
-            core.network().flowToAccountTarget(target, () -> refused(branch), flow -> connected(branch, flow));
+            context.network().flowToAccountTarget(target, () -> refused(branch), flow -> connected(branch, flow));
         } else {
-            core.network().flowTo(target, flow -> connected(branch, flow));
+            context.network().flowTo(target, flow -> connected(branch, flow));
         }
     }
 
@@ -162,7 +184,7 @@ final class InviteSession {
             case SIP_URI:
                 return Optional.of(leg.destination());
             case TRUNK_NUMBER:
-                return core.routing().outboundTrunk(log.accountId())
+                return context.routing().outboundTrunk(log.accountId())
                         .flatMap(trunk -> OutboundCalls.uriThrough(trunk, leg.destination()));
             default:
                 return Optional.empty();
@@ -188,20 +210,19 @@ final class InviteSession {
     }
 
     private void forward(Branch branch, Flow flow, String[] headers) {
-        Network network = core.network();
+        Hops hops = context.hops();
         Flow inbound = (Flow) server.transport();
-        String via = network.viaPrefix(flow.transport()) + ";branch=" + core.branches().next();
+        String via = context.network().viaPrefix(flow.transport()) + ";branch=" + context.branches().next();
         List<String> recordRoute = inbound.transport().equals(flow.transport())
-                ? List.of(core.recordRoute(inbound.transport(), invite))
-                : List.of(core.recordRoute(flow.transport(), invite), core.recordRoute(inbound.transport(), invite));
+                ? List.of(hops.recordRoute(inbound.transport(), invite))
+                : List.of(hops.recordRoute(flow.transport(), invite), hops.recordRoute(inbound.transport(), invite));
         WireMessage forwarded = WireMessage.forwarded(Rewrites.forward(invite, branch.requestUri(), via, recordRoute,
-                core.ourRoutes(invite), core.received(invite, inbound), headers), invite, branch.requestUri(), via);
-        Optional<ClientTransaction<WireMessage>> transaction = core.transactions().startClient(forwarded, flow);
+                hops.ourRoutes(invite), Hops.received(invite, inbound), headers), invite, branch.requestUri(), via);
+        Optional<ClientTransaction<WireMessage>> transaction = context.transactions().startClient(forwarded, flow, branch);
         if (transaction.isEmpty()) {
             failed(branch, 503, "overloaded");
             return;
         }
-        transaction.get().attach(branch);
         branch.sent(forwarded, flow);
     }
 
@@ -229,7 +250,7 @@ final class InviteSession {
             return;
         }
         branch.done(code);
-        log.attempt(branch.leg(), branch.requestUri(), code, outcomeOf(code), branch.startedAt(), core.clock().instant());
+        log.attempt(branch.leg(), branch.requestUri(), code, outcomeOf(code), branch.startedAt(), context.clock().instant());
         if (bestCode == 0 || preferred(code, bestCode)) {
             bestCode = code;
             bestReason = response.reasonPhrase();
@@ -257,11 +278,11 @@ final class InviteSession {
             return false;
         }
         String value = DigestAnswer.authorization(challenge.get(), "INVITE", branch.requestUri(), operator.login(),
-                operator.password(), core.branches().next().substring(TransactionTable.MAGIC_COOKIE.length()), 1);
+                operator.password(), context.branches().next().substring(TransactionTable.MAGIC_COOKIE.length()), 1);
         String[] headers = Arrays.copyOf(extraHeaders, extraHeaders.length + 2);
         headers[extraHeaders.length] = challenge.get().answerHeader();
         headers[extraHeaders.length + 1] = value;
-        forward(branch, (Flow) branch.flow(), headers);
+        forward(branch, branch.flow(), headers);
         return true;
     }
 
@@ -270,7 +291,7 @@ final class InviteSession {
             return;
         }
         branch.done(code);
-        log.attempt(branch.leg(), branch.requestUri(), 0, outcome, branch.startedAt(), core.clock().instant());
+        log.attempt(branch.leg(), branch.requestUri(), 0, outcome, branch.startedAt(), context.clock().instant());
         stepMaybeOver();
     }
 
@@ -282,10 +303,10 @@ final class InviteSession {
             return;
         }
         if (state == State.FINISHED) {
-            hangUpLateAnswer(response, (Flow) branch.flow());
+            hangUpLateAnswer(response, branch.flow());
             return;
         }
-        Instant now = core.clock().instant();
+        Instant now = context.clock().instant();
         branch.done(response.statusCode());
         log.attempt(branch.leg(), branch.requestUri(), response.statusCode(), "answered", branch.startedAt(), now);
         log.answered(now);
@@ -297,15 +318,12 @@ final class InviteSession {
             }
         }
         server.sendResponse(WireMessage.response(upstream, response.statusCode(), response));
-        core.setupTook(System.nanoTime() - startNanos);
+        context.calls().setupTook(System.nanoTime() - startNanos);
         if (ring.entry().target() instanceof Target.Department department && branch.leg().employeeId() != null) {
-            core.ringMemory().answered(department.departmentId(), branch.leg().employeeId(), now.toEpochMilli());
+            context.ringMemory().answered(department.departmentId(), branch.leg().employeeId(), now.toEpochMilli());
         }
-        core.dialogs().answered(invite.callId(), log, now, new DialogParties(
-                ((Flow) server.transport()).remote().getAddress(), branch.flow().remote().getAddress()));
-        core.awaitAck(invite.callId(), response, (Flow) branch.flow());
-        core.answered(invite, response, (Flow) server.transport(), (Flow) branch.flow(), log);
-        core.sessionEnded(this);
+        context.calls().answered(invite, response, (Flow) server.transport(), branch.flow(), log, now);
+        context.calls().routingEnded();
     }
 
     private void ringTimeout() {
@@ -322,7 +340,7 @@ final class InviteSession {
         nextStep();
     }
 
-    void cancelledByCaller() {
+    private void cancelledByCaller() {
         if (state != State.ROUTING) {
             return;
         }
@@ -333,9 +351,10 @@ final class InviteSession {
                 cancel(branch, "cancelled");
             }
         }
-        server.sendResponse(WireMessage.response(Rewrites.response(invite, 487, "Request Terminated", core.toTag(invite)), 487, invite));
-        core.ended(log.end(CallRecord.Result.CANCELLED, 487, core.clock().instant()));
-        core.sessionEnded(this);
+        server.sendResponse(WireMessage.response(Rewrites.response(invite, 487, "Request Terminated",
+                context.answers().toTag(invite)), 487, invite));
+        context.calls().ended(log.end(CallRecord.Result.CANCELLED, 487, context.clock().instant()));
+        context.calls().routingEnded();
     }
 
     // ---- endings ----
@@ -363,22 +382,23 @@ final class InviteSession {
             reason = sawBusy && !sawNoAnswer ? "Busy Here" : hangUp.reason();
             log.fallback("hang_up " + status);
         } else {
-            FallbackMedia.Answer answer = core.media().handle(fallback, invite.callId());
+            FallbackMedia.Answer answer = context.media().handle(fallback, invite.callId());
             status = answer.status();
             reason = answer.reason();
             log.fallback(fallback instanceof Fallback.Voicemail ? "voicemail" : "voice_message");
         }
-        server.sendResponse(WireMessage.response(Rewrites.response(invite, status, reason, core.toTag(invite)), status, invite));
+        server.sendResponse(WireMessage.response(Rewrites.response(invite, status, reason, context.answers().toTag(invite)),
+                status, invite));
         CallRecord.Result result = sawBusy && !sawNoAnswer ? CallRecord.Result.BUSY
                 : sawNoAnswer ? CallRecord.Result.NO_ANSWER : CallRecord.Result.FAILED;
-        core.setupTook(System.nanoTime() - startNanos);
-        core.ended(log.end(result, status, core.clock().instant()));
-        core.sessionEnded(this);
+        context.calls().setupTook(System.nanoTime() - startNanos);
+        context.calls().ended(log.end(result, status, context.clock().instant()));
+        context.calls().routingEnded();
     }
 
     private void cancel(Branch branch, String outcome) {
         branch.done(0);
-        log.attempt(branch.leg(), branch.requestUri(), 0, outcome, branch.startedAt(), core.clock().instant());
+        log.attempt(branch.leg(), branch.requestUri(), 0, outcome, branch.startedAt(), context.clock().instant());
         branch.cancelWanted();
         if (branch.hasProvisional()) {
             sendCancel(branch);
@@ -390,12 +410,12 @@ final class InviteSession {
         if (!branch.takeCancel() || branch.forwarded() == null) {
             return;
         }
-        core.transactions().startClient(WireMessage.parse(Rewrites.cancel(branch.forwarded())), branch.flow());
+        context.transactions().startClient(WireMessage.parse(Rewrites.cancel(branch.forwarded())), branch.flow());
     }
 
     /** A 2xx after the call ended elsewhere: acknowledge it and hang up, so that no phone is left off hook. */
     private void hangUpLateAnswer(WireMessage response, Flow flow) {
-        core.terminator().acknowledgeAndHangUp(response, flow);
+        context.teardown().acknowledgeAndHangUp(response, flow);
     }
 
     private boolean anyPending() {

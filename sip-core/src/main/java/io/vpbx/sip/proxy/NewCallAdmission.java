@@ -26,7 +26,7 @@ final class NewCallAdmission {
     }
 
     /** Whether {@code request} was refused here (and answered); false: it goes on to its transaction. */
-    boolean refuses(WireMessage request, Flow source, TransactionTable<WireMessage> transactions, String toTag) {
+    boolean refuses(WireMessage request, Flow source, TransactionTable<WireMessage> transactions, Answers answers) {
         if (!"INVITE".equals(request.method()) || request.toTag() != null) {
             return false;
         }
@@ -36,7 +36,7 @@ final class NewCallAdmission {
         if (transactions.holdsServerTransaction(request) || governor.admitNewCall()) {
             return false;
         }
-        source.send(WireMessage.parse(Rewrites.response(request, 503, "Service Unavailable", toTag,
+        source.send(WireMessage.parse(Rewrites.response(request, 503, "Service Unavailable", answers.toTag(request),
                 "Retry-After", retryAfter)));
         metrics.rejected();
         return true;

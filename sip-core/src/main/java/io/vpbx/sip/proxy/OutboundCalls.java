@@ -54,10 +54,13 @@ public final class OutboundCalls {
         this.accountOfEmployee = accountOfEmployee;
     }
 
-    void route(ProxyCore core, ServerTransaction<WireMessage> transaction, WireMessage invite, String caller) {
-        String sourceIp = transaction.transport() instanceof Flow flow ? flow.remote().getAddress().getHostAddress() : null;
-        AuthOutcome auth = authenticator.authenticate("INVITE", realm, invite.first(HeaderId.PROXY_AUTHORIZATION), sourceIp,
-                credentials);
+    /** The script's last step for a new call: anything not from a trunk or a third-party line's operator. */
+    void route(ProxyContext context, NewCall call) {
+        ServerTransaction<WireMessage> transaction = call.transaction();
+        WireMessage invite = call.invite();
+        Calls calls = context.calls();
+        AuthOutcome auth = authenticator.authenticate("INVITE", realm, invite.first(HeaderId.PROXY_AUTHORIZATION),
+                call.sourceIp(), credentials);
         if (auth instanceof AuthOutcome.Challenge challenge) {
             List<String> headers = new ArrayList<>();
             for (DigestChallenge each : challenge.challenges()) {
@@ -65,70 +68,68 @@ public final class OutboundCalls {
                 headers.add(each.toHeaderValue());
             }
             transaction.sendResponse(WireMessage.parse(Rewrites.response(invite, 407, "Proxy Authentication Required",
-                    core.toTag(invite), headers.toArray(new String[0]))));
+                    context.answers().toTag(invite), headers.toArray(new String[0]))));
             return;
         }
         if (!(auth instanceof AuthOutcome.Authenticated who)) {
-            core.reject(transaction, invite, 403, "Forbidden");
+            context.answers().reject(transaction, invite, 403, "Forbidden");
             return;
         }
-        SipUri target = SipUri.parse(invite.requestUri());
-        String dialed = DialedNumber.toE164(target == null ? null : target.user());
+        String dialed = call.dialed();
         CallLog log = new CallLog(invite.callId(), CallRecord.Direction.OUTBOUND, who.subscriberId(), dialed,
-                core.clock().instant());
+                context.clock().instant());
         Optional<String> account = accountOfEmployee.apply(who.subscriberId());
         String callerId = DialedNumber.toE164(callerIdUser(invite));
-        Optional<RouteEntry> callerNumber = callerId == null ? Optional.empty() : core.routing().number(callerId);
+        Optional<RouteEntry> callerNumber = callerId == null ? Optional.empty() : context.routing().number(callerId);
         if (account.isEmpty() || callerNumber.isEmpty() || !callerNumber.get().accountId().equals(account.get())) {
-            core.finishRejected(transaction, invite, log.account(account.orElse(null), callerId), 403,
+            calls.rejected(transaction, invite, log.account(account.orElse(null), callerId), 403,
                     "Forbidden (caller ID is not a number of this account)");
             return;
         }
         log.account(account.get(), callerId);
         if (!callerNumber.get().outbound()) {
-            core.finishRejected(transaction, invite, log, 403, "Forbidden (caller ID may not call out: "
+            calls.rejected(transaction, invite, log, 403, "Forbidden (caller ID may not call out: "
                     + callerNumber.get().reason() + ")");
             return;
         }
         if (dialed == null) {
-            core.finishRejected(transaction, invite, log, 484, "Address Incomplete");
+            calls.rejected(transaction, invite, log, 484, "Address Incomplete");
             return;
         }
         String asserted = "<sip:" + callerId + "@" + realm + ">";
-        if (core.routing().number(dialed).isPresent()) {
-            RouteDecision decision = core.router().routeOnPlatform(dialed);
+        if (context.routing().number(dialed).isPresent()) {
+            RouteDecision decision = context.router().routeOnPlatform(dialed);
             if (decision instanceof RouteDecision.Reject reject) {
-                core.finishRejected(transaction, invite, log, reject.sipCode(), reject.reason());
-            } else if (core.admitted(transaction, invite, log, account.get())) {
-                core.startSession(transaction, invite, log, (RouteDecision.Ring) decision,
-                        new String[] {"P-Asserted-Identity", asserted});
+                calls.rejected(transaction, invite, log, reject.sipCode(), reject.reason());
+            } else if (calls.admitted(transaction, invite, log, account.get())) {
+                InviteSession.start(context, transaction, invite, log, (RouteDecision.Ring) decision,
+                        new String[] {"P-Asserted-Identity", asserted}, null);
             }
             return;
         }
-        CallAdmission.Refusal destination = core.callLimits().checkDestination(account.get(),
-                core.routing().callLimits(account.get()).destinations(), callerId, dialed);
+        CallAdmission.Refusal destination = calls.destinationRefused(account.get(), callerId, dialed);
         if (destination != null) {
-            core.refuse(transaction, invite, log, destination);
+            calls.refuse(transaction, invite, log, destination);
             return;
         }
-        if (!core.admitted(transaction, invite, log, account.get())) {
+        if (!calls.admitted(transaction, invite, log, account.get())) {
             return;
         }
-        Optional<UplinkAccount> line = core.uplinks().byNumber(callerId);
+        Optional<UplinkAccount> line = context.uplinks().byNumber(callerId);
         if (line.isPresent()) {
-            throughOperator(core, transaction, invite, log, callerNumber.get(), dialed, line.get());
+            throughOperator(context, call, log, callerNumber.get(), dialed, line.get());
             return;
         }
-        Optional<TrunkEntry> trunk = core.routing().outboundTrunk(account.get());
+        Optional<TrunkEntry> trunk = context.routing().outboundTrunk(account.get());
         if (trunk.isEmpty()) {
-            core.finishRejected(transaction, invite, log, 503, "Service Unavailable (no trunk for calls out)");
+            calls.rejected(transaction, invite, log, 503, "Service Unavailable (no trunk for calls out)");
             return;
         }
         log.carrier(trunk.get().name());
         RouteDecision.Ring ring = new RouteDecision.Ring(callerNumber.get(),
                 List.of(new RingStep(List.of(new Leg(Leg.Kind.TRUNK_NUMBER, dialed, null)), EXTERNAL_RING_SECONDS, false)),
                 new Fallback.PassBack());
-        core.startSession(transaction, invite, log, ring, new String[] {"P-Asserted-Identity", asserted});
+        InviteSession.start(context, transaction, invite, log, ring, new String[] {"P-Asserted-Identity", asserted}, null);
     }
 
     /**
@@ -136,13 +137,13 @@ public final class OutboundCalls {
      * to {@code sip:dialed@operator}, our registered identity preferred, the operator's challenge answered by the
      * session with the line's login.
      */
-    private static void throughOperator(ProxyCore core, ServerTransaction<WireMessage> transaction, WireMessage invite,
-                                        CallLog log, RouteEntry callerNumber, String dialed, UplinkAccount line) {
-        log.carrier(ProxyCore.thirdPartyCarrier(line));
+    private static void throughOperator(ProxyContext context, NewCall call, CallLog log, RouteEntry callerNumber,
+                                        String dialed, UplinkAccount line) {
+        log.carrier(ThirdPartyLines.carrier(line));
         RouteDecision.Ring ring = new RouteDecision.Ring(callerNumber,
                 List.of(new RingStep(List.of(new Leg(Leg.Kind.SIP_URI, line.uriFor(dialed), null)), EXTERNAL_RING_SECONDS, false)),
                 new Fallback.PassBack());
-        core.startSession(transaction, invite, log, ring,
+        InviteSession.start(context, call.transaction(), call.invite(), log, ring,
                 new String[] {"P-Preferred-Identity", "<" + line.addressOfRecord() + ">"}, line);
     }
 

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vpbx.sip.DropReason;
-import io.vpbx.sip.transport.SipMetrics;
 import io.vpbx.telephony.cdr.CallRecord;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -25,23 +24,27 @@ final class ProxyMetrics {
     private final Counter staleResponses;
     private final MeterRegistry registry;
 
-    ProxyMetrics(MeterRegistry registry, Supplier<Number> activeCalls, Supplier<Number> transactions) {
+    ProxyMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (CallRecord.Result result : CallRecord.Result.values()) {
             calls.put(result, Counter.builder("vpbx.sip.calls").description("call attempts by final result")
                     .tag("result", result.name().toLowerCase(Locale.ROOT)).register(registry));
         }
-        Gauge.builder("vpbx.sip.calls.active", activeCalls).description("calls being set up or in progress")
-                .register(registry);
-        Gauge.builder("vpbx.sip.transactions", transactions).description("live SIP transactions").register(registry);
         setup = Timer.builder("vpbx.sip.call.setup").description("from INVITE received to answer or final response")
                 .publishPercentileHistogram().register(registry);
         for (DropReason reason : DropReason.values()) {
-            dropped.put(reason, Counter.builder(SipMetrics.DROPPED).description("SIP input dropped without an answer")
+            dropped.put(reason, Counter.builder(DropReason.METER).description("SIP input dropped without an answer")
                     .tag("reason", reason.tag()).register(registry));
         }
         staleResponses = Counter.builder("vpbx.sip.responses.stray").description("responses matching no transaction nor our Via")
                 .register(registry);
+    }
+
+    /** The two gauges, read when scraped: calls being set up or in progress, and live transactions. */
+    void gauges(Supplier<Number> activeCalls, Supplier<Number> transactions) {
+        Gauge.builder("vpbx.sip.calls.active", activeCalls).description("calls being set up or in progress")
+                .register(registry);
+        Gauge.builder("vpbx.sip.transactions", transactions).description("live SIP transactions").register(registry);
     }
 
     void ended(CallRecord record) {

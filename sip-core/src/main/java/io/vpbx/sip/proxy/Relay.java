@@ -2,6 +2,7 @@ package io.vpbx.sip.proxy;
 
 import io.vpbx.sip.transaction.ClientTransaction;
 import io.vpbx.sip.transaction.ServerTransaction;
+import io.vpbx.sip.transaction.TransactionOwner;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.SipUri;
 import io.vpbx.sip.wire.WireMessage;
@@ -12,10 +13,10 @@ import java.util.Optional;
 /**
  * A request within a dialog (BYE, re-INVITE, UPDATE, INFO...) relayed statefully along its Route set
  * (RFC 3261 sections 16.4 and 16.6 with loose routing): one server transaction upstream, one client
- * transaction downstream, responses passed back. A BYE also finishes the call's record.
+ * transaction downstream, both owned by this relay; responses passed back. A BYE also finishes the call's record.
  */
-final class Relay {
-    private final ProxyCore core;
+final class Relay implements TransactionOwner<WireMessage> {
+    private final ProxyContext context;
     private final ServerTransaction<WireMessage> server;
     private final WireMessage request;
     private WireMessage forwarded;
@@ -23,51 +24,48 @@ final class Relay {
     private boolean provisional;
     private boolean cancelWanted;
 
-    Relay(ProxyCore core, ServerTransaction<WireMessage> server, WireMessage request) {
-        this.core = core;
+    Relay(ProxyContext context, ServerTransaction<WireMessage> server, WireMessage request) {
+        this.context = context;
         this.server = server;
         this.request = request;
     }
 
     void start() {
-        server.attach(this);
+        server.owner(this);
+        Answers answers = context.answers();
         if (request.maxForwardsValue() == 0) {
-            core.reject(server, request, 483, "Too Many Hops");
+            answers.reject(server, request, 483, "Too Many Hops");
             return;
         }
-        int popped = core.ourRoutes(request);
-        SipUri next = core.nextHop(request, popped);
+        int popped = context.hops().ourRoutes(request);
+        SipUri next = context.hops().next(request, popped);
         if (next == null) {
-            core.reject(server, request, 416, "Unsupported URI Scheme");
+            answers.reject(server, request, 416, "Unsupported URI Scheme");
             return;
         }
-        if (core.network().isUs(next.host(), next.portOrDefault())) {
+        if (context.network().isUs(next.host(), next.portOrDefault())) {
             // addressed to this proxy itself, which is no user agent: no such dialog here
-            core.reject(server, request, 481, "Call/Transaction Does Not Exist");
+            answers.reject(server, request, 481, "Call/Transaction Does Not Exist");
             return;
         }
         if ("BYE".equals(request.method())) {
-            CallRecord record = core.dialogs().end(request.callId(), core.clock().instant());
-            if (record != null) {
-                core.ended(record);
-            }
+            context.calls().hungUp(request.callId());
         }
         Flow inbound = (Flow) server.transport();
-        core.network().flowTo(next, found -> {
+        context.network().flowTo(next, found -> {
             if (found == null) {
-                core.reject(server, request, 503, "Service Unavailable (next hop unreachable)");
+                answers.reject(server, request, 503, "Service Unavailable (next hop unreachable)");
                 return;
             }
-            String via = core.network().viaPrefix(found.transport()) + ";branch=" + core.branches().next();
+            String via = context.network().viaPrefix(found.transport()) + ";branch=" + context.branches().next();
             forwarded = WireMessage.forwarded(Rewrites.forward(request, request.requestUri(), via, List.of(), popped,
-                    core.received(request, inbound)), request, request.requestUri(), via);
-            Optional<ClientTransaction<WireMessage>> transaction = core.transactions().startClient(forwarded, found);
+                    Hops.received(request, inbound)), request, request.requestUri(), via);
+            Optional<ClientTransaction<WireMessage>> transaction = context.transactions().startClient(forwarded, found, this);
             if (transaction.isEmpty()) {
-                core.reject(server, request, 503, "Service Unavailable");
+                answers.reject(server, request, 503, "Service Unavailable");
                 return;
             }
             flow = found;
-            transaction.get().attach(this);
             if (!"INVITE".equals(request.method())) {
                 // held by its transaction until Timer J; its headers are read again only for a response of ours
                 request.compact();
@@ -75,11 +73,12 @@ final class Relay {
         });
     }
 
-    void response(WireMessage response) {
+    @Override
+    public void response(WireMessage response) {
         if (response.statusCode() < 200) {
             provisional = true;
             if (cancelWanted) {
-                cancel();
+                cancelled();
             }
             if (response.statusCode() == 100) {
                 return;
@@ -88,16 +87,27 @@ final class Relay {
         server.sendResponse(WireMessage.response(Rewrites.popVia(response), response.statusCode(), response));
         if (response.statusCode() >= 200 && !"INVITE".equals(request.method())) {
             // the server transaction only absorbs retransmissions from now on (Timer J): it need not keep this relay
-            server.attach(null);
+            server.owner(TransactionOwner.none());
         }
     }
 
-    void failed(int code) {
-        core.reject(server, request, code, code == 408 ? "Request Timeout" : "Service Unavailable");
+    @Override
+    public void timeout() {
+        failed(408);
+    }
+
+    @Override
+    public void transportError() {
+        failed(503);
+    }
+
+    private void failed(int code) {
+        context.answers().reject(server, request, code, code == 408 ? "Request Timeout" : "Service Unavailable");
     }
 
     /** A CANCEL of a relayed re-INVITE: passed on once the next hop has answered provisionally. */
-    void cancel() {
+    @Override
+    public void cancelled() {
         if (forwarded == null || !"INVITE".equals(request.method())) {
             return;
         }
@@ -106,6 +116,6 @@ final class Relay {
             return;
         }
         cancelWanted = false;
-        core.transactions().startClient(WireMessage.parse(Rewrites.cancel(forwarded)), flow);
+        context.transactions().startClient(WireMessage.parse(Rewrites.cancel(forwarded)), flow);
     }
 }

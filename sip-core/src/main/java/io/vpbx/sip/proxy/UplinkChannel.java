@@ -1,6 +1,7 @@
 package io.vpbx.sip.proxy;
 
 import io.vpbx.sip.transaction.ClientTransaction;
+import io.vpbx.sip.transaction.TransactionOwner;
 import io.vpbx.sip.uplink.RequestChannel;
 import io.vpbx.sip.wire.SipUri;
 import io.vpbx.sip.wire.WireMessage;
@@ -9,13 +10,13 @@ import java.util.Optional;
 /**
  * Registrations to other operators leave through the proxy's transports and transaction layer: the same
  * flows (a TCP connection to an operator is reused by its calls), branch ids and timers as forwarded requests.
- * The handler is the client transaction's attachment, so {@link ProxyCore} passes it responses and failures.
+ * Each REGISTER's client transaction is owned by its handler, which hears of responses and failures directly.
  */
-public final class UplinkChannel implements RequestChannel {
-    private final ProxyCore core;
+final class UplinkChannel implements RequestChannel {
+    private final ProxyContext context;
 
-    public UplinkChannel(ProxyCore core) {
-        this.core = core;
+    UplinkChannel(ProxyContext context) {
+        this.context = context;
     }
 
     @Override
@@ -25,24 +26,42 @@ public final class UplinkChannel implements RequestChannel {
             handler.transportError();
             return;
         }
-        core.network().flowToAccountTarget(target, handler::targetRefused, flow -> {
+        context.network().flowToAccountTarget(target, handler::targetRefused, flow -> {
             if (flow == null) {
                 handler.transportError();
                 return;
             }
             handler.sentTo(flow.remote());
-            String prefix = core.network().viaPrefix(flow.transport());
+            String prefix = context.network().viaPrefix(flow.transport());
             String sentBy = prefix.substring(prefix.lastIndexOf(' ') + 1);
-            WireMessage request = WireMessage.parse(build.request(prefix + ";branch=" + core.branches().next(), sentBy));
+            WireMessage request = WireMessage.parse(build.request(prefix + ";branch=" + context.branches().next(), sentBy));
             if (request.problem() != null) {
                 throw new IllegalStateException("built a malformed REGISTER: " + request.problem());
             }
-            Optional<ClientTransaction<WireMessage>> transaction = core.transactions().startClient(request, flow);
+            Optional<ClientTransaction<WireMessage>> transaction = context.transactions().startClient(request, flow,
+                    new Registration(handler));
             if (transaction.isEmpty()) {
                 handler.transportError();
-                return;
             }
-            transaction.get().attach(handler);
         });
+    }
+
+    /** One REGISTER's transaction, owned by the handler that awaits its answer. */
+    private record Registration(ResponseHandler handler) implements TransactionOwner<WireMessage> {
+
+        @Override
+        public void response(WireMessage response) {
+            handler.response(response.bytes());
+        }
+
+        @Override
+        public void timeout() {
+            handler.timeout();
+        }
+
+        @Override
+        public void transportError() {
+            handler.transportError();
+        }
     }
 }

@@ -73,16 +73,16 @@ public final class InviteClientTransaction<M extends SipMessageView> extends Cli
             stopTimer(TransactionTimer.A);
             stopTimer(TransactionTimer.B);
             enter(TransactionState.PROCEEDING);
-            user().receiveResponse(this, response);
+            owner().response(response);
         } else if (isSuccess(status)) {
             terminate();
-            user().receiveResponse(this, response);
+            owner().response(response);
         } else {
             stopTimer(TransactionTimer.A);
             stopTimer(TransactionTimer.B);
             enter(TransactionState.COMPLETED);
             ack = context().ackFactory().ackFor(request(), response);
-            user().receiveResponse(this, response);
+            owner().response(response);
             if (state() == TransactionState.COMPLETED && transmit(ack)) {
                 startTimer(TransactionTimer.D, timers().timerD(reliable()), this::terminate);
             }

@@ -68,13 +68,13 @@ public final class NonInviteClientTransaction<M extends SipMessageView> extends 
         }
         if (isProvisional(response.statusCode())) {
             enter(TransactionState.PROCEEDING);
-            user().receiveResponse(this, response);
+            owner().response(response);
             return;
         }
         stopTimer(TransactionTimer.E);
         stopTimer(TransactionTimer.F);
         enter(TransactionState.COMPLETED);
-        user().receiveResponse(this, response);
+        owner().response(response);
         if (state() == TransactionState.COMPLETED) {
             startTimer(TransactionTimer.K, timers().timerK(reliable()), this::terminate);
         }

@@ -23,7 +23,7 @@ public abstract class Transaction<M extends SipMessageView> {
     private final Cancellable[] timers = new Cancellable[TIMERS];
     private TransactionState state;
     private boolean started;
-    private Object attachment;
+    private TransactionOwner<M> owner = TransactionOwner.none();
 
     Transaction(
             M request,
@@ -41,13 +41,13 @@ public abstract class Transaction<M extends SipMessageView> {
         }
     }
 
-    /** Lets the TU keep what the transaction belongs to (a call, a relay) without a lookup map. */
-    public final void attach(Object value) {
-        this.attachment = value;
+    /** What the transaction works for from now on; {@link TransactionOwner#none()} when nothing awaits it any more. */
+    public final void owner(TransactionOwner<M> owner) {
+        this.owner = Objects.requireNonNull(owner, "owner");
     }
 
-    public final Object attachment() {
-        return attachment;
+    public final TransactionOwner<M> owner() {
+        return owner;
     }
 
     /** The request that created this transaction. */
@@ -70,14 +70,14 @@ public abstract class Transaction<M extends SipMessageView> {
 
     /**
      * The transport failed to deliver a message of this transaction (RFC 3261 sections 17.1.4 and
-     * 17.2.4): terminate and inform the TU once.
+     * 17.2.4): terminate and inform the owner once.
      */
     public final void transportError() {
         if (state == TransactionState.TERMINATED) {
             return;
         }
         terminate();
-        context.user().transportError(this);
+        owner.transportError();
     }
 
     @Override
@@ -156,13 +156,13 @@ public abstract class Transaction<M extends SipMessageView> {
         onTerminated.accept(this);
     }
 
-    /** Timer B, F or H: terminate and inform the TU once. */
+    /** Timer B, F or H: terminate and inform the owner once. */
     final void timeout() {
         if (state == TransactionState.TERMINATED) {
             return;
         }
         terminate();
-        context.user().timeout(this);
+        owner.timeout();
     }
 
     static boolean isProvisional(int statusCode) {

@@ -33,11 +33,13 @@ public final class TransactionTable<M extends SipMessageView> {
      * Creates, registers and starts the client transaction for an outgoing request (not ACK: the
      * ACK for a non-2xx belongs to its INVITE transaction, the ACK for a 2xx to the TU).
      *
+     * @param owner hears of its responses, timeout and transport error from the start
      * @return the started transaction, or empty if the table is full (counted)
      * @throws IllegalStateException if a transaction with the same branch and method exists
      */
-    public Optional<ClientTransaction<M>> startClient(M request, Transport<M> transport) {
+    public Optional<ClientTransaction<M>> startClient(M request, Transport<M> transport, TransactionOwner<M> owner) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(transport, "transport");
         if (!request.isRequest() || "ACK".equals(request.method())) {
             throw new IllegalArgumentException("a client transaction starts with a non-ACK request");
@@ -56,9 +58,15 @@ public final class TransactionTable<M extends SipMessageView> {
         ClientTransaction<M> transaction = "INVITE".equals(request.method())
                 ? new InviteClientTransaction<>(request, transport, context, done -> clients.remove(key, done))
                 : new NonInviteClientTransaction<>(request, transport, context, done -> clients.remove(key, done));
+        transaction.owner(owner);
         clients.put(key, transaction);
         transaction.start();
         return Optional.of(transaction);
+    }
+
+    /** As {@link #startClient(SipMessageView, Transport, TransactionOwner)} for a request whose answer nobody awaits. */
+    public Optional<ClientTransaction<M>> startClient(M request, Transport<M> transport) {
+        return startClient(request, transport, TransactionOwner.none());
     }
 
     /**

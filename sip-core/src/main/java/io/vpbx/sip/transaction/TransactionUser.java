@@ -1,20 +1,16 @@
 package io.vpbx.sip.transaction;
 
 /**
- * The transaction user (RFC 3261 section 5): the proxy or UA core above the transaction layer.
- * Every callback runs on the event loop that owns the transaction.
+ * The transaction user (RFC 3261 section 5): the proxy or UA core above the transaction layer, handed each new
+ * request. What becomes of a transaction afterwards goes to its {@link TransactionOwner}. Runs on the event loop
+ * that owns the transaction.
  */
+@FunctionalInterface
 public interface TransactionUser<M extends SipMessageView> {
 
-    /** A new request created a server transaction; answer through {@link ServerTransaction#sendResponse}. */
+    /**
+     * A new request created a server transaction; answer through {@link ServerTransaction#sendResponse}, and give
+     * the transaction an owner if anything should hear of its timeout, transport error or CANCEL.
+     */
     void receiveRequest(ServerTransaction<M> transaction, M request);
-
-    /** A response passed up by a client transaction (retransmissions are absorbed). */
-    void receiveResponse(ClientTransaction<M> transaction, M response);
-
-    /** Timer B, F or H fired; called at most once, after the transaction is terminated. */
-    void timeout(Transaction<M> transaction);
-
-    /** The transport failed to send; called at most once, after the transaction is terminated. */
-    void transportError(Transaction<M> transaction);
 }

@@ -15,6 +15,9 @@
  *       retransmissions and their ACKs are the core's job.</li>
  *   <li>Wait timers that are zero on reliable transports (D, I, J, K) fire synchronously: the
  *       transaction is terminated when the call that completed it returns.</li>
+ *   <li>Each transaction reports to its {@link io.vpbx.sip.transaction.TransactionOwner} (the call, relay or
+ *       registration it works for), set by the TU; the {@link io.vpbx.sip.transaction.TransactionUser} only
+ *       receives new requests. Nobody dispatches on the owner's class.</li>
  *   <li>Each table, its transactions and its scheduler are confined to one Netty event loop.</li>
  * </ul>
  */

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.vpbx.sip.DropReason;
+import io.vpbx.sip.proxy.SipReceiver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

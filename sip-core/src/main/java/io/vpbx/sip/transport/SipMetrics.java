@@ -17,7 +17,7 @@ import java.util.Map;
 public final class SipMetrics {
 
     public static final String MESSAGES = "vpbx.sip.messages";
-    public static final String DROPPED = "vpbx.sip.dropped";
+    public static final String DROPPED = DropReason.METER;
 
     private final Map<SipTransport, Counter> received = new EnumMap<>(SipTransport.class);
     private final Map<DropReason, Counter> dropped = new EnumMap<>(DropReason.class);

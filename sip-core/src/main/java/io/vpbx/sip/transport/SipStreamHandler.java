@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.vpbx.sip.proxy.Flow;
+import io.vpbx.sip.proxy.SipReceiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;

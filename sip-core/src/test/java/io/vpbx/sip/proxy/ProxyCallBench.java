@@ -86,9 +86,10 @@ public final class ProxyCallBench {
     private long answeredRecords;
     private long callNumber;
 
-    /** The peers are on 127.0.0.1: the operator's allowance for a lab. */
+    /** The peers are on 127.0.0.1, the PBX at 10.0.0.2: the operator's allowance for a lab. */
     static final AccountTargets LOOPBACK_ALLOWED = new AccountTargets(
-            new PrivateTargets(List.of(AddressRange.parse("127.0.0.0/8").orElseThrow())), HostResolver.system());
+            new PrivateTargets(List.of(AddressRange.parse("127.0.0.0/8").orElseThrow(),
+                    AddressRange.parse("10.0.0.0/8").orElseThrow())), HostResolver.system());
 
     private ProxyCallBench() {
         channel.freezeTime();

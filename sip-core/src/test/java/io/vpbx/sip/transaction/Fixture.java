@@ -27,7 +27,10 @@ final class Fixture {
     }
 
     ClientTransaction<TestMessage> startClient(TestMessage request) {
-        return table.startClient(request, transport).orElseThrow();
+        RecordingUser.Owner owner = user.owner();
+        ClientTransaction<TestMessage> transaction = table.startClient(request, transport, owner).orElseThrow();
+        owner.of(transaction);
+        return transaction;
     }
 
     ServerTransaction<TestMessage> receiveNew(TestMessage request) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-/** Records every TU callback with the fake clock's time. */
+/** Records every TU and owner callback with the fake clock's time: it owns every transaction of its fixture. */
 final class RecordingUser implements TransactionUser<TestMessage> {
 
     record Event(Duration at, String kind, Transaction<TestMessage> transaction, TestMessage message) {
@@ -26,23 +26,40 @@ final class RecordingUser implements TransactionUser<TestMessage> {
 
     @Override
     public void receiveRequest(ServerTransaction<TestMessage> transaction, TestMessage request) {
+        Owner owner = new Owner();
+        owner.of(transaction);
+        transaction.owner(owner);
         events.add(new Event(scheduler.now(), "request", transaction, request));
         onRequest.accept(transaction, request);
     }
 
-    @Override
-    public void receiveResponse(ClientTransaction<TestMessage> transaction, TestMessage response) {
-        events.add(new Event(scheduler.now(), "response", transaction, response));
+    /** An owner for a client transaction about to start; {@link Owner#of} names the transaction once it exists. */
+    Owner owner() {
+        return new Owner();
     }
 
-    @Override
-    public void timeout(Transaction<TestMessage> transaction) {
-        events.add(new Event(scheduler.now(), "timeout", transaction, null));
-    }
+    /** Records what one transaction reports, as this user's events. */
+    final class Owner implements TransactionOwner<TestMessage> {
+        private Transaction<TestMessage> transaction;
 
-    @Override
-    public void transportError(Transaction<TestMessage> transaction) {
-        events.add(new Event(scheduler.now(), "transportError", transaction, null));
+        void of(Transaction<TestMessage> owned) {
+            transaction = owned;
+        }
+
+        @Override
+        public void response(TestMessage response) {
+            events.add(new Event(scheduler.now(), "response", transaction, response));
+        }
+
+        @Override
+        public void timeout() {
+            events.add(new Event(scheduler.now(), "timeout", transaction, null));
+        }
+
+        @Override
+        public void transportError() {
+            events.add(new Event(scheduler.now(), "transportError", transaction, null));
+        }
     }
 
     List<Event> events() {

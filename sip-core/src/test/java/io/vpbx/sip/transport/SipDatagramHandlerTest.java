@@ -12,6 +12,7 @@ import io.netty.channel.socket.DatagramPacket;
 import io.vpbx.sip.DropReason;
 import io.vpbx.sip.SipText;
 import io.vpbx.sip.proxy.Flow;
+import io.vpbx.sip.proxy.SipReceiver;
 import io.vpbx.sip.wire.WireMessage;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

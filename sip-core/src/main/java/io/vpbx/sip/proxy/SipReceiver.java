@@ -1,0 +1,10 @@
+package io.vpbx.sip.proxy;
+
+/**
+ * Takes one framed SIP message and the flow it came on; runs on the SIP event loop. The transports call it;
+ * {@link ProxyCore#receive} is the one behind it.
+ */
+@FunctionalInterface
+public interface SipReceiver {
+    void receive(byte[] message, Flow source);
+}
