@@ -11,8 +11,8 @@ import java.time.Duration;
  * The proxy's first step for a request: a new call (an INVITE without a To tag that no server transaction holds
  * yet) that the {@link OverloadGovernor} does not admit is answered 503 Service Unavailable with Retry-After,
  * statelessly and before any transaction exists (RFC 3261 section 21.5.4; RFC 7339's "reject" action). Its ACK
- * carries the To tag we answered with and is absorbed (see {@link ProxyCore}). Everything else passes. While the
- * governor drops early, new calls over UDP were already decided before parsing and pass here.
+ * carries the To tag we answered with and is absorbed (see {@link StatelessRelay}). Everything else passes. While
+ * the governor drops early, new calls over UDP were already decided before parsing and pass here.
  */
 final class NewCallAdmission {
     private final OverloadGovernor governor;

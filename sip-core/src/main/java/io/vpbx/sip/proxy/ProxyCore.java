@@ -87,7 +87,7 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
         this.stateless = new StatelessRelay(context, gate, metrics);
         this.uplinkChannel = new UplinkChannel(context);
         this.script = new RequestStep[] {
-                new RequestSanity(answers),             // 400, 416, 420, 483: one check for every method
+                new RequestSanity(answers),             // 400, 416, 420: one set of checks for every method
                 new Cancels(transactions, answers),     // CANCEL: 200, and the INVITE it names stops (or 481)
                 new WithinDialog(context, gate),        // To tag: relayed along our signed route, between its parties
                 new NoOpenRelay(hops, answers),         // anything else aimed elsewhere but a call: 403
