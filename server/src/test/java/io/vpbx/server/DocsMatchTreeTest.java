@@ -28,9 +28,9 @@ class DocsMatchTreeTest {
     /** Library classes the walk-through names on purpose; anything else must be ours. */
     private static final Set<String> LIBRARY_CLASSES = Set.of("SslHandler", "HikariDataSource", "Flyway");
 
-    /** `transport/SipDatagramHandler`, `ProxyCore.receive`, `Query.takesNone()`, `CallRecord.Attempt`. */
+    /** `transport/SipDatagramHandler`, `ProxyCore.receive`, `Query.takesNone()`; all capitals (`CONTINUE`) is a constant. */
     private static final Pattern CLASS_REFERENCE = Pattern.compile(
-            "^((?:[a-z][a-z0-9]*/)*)([A-Z][A-Za-z0-9]*)(?:\\.([A-Za-z][A-Za-z0-9]*)(?:\\(\\))?)?$");
+            "^((?:[a-z][a-z0-9]*/)*)([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:\\.([A-Za-z][A-Za-z0-9]*)(?:\\(\\))?)?$");
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
 
     private final Path root = repositoryRoot();
