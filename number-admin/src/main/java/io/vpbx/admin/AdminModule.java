@@ -44,7 +44,6 @@ import io.vpbx.admin.service.ContactHolders;
 import io.vpbx.admin.service.ContactPhoneChanges;
 import io.vpbx.admin.service.DepartmentService;
 import io.vpbx.admin.service.DevOutbox;
-import io.vpbx.admin.service.DocumentResealer;
 import io.vpbx.admin.service.EmbeddedStateRegistry;
 import io.vpbx.admin.service.EmployeeService;
 import io.vpbx.admin.service.EndUserContacts;
@@ -54,7 +53,7 @@ import io.vpbx.admin.service.IdempotencyPurge;
 import io.vpbx.admin.service.IdentityDocuments;
 import io.vpbx.admin.service.InUseGuard;
 import io.vpbx.admin.service.LifecycleSweeper;
-import io.vpbx.admin.service.LinePasswordResealer;
+import io.vpbx.admin.service.Resealer;
 import io.vpbx.admin.service.LinePasswords;
 import io.vpbx.admin.service.M2mDeviceService;
 import io.vpbx.admin.service.NumberInputs;
@@ -160,8 +159,8 @@ public final class AdminModule implements AutoCloseable {
     /** Told when an end user's document status changes, inside that transaction: suspends and restores their numbers. */
     private final NumberSuspensions suspensions;
     private final ComplianceSweeper complianceSweeper;
-    private final DocumentResealer resealer;
-    private final LinePasswordResealer lineResealer;
+    private final Resealer resealer;
+    private final Resealer lineResealer;
     /** Third-party line passwords, sealed with the identity documents' key ring. */
     private final LinePasswords linePasswords;
     /** Where the SIP side reports third-party registrations. */
@@ -188,11 +187,11 @@ public final class AdminModule implements AutoCloseable {
         this.idempotencyPurge = new IdempotencyPurge(database, idempotency, clock, config.api().idempotencyRetention());
         this.complianceKeys = new ComplianceKeys(config.compliance(), config.storage().dataDir(), new SecureRandom());
         this.suspensions = new NumberSuspensions(numbers, bindings, auditor, clock);
-        this.resealer = new DocumentResealer(database, endUsers, complianceKeys::documentKeys, new SecureRandom());
+        this.resealer = Resealer.documents(database, endUsers, complianceKeys::documentKeys, new SecureRandom());
         this.complianceSweeper = new ComplianceSweeper(database, numbers, bindings, endUsers, lifecycle, suspensions, auditor, clock,
                 config.compliance());
         this.linePasswords = new LinePasswords(complianceKeys::documentKeys, new SecureRandom());
-        this.lineResealer = new LinePasswordResealer(database, thirdPartyLines, complianceKeys::documentKeys, new SecureRandom());
+        this.lineResealer = Resealer.linePasswords(database, thirdPartyLines, complianceKeys::documentKeys, new SecureRandom());
         this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses);
         this.callRecords = new CallRecordWriter(database, callRecordStore, registry);
         this.keyUsage = new ApiKeyUsage(database, apiKeys);

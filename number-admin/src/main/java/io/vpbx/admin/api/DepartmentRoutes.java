@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.service.DepartmentService;
+import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ final class DepartmentRoutes implements Routes {
             DepartmentService.Draft values = exchange.mapper().treeToValue(body, DepartmentService.Draft.class);
             Set<String> fields = new HashSet<>();
             body.fieldNames().forEachRemaining(fields::add);
-            return view(departments.update(ctx, rc.pathParam("id"), new DepartmentService.Patch(fields, values)));
+            return view(departments.update(ctx, rc.pathParam("id"), new Patch<>(fields, values)));
         });
     }
 

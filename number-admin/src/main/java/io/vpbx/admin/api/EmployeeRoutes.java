@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.staff.Employee;
 import io.vpbx.admin.service.EmployeeService;
+import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ final class EmployeeRoutes implements Routes {
             EmployeeService.Draft values = exchange.mapper().treeToValue(body, EmployeeService.Draft.class);
             Set<String> fields = new HashSet<>();
             body.fieldNames().forEachRemaining(fields::add);
-            return view(employees.update(ctx, rc.pathParam("id"), new EmployeeService.Patch(fields, values)));
+            return view(employees.update(ctx, rc.pathParam("id"), new Patch<>(fields, values)));
         });
     }
 

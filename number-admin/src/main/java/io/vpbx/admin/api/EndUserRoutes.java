@@ -9,6 +9,7 @@ import io.vpbx.admin.domain.compliance.EndUser;
 import io.vpbx.admin.domain.compliance.EndUserFields;
 import io.vpbx.admin.service.EndUserService;
 import io.vpbx.admin.service.IdentityDocuments;
+import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ final class EndUserRoutes implements Routes {
             EndUserService.Draft values = exchange.mapper().treeToValue(body, EndUserService.Draft.class);
             Set<String> fields = new HashSet<>();
             body.fieldNames().forEachRemaining(fields::add);
-            return view(endUsers.update(ctx, rc.pathParam("id"), new EndUserService.Patch(fields, values)));
+            return view(endUsers.update(ctx, rc.pathParam("id"), new Patch<>(fields, values)));
         });
     }
 

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.compliance.M2mDevice;
 import io.vpbx.admin.service.M2mDeviceService;
+import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ final class M2mDeviceRoutes implements Routes {
             M2mDeviceService.Draft values = exchange.mapper().treeToValue(body, M2mDeviceService.Draft.class);
             Set<String> fields = new HashSet<>();
             body.fieldNames().forEachRemaining(fields::add);
-            return view(devices.update(ctx, rc.pathParam("id"), new M2mDeviceService.Patch(fields, values)));
+            return view(devices.update(ctx, rc.pathParam("id"), new Patch<>(fields, values)));
         });
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.trunk.Trunk;
+import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.TrunkService;
 import java.util.HashSet;
@@ -65,7 +66,7 @@ final class TrunkRoutes implements Routes {
             TrunkService.Draft values = exchange.mapper().treeToValue(body, TrunkService.Draft.class);
             Set<String> fields = new HashSet<>();
             body.fieldNames().forEachRemaining(fields::add);
-            return view(trunks.update(ctx, rc.pathParam("id"), new TrunkService.Patch(fields, values)));
+            return view(trunks.update(ctx, rc.pathParam("id"), new Patch<>(fields, values)));
         });
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.InvalidFieldException;
-import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.domain.forwarding.RingStrategy;
 import io.vpbx.admin.domain.staff.Department;
@@ -25,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,31 +40,20 @@ public final class DepartmentService {
     public record Draft(String name, String extension, String strategy, List<MemberDraft> members) {
     }
 
-    /** A merge-patch: the {@code fields} named (wire names) take their values from {@code values}; members are replaced whole. */
-    public record Patch(Set<String> fields, Draft values) {
-        public Patch {
-            fields = Set.copyOf(fields);
-        }
 
-        public boolean sets(String field) {
-            return fields.contains(field);
-        }
-    }
-
-    private final Transactions transactions;
+    private final AuditedResource<Department> resource;
     private final DepartmentStore departments;
     private final EmployeeStore employees;
     private final InUseGuard inUse;
-    private final Auditor auditor;
     private final Clock clock;
 
     public DepartmentService(Transactions transactions, DepartmentStore departments, EmployeeStore employees,
                              InUseGuard inUse, Auditor auditor, Clock clock) {
-        this.transactions = transactions;
+        this.resource = new AuditedResource<>(transactions, departments, auditor, "department", "department",
+                DepartmentService::changes);
         this.departments = departments;
         this.employees = employees;
         this.inUse = inUse;
-        this.auditor = auditor;
         this.clock = clock;
     }
 
@@ -76,28 +63,21 @@ public final class DepartmentService {
         Department department = new Department(UUID.randomUUID().toString(), accountId,
                 EmployeeFields.name("name", draft.name()), extension(draft.extension()),
                 DepartmentFields.strategy("strategy", draft.strategy()), members(draft.members()), now, now);
-        return transactions.inTransaction(tx -> {
-            requireMembersInAccount(tx, department);
-            requireExtensionFree(tx, department);
-            departments.create(tx, department);
-            auditor.record(tx, ctx, accountId, "department.created", "department", department.id(),
-                    changes(null, department));
-            return department;
+        return resource.create(ctx, accountId, department.id(), department, (tx, none, created) -> {
+            requireMembersInAccount(tx, created);
+            requireExtensionFree(tx, created);
         });
     }
 
     public Department get(RequestContext ctx, String departmentId) {
-        String accountId = ctx.accountId();
-        return transactions.inTransaction(tx -> departments.find(tx, accountId, departmentId))
-                .orElseThrow(() -> notFound(departmentId));
+        return resource.get(ctx.accountId(), departmentId);
     }
 
     public List<Department> list(RequestContext ctx, String afterId, int limit) {
-        String accountId = ctx.accountId();
-        return transactions.inTransaction(tx -> departments.list(tx, accountId, afterId, limit));
+        return resource.list(ctx.accountId(), afterId, limit);
     }
 
-    public Department update(RequestContext ctx, String departmentId, Patch patch) {
+    public Department update(RequestContext ctx, String departmentId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
         if (patch.fields().isEmpty()) {
             throw new InvalidFieldException("body", "must set at least one of name, extension, strategy, members");
@@ -107,37 +87,24 @@ public final class DepartmentService {
         String extension = patch.sets("extension") ? extension(v.extension()) : null;
         RingStrategy strategy = patch.sets("strategy") ? DepartmentFields.strategy("strategy", v.strategy()) : null;
         List<DepartmentMember> members = patch.sets("members") ? members(v.members()) : null;
-        return transactions.inTransaction(tx -> {
-            Department before = departments.lock(tx, accountId, departmentId).orElseThrow(() -> notFound(departmentId));
-            Department after = new Department(departmentId, accountId, name == null ? before.name() : name,
-                    patch.sets("extension") ? extension : before.extension(), strategy == null ? before.strategy() : strategy,
-                    members == null ? before.members() : members, before.createdAt(), now());
-            List<FieldChange> changes = changes(before, after);
-            if (changes.isEmpty()) {
-                return before;
-            }
-            if (members != null) {
-                requireMembersInAccount(tx, after);
-            }
-            if (!Objects.equals(after.extension(), before.extension())) {
-                requireExtensionFree(tx, after);
-            }
-            departments.update(tx, after);
-            auditor.record(tx, ctx, accountId, "department.updated", "department", departmentId, changes);
-            return after;
-        });
+        return resource.update(ctx, accountId, departmentId, before -> new Department(departmentId, accountId,
+                name == null ? before.name() : name, patch.sets("extension") ? extension : before.extension(),
+                strategy == null ? before.strategy() : strategy, members == null ? before.members() : members,
+                before.createdAt(), now()), (tx, before, after) -> {
+                    if (members != null) {
+                        requireMembersInAccount(tx, after);
+                    }
+                    if (!Objects.equals(after.extension(), before.extension())) {
+                        requireExtensionFree(tx, after);
+                    }
+                }, AuditedResource.Step.none());
     }
 
     /** Refused with 409 while a number forwards to the department; its member list goes with it. */
     public void delete(RequestContext ctx, String departmentId) {
         String accountId = ctx.accountId();
-        transactions.inTransaction(tx -> {
-            Department before = departments.lock(tx, accountId, departmentId).orElseThrow(() -> notFound(departmentId));
-            inUse.requireUnused(tx, accountId, departmentId, "department " + departmentId);
-            departments.delete(tx, accountId, departmentId);
-            auditor.record(tx, ctx, accountId, "department.deleted", "department", departmentId, changes(before, null));
-            return null;
-        });
+        resource.delete(ctx, accountId, departmentId,
+                (tx, before, none) -> inUse.requireUnused(tx, accountId, departmentId, "department " + departmentId));
     }
 
     /** Checks the list's shape: at most 100 entries, each with an employee id, no employee twice. */
@@ -222,9 +189,5 @@ public final class DepartmentService {
     /** Stored timestamps keep microseconds; the answer should show what a later read shows. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static NotFoundException notFound(String departmentId) {
-        return new NotFoundException("department " + departmentId);
     }
 }

@@ -2,7 +2,6 @@ package io.vpbx.admin.service;
 
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.InvalidFieldException;
-import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.domain.staff.DigestCredentials;
 import io.vpbx.admin.domain.staff.Employee;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,34 +34,22 @@ public final class EmployeeService {
         }
     }
 
-    /** A merge-patch: the {@code fields} named (wire names) take their values from {@code values}; null clears. */
-    public record Patch(Set<String> fields, Draft values) {
-        public Patch {
-            fields = Set.copyOf(fields);
-        }
 
-        public boolean sets(String field) {
-            return fields.contains(field);
-        }
-    }
-
-    private final Transactions transactions;
+    private final AuditedResource<Employee> resource;
     private final EmployeeStore employees;
     private final DepartmentStore departments;
     private final InUseGuard inUse;
     private final NumberInputs inputs;
-    private final Auditor auditor;
     private final Clock clock;
     private final String realm;
 
     public EmployeeService(Transactions transactions, EmployeeStore employees, DepartmentStore departments,
                            InUseGuard inUse, NumberInputs inputs, Auditor auditor, Clock clock, String realm) {
-        this.transactions = transactions;
+        this.resource = new AuditedResource<>(transactions, employees, auditor, "employee", "employee", EmployeeService::changes);
         this.employees = employees;
         this.departments = departments;
         this.inUse = inUse;
         this.inputs = inputs;
-        this.auditor = auditor;
         this.clock = clock;
         this.realm = realm;
     }
@@ -76,29 +62,22 @@ public final class EmployeeService {
         Instant now = now();
         Employee employee = new Employee(UUID.randomUUID().toString(), accountId, EmployeeFields.name("name", draft.name()),
                 EmployeeFields.extension("extension", draft.extension()), username, credentials, mobile(draft.mobile()), now, now);
-        return transactions.inTransaction(tx -> {
-            requireExtensionFree(tx, employee);
-            requireUsernameFree(tx, employee);
-            employees.create(tx, employee);
-            auditor.record(tx, ctx, accountId, "employee.created", "employee", employee.id(),
-                    changes(null, employee, true));
-            return employee;
+        return resource.create(ctx, accountId, employee.id(), employee, (tx, none, created) -> {
+            requireExtensionFree(tx, created);
+            requireUsernameFree(tx, created);
         });
     }
 
     public Employee get(RequestContext ctx, String employeeId) {
-        String accountId = ctx.accountId();
-        return transactions.inTransaction(tx -> employees.find(tx, accountId, employeeId))
-                .orElseThrow(() -> notFound(employeeId));
+        return resource.get(ctx.accountId(), employeeId);
     }
 
     public List<Employee> list(RequestContext ctx, String afterId, int limit) {
-        String accountId = ctx.accountId();
-        return transactions.inTransaction(tx -> employees.list(tx, accountId, afterId, limit));
+        return resource.list(ctx.accountId(), afterId, limit);
     }
 
     /** Changing sip_username needs sip_password too: both HA1 values are computed from the pair. */
-    public Employee update(RequestContext ctx, String employeeId, Patch patch) {
+    public Employee update(RequestContext ctx, String employeeId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
         if (patch.fields().isEmpty()) {
             throw new InvalidFieldException("body", "must set at least one of name, extension, sip_username, sip_password, mobile");
@@ -109,8 +88,7 @@ public final class EmployeeService {
         String username = patch.sets("sip_username") ? EmployeeFields.sipUsername("sip_username", v.sipUsername()) : null;
         String password = patch.sets("sip_password") ? EmployeeFields.sipPassword("sip_password", v.sipPassword()) : null;
         String mobile = patch.sets("mobile") ? mobile(v.mobile()) : null;
-        return transactions.inTransaction(tx -> {
-            Employee before = employees.lock(tx, accountId, employeeId).orElseThrow(() -> notFound(employeeId));
+        return resource.update(ctx, accountId, employeeId, before -> {
             String newUsername = username == null ? before.sipUsername() : username;
             if (password == null && !newUsername.equals(before.sipUsername())) {
                 throw new InvalidFieldException("sip_password", "is required to change sip_username: the stored digests are "
@@ -118,35 +96,24 @@ public final class EmployeeService {
             }
             DigestCredentials credentials = password == null ? before.credentials()
                     : DigestCredentials.derive(newUsername, realm, password);
-            Employee after = new Employee(before.id(), accountId, name == null ? before.name() : name,
+            return new Employee(before.id(), accountId, name == null ? before.name() : name,
                     extension == null ? before.extension() : extension, newUsername, credentials,
                     patch.sets("mobile") ? mobile : before.mobile(), before.createdAt(), now());
-            List<FieldChange> changes = changes(before, after, !credentials.equals(before.credentials()));
-            if (changes.isEmpty()) {
-                return before;
-            }
+        }, (tx, before, after) -> {
             if (!after.extension().equals(before.extension())) {
                 requireExtensionFree(tx, after);
             }
             if (!after.sipUsername().equals(before.sipUsername())) {
                 requireUsernameFree(tx, after);
             }
-            employees.update(tx, after);
-            auditor.record(tx, ctx, accountId, "employee.updated", "employee", employeeId, changes);
-            return after;
-        });
+        }, AuditedResource.Step.none());
     }
 
     /** Refused with 409 while a number forwards to the employee or a department lists them. */
     public void delete(RequestContext ctx, String employeeId) {
         String accountId = ctx.accountId();
-        transactions.inTransaction(tx -> {
-            Employee before = employees.lock(tx, accountId, employeeId).orElseThrow(() -> notFound(employeeId));
-            inUse.requireUnused(tx, accountId, employeeId, "employee " + employeeId);
-            employees.delete(tx, accountId, employeeId);
-            auditor.record(tx, ctx, accountId, "employee.deleted", "employee", employeeId, changes(before, null, false));
-            return null;
-        });
+        resource.delete(ctx, accountId, employeeId,
+                (tx, before, none) -> inUse.requireUnused(tx, accountId, employeeId, "employee " + employeeId));
     }
 
     /** One dial plan per account: an extension belongs to one employee or one department. */
@@ -179,8 +146,12 @@ public final class EmployeeService {
         return input == null ? null : inputs.one("mobile", input);
     }
 
-    /** The field-level audit of a change; {@code null} stands for "did not exist". */
-    private static List<FieldChange> changes(Employee before, Employee after, boolean passwordChanged) {
+    /**
+     * The field-level audit of a change; {@code null} stands for "did not exist". The password counts as changed
+     * when the stored digests do: always on creation, never on deletion.
+     */
+    private static List<FieldChange> changes(Employee before, Employee after) {
+        boolean passwordChanged = after != null && (before == null || !after.credentials().equals(before.credentials()));
         return new Changes()
                 .field("name", before == null ? null : before.name(), after == null ? null : after.name())
                 .field("extension", before == null ? null : before.extension(), after == null ? null : after.extension())
@@ -193,9 +164,5 @@ public final class EmployeeService {
     /** Stored timestamps keep microseconds; the answer should show what a later read shows. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static NotFoundException notFound(String employeeId) {
-        return new NotFoundException("employee " + employeeId);
     }
 }

@@ -2,8 +2,6 @@ package io.vpbx.admin.service;
 
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.InvalidFieldException;
-import io.vpbx.admin.domain.NotFoundException;
-import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.domain.compliance.DocumentStatus;
 import io.vpbx.admin.domain.compliance.EndUser;
 import io.vpbx.admin.domain.compliance.EndUserFields;
@@ -21,7 +19,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,16 +48,6 @@ public final class EndUserService {
                         String contactPhone, String contactEmail, Document document, Agent agent, String authorizationLetter) {
     }
 
-    /** A merge-patch: the {@code fields} named (wire names) take their values from {@code values}; null clears. */
-    public record Patch(Set<String> fields, Draft values) {
-        public Patch {
-            fields = Set.copyOf(fields);
-        }
-
-        public boolean sets(String field) {
-            return fields.contains(field);
-        }
-    }
 
     /** The verification authority's verdict on a document, brought by the operator. */
     public record StatusChange(String status, String reason) {
@@ -71,6 +58,7 @@ public final class EndUserService {
                                String contactPhone, String contactEmail, String agentFullName, String authorizationLetter) {
     }
 
+    private final AuditedResource<EndUser> resource;
     private final Transactions transactions;
     private final EndUserStore endUsers;
     private final InUseGuard inUse;
@@ -82,6 +70,7 @@ public final class EndUserService {
 
     public EndUserService(Transactions transactions, EndUserStore endUsers, InUseGuard inUse, NumberInputs inputs,
                           IdentityDocuments documents, DocumentStatusListener statusListener, Auditor auditor, Clock clock) {
+        this.resource = new AuditedResource<>(transactions, endUsers, auditor, "end_user", "end user", EndUserAudit::changes);
         this.transactions = transactions;
         this.endUsers = endUsers;
         this.inUse = inUse;
@@ -94,10 +83,7 @@ public final class EndUserService {
 
     public EndUser create(RequestContext ctx, Draft draft) {
         EndUser endUser = prepare(ctx.accountId(), draft);
-        return transactions.inTransaction(tx -> {
-            insert(tx, ctx, endUser);
-            return endUser;
-        });
+        return resource.create(ctx, endUser.accountId(), endUser.id(), endUser, AuditedResource.Step.none());
     }
 
     /** Validates the draft and seals its documents: the end user as it would be stored in {@code accountId}. */
@@ -120,18 +106,15 @@ public final class EndUserService {
 
     /** Stores a prepared end user inside the caller's transaction, audited. */
     public void insert(Tx tx, RequestContext ctx, EndUser endUser) throws SQLException {
-        endUsers.create(tx, endUser);
-        auditor.record(tx, ctx, endUser.accountId(), "end_user.created", "end_user", endUser.id(), EndUserAudit.changes(null, endUser));
+        resource.insert(tx, ctx, endUser.accountId(), endUser.id(), endUser);
     }
 
     public EndUser get(RequestContext ctx, String endUserId) {
-        String accountId = ctx.accountId();
-        return transactions.inTransaction(tx -> endUsers.find(tx, accountId, endUserId)).orElseThrow(() -> notFound(endUserId));
+        return resource.get(ctx.accountId(), endUserId);
     }
 
     public List<EndUser> list(RequestContext ctx, String afterId, int limit) {
-        String accountId = ctx.accountId();
-        return transactions.inTransaction(tx -> endUsers.list(tx, accountId, afterId, limit));
+        return resource.list(ctx.accountId(), afterId, limit);
     }
 
     /**
@@ -140,13 +123,12 @@ public final class EndUserService {
      * makes the status valid again, and so does the same document with a new expiry date after it expired.
      * The operator's other verdicts (forged, unverifiable) stay until the document itself changes.
      */
-    public EndUser update(RequestContext ctx, String endUserId, Patch patch) {
+    public EndUser update(RequestContext ctx, String endUserId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
         if (patch.fields().isEmpty()) {
             throw new InvalidFieldException("body", "must set at least one field");
         }
-        return transactions.inTransaction(tx -> {
-            EndUser before = endUsers.lock(tx, accountId, endUserId).orElseThrow(() -> notFound(endUserId));
+        return resource.update(ctx, accountId, endUserId, before -> {
             requireNotAnonymized(before);
             Draft merged = merge(before, patch);
             if (EndUserFields.kind("kind", merged.kind()) != before.kind()) {
@@ -166,17 +148,11 @@ public final class EndUserService {
                     ? document("document", jurisdiction, before.kind(), merged.document(), today) : null;
             SealedDocument agent = patch.sets("agent") && before.kind() == HolderKind.ORGANIZATION
                     ? document("agent.document", jurisdiction, HolderKind.PERSON, merged.agent().document(), today) : null;
-            EndUser after = withDocuments(before, p, document, agent);
-            List<FieldChange> changes = EndUserAudit.changes(before, after);
-            if (changes.isEmpty()) {
-                return before;
-            }
-            endUsers.update(tx, after);
-            auditor.record(tx, ctx, accountId, "end_user.updated", "end_user", endUserId, changes);
+            return withDocuments(before, p, document, agent);
+        }, AuditedResource.Step.none(), (tx, before, after) -> {
             if (after.documentStatus() != before.documentStatus()) {
                 statusListener.statusChanged(tx, before, after);
             }
-            return after;
         });
     }
 
@@ -186,7 +162,7 @@ public final class EndUserService {
         DocumentStatus status = EndUserFields.documentStatus("status", change.status());
         String reason = EndUserFields.statusReason("reason", change.reason(), status);
         return transactions.inTransaction(tx -> {
-            EndUser before = endUsers.lockInAnyAccount(tx, endUserId).orElseThrow(() -> notFound(endUserId));
+            EndUser before = endUsers.lockInAnyAccount(tx, endUserId).orElseThrow(() -> resource.notFound(endUserId));
             requireNotAnonymized(before);
             if (before.documentStatus() == status && Objects.equals(before.documentStatusReason(), reason)) {
                 return before;
@@ -208,16 +184,12 @@ public final class EndUserService {
      */
     public void delete(RequestContext ctx, String endUserId) {
         String accountId = ctx.accountId();
-        transactions.inTransaction(tx -> {
-            EndUser before = endUsers.lock(tx, accountId, endUserId).orElseThrow(() -> notFound(endUserId));
+        resource.delete(ctx, accountId, endUserId, (tx, before, none) -> {
             inUse.requireUnused(tx, accountId, endUserId, "end user " + endUserId);
             if (before.lastNumberReleasedAt() != null && before.anonymizedAt() == null) {
                 throw new ConflictException("end user " + endUserId + " held numbers until " + before.lastNumberReleasedAt()
                         + "; the law keeps a past holder's data for the retention period, after which it is anonymized");
             }
-            endUsers.delete(tx, accountId, endUserId);
-            auditor.record(tx, ctx, accountId, "end_user.deleted", "end_user", endUserId, EndUserAudit.changes(before, null));
-            return null;
         });
     }
 
@@ -293,7 +265,7 @@ public final class EndUserService {
     }
 
     /** The stored end user in request terms, with the patched fields in place; documents only when the patch sends them. */
-    private static Draft merge(EndUser b, Patch patch) {
+    private static Draft merge(EndUser b, Patch<Draft> patch) {
         Draft v = patch.values();
         Agent keptAgent = b.agentFullName() == null ? null : new Agent(b.agentFullName(), null);
         return new Draft(patch.sets("kind") ? v.kind() : b.kind().wireName(),
@@ -328,9 +300,5 @@ public final class EndUserService {
     /** Stored timestamps keep microseconds; the answer should show what a later read shows. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static NotFoundException notFound(String endUserId) {
-        return new NotFoundException("end user " + endUserId);
     }
 }

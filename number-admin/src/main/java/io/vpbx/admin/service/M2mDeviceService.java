@@ -1,7 +1,6 @@
 package io.vpbx.admin.service;
 
 import io.vpbx.admin.domain.InvalidFieldException;
-import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.domain.compliance.M2mDevice;
 import io.vpbx.admin.domain.compliance.M2mDeviceFields;
@@ -13,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** An account's M2M equipment: what a number is bound to when no person answers for it. */
@@ -23,28 +21,14 @@ public final class M2mDeviceService {
     public record Draft(String type, String model, String serialNumber, String imei, String installationAddress) {
     }
 
-    /** A merge-patch: the {@code fields} named (wire names) take their values from {@code values}; null clears. */
-    public record Patch(Set<String> fields, Draft values) {
-        public Patch {
-            fields = Set.copyOf(fields);
-        }
 
-        public boolean sets(String field) {
-            return fields.contains(field);
-        }
-    }
-
-    private final Transactions transactions;
-    private final M2mDeviceStore devices;
+    private final AuditedResource<M2mDevice> resource;
     private final InUseGuard inUse;
-    private final Auditor auditor;
     private final Clock clock;
 
     public M2mDeviceService(Transactions transactions, M2mDeviceStore devices, InUseGuard inUse, Auditor auditor, Clock clock) {
-        this.transactions = transactions;
-        this.devices = devices;
+        this.resource = new AuditedResource<>(transactions, devices, auditor, "m2m_device", "m2m device", M2mDeviceService::changes);
         this.inUse = inUse;
-        this.auditor = auditor;
         this.clock = clock;
     }
 
@@ -52,57 +36,38 @@ public final class M2mDeviceService {
         String accountId = ctx.accountId();
         Instant now = now();
         M2mDevice device = checked(UUID.randomUUID().toString(), accountId, draft, now, now);
-        return transactions.inTransaction(tx -> {
-            devices.create(tx, device);
-            auditor.record(tx, ctx, accountId, "m2m_device.created", "m2m_device", device.id(), changes(null, device));
-            return device;
-        });
+        return resource.create(ctx, accountId, device.id(), device, AuditedResource.Step.none());
     }
 
     public M2mDevice get(RequestContext ctx, String deviceId) {
-        String accountId = ctx.accountId();
-        return transactions.inTransaction(tx -> devices.find(tx, accountId, deviceId)).orElseThrow(() -> notFound(deviceId));
+        return resource.get(ctx.accountId(), deviceId);
     }
 
     public List<M2mDevice> list(RequestContext ctx, String afterId, int limit) {
-        String accountId = ctx.accountId();
-        return transactions.inTransaction(tx -> devices.list(tx, accountId, afterId, limit));
+        return resource.list(ctx.accountId(), afterId, limit);
     }
 
-    public M2mDevice update(RequestContext ctx, String deviceId, Patch patch) {
+    public M2mDevice update(RequestContext ctx, String deviceId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
         if (patch.fields().isEmpty()) {
             throw new InvalidFieldException("body", "must set at least one of type, model, serial_number, imei, installation_address");
         }
         Draft v = patch.values();
-        return transactions.inTransaction(tx -> {
-            M2mDevice before = devices.lock(tx, accountId, deviceId).orElseThrow(() -> notFound(deviceId));
+        return resource.update(ctx, accountId, deviceId, before -> {
             Draft merged = new Draft(patch.sets("type") ? v.type() : before.type().wireName(),
                     patch.sets("model") ? v.model() : before.model(),
                     patch.sets("serial_number") ? v.serialNumber() : before.serialNumber(),
                     patch.sets("imei") ? v.imei() : before.imei(),
                     patch.sets("installation_address") ? v.installationAddress() : before.installationAddress());
-            M2mDevice after = checked(deviceId, accountId, merged, before.createdAt(), now());
-            List<FieldChange> changes = changes(before, after);
-            if (changes.isEmpty()) {
-                return before;
-            }
-            devices.update(tx, after);
-            auditor.record(tx, ctx, accountId, "m2m_device.updated", "m2m_device", deviceId, changes);
-            return after;
-        });
+            return checked(deviceId, accountId, merged, before.createdAt(), now());
+        }, AuditedResource.Step.none(), AuditedResource.Step.none());
     }
 
     /** Refused with 409 while a number is bound to the device. */
     public void delete(RequestContext ctx, String deviceId) {
         String accountId = ctx.accountId();
-        transactions.inTransaction(tx -> {
-            M2mDevice before = devices.lock(tx, accountId, deviceId).orElseThrow(() -> notFound(deviceId));
-            inUse.requireUnused(tx, accountId, deviceId, "m2m device " + deviceId);
-            devices.delete(tx, accountId, deviceId);
-            auditor.record(tx, ctx, accountId, "m2m_device.deleted", "m2m_device", deviceId, changes(before, null));
-            return null;
-        });
+        resource.delete(ctx, accountId, deviceId,
+                (tx, before, none) -> inUse.requireUnused(tx, accountId, deviceId, "m2m device " + deviceId));
     }
 
     /** Equipment is known to the registry by its IMEI or its serial number: at least one is needed. */
@@ -133,9 +98,5 @@ public final class M2mDeviceService {
     /** Stored timestamps keep microseconds; the answer should show what a later read shows. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static NotFoundException notFound(String deviceId) {
-        return new NotFoundException("m2m device " + deviceId);
     }
 }

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.InvalidFieldException;
-import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.domain.trunk.SourceAddress;
 import io.vpbx.admin.domain.trunk.Trunk;
 import io.vpbx.admin.domain.trunk.TrunkFields;
+import io.vpbx.admin.store.AccountResourceStore;
 import io.vpbx.admin.store.AccountStore;
 import io.vpbx.admin.store.Transactions;
 import io.vpbx.admin.store.TrunkStore;
@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,33 +30,24 @@ import java.util.UUID;
  * in its audit log either.
  */
 public final class TrunkService {
+    /** The account of trunk audit entries: none, trunks are the platform's. */
+    private static final String PLATFORM = null;
 
     /** A trunk as a request describes it; every field unchecked. {@code enabled} null means true. */
     public record Draft(String name, List<String> sourceAddresses, String accountId, String outboundUri, Boolean enabled) {
     }
 
-    /** A merge-patch: the {@code fields} named (wire names) take their values from {@code values}; addresses are replaced whole. */
-    public record Patch(Set<String> fields, Draft values) {
-        public Patch {
-            fields = Set.copyOf(fields);
-        }
 
-        public boolean sets(String field) {
-            return fields.contains(field);
-        }
-    }
-
-    private final Transactions transactions;
+    private final AuditedResource<Trunk> resource;
     private final TrunkStore trunks;
     private final AccountStore accounts;
-    private final Auditor auditor;
     private final Clock clock;
 
     public TrunkService(Transactions transactions, TrunkStore trunks, AccountStore accounts, Auditor auditor, Clock clock) {
-        this.transactions = transactions;
+        this.resource = new AuditedResource<>(transactions, new PlatformTrunks(trunks), auditor, "trunk", "trunk",
+                TrunkService::changes);
         this.trunks = trunks;
         this.accounts = accounts;
-        this.auditor = auditor;
         this.clock = clock;
     }
 
@@ -67,26 +58,23 @@ public final class TrunkService {
                 TrunkFields.sourceAddresses("source_addresses", draft.sourceAddresses()), draft.accountId(),
                 draft.outboundUri() == null ? null : TrunkFields.outboundUri("outbound_uri", draft.outboundUri()),
                 draft.enabled() == null || draft.enabled(), now, now);
-        return transactions.inTransaction(tx -> {
-            requireAccount(tx, trunk.accountId());
-            requireAddressesFree(tx, trunk);
-            trunks.create(tx, trunk);
-            auditor.record(tx, ctx, null, "trunk.created", "trunk", trunk.id(), changes(null, trunk));
-            return trunk;
+        return resource.create(ctx, PLATFORM, trunk.id(), trunk, (tx, none, created) -> {
+            requireAccount(tx, created.accountId());
+            requireAddressesFree(tx, created);
         });
     }
 
     public Trunk get(RequestContext ctx, String trunkId) {
         ctx.requireOperator();
-        return transactions.inTransaction(tx -> trunks.find(tx, trunkId)).orElseThrow(() -> notFound(trunkId));
+        return resource.get(PLATFORM, trunkId);
     }
 
     public List<Trunk> list(RequestContext ctx, String afterId, int limit) {
         ctx.requireOperator();
-        return transactions.inTransaction(tx -> trunks.list(tx, afterId, limit));
+        return resource.list(PLATFORM, afterId, limit);
     }
 
-    public Trunk update(RequestContext ctx, String trunkId, Patch patch) {
+    public Trunk update(RequestContext ctx, String trunkId, Patch<Draft> patch) {
         ctx.requireOperator();
         if (patch.fields().isEmpty()) {
             throw new InvalidFieldException("body", "must set at least one of name, source_addresses, account_id, "
@@ -101,35 +89,21 @@ public final class TrunkService {
         if (patch.sets("enabled") && v.enabled() == null) {
             throw new InvalidFieldException("enabled", "must be true or false");
         }
-        return transactions.inTransaction(tx -> {
-            Trunk before = trunks.lock(tx, trunkId).orElseThrow(() -> notFound(trunkId));
-            Trunk after = new Trunk(trunkId, name == null ? before.name() : name,
-                    addresses == null ? before.sourceAddresses() : addresses,
-                    patch.sets("account_id") ? v.accountId() : before.accountId(),
-                    patch.sets("outbound_uri") ? outboundUri : before.outboundUri(),
-                    patch.sets("enabled") ? v.enabled() : before.enabled(), before.createdAt(), now());
-            List<FieldChange> changes = changes(before, after);
-            if (changes.isEmpty()) {
-                return before;
-            }
-            if (patch.sets("account_id")) {
-                requireAccount(tx, after.accountId());
-            }
-            requireAddressesFree(tx, after);
-            trunks.update(tx, after);
-            auditor.record(tx, ctx, null, "trunk.updated", "trunk", trunkId, changes);
-            return after;
-        });
+        return resource.update(ctx, PLATFORM, trunkId, before -> new Trunk(trunkId, name == null ? before.name() : name,
+                addresses == null ? before.sourceAddresses() : addresses,
+                patch.sets("account_id") ? v.accountId() : before.accountId(),
+                patch.sets("outbound_uri") ? outboundUri : before.outboundUri(),
+                patch.sets("enabled") ? v.enabled() : before.enabled(), before.createdAt(), now()), (tx, before, after) -> {
+                    if (patch.sets("account_id")) {
+                        requireAccount(tx, after.accountId());
+                    }
+                    requireAddressesFree(tx, after);
+                }, AuditedResource.Step.none());
     }
 
     public void delete(RequestContext ctx, String trunkId) {
         ctx.requireOperator();
-        transactions.inTransaction(tx -> {
-            Trunk before = trunks.lock(tx, trunkId).orElseThrow(() -> notFound(trunkId));
-            trunks.delete(tx, trunkId);
-            auditor.record(tx, ctx, null, "trunk.deleted", "trunk", trunkId, changes(before, null));
-            return null;
-        });
+        resource.delete(ctx, PLATFORM, trunkId, AuditedResource.Step.none());
     }
 
     private void requireAccount(Tx tx, String accountId) throws SQLException {
@@ -172,7 +146,36 @@ public final class TrunkService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static NotFoundException notFound(String trunkId) {
-        return new NotFoundException("trunk " + trunkId);
+    /** Trunks seen as the shared write path sees resources: the account is always {@link #PLATFORM} and not looked at. */
+    private record PlatformTrunks(TrunkStore trunks) implements AccountResourceStore<Trunk> {
+        @Override
+        public void create(Tx tx, Trunk trunk) throws SQLException {
+            trunks.create(tx, trunk);
+        }
+
+        @Override
+        public Optional<Trunk> find(Tx tx, String accountId, String id) throws SQLException {
+            return trunks.find(tx, id);
+        }
+
+        @Override
+        public Optional<Trunk> lock(Tx tx, String accountId, String id) throws SQLException {
+            return trunks.lock(tx, id);
+        }
+
+        @Override
+        public List<Trunk> list(Tx tx, String accountId, String afterId, int limit) throws SQLException {
+            return trunks.list(tx, afterId, limit);
+        }
+
+        @Override
+        public void update(Tx tx, Trunk trunk) throws SQLException {
+            trunks.update(tx, trunk);
+        }
+
+        @Override
+        public boolean delete(Tx tx, String accountId, String id) throws SQLException {
+            return trunks.delete(tx, id);
+        }
     }
 }

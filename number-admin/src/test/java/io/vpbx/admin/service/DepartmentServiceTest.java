@@ -88,7 +88,7 @@ class DepartmentServiceTest {
     @Test
     void aFailedUpdateLeavesTheOldMembersInPlace() {
         Department sales = sales();
-        DepartmentService.Patch patch = new DepartmentService.Patch(Set.of("name", "members"), new DepartmentService.Draft(
+        Patch<DepartmentService.Draft> patch = new Patch<>(Set.of("name", "members"), new DepartmentService.Draft(
                 "Sales and Support", null, null, List.of(member(staff.get(3), null), member(staff.get(0), null), member(outsider, null))));
         InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> bed.departments.update(bed.acme, sales.id(), patch));
         assertEquals("members[2].employee_id", e.field());
@@ -98,11 +98,11 @@ class DepartmentServiceTest {
     @Test
     void patchReplacesTheMemberListOnlyWhenPresent() {
         Department sales = sales();
-        Department renamed = bed.departments.update(bed.acme, sales.id(), new DepartmentService.Patch(Set.of("name", "strategy"),
+        Department renamed = bed.departments.update(bed.acme, sales.id(), new Patch<>(Set.of("name", "strategy"),
                 new DepartmentService.Draft("Sales team", null, "round_robin", null)));
         assertEquals(sales.members(), renamed.members());
         assertEquals(RingStrategy.ROUND_ROBIN, renamed.strategy());
-        Department replaced = bed.departments.update(bed.acme, sales.id(), new DepartmentService.Patch(Set.of("members", "extension"),
+        Department replaced = bed.departments.update(bed.acme, sales.id(), new Patch<>(Set.of("members", "extension"),
                 new DepartmentService.Draft(null, null, null, List.of(member(staff.get(3), 60)))));
         assertEquals(List.of(new DepartmentMember(staff.get(3).id(), 60)), replaced.members());
         assertEquals(null, replaced.extension());

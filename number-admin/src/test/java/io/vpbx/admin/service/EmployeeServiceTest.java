@@ -32,8 +32,8 @@ class EmployeeServiceTest {
         return bed.employees.create(bed.acme, new EmployeeService.Draft("Anna", "101", "anna", PASSWORD, "8 (916) 123-45-67"));
     }
 
-    private static EmployeeService.Patch patch(EmployeeService.Draft values, String... fields) {
-        return new EmployeeService.Patch(Set.of(fields), values);
+    private static Patch<EmployeeService.Draft> patch(EmployeeService.Draft values, String... fields) {
+        return new Patch<>(Set.of(fields), values);
     }
 
     @Test

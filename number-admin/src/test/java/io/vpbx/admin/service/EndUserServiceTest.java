@@ -58,8 +58,8 @@ class EndUserServiceTest {
         return new EndUserService.Agent("Li Wei", new EndUserService.Document("cn_resident_id_card", RESIDENT_ID, null));
     }
 
-    private static EndUserService.Patch patch(EndUserService.Draft values, String... fields) {
-        return new EndUserService.Patch(Set.of(fields), values);
+    private static Patch<EndUserService.Draft> patch(EndUserService.Draft values, String... fields) {
+        return new Patch<>(Set.of(fields), values);
     }
 
     private static EndUserService.Draft only(EndUserService.Document document) {

@@ -31,8 +31,8 @@ class M2mDeviceServiceTest {
         return new M2mDeviceService.Draft("payment_terminal", "Verifone VX520", serial, imei, "Moscow, Arbat 10, shop 3");
     }
 
-    private static M2mDeviceService.Patch patch(M2mDeviceService.Draft values, String... fields) {
-        return new M2mDeviceService.Patch(Set.of(fields), values);
+    private static Patch<M2mDeviceService.Draft> patch(M2mDeviceService.Draft values, String... fields) {
+        return new Patch<>(Set.of(fields), values);
     }
 
     private static String field(Executable call) {

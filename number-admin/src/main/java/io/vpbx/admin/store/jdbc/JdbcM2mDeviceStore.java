@@ -67,11 +67,11 @@ public final class JdbcM2mDeviceStore implements M2mDeviceStore {
     }
 
     @Override
-    public void delete(Tx tx, String accountId, String deviceId) throws SQLException {
+    public boolean delete(Tx tx, String accountId, String deviceId) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM m2m_devices WHERE id = ? AND account_id = ?")) {
             st.setString(1, deviceId);
             st.setString(2, accountId);
-            st.executeUpdate();
+            return st.executeUpdate() == 1;
         }
     }
 

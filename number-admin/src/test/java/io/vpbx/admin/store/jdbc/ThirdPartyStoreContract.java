@@ -21,8 +21,8 @@ import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
 import io.vpbx.admin.domain.thirdparty.RegistrationTransition;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;
 import io.vpbx.admin.service.CatalogEntryFactory;
-import io.vpbx.admin.service.LinePasswordResealer;
 import io.vpbx.admin.service.RegistrationReports;
+import io.vpbx.admin.service.Resealer;
 import io.vpbx.admin.store.ThirdPartyNumberStore.SealedLine;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -194,7 +194,7 @@ abstract class ThirdPartyStoreContract {
         DocumentCipher after = new DocumentCipher(rotated, random);
         create(line(A, "acc-1"), before.seal("password-a"));
         create(line(B, "acc-1"), after.seal("password-b"));
-        LinePasswordResealer resealer = new LinePasswordResealer(db.database(), lines, () -> rotated, random);
+        Resealer resealer = Resealer.linePasswords(db.database(), lines, () -> rotated, random);
 
         assertEquals(1, resealer.resealOnce());
         assertEquals(0, resealer.resealOnce(), "rotation complete");

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Key rotation end to end on a real database: documents sealed under k1 move to k2 and still open to the same number. */
-class DocumentResealerTest {
+class ResealerTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private final SecureRandom random = new SecureRandom();
 
@@ -49,7 +49,7 @@ class DocumentResealerTest {
                 endUsers.create(tx, ivan);
                 return null;
             });
-            DocumentResealer resealer = new DocumentResealer(db.database(), endUsers, ring::get, random);
+            Resealer resealer = Resealer.documents(db.database(), endUsers, ring::get, random);
             assertEquals(0, resealer.resealOnce(), "nothing to do while k1 is current");
 
             ring.set(KeyRing.parse(k2 + "," + k1));
