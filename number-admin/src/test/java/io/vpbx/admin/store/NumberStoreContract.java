@@ -1,17 +1,14 @@
-package io.vpbx.admin.store.jdbc;
+package io.vpbx.admin.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.admin.PriceTables;
-import io.vpbx.admin.TestDatabases;
-import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.category.CategoryClassifier;
 import io.vpbx.admin.domain.category.NumberCategory;
 import io.vpbx.admin.domain.forwarding.Fallback;
 import io.vpbx.admin.domain.forwarding.Forwarding;
-import io.vpbx.admin.domain.forwarding.ForwardingCodec;
 import io.vpbx.admin.domain.forwarding.ForwardingTarget;
 import io.vpbx.admin.domain.inventory.CatalogEntry;
 import io.vpbx.admin.domain.inventory.CatalogQuery;
@@ -30,46 +27,28 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every NumberStore must do; run against H2 and PostgreSQL by the subclasses. */
-abstract class NumberStoreContract {
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+/** What every NumberStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
+public interface NumberStoreContract extends StoreContract {
+    NumberStore numbers();
 
-    private final String kind;
-    private TestDatabases.TestDatabase db;
-    private final PhoneNumberParser parser = new PhoneNumberParser();
-    private final ForwardingCodec codec = new ForwardingCodec(JsonMappers.create(), parser);
-    private final JdbcNumberStore store = new JdbcNumberStore(JsonMappers.create(), codec);
-    private final PriceTable prices = PriceTables.load(Optional.empty());
-    private final CatalogEntryFactory entries = new CatalogEntryFactory(CategoryClassifier.bundled(), prices);
+    Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    NumberStoreContract(String kind) {
-        this.kind = kind;
-    }
-
-    @BeforeEach
-    void open() {
-        db = TestDatabases.of(kind);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+    PhoneNumberParser PARSER = new PhoneNumberParser();
+    PriceTable PRICES = PriceTables.load(Optional.empty());
+    CatalogEntryFactory ENTRIES = new CatalogEntryFactory(CategoryClassifier.bundled(), PRICES);
 
     private int importRange(long fromNational, int count) {
         List<CatalogEntry> list = new ArrayList<>();
         for (long n = fromNational; n < fromNational + count; n++) {
-            list.add(entries.entry(parser.parse("+7" + n)));
+            list.add(ENTRIES.entry(PARSER.parse("+7" + n)));
         }
-        return db.database().inTransaction(tx -> store.importEntries(tx, list, T0));
+        return inTx(tx -> numbers().importEntries(tx, list, T0));
     }
 
     private List<NumberRecord> search(CatalogQuery query) {
-        return db.database().inTransaction(tx -> store.search(tx, query));
+        return inTx(tx -> numbers().search(tx, query));
     }
 
     private static CatalogQuery query(String startsWith, String endsWith, String contains, String mask) {
@@ -78,19 +57,19 @@ abstract class NumberStoreContract {
     }
 
     @Test
-    void importAddsNewNumbersAndSkipsPresentOnes() {
+    default void importAddsNewNumbersAndSkipsPresentOnes() {
         assertEquals(1200, importRange(4951230000L, 1200));
         assertEquals(200, importRange(4951231000L, 400), "only the 200 numbers beyond the first range are new");
-        NumberRecord stored = db.database().inTransaction(tx -> store.find(tx, "+74951230777")).orElseThrow();
+        NumberRecord stored = inTx(tx -> numbers().find(tx, "+74951230777")).orElseThrow();
         assertEquals(NumberState.AVAILABLE, stored.state());
         assertEquals("495", stored.region());
         assertEquals(NumberType.CITY, stored.type());
-        assertEquals(entries.entry(parser.parse("+74951230777")).classification().category(), stored.category());
-        assertEquals(prices.priceOf(Country.RU, NumberType.CITY, "495", stored.category()), stored.price());
+        assertEquals(ENTRIES.entry(PARSER.parse("+74951230777")).classification().category(), stored.category());
+        assertEquals(PRICES.priceOf(Country.RU, NumberType.CITY, "495", stored.category()), stored.price());
     }
 
     @Test
-    void digitFiltersSelectByPrefixSuffixContainsAndMask() {
+    default void digitFiltersSelectByPrefixSuffixContainsAndMask() {
         importRange(4951230000L, 2000);
         assertEquals(1000, search(query("4951231", null, null, null)).size());
         List<NumberRecord> endsWith77 = search(query(null, "77", null, null));
@@ -105,7 +84,7 @@ abstract class NumberStoreContract {
     }
 
     @Test
-    void prefixRangeHandlesTrailingNines() {
+    default void prefixRangeHandlesTrailingNines() {
         importRange(4951239990L, 20);
         List<NumberRecord> found = search(query("495123999", null, null, null));
         assertEquals(10, found.size());
@@ -113,7 +92,7 @@ abstract class NumberStoreContract {
     }
 
     @Test
-    void categoryPriceFiltersAndSortsWithStableCursorPages() {
+    default void categoryPriceFiltersAndSortsWithStableCursorPages() {
         importRange(4951230000L, 3000);
         BigDecimal cheapest = search(new CatalogQuery(Country.RU, null, null, List.of(), null, null, null, null, null,
                 CatalogSort.PRICE, null, 1)).get(0).price().monthlyFee().amount();
@@ -139,7 +118,7 @@ abstract class NumberStoreContract {
     }
 
     @Test
-    void numberOrderPagesWalkTheWholeRangeOnce() {
+    default void numberOrderPagesWalkTheWholeRangeOnce() {
         importRange(4951230000L, 1000);
         List<String> seen = new ArrayList<>();
         CatalogQuery.Cursor cursor = null;
@@ -156,55 +135,55 @@ abstract class NumberStoreContract {
     }
 
     @Test
-    void searchShowsOnlyAvailableNumbersAndSaveKeepsSettings() {
+    default void searchShowsOnlyAvailableNumbersAndSaveKeepsSettings() {
         importRange(4951230000L, 10);
         Instant later = T0.plus(1, ChronoUnit.HOURS);
-        db.database().inTransaction(tx -> {
-            new JdbcAccountStore().create(tx, new io.vpbx.admin.domain.account.Account("acc-1", "Acme", T0));
-            NumberRecord record = store.lock(tx, List.of("+74951230001")).get(0);
-            store.save(tx, record.withState(NumberState.ACTIVE, later).withReservation("acc-1", null, null)
+        inTx(tx -> {
+            accounts().create(tx, new io.vpbx.admin.domain.account.Account("acc-1", "Acme", T0));
+            NumberRecord record = numbers().lock(tx, List.of("+74951230001")).get(0);
+            numbers().save(tx, record.withState(NumberState.ACTIVE, later).withReservation("acc-1", null, null)
                     .withSettings("reception", new Forwarding(new ForwardingTarget.Employee("emp-1"), 25), new Fallback.HangUp(486)));
             return null;
         });
         assertEquals(9, search(query("495123", null, null, null)).size());
-        NumberRecord saved = db.database().inTransaction(tx -> store.find(tx, "+74951230001")).orElseThrow();
+        NumberRecord saved = inTx(tx -> numbers().find(tx, "+74951230001")).orElseThrow();
         assertEquals(NumberState.ACTIVE, saved.state());
         assertEquals("reception", saved.comment());
         assertEquals(new Forwarding(new ForwardingTarget.Employee("emp-1"), 25), saved.forwarding());
         assertEquals(new Fallback.HangUp(486), saved.fallback());
         assertEquals(later, saved.stateChangedAt());
-        List<NumberRecord> owned = db.database().inTransaction(tx -> store.listOwned(tx,
+        List<NumberRecord> owned = inTx(tx -> numbers().listOwned(tx,
                 new OwnedNumbersQuery("acc-1", null, null, null, null, "employee", "recep", null, 10)));
         assertEquals(List.of("+74951230001"), owned.stream().map(NumberRecord::e164).toList());
-        assertEquals(1, db.database().inTransaction(tx -> store.forwardingUsers(tx, "emp-1")).size());
+        assertEquals(1, inTx(tx -> numbers().forwardingUsers(tx, "emp-1")).size());
     }
 
     @Test
-    void lockExpiredFindsReservationsPastTheirDeadlineOnly() {
+    default void lockExpiredFindsReservationsPastTheirDeadlineOnly() {
         importRange(4951230000L, 3);
-        db.database().inTransaction(tx -> {
-            new JdbcAccountStore().create(tx, new io.vpbx.admin.domain.account.Account("acc-1", "Acme", T0));
-            List<NumberRecord> records = store.lock(tx, List.of("+74951230000", "+74951230001"));
-            store.save(tx, records.get(0).withState(NumberState.RESERVED, T0).withReservation("acc-1", "r1", T0.plusSeconds(60)));
-            store.save(tx, records.get(1).withState(NumberState.RESERVED, T0).withReservation("acc-1", "r1", T0.plusSeconds(600)));
+        inTx(tx -> {
+            accounts().create(tx, new io.vpbx.admin.domain.account.Account("acc-1", "Acme", T0));
+            List<NumberRecord> records = numbers().lock(tx, List.of("+74951230000", "+74951230001"));
+            numbers().save(tx, records.get(0).withState(NumberState.RESERVED, T0).withReservation("acc-1", "r1", T0.plusSeconds(60)));
+            numbers().save(tx, records.get(1).withState(NumberState.RESERVED, T0).withReservation("acc-1", "r1", T0.plusSeconds(600)));
             return null;
         });
-        List<NumberRecord> due = db.database().inTransaction(tx -> store.lockExpired(tx, NumberState.RESERVED, T0.plusSeconds(61), 10));
+        List<NumberRecord> due = inTx(tx -> numbers().lockExpired(tx, NumberState.RESERVED, T0.plusSeconds(61), 10));
         assertEquals(List.of("+74951230000"), due.stream().map(NumberRecord::e164).toList());
-        assertNull(db.database().inTransaction(tx -> store.find(tx, "+74951230002")).orElseThrow().accountId());
+        assertNull(inTx(tx -> numbers().find(tx, "+74951230002")).orElseThrow().accountId());
     }
 
     @Test
-    void failedTransactionLeavesNothingBehind() {
+    default void failedTransactionLeavesNothingBehind() {
         importRange(4951230000L, 5);
         try {
-            db.database().inTransaction(tx -> {
-                store.importEntries(tx, List.of(entries.entry(parser.parse("+74951239999"))), T0);
+            inTx(tx -> {
+                numbers().importEntries(tx, List.of(ENTRIES.entry(PARSER.parse("+74951239999"))), T0);
                 throw new IllegalStateException("fails half way");
             });
         } catch (IllegalStateException expected) {
             // the transaction must have rolled back
         }
-        assertTrue(db.database().inTransaction(tx -> store.find(tx, "+74951239999")).isEmpty());
+        assertTrue(inTx(tx -> numbers().find(tx, "+74951239999")).isEmpty());
     }
 }

@@ -1,11 +1,10 @@
-package io.vpbx.admin.store.jdbc;
+package io.vpbx.admin.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vpbx.admin.TestDatabases;
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.forwarding.RingStrategy;
@@ -14,49 +13,36 @@ import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.staff.DepartmentMember;
 import io.vpbx.admin.domain.staff.DigestCredentials;
 import io.vpbx.admin.domain.staff.Employee;
-import io.vpbx.admin.store.TxWork;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every DepartmentStore must do; run against H2 and PostgreSQL by the subclasses. */
-abstract class DepartmentStoreContract {
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+/** What every DepartmentStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
+public interface DepartmentStoreContract extends StoreContract {
+    DepartmentStore departments();
 
-    private final String kind;
-    private final JdbcDepartmentStore store = new JdbcDepartmentStore();
-    private final JdbcEmployeeStore employees = new JdbcEmployeeStore();
-    private TestDatabases.TestDatabase db;
+    EmployeeStore employees();
 
-    DepartmentStoreContract(String kind) {
-        this.kind = kind;
-    }
+    Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     @BeforeEach
-    void open() {
-        db = TestDatabases.of(kind);
-        db.database().inTransaction(tx -> {
-            new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
-            new JdbcAccountStore().create(tx, new Account("acc-2", "Globex", T0));
+    default void seed() {
+        inTx(tx -> {
+            accounts().create(tx, new Account("acc-1", "Acme", T0));
+            accounts().create(tx, new Account("acc-2", "Globex", T0));
             for (int i = 1; i <= 5; i++) {
-                employees.create(tx, new Employee("e-" + i, "acc-1", "Employee " + i, "10" + i, "user" + i,
+                employees().create(tx, new Employee("e-" + i, "acc-1", "Employee " + i, "10" + i, "user" + i,
                         DigestCredentials.derive("user" + i, "vpbx", "password-" + i), null, T0, T0));
             }
             return null;
         });
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
     private boolean holds(TxWork<Boolean> question) {
-        return db.database().inTransaction(question);
+        return inTx(question);
     }
 
     private static Department department(String id, String accountId, String extension, List<DepartmentMember> members) {
@@ -68,50 +54,50 @@ abstract class DepartmentStoreContract {
     }
 
     private void create(Department department) {
-        db.database().inTransaction(tx -> {
-            store.create(tx, department);
+        inTx(tx -> {
+            departments().create(tx, department);
             return null;
         });
     }
 
     private Optional<Department> find(String accountId, String id) {
-        return db.database().inTransaction(tx -> store.find(tx, accountId, id));
+        return inTx(tx -> departments().find(tx, accountId, id));
     }
 
     @Test
-    void createdDepartmentReadsBackWithMembersInOrder() {
+    default void createdDepartmentReadsBackWithMembersInOrder() {
         Department sales = new Department("d-1", "acc-1", "Sales", "200", RingStrategy.MEMORY_HUNT,
                 List.of(new DepartmentMember("e-3", 10), new DepartmentMember("e-1", 300), new DepartmentMember("e-2", 5)),
                 T0, T0.plusSeconds(1));
         create(sales);
         assertEquals(Optional.of(sales), find("acc-1", "d-1"));
-        assertEquals(Optional.of(sales), db.database().inTransaction(tx -> store.lock(tx, "acc-1", "d-1")));
-        assertEquals(Optional.of(sales), db.database().inTransaction(tx -> store.findByExtension(tx, "acc-1", "200")));
-        assertTrue(holds(tx -> store.exists(tx, "acc-1", "d-1")));
+        assertEquals(Optional.of(sales), inTx(tx -> departments().lock(tx, "acc-1", "d-1")));
+        assertEquals(Optional.of(sales), inTx(tx -> departments().findByExtension(tx, "acc-1", "200")));
+        assertTrue(holds(tx -> departments().exists(tx, "acc-1", "d-1")));
     }
 
     @Test
-    void aDepartmentMayHaveNoMembersAndNoExtension() {
+    default void aDepartmentMayHaveNoMembersAndNoExtension() {
         create(department("d-1", "acc-1", null, List.of()));
         create(department("d-2", "acc-1", null, List.of()));
         assertEquals(List.of(), find("acc-1", "d-1").orElseThrow().members());
-        assertEquals(2, db.database().inTransaction(tx -> store.list(tx, "acc-1", null, 10)).size());
+        assertEquals(2, inTx(tx -> departments().list(tx, "acc-1", null, 10)).size());
     }
 
     @Test
-    void anotherAccountsDepartmentIsAbsent() {
+    default void anotherAccountsDepartmentIsAbsent() {
         create(department("d-1", "acc-1", "200", members("e-1")));
         assertTrue(find("acc-2", "d-1").isEmpty());
-        assertTrue(db.database().inTransaction(tx -> store.lock(tx, "acc-2", "d-1")).isEmpty());
-        assertTrue(db.database().inTransaction(tx -> store.findByExtension(tx, "acc-2", "200")).isEmpty());
-        assertFalse(holds(tx -> store.exists(tx, "acc-2", "d-1")));
-        assertTrue(db.database().inTransaction(tx -> store.list(tx, "acc-2", null, 10)).isEmpty());
-        assertFalse(holds(tx -> store.delete(tx, "acc-2", "d-1")));
+        assertTrue(inTx(tx -> departments().lock(tx, "acc-2", "d-1")).isEmpty());
+        assertTrue(inTx(tx -> departments().findByExtension(tx, "acc-2", "200")).isEmpty());
+        assertFalse(holds(tx -> departments().exists(tx, "acc-2", "d-1")));
+        assertTrue(inTx(tx -> departments().list(tx, "acc-2", null, 10)).isEmpty());
+        assertFalse(holds(tx -> departments().delete(tx, "acc-2", "d-1")));
         assertTrue(find("acc-1", "d-1").isPresent());
     }
 
     @Test
-    void extensionIsUniqueInAnAccountOnly() {
+    default void extensionIsUniqueInAnAccountOnly() {
         create(department("d-1", "acc-1", "200", List.of()));
         ConflictException e = assertThrows(ConflictException.class, () -> create(department("d-2", "acc-1", "200", members("e-1"))));
         assertTrue(e.getMessage().startsWith("extension"), e.getMessage());
@@ -120,59 +106,59 @@ abstract class DepartmentStoreContract {
     }
 
     @Test
-    void updateReplacesFieldsAndTheWholeMemberList() {
+    default void updateReplacesFieldsAndTheWholeMemberList() {
         create(department("d-1", "acc-1", "200", members("e-1", "e-2", "e-3")));
         Department changed = new Department("d-1", "acc-1", "Support", null, RingStrategy.ROUND_ROBIN,
                 List.of(new DepartmentMember("e-5", 60), new DepartmentMember("e-2", 20)), T0, T0.plusSeconds(60));
-        db.database().inTransaction(tx -> {
-            store.update(tx, changed);
+        inTx(tx -> {
+            departments().update(tx, changed);
             return null;
         });
         assertEquals(Optional.of(changed), find("acc-1", "d-1"));
-        assertEquals(List.of(), db.database().inTransaction(tx -> store.memberships(tx, "e-1")));
+        assertEquals(List.of(), inTx(tx -> departments().memberships(tx, "e-1")));
     }
 
     @Test
-    void membershipsListEveryDepartmentOfAnEmployee() {
+    default void membershipsListEveryDepartmentOfAnEmployee() {
         create(department("d-1", "acc-1", null, members("e-1", "e-2")));
         create(department("d-2", "acc-1", null, members("e-2")));
-        List<NumberUser> users = db.database().inTransaction(tx -> store.memberships(tx, "e-2"));
+        List<NumberUser> users = inTx(tx -> departments().memberships(tx, "e-2"));
         assertEquals(List.of(new NumberUser("department", "d-1", "acc-1"), new NumberUser("department", "d-2", "acc-1")), users);
     }
 
     @Test
-    void deleteTakesTheMemberListWithIt() {
+    default void deleteTakesTheMemberListWithIt() {
         create(department("d-1", "acc-1", "200", members("e-1", "e-2")));
-        assertTrue(holds(tx -> store.delete(tx, "acc-1", "d-1")));
+        assertTrue(holds(tx -> departments().delete(tx, "acc-1", "d-1")));
         assertTrue(find("acc-1", "d-1").isEmpty());
-        assertEquals(List.of(), db.database().inTransaction(tx -> store.memberships(tx, "e-1")));
-        assertTrue(holds(tx -> employees.delete(tx, "acc-1", "e-1")),
+        assertEquals(List.of(), inTx(tx -> departments().memberships(tx, "e-1")));
+        assertTrue(holds(tx -> employees().delete(tx, "acc-1", "e-1")),
                 "no member row is left to hold the employee");
     }
 
     @Test
-    void theRoutingFeedReadsDepartmentsOfEveryAccount() {
+    default void theRoutingFeedReadsDepartmentsOfEveryAccount() {
         create(department("d-1", "acc-1", "200", members("e-2", "e-1")));
         create(department("d-2", "acc-2", "200", List.of()));
         create(department("d-3", "acc-1", null, members("e-3")));
-        assertEquals(find("acc-2", "d-2"), db.database().inTransaction(tx -> store.findInAnyAccount(tx, "d-2")));
-        assertEquals(members("e-2", "e-1"), db.database().inTransaction(tx -> store.findInAnyAccount(tx, "d-1"))
+        assertEquals(find("acc-2", "d-2"), inTx(tx -> departments().findInAnyAccount(tx, "d-2")));
+        assertEquals(members("e-2", "e-1"), inTx(tx -> departments().findInAnyAccount(tx, "d-1"))
                 .orElseThrow().members());
-        assertTrue(db.database().inTransaction(tx -> store.findInAnyAccount(tx, "d-9")).isEmpty());
-        List<Department> first = db.database().inTransaction(tx -> store.listAllAccounts(tx, null, 2));
-        List<Department> rest = db.database().inTransaction(tx -> store.listAllAccounts(tx, "d-2", 2));
+        assertTrue(inTx(tx -> departments().findInAnyAccount(tx, "d-9")).isEmpty());
+        List<Department> first = inTx(tx -> departments().listAllAccounts(tx, null, 2));
+        List<Department> rest = inTx(tx -> departments().listAllAccounts(tx, "d-2", 2));
         assertEquals(List.of("d-1", "d-2"), first.stream().map(Department::id).toList());
         assertEquals(List.of("d-3"), rest.stream().map(Department::id).toList());
         assertEquals(members("e-3"), rest.get(0).members());
     }
 
     @Test
-    void listPagesThroughOneAccountByIdWithMembers() {
+    default void listPagesThroughOneAccountByIdWithMembers() {
         for (int i = 0; i < 5; i++) {
             create(department("d-" + i, "acc-1", "20" + i, i == 0 ? members("e-1", "e-2") : members("e-" + (i + 1), "e-1")));
         }
-        List<Department> first = db.database().inTransaction(tx -> store.list(tx, "acc-1", null, 3));
-        List<Department> rest = db.database().inTransaction(tx -> store.list(tx, "acc-1", "d-2", 3));
+        List<Department> first = inTx(tx -> departments().list(tx, "acc-1", null, 3));
+        List<Department> rest = inTx(tx -> departments().list(tx, "acc-1", "d-2", 3));
         assertEquals(List.of("d-0", "d-1", "d-2"), first.stream().map(Department::id).toList());
         assertEquals(List.of("d-3", "d-4"), rest.stream().map(Department::id).toList());
         assertEquals(members("e-4", "e-1"), rest.get(0).members());

@@ -1,4 +1,4 @@
-package io.vpbx.admin.store.jdbc;
+package io.vpbx.admin.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.admin.PriceTables;
-import io.vpbx.admin.TestDatabases;
-import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.category.CategoryClassifier;
-import io.vpbx.admin.domain.forwarding.ForwardingCodec;
 import io.vpbx.admin.domain.identity.DocumentCipher;
 import io.vpbx.admin.domain.identity.KeyRing;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
@@ -30,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,41 +34,33 @@ import org.junit.jupiter.api.Test;
  * What the third-party line and registration status stores must do, and the registration reports written
  * through them: one status row per line, history only for transitions. Run against H2 and PostgreSQL.
  */
-abstract class ThirdPartyStoreContract {
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-    private static final String A = "+74951234567";
-    private static final String B = "+74951234568";
-    private static final String C = "+79161234567";
+public interface ThirdPartyStoreContract extends StoreContract {
+    NumberStore numbers();
 
-    private final String kind;
-    private final JdbcThirdPartyNumberStore lines = new JdbcThirdPartyNumberStore();
-    private final JdbcRegistrationStatusStore statuses = new JdbcRegistrationStatusStore();
-    private TestDatabases.TestDatabase db;
-    private RegistrationReports reports;
+    RegistrationStatusStore registrationStatuses();
 
-    ThirdPartyStoreContract(String kind) {
-        this.kind = kind;
-    }
+    ThirdPartyNumberStore thirdPartyLines();
+
+    Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    String A = "+74951234567";
+    String B = "+74951234568";
+    String C = "+79161234567";
 
     @BeforeEach
-    void open() {
-        db = TestDatabases.of(kind);
-        reports = new RegistrationReports(db.database(), lines, statuses);
+    default void seed() {
         PhoneNumberParser parser = new PhoneNumberParser();
         CatalogEntryFactory entries = new CatalogEntryFactory(CategoryClassifier.bundled(), PriceTables.load(Optional.empty()));
-        JdbcNumberStore numbers = new JdbcNumberStore(JsonMappers.create(), new ForwardingCodec(JsonMappers.create(), parser));
-        db.database().inTransaction(tx -> {
-            JdbcAccountStore accounts = new JdbcAccountStore();
+        inTx(tx -> {
+            AccountStore accounts = accounts();
             accounts.create(tx, new Account("acc-1", "Acme", T0));
             accounts.create(tx, new Account("acc-2", "Other", T0));
-            numbers.importEntries(tx, List.of(A, B, C).stream().map(n -> entries.entry(parser.parse(n))).toList(), T0);
+            numbers().importEntries(tx, List.of(A, B, C).stream().map(n -> entries.entry(parser.parse(n))).toList(), T0);
             return null;
         });
     }
 
-    @AfterEach
-    void close() {
-        db.close();
+    private RegistrationReports reports() {
+        return new RegistrationReports(transactions(), thirdPartyLines(), registrationStatuses());
     }
 
     private static ThirdPartyNumber line(String e164, String accountId) {
@@ -81,8 +69,8 @@ abstract class ThirdPartyStoreContract {
     }
 
     private void create(ThirdPartyNumber line, String sealed) {
-        db.database().inTransaction(tx -> {
-            lines.create(tx, line, sealed);
+        inTx(tx -> {
+            thirdPartyLines().create(tx, line, sealed);
             return null;
         });
     }
@@ -94,52 +82,52 @@ abstract class ThirdPartyStoreContract {
     }
 
     private Optional<RegistrationStatus> status(String e164) {
-        return Optional.ofNullable(db.database().inTransaction(tx -> statuses.find(tx, List.of(e164))).get(e164));
+        return Optional.ofNullable(inTx(tx -> registrationStatuses().find(tx, List.of(e164))).get(e164));
     }
 
     private List<RegistrationHistoryEntry> history(String e164) {
-        return db.database().inTransaction(tx -> statuses.history(tx, e164, 50));
+        return inTx(tx -> registrationStatuses().history(tx, e164, 50));
     }
 
     @Test
-    void aLineReadsBackWithItsSealedPasswordAndChangesInPlace() {
+    default void aLineReadsBackWithItsSealedPasswordAndChangesInPlace() {
         ThirdPartyNumber line = new ThirdPartyNumber(A, "acc-1", "user", "192.0.2.10", 5080, LineTransport.TCP, 600, "main office",
                 false, T0, T0.plusSeconds(1));
         create(line, "v1:k1:sealed");
-        assertEquals(Optional.of(new SealedLine(line, "v1:k1:sealed")), db.database().inTransaction(tx -> lines.find(tx, A)));
-        assertEquals(Optional.of(new SealedLine(line, "v1:k1:sealed")), db.database().inTransaction(tx -> lines.lock(tx, A)));
-        assertTrue(db.database().inTransaction(tx -> lines.find(tx, B)).isEmpty());
+        assertEquals(Optional.of(new SealedLine(line, "v1:k1:sealed")), inTx(tx -> thirdPartyLines().find(tx, A)));
+        assertEquals(Optional.of(new SealedLine(line, "v1:k1:sealed")), inTx(tx -> thirdPartyLines().lock(tx, A)));
+        assertTrue(inTx(tx -> thirdPartyLines().find(tx, B)).isEmpty());
 
         ThirdPartyNumber changed = new ThirdPartyNumber(A, "acc-1", "user", "sip.operator.example", 5060, LineTransport.UDP, 3600, null,
                 true, T0, T0.plusSeconds(5));
-        db.database().inTransaction(tx -> {
-            lines.update(tx, changed, "v1:k1:resealed");
+        inTx(tx -> {
+            thirdPartyLines().update(tx, changed, "v1:k1:resealed");
             return null;
         });
-        assertEquals(Optional.of(new SealedLine(changed, "v1:k1:resealed")), db.database().inTransaction(tx -> lines.find(tx, A)));
+        assertEquals(Optional.of(new SealedLine(changed, "v1:k1:resealed")), inTx(tx -> thirdPartyLines().find(tx, A)));
         assertFalse(new SealedLine(changed, "v1:k1:resealed").toString().contains("resealed"), "a sealed line prints without its password");
     }
 
     @Test
-    void linesListByAccountOrAllInNumberOrderAndPage() {
+    default void linesListByAccountOrAllInNumberOrderAndPage() {
         create(line(C, "acc-1"), "s-c");
         create(line(A, "acc-1"), "s-a");
         create(line(B, "acc-2"), "s-b");
-        assertEquals(List.of(A, C), db.database().inTransaction(tx -> lines.list(tx, "acc-1", null, 10)).stream()
+        assertEquals(List.of(A, C), inTx(tx -> thirdPartyLines().list(tx, "acc-1", null, 10)).stream()
                 .map(ThirdPartyNumber::e164).toList());
-        assertEquals(List.of(B), db.database().inTransaction(tx -> lines.list(tx, null, A, 1)).stream().map(ThirdPartyNumber::e164).toList());
-        assertEquals(List.of("s-b", "s-c"), db.database().inTransaction(tx -> lines.sealedLines(tx, A, 10)).stream()
+        assertEquals(List.of(B), inTx(tx -> thirdPartyLines().list(tx, null, A, 1)).stream().map(ThirdPartyNumber::e164).toList());
+        assertEquals(List.of("s-b", "s-c"), inTx(tx -> thirdPartyLines().sealedLines(tx, A, 10)).stream()
                 .map(SealedLine::sealedPassword).toList());
-        assertEquals(Set.of(A, B), db.database().inTransaction(tx -> lines.lockConnected(tx, List.of(B, A, "+74950000000"))));
-        assertEquals(Set.of(), db.database().inTransaction(tx -> lines.lockConnected(tx, List.of())));
+        assertEquals(Set.of(A, B), inTx(tx -> thirdPartyLines().lockConnected(tx, List.of(B, A, "+74950000000"))));
+        assertEquals(Set.of(), inTx(tx -> thirdPartyLines().lockConnected(tx, List.of())));
     }
 
     @Test
-    void aRefreshThatStaysRegisteredMovesTheStatusButAddsNoHistory() {
+    default void aRefreshThatStaysRegisteredMovesTheStatusButAddsNoHistory() {
         create(line(A, "acc-1"), "s");
-        reports.recordRegistrations(List.of(report(A, "pending", 0, null, null)));
-        reports.recordRegistrations(List.of(report(A, "registered", 1, 200, "OK")));
-        reports.recordRegistrations(List.of(report(A, "registered", 1800, 200, "OK"), report(A, "registered", 3600, 200, "OK")));
+        reports().recordRegistrations(List.of(report(A, "pending", 0, null, null)));
+        reports().recordRegistrations(List.of(report(A, "registered", 1, 200, "OK")));
+        reports().recordRegistrations(List.of(report(A, "registered", 1800, 200, "OK"), report(A, "registered", 3600, 200, "OK")));
 
         RegistrationStatus status = status(A).orElseThrow();
         assertEquals(RegistrationState.REGISTERED, status.state());
@@ -153,9 +141,9 @@ abstract class ThirdPartyStoreContract {
     }
 
     @Test
-    void aNewStateOrANewAnswerIsATransition() {
+    default void aNewStateOrANewAnswerIsATransition() {
         create(line(A, "acc-1"), "s");
-        reports.recordRegistrations(List.of(report(A, "registered", 0, 200, "OK"),
+        reports().recordRegistrations(List.of(report(A, "registered", 0, 200, "OK"),
                 report(A, "retrying", 10, 503, "Service Unavailable"),
                 report(A, "retrying", 70, 408, "Request Timeout"),
                 report(A, "retrying", 130, 408, "Request Timeout"),
@@ -171,19 +159,19 @@ abstract class ThirdPartyStoreContract {
     }
 
     @Test
-    void reportsForNumbersNotConnectedAndStaleReportsAreDropped() {
+    default void reportsForNumbersNotConnectedAndStaleReportsAreDropped() {
         create(line(A, "acc-1"), "s");
-        reports.recordRegistrations(List.of(report(B, "registered", 0, 200, "OK"), report(A, "registered", 100, 200, "OK"),
+        reports().recordRegistrations(List.of(report(B, "registered", 0, 200, "OK"), report(A, "registered", 100, 200, "OK"),
                 report(A, "retrying", 50, 503, "late from another node")));
         assertTrue(status(B).isEmpty(), "B is in the catalog, not connected");
         assertTrue(history(B).isEmpty());
         assertEquals(RegistrationState.REGISTERED, status(A).orElseThrow().state());
         assertEquals(1, history(A).size());
-        reports.recordRegistrations(List.of());
+        reports().recordRegistrations(List.of());
     }
 
     @Test
-    void aKeyRotationReSealsEveryPasswordUnderTheCurrentKey() {
+    default void aKeyRotationReSealsEveryPasswordUnderTheCurrentKey() {
         byte[] oldKey = new byte[KeyRing.KEY_BYTES];
         byte[] newKey = new byte[KeyRing.KEY_BYTES];
         newKey[0] = 1;
@@ -194,31 +182,31 @@ abstract class ThirdPartyStoreContract {
         DocumentCipher after = new DocumentCipher(rotated, random);
         create(line(A, "acc-1"), before.seal("password-a"));
         create(line(B, "acc-1"), after.seal("password-b"));
-        Resealer resealer = Resealer.linePasswords(db.database(), lines, () -> rotated, random);
+        Resealer resealer = Resealer.linePasswords(transactions(), thirdPartyLines(), () -> rotated, random);
 
         assertEquals(1, resealer.resealOnce());
         assertEquals(0, resealer.resealOnce(), "rotation complete");
-        List<SealedLine> all = db.database().inTransaction(tx -> lines.sealedLines(tx, null, 10));
+        List<SealedLine> all = inTx(tx -> thirdPartyLines().sealedLines(tx, null, 10));
         assertTrue(all.stream().allMatch(l -> after.sealedWithCurrentKey(l.sealedPassword())));
         DocumentCipher newOnly = new DocumentCipher(new KeyRing("k_1", Map.of("k_1", newKey)), random);
         assertEquals(List.of("password-a", "password-b"), all.stream().map(l -> newOnly.open(l.sealedPassword())).toList());
     }
 
     @Test
-    void deletingALineTakesItsStatusAndHistoryWithIt() {
+    default void deletingALineTakesItsStatusAndHistoryWithIt() {
         create(line(A, "acc-1"), "s");
         create(line(B, "acc-1"), "s");
-        reports.recordRegistrations(List.of(report(A, "registered", 0, 200, "OK"), report(B, "registered", 0, 200, "OK")));
-        boolean first = db.database().inTransaction(tx -> lines.delete(tx, A));
-        boolean second = db.database().inTransaction(tx -> lines.delete(tx, A));
+        reports().recordRegistrations(List.of(report(A, "registered", 0, 200, "OK"), report(B, "registered", 0, 200, "OK")));
+        boolean first = inTx(tx -> thirdPartyLines().delete(tx, A));
+        boolean second = inTx(tx -> thirdPartyLines().delete(tx, A));
         assertTrue(first);
         assertFalse(second);
         assertTrue(status(A).isEmpty());
         assertTrue(history(A).isEmpty());
         assertEquals(1, history(B).size(), "the other line keeps its own");
-        reports.recordRegistrations(List.of(report(A, "unregistered", 10, 200, "OK")));
+        reports().recordRegistrations(List.of(report(A, "unregistered", 10, 200, "OK")));
         assertTrue(status(A).isEmpty(), "a report after the disconnection is dropped");
-        Map<String, RegistrationStatus> both = db.database().inTransaction(tx -> statuses.find(tx, List.of(A, B)));
+        Map<String, RegistrationStatus> both = inTx(tx -> registrationStatuses().find(tx, List.of(A, B)));
         assertEquals(Set.of(B), both.keySet());
     }
 }

@@ -1,4 +1,4 @@
-package io.vpbx.admin.store.jdbc;
+package io.vpbx.admin.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.vpbx.admin.TestDatabases;
-import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.audit.AuditChainEntry;
 import io.vpbx.admin.domain.audit.AuditEvent;
 import io.vpbx.admin.domain.audit.AuditedChange;
@@ -20,7 +19,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.vpbx.admin.store.jdbc.Database;
+import io.vpbx.admin.store.jdbc.JdbcSettings;
 import java.time.Instant;
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,31 +31,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every AuditStore must do with its hash chain; run against H2 and PostgreSQL by the subclasses. */
-abstract class AuditStoreContract {
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00.123456789Z");
+/** What every AuditStore must do with its hash chain; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
+public interface AuditStoreContract extends StoreContract {
+    /** "h2" or "postgresql": which kind of database an older schema is built in for the migration test. */
+    String kind();
 
-    private final String kind;
-    private TestDatabases.TestDatabase db;
-    private final JdbcAuditStore store = new JdbcAuditStore(JsonMappers.create());
+    /** Raw SQL access to the database under test: the tamper tests change rows behind the store's back. */
+    DataSource dataSource();
 
-    AuditStoreContract(String kind) {
-        this.kind = kind;
-    }
+    AuditStore audit();
 
-    @BeforeEach
-    void open() {
-        db = TestDatabases.of(kind);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+    Instant T0 = Instant.parse("2026-11-23T10:00:00.123456789Z");
 
     private static AuditEvent event(String account, int n) {
         return new AuditEvent(0, T0.plusSeconds(n), account, "account/" + account + "/key/k1", "10.0.0." + n, "req-" + n,
@@ -62,9 +52,9 @@ abstract class AuditStoreContract {
     }
 
     private void append(AuditEvent... events) {
-        db.database().inTransaction(tx -> {
+        inTx(tx -> {
             for (AuditEvent event : events) {
-                store.append(tx, event);
+                audit().append(tx, event);
             }
             return null;
         });
@@ -77,15 +67,15 @@ abstract class AuditStoreContract {
     }
 
     private List<AuditChainEntry> all() {
-        return db.database().inTransaction(tx -> store.export(tx, new AuditExport(null, null, null, Long.MAX_VALUE), 0, 1000));
+        return inTx(tx -> audit().export(tx, new AuditExport(null, null, null, Long.MAX_VALUE), 0, 1000));
     }
 
     private ChainVerification verify() {
-        return db.database().inTransaction(store::verify);
+        return inTx(audit()::verify);
     }
 
     private void sql(String statement, Object... values) {
-        try (Connection connection = db.database().dataSource().getConnection();
+        try (Connection connection = dataSource().getConnection();
              PreparedStatement st = connection.prepareStatement(statement)) {
             for (int i = 0; i < values.length; i++) {
                 st.setObject(i + 1, values[i]);
@@ -98,7 +88,7 @@ abstract class AuditStoreContract {
     }
 
     @Test
-    void appendsFormOneChainWithConsecutiveIdsAndMicrosecondTimes() {
+    default void appendsFormOneChainWithConsecutiveIdsAndMicrosecondTimes() {
         appendFive();
         List<AuditChainEntry> entries = all();
         assertEquals(5, entries.size());
@@ -111,11 +101,11 @@ abstract class AuditStoreContract {
             assertEquals(T0.plusSeconds(i + 1).minusNanos(789), entry.at(), "kept to the microsecond, as hashed");
             prev = entry.entryHash();
         }
-        assertEquals(prev, db.database().inTransaction(store::head).lastHash());
+        assertEquals(prev, inTx(audit()::head).lastHash());
     }
 
     @Test
-    void anEmptyLogAndAnUntouchedLogVerify() {
+    default void anEmptyLogAndAnUntouchedLogVerify() {
         assertEquals(ChainVerification.intact(0, AuditHasher.GENESIS), verify());
         appendFive();
         append(event("acc-odd", 6), event("acc-odd", 7));
@@ -126,11 +116,11 @@ abstract class AuditStoreContract {
     }
 
     @Test
-    void aRolledBackAppendLeavesNoGap() {
+    default void aRolledBackAppendLeavesNoGap() {
         appendFive();
         try {
-            db.database().inTransaction(tx -> {
-                store.append(tx, event("acc-odd", 6));
+            inTx(tx -> {
+                audit().append(tx, event("acc-odd", 6));
                 throw new IllegalStateException("the change fails after its audit entry");
             });
         } catch (IllegalStateException expected) {
@@ -142,7 +132,7 @@ abstract class AuditStoreContract {
     }
 
     @Test
-    void changedChangesAreFoundAtTheirEntry() {
+    default void changedChangesAreFoundAtTheirEntry() {
         appendFive();
         sql("UPDATE audit_events SET changes = ? WHERE id = 3", "[{\"field\":\"comment\",\"before\":null,\"after\":\"x\"}]");
         ChainVerification result = verify();
@@ -152,14 +142,14 @@ abstract class AuditStoreContract {
     }
 
     @Test
-    void aChangedActorIsFoundAtItsEntry() {
+    default void aChangedActorIsFoundAtItsEntry() {
         appendFive();
         sql("UPDATE audit_events SET actor = 'operator/someone-else' WHERE id = 2");
         assertEquals(2L, verify().brokenAt());
     }
 
     @Test
-    void aChangedEntryWithARecomputedHashIsFoundByTheNextLink() {
+    default void aChangedEntryWithARecomputedHashIsFoundByTheNextLink() {
         appendFive();
         AuditChainEntry third = all().get(2);
         AuditChainEntry forged = new AuditChainEntry(third.id(), third.at(), third.accountId(), "operator/someone-else",
@@ -172,7 +162,7 @@ abstract class AuditStoreContract {
     }
 
     @Test
-    void aDeletedMiddleEntryIsAGap() {
+    default void aDeletedMiddleEntryIsAGap() {
         appendFive();
         sql("DELETE FROM audit_events WHERE id = 3");
         ChainVerification result = verify();
@@ -181,7 +171,7 @@ abstract class AuditStoreContract {
     }
 
     @Test
-    void aDeletedFirstOrLastEntryIsFound() {
+    default void aDeletedFirstOrLastEntryIsFound() {
         appendFive();
         sql("DELETE FROM audit_events WHERE id = 5");
         ChainVerification last = verify();
@@ -194,7 +184,7 @@ abstract class AuditStoreContract {
     }
 
     @Test
-    void aHeadThatDoesNotMatchIsFound() {
+    default void aHeadThatDoesNotMatchIsFound() {
         appendFive();
         sql("UPDATE audit_chain_head SET last_hash = ?", AuditHasher.GENESIS);
         ChainVerification result = verify();
@@ -203,7 +193,7 @@ abstract class AuditStoreContract {
     }
 
     @Test
-    void concurrentAppendsFromFourTransactionsFormOneChain() throws Exception {
+    default void concurrentAppendsFromFourTransactionsFormOneChain() throws Exception {
         int threads = 4;
         int perThread = 25;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -233,12 +223,12 @@ abstract class AuditStoreContract {
     }
 
     private List<AuditedChange> changesAfter(long position, int limit) {
-        return db.database().inTransaction(tx -> store.changesAfter(tx, position, limit));
+        return inTx(tx -> audit().changesAfter(tx, position, limit));
     }
 
     @Test
-    void changesAfterAPositionComeInChainOrderAtMostALimitAtATime() {
-        long start = db.database().inTransaction(store::head).lastId();
+    default void changesAfterAPositionComeInChainOrderAtMostALimitAtATime() {
+        long start = inTx(audit()::head).lastId();
         assertEquals(List.of(), changesAfter(start, 10), "nothing after the head");
         appendFive();
         assertEquals(List.of(new AuditedChange(1, "number", "+74951230001"), new AuditedChange(2, "number", "+74951230002")),
@@ -252,7 +242,7 @@ abstract class AuditStoreContract {
      * visible later: the head lock hands out ids in commit order, so each read continues where the last ended.
      */
     @Test
-    void aFollowerReadingWhileFourTransactionsAppendSeesEveryPositionInOrder() throws Exception {
+    default void aFollowerReadingWhileFourTransactionsAppendSeesEveryPositionInOrder() throws Exception {
         int threads = 4;
         int perThread = 25;
         int total = threads * perThread * 2;
@@ -291,24 +281,24 @@ abstract class AuditStoreContract {
     }
 
     @Test
-    void exportPagesInIdOrderWithinItsFilters() {
+    default void exportPagesInIdOrderWithinItsFilters() {
         appendFive();
-        List<AuditChainEntry> odd = db.database().inTransaction(tx -> store.export(tx,
+        List<AuditChainEntry> odd = inTx(tx -> audit().export(tx,
                 new AuditExport("acc-odd", null, null, Long.MAX_VALUE), 1, 1));
         assertEquals(List.of(3L), odd.stream().map(AuditChainEntry::id).toList(), "after id 1, one entry");
-        List<AuditChainEntry> window = db.database().inTransaction(tx -> store.export(tx,
+        List<AuditChainEntry> window = inTx(tx -> audit().export(tx,
                 new AuditExport(null, Instant.parse("2026-11-23T10:00:02Z"), Instant.parse("2026-11-23T10:00:04Z"), 4), 0, 100));
         assertEquals(List.of(2L, 3L), window.stream().map(AuditChainEntry::id).toList(), "since inclusive, until exclusive");
-        assertEquals(List.of(2L, 3L, 4L), db.database().inTransaction(tx -> store.export(tx,
+        assertEquals(List.of(2L, 3L, 4L), inTx(tx -> audit().export(tx,
                 new AuditExport(null, Instant.parse("2026-11-23T10:00:02Z"), null, 4), 0, 100)).stream().map(AuditChainEntry::id).toList(),
                 "nothing after upToId");
-        assertEquals(3L, (long) db.database().inTransaction(tx -> store.count(tx, new AuditExport("acc-odd", null, null, 5), 10)));
-        assertEquals(2L, (long) db.database().inTransaction(tx -> store.count(tx, new AuditExport(null, null, null, 5), 2)));
+        assertEquals(3L, (long) inTx(tx -> audit().count(tx, new AuditExport("acc-odd", null, null, 5), 10)));
+        assertEquals(2L, (long) inTx(tx -> audit().count(tx, new AuditExport(null, null, null, 5), 2)));
     }
 
     @Test
-    void anOldLogStaysBeforeTheChainAndTheChainFollowsIt() throws SQLException {
-        String schema = "postgresql".equals(kind) ? TestDatabases.newPostgresSchema() : null;
+    default void anOldLogStaysBeforeTheChainAndTheChainFollowsIt() throws SQLException {
+        String schema = "postgresql".equals(kind()) ? TestDatabases.newPostgresSchema() : null;
         String url = schema != null ? TestDatabases.PG_URL
                 : "jdbc:h2:mem:old" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         String user = schema != null ? TestDatabases.PG_USER : "sa";
@@ -327,18 +317,18 @@ abstract class AuditStoreContract {
                 }
             }
             try (Database migrated = Database.open(new JdbcSettings(url, user, "", 2, schema))) {
-                assertEquals(ChainVerification.intact(0, AuditHasher.GENESIS), migrated.inTransaction(store::verify));
+                assertEquals(ChainVerification.intact(0, AuditHasher.GENESIS), migrated.inTransaction(audit()::verify));
                 migrated.inTransaction(tx -> {
-                    store.append(tx, event("acc-odd", 1));
-                    store.append(tx, event("acc-odd", 2));
+                    audit().append(tx, event("acc-odd", 1));
+                    audit().append(tx, event("acc-odd", 2));
                     return null;
                 });
                 List<AuditChainEntry> entries = migrated.inTransaction(tx ->
-                        store.export(tx, new AuditExport(null, null, null, Long.MAX_VALUE), Long.MIN_VALUE, 10));
+                        audit().export(tx, new AuditExport(null, null, null, Long.MAX_VALUE), Long.MIN_VALUE, 10));
                 assertEquals(List.of(1L, 2L, 3L, 4L), entries.stream().map(AuditChainEntry::id).toList());
                 assertNull(entries.get(1).entryHash(), "an old entry has no links");
                 assertEquals(AuditHasher.GENESIS, entries.get(2).prevHash(), "the chain starts after the old entries");
-                ChainVerification result = migrated.inTransaction(store::verify);
+                ChainVerification result = migrated.inTransaction(audit()::verify);
                 assertTrue(result.ok(), result.toString());
                 assertEquals(2, result.entries());
             }

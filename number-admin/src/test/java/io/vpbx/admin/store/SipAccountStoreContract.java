@@ -1,8 +1,7 @@
-package io.vpbx.admin.store.jdbc;
+package io.vpbx.admin.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vpbx.admin.TestDatabases;
 import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.staff.DigestCredentials;
 import io.vpbx.admin.domain.staff.Employee;
@@ -11,42 +10,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every SipAccountStore must do; run against H2 and PostgreSQL by the subclasses. */
-abstract class SipAccountStoreContract {
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+/** What every SipAccountStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
+public interface SipAccountStoreContract extends StoreContract {
+    EmployeeStore employees();
 
-    private final String kind;
-    private final JdbcSipAccountStore store = new JdbcSipAccountStore();
-    private TestDatabases.TestDatabase db;
+    SipAccountStore sipAccounts();
 
-    SipAccountStoreContract(String kind) {
-        this.kind = kind;
-    }
+    Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     @BeforeEach
-    void open() {
-        db = TestDatabases.of(kind);
-        db.database().inTransaction(tx -> {
-            new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
-            new JdbcAccountStore().create(tx, new Account("acc-2", "Globex", T0));
+    default void seed() {
+        inTx(tx -> {
+            accounts().create(tx, new Account("acc-1", "Acme", T0));
+            accounts().create(tx, new Account("acc-2", "Globex", T0));
             return null;
         });
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private Employee employ(String id, String accountId, String extension, String username) {
         Employee employee = new Employee(id, accountId, "Employee " + id, extension, username,
                 DigestCredentials.derive(username, "vpbx", "password-" + id), null, T0, T0);
-        db.database().inTransaction(tx -> {
-            new JdbcEmployeeStore().create(tx, employee);
+        inTx(tx -> {
+            employees().create(tx, employee);
             return null;
         });
         return employee;
@@ -57,17 +45,17 @@ abstract class SipAccountStoreContract {
     }
 
     @Test
-    void findsAnEmployeesAccountWhicheverAccountEmploysThem() {
+    default void findsAnEmployeesAccountWhicheverAccountEmploysThem() {
         Employee anna = employ("e-1", "acc-1", "101", "anna");
         Employee boris = employ("e-2", "acc-2", "101", "boris");
 
-        assertEquals(Optional.of(account(anna)), db.database().inTransaction(tx -> store.find(tx, "e-1")));
-        assertEquals(Optional.of(account(boris)), db.database().inTransaction(tx -> store.find(tx, "e-2")));
-        assertEquals(Optional.empty(), db.database().inTransaction(tx -> store.find(tx, "e-3")));
+        assertEquals(Optional.of(account(anna)), inTx(tx -> sipAccounts().find(tx, "e-1")));
+        assertEquals(Optional.of(account(boris)), inTx(tx -> sipAccounts().find(tx, "e-2")));
+        assertEquals(Optional.empty(), inTx(tx -> sipAccounts().find(tx, "e-3")));
     }
 
     @Test
-    void streamsEveryAccountOfEveryTenant() {
+    default void streamsEveryAccountOfEveryTenant() {
         List<SipAccount> expected = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             expected.add(account(employ(String.format("e-%02d", i), i % 2 == 0 ? "acc-1" : "acc-2", "1" + String.format("%02d", i),
@@ -75,15 +63,15 @@ abstract class SipAccountStoreContract {
         }
         List<SipAccount> seen = new ArrayList<>();
 
-        int count = db.database().inTransaction(tx -> store.all(tx, seen::add));
+        int count = inTx(tx -> sipAccounts().all(tx, seen::add));
 
         assertEquals(25, count);
         assertEquals(expected, seen);
     }
 
     @Test
-    void anEmptyPlatformStreamsNothing() {
-        assertEquals(0, (int) db.database().inTransaction(tx -> store.all(tx, account -> {
+    default void anEmptyPlatformStreamsNothing() {
+        assertEquals(0, (int) inTx(tx -> sipAccounts().all(tx, account -> {
             throw new AssertionError("no accounts expected");
         })));
     }

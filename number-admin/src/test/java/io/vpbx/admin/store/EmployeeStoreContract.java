@@ -1,53 +1,38 @@
-package io.vpbx.admin.store.jdbc;
+package io.vpbx.admin.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vpbx.admin.TestDatabases;
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.staff.DigestCredentials;
 import io.vpbx.admin.domain.staff.Employee;
-import io.vpbx.admin.store.TxWork;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every EmployeeStore must do; run against H2 and PostgreSQL by the subclasses. */
-abstract class EmployeeStoreContract {
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+/** What every EmployeeStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
+public interface EmployeeStoreContract extends StoreContract {
+    EmployeeStore employees();
 
-    private final String kind;
-    private final JdbcEmployeeStore store = new JdbcEmployeeStore();
-    private TestDatabases.TestDatabase db;
-
-    EmployeeStoreContract(String kind) {
-        this.kind = kind;
-    }
+    Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     @BeforeEach
-    void open() {
-        db = TestDatabases.of(kind);
-        db.database().inTransaction(tx -> {
-            new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
-            new JdbcAccountStore().create(tx, new Account("acc-2", "Globex", T0));
+    default void seed() {
+        inTx(tx -> {
+            accounts().create(tx, new Account("acc-1", "Acme", T0));
+            accounts().create(tx, new Account("acc-2", "Globex", T0));
             return null;
         });
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
     private boolean holds(TxWork<Boolean> question) {
-        return db.database().inTransaction(question);
+        return inTx(question);
     }
 
     private static Employee employee(String id, String accountId, String extension, String username) {
@@ -56,51 +41,51 @@ abstract class EmployeeStoreContract {
     }
 
     private void create(Employee employee) {
-        db.database().inTransaction(tx -> {
-            store.create(tx, employee);
+        inTx(tx -> {
+            employees().create(tx, employee);
             return null;
         });
     }
 
     private Optional<Employee> find(String accountId, String id) {
-        return db.database().inTransaction(tx -> store.find(tx, accountId, id));
+        return inTx(tx -> employees().find(tx, accountId, id));
     }
 
     @Test
-    void createdEmployeeReadsBackWithItsDigests() {
+    default void createdEmployeeReadsBackWithItsDigests() {
         Employee anna = new Employee("e-1", "acc-1", "Anna", "101", "anna", DigestCredentials.derive("anna", "vpbx", "0123456789"),
                 "+79161234567", T0, T0.plusSeconds(5));
         create(anna);
         assertEquals(Optional.of(anna), find("acc-1", "e-1"));
-        assertEquals(Optional.of(anna), db.database().inTransaction(tx -> store.lock(tx, "acc-1", "e-1")));
-        assertEquals(Optional.of(anna), db.database().inTransaction(tx -> store.findByExtension(tx, "acc-1", "101")));
-        assertTrue(holds(tx -> store.exists(tx, "acc-1", "e-1")));
+        assertEquals(Optional.of(anna), inTx(tx -> employees().lock(tx, "acc-1", "e-1")));
+        assertEquals(Optional.of(anna), inTx(tx -> employees().findByExtension(tx, "acc-1", "101")));
+        assertTrue(holds(tx -> employees().exists(tx, "acc-1", "e-1")));
     }
 
     @Test
-    void findBySipUsernameLooksAcrossAccountsAndMatchesExactly() {
+    default void findBySipUsernameLooksAcrossAccountsAndMatchesExactly() {
         create(employee("e-1", "acc-1", "101", "anna"));
         create(employee("e-2", "acc-2", "101", "boris"));
-        assertEquals("e-2", db.database().inTransaction(tx -> store.findBySipUsername(tx, "boris")).orElseThrow().id());
+        assertEquals("e-2", inTx(tx -> employees().findBySipUsername(tx, "boris")).orElseThrow().id());
         assertEquals(employee("e-1", "acc-1", "101", "anna"),
-                db.database().inTransaction(tx -> store.findBySipUsername(tx, "anna")).orElseThrow());
-        assertTrue(db.database().inTransaction(tx -> store.findBySipUsername(tx, "ann")).isEmpty());
+                inTx(tx -> employees().findBySipUsername(tx, "anna")).orElseThrow());
+        assertTrue(inTx(tx -> employees().findBySipUsername(tx, "ann")).isEmpty());
     }
 
     @Test
-    void anotherAccountsEmployeeIsAbsent() {
+    default void anotherAccountsEmployeeIsAbsent() {
         create(employee("e-1", "acc-1", "101", "anna"));
         assertTrue(find("acc-2", "e-1").isEmpty());
-        assertTrue(db.database().inTransaction(tx -> store.lock(tx, "acc-2", "e-1")).isEmpty());
-        assertTrue(db.database().inTransaction(tx -> store.findByExtension(tx, "acc-2", "101")).isEmpty());
-        assertFalse(holds(tx -> store.exists(tx, "acc-2", "e-1")));
-        assertTrue(db.database().inTransaction(tx -> store.list(tx, "acc-2", null, 10)).isEmpty());
-        assertFalse(holds(tx -> store.delete(tx, "acc-2", "e-1")));
+        assertTrue(inTx(tx -> employees().lock(tx, "acc-2", "e-1")).isEmpty());
+        assertTrue(inTx(tx -> employees().findByExtension(tx, "acc-2", "101")).isEmpty());
+        assertFalse(holds(tx -> employees().exists(tx, "acc-2", "e-1")));
+        assertTrue(inTx(tx -> employees().list(tx, "acc-2", null, 10)).isEmpty());
+        assertFalse(holds(tx -> employees().delete(tx, "acc-2", "e-1")));
         assertTrue(find("acc-1", "e-1").isPresent(), "a delete for another account leaves the employee alone");
     }
 
     @Test
-    void extensionIsUniqueInAnAccountOnly() {
+    default void extensionIsUniqueInAnAccountOnly() {
         create(employee("e-1", "acc-1", "101", "anna"));
         ConflictException e = assertThrows(ConflictException.class, () -> create(employee("e-2", "acc-1", "101", "boris")));
         assertTrue(e.getMessage().startsWith("extension"), e.getMessage());
@@ -109,7 +94,7 @@ abstract class EmployeeStoreContract {
     }
 
     @Test
-    void sipUsernameIsUniqueOnThePlatform() {
+    default void sipUsernameIsUniqueOnThePlatform() {
         create(employee("e-1", "acc-1", "101", "anna"));
         ConflictException e = assertThrows(ConflictException.class, () -> create(employee("e-2", "acc-2", "102", "anna")));
         assertTrue(e.getMessage().startsWith("sip_username"), e.getMessage());
@@ -120,43 +105,43 @@ abstract class EmployeeStoreContract {
     }
 
     @Test
-    void updateRewritesEveryFieldButIdentityAndConflictsAreReported() {
+    default void updateRewritesEveryFieldButIdentityAndConflictsAreReported() {
         create(employee("e-1", "acc-1", "101", "anna"));
         create(employee("e-2", "acc-1", "102", "boris"));
         Employee changed = new Employee("e-1", "acc-1", "Anna P.", "105", "anna.p",
                 DigestCredentials.derive("anna.p", "vpbx", "new-password"), "+79161234567", T0, T0.plusSeconds(60));
-        db.database().inTransaction(tx -> {
-            store.update(tx, changed);
+        inTx(tx -> {
+            employees().update(tx, changed);
             return null;
         });
         assertEquals(Optional.of(changed), find("acc-1", "e-1"));
         Employee clash = new Employee("e-1", "acc-1", "Anna P.", "102", "anna.p", changed.credentials(), null, T0, T0);
-        assertThrows(ConflictException.class, () -> db.database().inTransaction(tx -> {
-            store.update(tx, clash);
+        assertThrows(ConflictException.class, () -> inTx(tx -> {
+            employees().update(tx, clash);
             return null;
         }));
         assertEquals(Optional.of(changed), find("acc-1", "e-1"), "the refused update changed nothing");
     }
 
     @Test
-    void theRoutingFeedReadsEmployeesOfEveryAccountPageByPage() {
+    default void theRoutingFeedReadsEmployeesOfEveryAccountPageByPage() {
         create(employee("e-1", "acc-1", "101", "anna"));
         Employee boris = new Employee("e-2", "acc-2", "Boris", "101", "boris", DigestCredentials.derive("boris", "vpbx", "password-2"),
                 "+79031112233", T0, T0);
         create(boris);
         create(new Employee("e-3", "acc-1", "Vera", "103", "vera", DigestCredentials.derive("vera", "vpbx", "password-3"),
                 "+79265550011", T0, T0));
-        assertEquals(Optional.of(boris), db.database().inTransaction(tx -> store.findInAnyAccount(tx, "e-2")));
-        assertTrue(db.database().inTransaction(tx -> store.findInAnyAccount(tx, "e-9")).isEmpty());
-        List<Employee> first = db.database().inTransaction(tx -> store.listAllAccounts(tx, null, 2));
-        List<Employee> rest = db.database().inTransaction(tx -> store.listAllAccounts(tx, "e-2", 5));
+        assertEquals(Optional.of(boris), inTx(tx -> employees().findInAnyAccount(tx, "e-2")));
+        assertTrue(inTx(tx -> employees().findInAnyAccount(tx, "e-9")).isEmpty());
+        List<Employee> first = inTx(tx -> employees().listAllAccounts(tx, null, 2));
+        List<Employee> rest = inTx(tx -> employees().listAllAccounts(tx, "e-2", 5));
         assertEquals(List.of("e-1", "e-2"), first.stream().map(Employee::id).toList(), "both accounts, in id order");
         assertEquals(boris, first.get(1));
         assertEquals(List.of("e-3"), rest.stream().map(Employee::id).toList());
     }
 
     @Test
-    void listPagesThroughOneAccountByIdAndDeleteRemoves() {
+    default void listPagesThroughOneAccountByIdAndDeleteRemoves() {
         for (int i = 0; i < 5; i++) {
             create(employee("e-" + i, "acc-1", "10" + i, "user" + i));
         }
@@ -166,13 +151,13 @@ abstract class EmployeeStoreContract {
         List<Employee> page;
         do {
             String cursor = after;
-            page = db.database().inTransaction(tx -> store.list(tx, "acc-1", cursor, 2));
+            page = inTx(tx -> employees().list(tx, "acc-1", cursor, 2));
             page.forEach(e -> ids.add(e.id()));
             after = page.isEmpty() ? null : page.get(page.size() - 1).id();
         } while (page.size() == 2);
         assertEquals(List.of("e-0", "e-1", "e-2", "e-3", "e-4"), ids);
-        assertTrue(holds(tx -> store.delete(tx, "acc-1", "e-3")));
+        assertTrue(holds(tx -> employees().delete(tx, "acc-1", "e-3")));
         assertTrue(find("acc-1", "e-3").isEmpty());
-        assertEquals(4, db.database().inTransaction(tx -> store.list(tx, "acc-1", null, 10)).size());
+        assertEquals(4, inTx(tx -> employees().list(tx, "acc-1", null, 10)).size());
     }
 }

@@ -1,57 +1,38 @@
-package io.vpbx.admin.store.jdbc;
+package io.vpbx.admin.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.admin.TestBindings;
-import io.vpbx.admin.TestDatabases;
 import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.compliance.DocumentStatus;
 import io.vpbx.admin.domain.compliance.EndUser;
 import io.vpbx.admin.domain.identity.HolderKind;
 import io.vpbx.admin.domain.identity.Jurisdiction;
 import io.vpbx.admin.domain.inventory.NumberUser;
-import io.vpbx.admin.store.TxWork;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every EndUserStore must do; run against H2 and PostgreSQL by the subclasses. */
-abstract class EndUserStoreContract {
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-    private static final LocalDate TODAY = LocalDate.parse("2026-11-23");
+/** What every EndUserStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
+public interface EndUserStoreContract extends StoreContract {
+    EndUserStore endUsers();
 
-    private final String kind;
-    private final JdbcEndUserStore store = new JdbcEndUserStore();
-    private TestDatabases.TestDatabase db;
-
-    EndUserStoreContract(String kind) {
-        this.kind = kind;
-    }
+    Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    LocalDate TODAY = LocalDate.parse("2026-11-23");
 
     @BeforeEach
-    void open() {
-        db = TestDatabases.of(kind);
-        db.database().inTransaction(tx -> {
-            new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
-            new JdbcAccountStore().create(tx, new Account("acc-2", "Globex", T0));
+    default void seed() {
+        inTx(tx -> {
+            accounts().create(tx, new Account("acc-1", "Acme", T0));
+            accounts().create(tx, new Account("acc-2", "Globex", T0));
             return null;
         });
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
-    private <T> T inTx(TxWork<T> work) {
-        return db.database().inTransaction(work);
     }
 
     static EndUser person(String id, String accountId) {
@@ -77,64 +58,64 @@ abstract class EndUserStoreContract {
     }
 
     private boolean holds(TxWork<Boolean> question) {
-        return db.database().inTransaction(question);
+        return inTx(question);
     }
 
     private void create(EndUser endUser) {
         inTx(tx -> {
-            store.create(tx, endUser);
+            endUsers().create(tx, endUser);
             return null;
         });
     }
 
     private Optional<EndUser> find(String accountId, String id) {
-        return inTx(tx -> store.find(tx, accountId, id));
+        return inTx(tx -> endUsers().find(tx, accountId, id));
     }
 
     @Test
-    void createdPersonAndOrganizationReadBackWhole() {
+    default void createdPersonAndOrganizationReadBackWhole() {
         EndUser anna = person("u-1", "acc-1");
         EndUser widgets = organization("u-2", "acc-1");
         create(anna);
         create(widgets);
         assertEquals(Optional.of(anna), find("acc-1", "u-1"));
         assertEquals(Optional.of(widgets), find("acc-1", "u-2"));
-        assertEquals(Optional.of(anna), inTx(tx -> store.lock(tx, "acc-1", "u-1")));
+        assertEquals(Optional.of(anna), inTx(tx -> endUsers().lock(tx, "acc-1", "u-1")));
     }
 
     @Test
-    void anotherAccountsEndUserIsAbsentButTheOperatorFindsIt() {
+    default void anotherAccountsEndUserIsAbsentButTheOperatorFindsIt() {
         create(person("u-1", "acc-1"));
         assertTrue(find("acc-2", "u-1").isEmpty());
-        assertTrue(inTx(tx -> store.lock(tx, "acc-2", "u-1")).isEmpty());
-        assertTrue(inTx(tx -> store.list(tx, "acc-2", null, 10)).isEmpty());
-        assertFalse(holds(tx -> store.delete(tx, "acc-2", "u-1")));
-        assertEquals(Optional.of(person("u-1", "acc-1")), inTx(tx -> store.lockInAnyAccount(tx, "u-1")));
-        assertTrue(inTx(tx -> store.lockInAnyAccount(tx, "u-9")).isEmpty());
+        assertTrue(inTx(tx -> endUsers().lock(tx, "acc-2", "u-1")).isEmpty());
+        assertTrue(inTx(tx -> endUsers().list(tx, "acc-2", null, 10)).isEmpty());
+        assertFalse(holds(tx -> endUsers().delete(tx, "acc-2", "u-1")));
+        assertEquals(Optional.of(person("u-1", "acc-1")), inTx(tx -> endUsers().lockInAnyAccount(tx, "u-1")));
+        assertTrue(inTx(tx -> endUsers().lockInAnyAccount(tx, "u-9")).isEmpty());
     }
 
     @Test
-    void updateRewritesEveryFieldButIdentityAndCreation() {
+    default void updateRewritesEveryFieldButIdentityAndCreation() {
         create(person("u-1", "acc-1"));
         EndUser changed = new EndUser("u-1", "acc-1", HolderKind.PERSON, EndUser.Relation.CONTRACTOR, Jurisdiction.RU, "Anna Sidorova",
                 LocalDate.parse("1991-01-02"), "Kazan", "+79031112233", null, "ru_foreign_passport", "v1:k1:bmV3", "b".repeat(64),
                 "7890", LocalDate.parse("2031-02-03"), DocumentStatus.FORGED, "registry: no such passport", null, null, null, null,
                 null, T0, T0.plusSeconds(60), T0.plusSeconds(30), null);
         inTx(tx -> {
-            store.update(tx, changed);
+            endUsers().update(tx, changed);
             return null;
         });
         assertEquals(Optional.of(changed), find("acc-1", "u-1"));
         EndUser anonymized = changed.anonymized(T0.plusSeconds(90));
         inTx(tx -> {
-            store.update(tx, anonymized);
+            endUsers().update(tx, anonymized);
             return null;
         });
         assertEquals(Optional.of(anonymized), find("acc-1", "u-1"));
     }
 
     @Test
-    void listPagesThroughOneAccountByIdAndDeleteRemoves() {
+    default void listPagesThroughOneAccountByIdAndDeleteRemoves() {
         for (int i = 0; i < 5; i++) {
             create(person("u-" + i, "acc-1"));
         }
@@ -144,30 +125,30 @@ abstract class EndUserStoreContract {
         List<EndUser> page;
         do {
             String cursor = after;
-            page = inTx(tx -> store.list(tx, "acc-1", cursor, 2));
+            page = inTx(tx -> endUsers().list(tx, "acc-1", cursor, 2));
             page.forEach(u -> ids.add(u.id()));
             after = page.isEmpty() ? null : page.get(page.size() - 1).id();
         } while (page.size() == 2);
         assertEquals(List.of("u-0", "u-1", "u-2", "u-3", "u-4"), ids);
-        assertTrue(holds(tx -> store.delete(tx, "acc-1", "u-3")));
+        assertTrue(holds(tx -> endUsers().delete(tx, "acc-1", "u-3")));
         assertTrue(find("acc-1", "u-3").isEmpty());
-        assertEquals(4, inTx(tx -> store.list(tx, "acc-1", null, 10)).size());
+        assertEquals(4, inTx(tx -> endUsers().list(tx, "acc-1", null, 10)).size());
     }
 
     @Test
-    void expiredDocumentsAreTheValidOnesPastTheirDateInEveryAccount() {
+    default void expiredDocumentsAreTheValidOnesPastTheirDateInEveryAccount() {
         create(withExpiry(person("u-1", "acc-1"), TODAY.minusDays(1), DocumentStatus.VALID));
         create(withExpiry(person("u-2", "acc-2"), TODAY.minusDays(10), DocumentStatus.VALID));
         create(withExpiry(person("u-3", "acc-1"), TODAY, DocumentStatus.VALID));
         create(withExpiry(person("u-4", "acc-1"), TODAY.minusDays(5), DocumentStatus.EXPIRED));
         create(withExpiry(person("u-5", "acc-1"), TODAY.minusDays(5), DocumentStatus.FORGED));
         create(person("u-6", "acc-1"));
-        assertEquals(List.of("u-2", "u-1"), inTx(tx -> store.withExpiredDocuments(tx, TODAY, 10)).stream().map(EndUser::id).toList());
-        assertEquals(List.of("u-2"), inTx(tx -> store.withExpiredDocuments(tx, TODAY, 1)).stream().map(EndUser::id).toList());
+        assertEquals(List.of("u-2", "u-1"), inTx(tx -> endUsers().withExpiredDocuments(tx, TODAY, 10)).stream().map(EndUser::id).toList());
+        assertEquals(List.of("u-2"), inTx(tx -> endUsers().withExpiredDocuments(tx, TODAY, 1)).stream().map(EndUser::id).toList());
     }
 
     @Test
-    void dueForErasureAreFormerHoldersPastTheCutoffWithNoNumberLeft() {
+    default void dueForErasureAreFormerHoldersPastTheCutoffWithNoNumberLeft() {
         Instant cutoff = T0.plusSeconds(3600);
         create(person("u-1", "acc-1").withLastNumberReleasedAt(T0));
         create(person("u-2", "acc-2").withLastNumberReleasedAt(T0.minusSeconds(60)));
@@ -180,12 +161,12 @@ abstract class EndUserStoreContract {
             TestBindings.bind(tx, "+74951230002", "acc-1", "m2m_device", "u-1");
             return null;
         });
-        assertEquals(List.of("u-2", "u-1"), inTx(tx -> store.dueForErasure(tx, cutoff, 10)).stream().map(EndUser::id).toList());
-        assertEquals(1, inTx(tx -> store.dueForErasure(tx, cutoff, 1)).size());
+        assertEquals(List.of("u-2", "u-1"), inTx(tx -> endUsers().dueForErasure(tx, cutoff, 10)).stream().map(EndUser::id).toList());
+        assertEquals(1, inTx(tx -> endUsers().dueForErasure(tx, cutoff, 1)).size());
     }
 
     @Test
-    void bindingsOfListTheEndUsersNumbersOnly() {
+    default void bindingsOfListTheEndUsersNumbersOnly() {
         create(person("u-1", "acc-1"));
         inTx(tx -> {
             TestBindings.bind(tx, "+74951230002", "acc-1", "end_user", "u-1");
@@ -195,7 +176,7 @@ abstract class EndUserStoreContract {
             return null;
         });
         assertEquals(List.of(new NumberUser("binding of number", "+74951230001", "acc-1"),
-                new NumberUser("binding of number", "+74951230002", "acc-1")), inTx(tx -> store.bindingsOf(tx, "u-1")));
-        assertTrue(inTx(tx -> store.bindingsOf(tx, "u-9")).isEmpty());
+                new NumberUser("binding of number", "+74951230002", "acc-1")), inTx(tx -> endUsers().bindingsOf(tx, "u-1")));
+        assertTrue(inTx(tx -> endUsers().bindingsOf(tx, "u-9")).isEmpty());
     }
 }

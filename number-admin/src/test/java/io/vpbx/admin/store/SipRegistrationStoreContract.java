@@ -1,8 +1,7 @@
-package io.vpbx.admin.store.jdbc;
+package io.vpbx.admin.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vpbx.admin.TestDatabases;
 import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.staff.DigestCredentials;
 import io.vpbx.admin.domain.staff.Employee;
@@ -10,40 +9,29 @@ import io.vpbx.admin.domain.staff.SipRegistration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every SipRegistrationStore must do; run against H2 and PostgreSQL by the subclasses. */
-abstract class SipRegistrationStoreContract {
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-    private static final String PHONE = "sip:anna@192.0.2.10:5060";
-    private static final String SOFTPHONE = "sip:anna@198.51.100.7:5062;transport=tcp";
+/** What every SipRegistrationStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
+public interface SipRegistrationStoreContract extends StoreContract {
+    EmployeeStore employees();
 
-    private final String kind;
-    private final JdbcSipRegistrationStore store = new JdbcSipRegistrationStore();
-    private TestDatabases.TestDatabase db;
+    SipRegistrationStore sipRegistrations();
 
-    SipRegistrationStoreContract(String kind) {
-        this.kind = kind;
-    }
+    Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    String PHONE = "sip:anna@192.0.2.10:5060";
+    String SOFTPHONE = "sip:anna@198.51.100.7:5062;transport=tcp";
 
     @BeforeEach
-    void open() {
-        db = TestDatabases.of(kind);
-        db.database().inTransaction(tx -> {
-            new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
+    default void seed() {
+        inTx(tx -> {
+            accounts().create(tx, new Account("acc-1", "Acme", T0));
             for (String id : List.of("e-1", "e-2")) {
-                new JdbcEmployeeStore().create(tx, new Employee(id, "acc-1", "Employee " + id, id.substring(2) + "01", "user-" + id,
+                employees().create(tx, new Employee(id, "acc-1", "Employee " + id, id.substring(2) + "01", "user-" + id,
                         DigestCredentials.derive("user-" + id, "vpbx", "secret"), null, T0, T0));
             }
             return null;
         });
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private static SipRegistration row(String employeeId, String uri, long cseq, Instant expiresAt, String node, Instant updatedAt) {
@@ -52,9 +40,9 @@ abstract class SipRegistrationStoreContract {
     }
 
     private void save(SipRegistration... rows) {
-        db.database().inTransaction(tx -> {
+        inTx(tx -> {
             for (SipRegistration row : rows) {
-                store.save(tx, row);
+                sipRegistrations().save(tx, row);
             }
             return null;
         });
@@ -62,20 +50,20 @@ abstract class SipRegistrationStoreContract {
 
     private List<SipRegistration> unexpired(Instant now) {
         List<SipRegistration> rows = new ArrayList<>();
-        int count = db.database().inTransaction(tx -> store.unexpired(tx, now, rows::add));
+        int count = inTx(tx -> sipRegistrations().unexpired(tx, now, rows::add));
         assertEquals(rows.size(), count);
         return rows;
     }
 
     private List<SipRegistration> changedSince(Instant since) {
         List<SipRegistration> rows = new ArrayList<>();
-        int count = db.database().inTransaction(tx -> store.changedSince(tx, since, rows::add));
+        int count = inTx(tx -> sipRegistrations().changedSince(tx, since, rows::add));
         assertEquals(rows.size(), count);
         return rows;
     }
 
     @Test
-    void savedRowsReadBackWithEveryField() {
+    default void savedRowsReadBackWithEveryField() {
         SipRegistration full = row("e-1", PHONE, 7, T0.plusSeconds(3600), "node-a", T0.plusNanos(123_456_000));
         SipRegistration bare = new SipRegistration("e-2", SOFTPHONE, null, null, 1.0, "c2", 1, T0.plusSeconds(60), "node-b", T0);
         save(full, bare);
@@ -84,7 +72,7 @@ abstract class SipRegistrationStoreContract {
     }
 
     @Test
-    void savingTheSameEmployeeAndUriAgainReplacesTheRow() {
+    default void savingTheSameEmployeeAndUriAgainReplacesTheRow() {
         save(row("e-1", PHONE, 1, T0.plusSeconds(600), "node-a", T0));
         SipRegistration refreshed = row("e-1", PHONE, 2, T0.plusSeconds(1200), "node-b", T0.plusSeconds(5));
         save(refreshed);
@@ -93,7 +81,7 @@ abstract class SipRegistrationStoreContract {
     }
 
     @Test
-    void aRemovalRowIsNotLoadedAtStartupButIsSeenAsAChange() {
+    default void aRemovalRowIsNotLoadedAtStartupButIsSeenAsAChange() {
         save(row("e-1", PHONE, 1, T0.plusSeconds(600), "node-a", T0));
         SipRegistration removal = row("e-1", PHONE, 1, T0.plusSeconds(10), "node-a", T0.plusSeconds(10));
         save(removal);
@@ -103,7 +91,7 @@ abstract class SipRegistrationStoreContract {
     }
 
     @Test
-    void changesAreThoseUpdatedAfterTheInstantOldestFirst() {
+    default void changesAreThoseUpdatedAfterTheInstantOldestFirst() {
         SipRegistration second = row("e-1", PHONE, 1, T0.plusSeconds(600), "node-a", T0.plusSeconds(2));
         SipRegistration first = row("e-2", PHONE, 1, T0.plusSeconds(600), "node-a", T0.plusSeconds(1));
         SipRegistration before = row("e-1", SOFTPHONE, 1, T0.plusSeconds(600), "node-a", T0);
@@ -114,20 +102,20 @@ abstract class SipRegistrationStoreContract {
     }
 
     @Test
-    void deletesOnlyRowsExpiredBeforeTheCutoff() {
+    default void deletesOnlyRowsExpiredBeforeTheCutoff() {
         SipRegistration old = row("e-1", PHONE, 1, T0.plusSeconds(10), "node-a", T0);
         SipRegistration live = row("e-1", SOFTPHONE, 1, T0.plusSeconds(100), "node-a", T0);
         save(old, live);
 
-        assertEquals(1, (int) db.database().inTransaction(tx -> store.deleteExpiredBefore(tx, T0.plusSeconds(50))));
+        assertEquals(1, (int) inTx(tx -> sipRegistrations().deleteExpiredBefore(tx, T0.plusSeconds(50))));
         assertEquals(List.of(live), changedSince(T0.minusSeconds(1)));
     }
 
     @Test
-    void registrationsGoWithTheirEmployee() {
+    default void registrationsGoWithTheirEmployee() {
         save(row("e-1", PHONE, 1, T0.plusSeconds(600), "node-a", T0), row("e-2", PHONE, 1, T0.plusSeconds(600), "node-a", T0));
 
-        db.database().inTransaction(tx -> new JdbcEmployeeStore().delete(tx, "acc-1", "e-1"));
+        inTx(tx -> employees().delete(tx, "acc-1", "e-1"));
 
         assertEquals(List.of("e-2"), unexpired(T0).stream().map(SipRegistration::employeeId).toList());
     }

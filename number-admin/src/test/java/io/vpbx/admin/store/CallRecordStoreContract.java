@@ -1,12 +1,10 @@
-package io.vpbx.admin.store.jdbc;
+package io.vpbx.admin.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.admin.TestCallRecords;
-import io.vpbx.admin.TestDatabases;
-import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.cdr.CallRecordQuery;
 import io.vpbx.admin.domain.cdr.StoredCallRecord;
 import io.vpbx.sip.cdr.CallRecord;
@@ -15,42 +13,24 @@ import io.vpbx.sip.cdr.CallRecord.Result;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every CallRecordStore must do; run against H2 and PostgreSQL by the subclasses. */
-abstract class CallRecordStoreContract {
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00.123456Z");
-    private static final String ACME_NUMBER = "+74951230001";
+/** What every CallRecordStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
+public interface CallRecordStoreContract extends StoreContract {
+    CallRecordStore callRecords();
 
-    private final String kind;
-    private final JdbcCallRecordStore store = new JdbcCallRecordStore(JsonMappers.create());
-    private TestDatabases.TestDatabase db;
-
-    CallRecordStoreContract(String kind) {
-        this.kind = kind;
-    }
-
-    @BeforeEach
-    void open() {
-        db = TestDatabases.of(kind);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+    Instant T0 = Instant.parse("2026-11-23T10:00:00.123456Z");
+    String ACME_NUMBER = "+74951230001";
 
     private void append(List<CallRecord> records) {
-        db.database().inTransaction(tx -> {
-            store.append(tx, records);
+        inTx(tx -> {
+            callRecords().append(tx, records);
             return null;
         });
     }
 
     private List<StoredCallRecord> query(CallRecordQuery query) {
-        return db.database().inTransaction(tx -> store.query(tx, query));
+        return inTx(tx -> callRecords().query(tx, query));
     }
 
     private static CallRecordQuery all(String accountId, int limit) {
@@ -62,7 +42,7 @@ abstract class CallRecordStoreContract {
     }
 
     @Test
-    void appendedRecordsReadBackWithEveryFieldAndTheirAttempts() {
+    default void appendedRecordsReadBackWithEveryFieldAndTheirAttempts() {
         CallRecord answered = TestCallRecords.answered("call-1@10.0.0.1", "acc-1", ACME_NUMBER, "+79161234567", T0);
         CallRecord refused = new CallRecord("call-2@10.0.0.1", null, Direction.INBOUND, "+74959999999", "+79161234567",
                 "+74959999999", null, List.of(), Result.REJECTED, 404, null, T0.plusSeconds(1), null, T0.plusSeconds(1));
@@ -75,7 +55,7 @@ abstract class CallRecordStoreContract {
     }
 
     @Test
-    void awkwardTextFromTheWireReadsBackAsItWasWritten() {
+    default void awkwardTextFromTheWireReadsBackAsItWasWritten() {
         // What PostgreSQL's COPY text format must escape (tab, newline, carriage return, backslash, the two
         // characters of its NULL marker) and what JSON must escape in the attempts, beside non-ASCII text.
         String callId = "a\tb\nc\rd\\e\\N@10.0.0.1";
@@ -94,7 +74,7 @@ abstract class CallRecordStoreContract {
     }
 
     @Test
-    void newestFirstAndTheCursorWalksEveryRecordOnceEvenWhenStartsTie() {
+    default void newestFirstAndTheCursorWalksEveryRecordOnceEvenWhenStartsTie() {
         List<CallRecord> records = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             // Pairs start at the same instant: the storage id orders them.
@@ -116,7 +96,7 @@ abstract class CallRecordStoreContract {
     }
 
     @Test
-    void anAccountReadsOnlyItsOwnRecordsAndTheOperatorReadsAll() {
+    default void anAccountReadsOnlyItsOwnRecordsAndTheOperatorReadsAll() {
         append(List.of(TestCallRecords.answered("a-1", "acc-1", ACME_NUMBER, "+79161234567", T0),
                 TestCallRecords.answered("b-1", "acc-2", "+74951230002", "+79161234567", T0.plusSeconds(1)),
                 TestCallRecords.unanswered("none-1", null, Direction.INBOUND, "+74950000000", "+79161234567", Result.REJECTED, 404,
@@ -128,7 +108,7 @@ abstract class CallRecordStoreContract {
     }
 
     @Test
-    void filtersNarrowByStartNumberDirectionResultAndCaller() {
+    default void filtersNarrowByStartNumberDirectionResultAndCaller() {
         append(List.of(
                 TestCallRecords.answered("in-answered", "acc-1", ACME_NUMBER, "+79161234567", T0),
                 TestCallRecords.unanswered("in-busy", "acc-1", Direction.INBOUND, ACME_NUMBER, "+79035550000", Result.BUSY, 486,
@@ -151,7 +131,7 @@ abstract class CallRecordStoreContract {
     }
 
     @Test
-    void wireTextLongerThanItsColumnIsCutAndTheBatchStillWrites() {
+    default void wireTextLongerThanItsColumnIsCutAndTheBatchStillWrites() {
         String longCallId = "x".repeat(300) + "@host";
         String longCaller = "caller-" + "9".repeat(400);
         append(List.of(TestCallRecords.answered(longCallId, "acc-1", ACME_NUMBER, longCaller, T0),
@@ -164,7 +144,7 @@ abstract class CallRecordStoreContract {
     }
 
     @Test
-    void aLargeBatchIsAppendedWhole() {
+    default void aLargeBatchIsAppendedWhole() {
         List<CallRecord> records = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
             records.add(TestCallRecords.answered("bulk-" + i, "acc-1", ACME_NUMBER, "+79161234567", T0.plusMillis(i)));
