@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every ApiKeyStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
@@ -25,7 +24,7 @@ public interface ApiKeyStoreContract extends StoreContract {
 
     ApiKeys GENERATOR = new ApiKeys(new SecureRandom());
 
-    @BeforeEach
+    @Override
     default void seed() {
         inTx(tx -> {
             accounts().create(tx, new Account("acc-1", "Acme", T0));

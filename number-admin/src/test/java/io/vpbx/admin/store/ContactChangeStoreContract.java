@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +25,7 @@ public interface ContactChangeStoreContract extends StoreContract {
 
     Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    @BeforeEach
+    @Override
     default void seed() {
         inTx(tx -> {
             accounts().create(tx, new Account("acc-1", "Acme", T0, "+79161234567", "owner@acme.example"));

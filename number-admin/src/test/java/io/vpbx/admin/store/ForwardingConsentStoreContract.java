@@ -8,7 +8,6 @@ import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.forwarding.ForwardingConsent;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every ForwardingConsentStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
@@ -18,7 +17,7 @@ public interface ForwardingConsentStoreContract extends StoreContract {
     Instant T0 = Instant.parse("2026-12-06T20:00:00Z");
     String NUMBER = "+74951230002";
 
-    @BeforeEach
+    @Override
     default void seed() {
         inTx(tx -> {
             for (String id : List.of("holder", "acme", "initech")) {

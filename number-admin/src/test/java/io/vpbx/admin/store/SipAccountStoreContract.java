@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every SipAccountStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
@@ -21,7 +20,7 @@ public interface SipAccountStoreContract extends StoreContract {
 
     Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    @BeforeEach
+    @Override
     default void seed() {
         inTx(tx -> {
             accounts().create(tx, new Account("acc-1", "Acme", T0));

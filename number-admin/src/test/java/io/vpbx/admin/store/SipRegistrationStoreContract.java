@@ -9,7 +9,6 @@ import io.vpbx.admin.domain.staff.SipRegistration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every SipRegistrationStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
@@ -22,7 +21,7 @@ public interface SipRegistrationStoreContract extends StoreContract {
     String PHONE = "sip:anna@192.0.2.10:5060";
     String SOFTPHONE = "sip:anna@198.51.100.7:5062;transport=tcp";
 
-    @BeforeEach
+    @Override
     default void seed() {
         inTx(tx -> {
             accounts().create(tx, new Account("acc-1", "Acme", T0));

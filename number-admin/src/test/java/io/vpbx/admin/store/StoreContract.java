@@ -11,6 +11,10 @@ public interface StoreContract {
 
     AccountStore accounts();
 
+    /** What every test starts from (accounts, rows the store refers to); the backend runs it on the fresh database. */
+    default void seed() {
+    }
+
     default <T> T inTx(TxWork<T> work) {
         return transactions().inTransaction(work);
     }

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +45,7 @@ public interface ThirdPartyStoreContract extends StoreContract {
     String B = "+74951234568";
     String C = "+79161234567";
 
-    @BeforeEach
+    @Override
     default void seed() {
         PhoneNumberParser parser = new PhoneNumberParser();
         CatalogEntryFactory entries = new CatalogEntryFactory(CategoryClassifier.bundled(), PriceTables.load(Optional.empty()));

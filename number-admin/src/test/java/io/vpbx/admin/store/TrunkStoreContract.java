@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every TrunkStore must do; each backend's test implements it (H2 and PostgreSQL: the JDBC stores). */
@@ -23,7 +22,7 @@ public interface TrunkStoreContract extends StoreContract {
 
     Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    @BeforeEach
+    @Override
     default void seed() {
         inTx(tx -> {
             accounts().create(tx, new Account("acc-1", "Acme", T0));

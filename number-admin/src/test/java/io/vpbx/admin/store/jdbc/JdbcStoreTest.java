@@ -41,10 +41,10 @@ abstract class JdbcStoreTest implements StoreContract {
         this.kind = kind;
     }
 
-    /** Runs before the contract's own {@code @BeforeEach} (JUnit runs a superclass's first). */
     @BeforeEach
     void openDatabase() {
         db = TestDatabases.of(kind);
+        seed();
     }
 
     @AfterEach
