@@ -30,7 +30,7 @@ import java.util.UUID;
  * An account's departments. A department and its member list change together in one transaction, so a
  * refused change (a member of another account, a taken extension) leaves the old list as it was.
  */
-public final class DepartmentService {
+public final class DepartmentService implements ResourceService<Department, DepartmentService.Draft> {
 
     /** One member as a request lists it; {@code ringSeconds} null means the default. */
     public record MemberDraft(String employeeId, Integer ringSeconds) {

@@ -21,7 +21,7 @@ import java.util.UUID;
  * An account's employees. The SIP password is turned into digest HA1 values for {@code realm} on the
  * way in and then forgotten: it is never stored, returned, logged or audited (the audit says "changed").
  */
-public final class EmployeeService {
+public final class EmployeeService implements ResourceService<Employee, EmployeeService.Draft> {
     /** The audit's stand-in for a password: whether it changed, never what it is. */
     public static final String PASSWORD_CHANGED = "changed";
 

@@ -27,7 +27,7 @@ import java.util.UUID;
  * user's jurisdiction and kept only sealed, fingerprinted and masked; a document number is never
  * returned, logged or audited ({@link EndUserAudit} shows it masked).
  */
-public final class EndUserService {
+public final class EndUserService implements ResourceService<EndUser, EndUserService.Draft> {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** An account's M2M equipment: what a number is bound to when no person answers for it. */
-public final class M2mDeviceService {
+public final class M2mDeviceService implements ResourceService<M2mDevice, M2mDeviceService.Draft> {
 
     /** A device as a request describes it; every field unchecked. */
     public record Draft(String type, String model, String serialNumber, String imei, String installationAddress) {

@@ -29,7 +29,7 @@ import java.util.UUID;
  * no account: trunks are platform infrastructure, and an account that may not read them does not see them
  * in its audit log either.
  */
-public final class TrunkService {
+public final class TrunkService implements ResourceService<Trunk, TrunkService.Draft> {
     /** The account of trunk audit entries: none, trunks are the platform's. */
     private static final String PLATFORM = null;
 
