@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.admin.TestCallRecords;
-import io.vpbx.admin.service.CallRecordWriter;
+import io.vpbx.admin.service.calls.CallRecordWriter;
 import io.vpbx.sip.cdr.CallRecord;
 import io.vpbx.sip.cdr.CallRecord.Direction;
 import io.vpbx.sip.cdr.CallRecord.Result;

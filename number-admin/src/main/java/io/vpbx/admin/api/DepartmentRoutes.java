@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vpbx.admin.domain.staff.Department;
-import io.vpbx.admin.service.DepartmentService;
+import io.vpbx.admin.service.staff.DepartmentService;
 
 /**
  * /v1/departments: an account's ring groups, each an ordered member list rung by a strategy.

@@ -3,7 +3,7 @@ package io.vpbx.admin.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vpbx.admin.domain.staff.Employee;
-import io.vpbx.admin.service.EmployeeService;
+import io.vpbx.admin.service.staff.EmployeeService;
 
 /**
  * /v1/employees: an account's people who answer calls. The SIP password is written, never read back.

@@ -3,7 +3,7 @@ package io.vpbx.admin.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vpbx.admin.domain.compliance.M2mDevice;
-import io.vpbx.admin.service.M2mDeviceService;
+import io.vpbx.admin.service.compliance.M2mDeviceService;
 
 /**
  * /v1/m2m-devices: an account's equipment that numbers may be bound to instead of a person.

@@ -12,7 +12,7 @@ import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.RequestContext;
-import io.vpbx.admin.service.ThirdPartyNumberService;
+import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

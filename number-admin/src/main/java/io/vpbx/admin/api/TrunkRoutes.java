@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vpbx.admin.domain.trunk.Trunk;
-import io.vpbx.admin.service.TrunkService;
+import io.vpbx.admin.service.calls.TrunkService;
 
 /**
  * /v1/trunks: the operator's carrier trunks, each known to the SIP core by its source addresses.

@@ -2,6 +2,7 @@ package io.vpbx.admin.service;
 
 import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.audit.FieldChange;
+import io.vpbx.admin.service.audit.Auditor;
 import io.vpbx.admin.store.AccountResourceStore;
 import io.vpbx.admin.store.Transactions;
 import io.vpbx.admin.store.Tx;

@@ -20,7 +20,7 @@ import io.vpbx.admin.domain.number.Country;
 import io.vpbx.admin.domain.number.NumberType;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
 import io.vpbx.admin.domain.price.PriceTable;
-import io.vpbx.admin.service.CatalogEntryFactory;
+import io.vpbx.admin.service.catalog.CatalogEntryFactory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
