@@ -22,14 +22,11 @@ public final class AuditedResource<T> {
     /** A step run inside the transaction; {@code before} null on create, {@code after} null on delete. */
     @FunctionalInterface
     public interface Step<T> {
-        Step<?> NONE = (tx, before, after) -> {
-        };
-
         void run(Tx tx, T before, T after) throws SQLException;
 
-        @SuppressWarnings("unchecked")
         static <T> Step<T> none() {
-            return (Step<T>) NONE;
+            return (tx, before, after) -> {
+            };
         }
     }
 
