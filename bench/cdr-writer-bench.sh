@@ -3,7 +3,7 @@
 # Not a test; run by hand, figures go to bench/RESULTS.md.
 #
 #   bench/cdr-writer-bench.sh [records=200000] [records/s=0: as fast as the queue takes them] [warm-up records=50000]
-#     io.vpbx.admin.service.CallRecordWriterBench: records offered to CallRecordWriter from one thread; prints the
+#     io.vpbx.admin.service.calls.CallRecordWriterBench: records offered to CallRecordWriter from one thread; prints the
 #     writer thread's CPU per record (user, system) and the offering thread's.
 #
 # Env: BUILD_DIR (default target; e.g. target-perf for a second build in the same tree), JAVA_OPTS (default
@@ -20,4 +20,4 @@ OPTS=(${JAVA_OPTS:--Xms512m -Xmx512m})
 if [ -n "${JFR:-}" ]; then
   OPTS+=("-XX:StartFlightRecording=filename=$JFR,settings=profile")
 fi
-exec java "${OPTS[@]}" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CP" io.vpbx.admin.service.CallRecordWriterBench "$@"
+exec java "${OPTS[@]}" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CP" io.vpbx.admin.service.calls.CallRecordWriterBench "$@"

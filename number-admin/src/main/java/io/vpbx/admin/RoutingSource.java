@@ -5,7 +5,7 @@ import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.staff.Employee;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyLine;
 import io.vpbx.admin.domain.trunk.Trunk;
-import io.vpbx.admin.service.LinePasswords;
+import io.vpbx.admin.service.thirdparty.LinePasswords;
 import io.vpbx.admin.domain.limits.AccountLimits;
 import io.vpbx.admin.domain.limits.LimitSettings;
 import io.vpbx.admin.store.AccountLimitStore;

@@ -17,7 +17,7 @@ import io.vpbx.admin.api.JsonMappers;
 import io.vpbx.admin.domain.limits.AccountLimits;
 import io.vpbx.admin.domain.limits.LimitSettings;
 import io.vpbx.sip.routing.PremiumRatePrefixes;
-import io.vpbx.admin.service.ChangeListener;
+import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAuditStore;
 import io.vpbx.admin.store.jdbc.JdbcSettings;

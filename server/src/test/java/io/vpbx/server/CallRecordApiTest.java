@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.admin.TestCallRecords;
-import io.vpbx.admin.service.CallRecordWriter;
+import io.vpbx.admin.service.calls.CallRecordWriter;
 import io.vpbx.telephony.cdr.CallRecord.Direction;
 import io.vpbx.telephony.cdr.CallRecord.Result;
 import io.vpbx.telephony.cdr.CallRecord;

@@ -5,7 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.limits.AccountLimits;
 import io.vpbx.admin.domain.limits.LimitSettingsPatch;
-import io.vpbx.admin.service.AccountLimitService;
+import io.vpbx.admin.service.accounts.AccountLimitService;
 
 /**
  * /v1/accounts/{id}/limits: the limits in force for an account (read by the operator and the account itself) and

@@ -5,7 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.contact.EmailAddress;
-import io.vpbx.admin.service.AccountService;
+import io.vpbx.admin.service.accounts.AccountService;
 import io.vpbx.admin.service.NumberInputs;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.account.StoredApiKey;
-import io.vpbx.admin.service.ApiKeyService;
+import io.vpbx.admin.service.accounts.ApiKeyService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -4,7 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.audit.AuditChainEntry;
-import io.vpbx.admin.service.AuditService;
+import io.vpbx.admin.service.audit.AuditService;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,7 +8,7 @@ import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.audit.AuditEvent;
 import io.vpbx.admin.domain.audit.AuditQuery;
 import io.vpbx.admin.domain.audit.ChainVerification;
-import io.vpbx.admin.service.AuditService;
+import io.vpbx.admin.service.audit.AuditService;
 import io.vpbx.admin.service.RequestContext;
 import java.time.Instant;
 import java.util.List;

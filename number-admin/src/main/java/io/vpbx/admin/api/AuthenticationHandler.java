@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.account.Principal;
-import io.vpbx.admin.service.Authenticator;
+import io.vpbx.admin.service.accounts.Authenticator;
 import io.vpbx.admin.service.RequestContext;
 import java.util.Optional;
 

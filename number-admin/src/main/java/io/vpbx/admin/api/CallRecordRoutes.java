@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.cdr.CallRecordQuery;
 import io.vpbx.admin.domain.cdr.StoredCallRecord;
-import io.vpbx.admin.service.CallRecordSearch;
+import io.vpbx.admin.service.calls.CallRecordSearch;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.telephony.cdr.CallRecord;

@@ -7,11 +7,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.compliance.Binding;
 import io.vpbx.admin.domain.compliance.RegistryRequest;
-import io.vpbx.admin.service.BindingService;
-import io.vpbx.admin.service.CallerIdService;
+import io.vpbx.admin.service.compliance.BindingService;
+import io.vpbx.admin.service.staff.CallerIdService;
 import io.vpbx.admin.service.NumberInputs;
-import io.vpbx.admin.service.RegistryService;
-import io.vpbx.admin.service.SelfSubmissions;
+import io.vpbx.admin.service.compliance.RegistryService;
+import io.vpbx.admin.service.compliance.SelfSubmissions;
 import java.util.Locale;
 
 /**

@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.contact.ContactHolderKind;
 import io.vpbx.admin.domain.contact.ContactPhoneChange;
-import io.vpbx.admin.service.ContactPhoneChanges;
+import io.vpbx.admin.service.contacts.ContactPhoneChanges;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.store.ContactChangeStore;
 import java.time.Instant;

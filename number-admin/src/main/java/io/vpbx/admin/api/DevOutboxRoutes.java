@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.contact.OutboxMessage;
-import io.vpbx.admin.service.DevOutbox;
+import io.vpbx.admin.service.contacts.DevOutbox;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.RequestContext;
 import java.util.List;

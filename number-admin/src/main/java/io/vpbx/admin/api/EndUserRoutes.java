@@ -1,88 +1,37 @@
 package io.vpbx.admin.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.compliance.EndUser;
 import io.vpbx.admin.domain.compliance.EndUserFields;
-import io.vpbx.admin.service.EndUserService;
-import io.vpbx.admin.service.IdentityDocuments;
+import io.vpbx.admin.service.compliance.EndUserService;
+import io.vpbx.admin.service.compliance.IdentityDocuments;
 import io.vpbx.admin.service.RequestContext;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * /v1/end-users: who answers for an account's numbers. Document numbers are written, never read back:
  * answers show them masked. The operator records document verdicts under /document-status.
+ * PATCH is a JSON merge-patch: the fields present change; document and agent are replaced whole; unknown fields are refused.
  */
 final class EndUserRoutes implements Routes {
+    private final ResourceRoutes<EndUser, EndUserService.Draft> resource;
     private final EndUserService endUsers;
     private final Exchange exchange;
-    private final Query query;
 
     EndUserRoutes(EndUserService endUsers, Exchange exchange, Query query) {
+        this.resource = new ResourceRoutes<>("/v1/end-users", endUsers, EndUserService.Draft.class, EndUser::id, this::view,
+                exchange, query);
         this.endUsers = endUsers;
         this.exchange = exchange;
-        this.query = query;
     }
 
     @Override
     public void mount(Router router) {
-        router.post("/v1/end-users").handler(Query.takesNone()).handler(this::create);
-        router.get("/v1/end-users").handler(Query.takes("limit", "cursor")).handler(this::list);
-        router.get("/v1/end-users/:id").handler(Query.takesNone()).handler(this::get);
-        router.patch("/v1/end-users/:id").handler(Query.takesNone()).handler(this::update);
-        router.delete("/v1/end-users/:id").handler(Query.takesNone()).handler(this::delete);
+        resource.mount(router);
         router.post("/v1/end-users/:id/document-status").handler(Query.takesNone()).handler(this::setDocumentStatus);
-    }
-
-    private void create(RoutingContext rc) {
-        RequestContext ctx = exchange.context(rc);
-        exchange.blocking(rc, 201, () -> view(endUsers.create(ctx, exchange.body(rc, EndUserService.Draft.class))));
-    }
-
-    private void list(RoutingContext rc) {
-        RequestContext ctx = exchange.context(rc);
-        int limit = query.limit(rc);
-        String[] cursor = query.cursor(rc, 1);
-        exchange.blocking(rc, 200, () -> {
-            List<EndUser> page = endUsers.list(ctx, cursor == null ? null : cursor[0], limit);
-            ObjectNode body = exchange.mapper().createObjectNode();
-            ArrayNode items = body.putArray("items");
-            page.forEach(endUser -> items.add(view(endUser)));
-            body.put("next_cursor", page.size() == limit ? Query.encodeCursor(page.get(page.size() - 1).id()) : null);
-            return body;
-        });
-    }
-
-    private void get(RoutingContext rc) {
-        RequestContext ctx = exchange.context(rc);
-        exchange.blocking(rc, 200, () -> view(endUsers.get(ctx, rc.pathParam("id"))));
-    }
-
-    /** JSON merge-patch: the fields present change; document and agent are replaced whole; unknown fields are refused. */
-    private void update(RoutingContext rc) {
-        RequestContext ctx = exchange.context(rc);
-        exchange.blocking(rc, 200, () -> {
-            JsonNode body = exchange.bodyTree(rc);
-            EndUserService.Draft values = exchange.mapper().treeToValue(body, EndUserService.Draft.class);
-            Set<String> fields = new HashSet<>();
-            body.fieldNames().forEachRemaining(fields::add);
-            return view(endUsers.update(ctx, rc.pathParam("id"), new EndUserService.Patch(fields, values)));
-        });
-    }
-
-    private void delete(RoutingContext rc) {
-        RequestContext ctx = exchange.context(rc);
-        exchange.blocking(rc, 204, () -> {
-            endUsers.delete(ctx, rc.pathParam("id"));
-            return null;
-        });
     }
 
     private void setDocumentStatus(RoutingContext rc) {

@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.forwarding.ForwardingConsent;
-import io.vpbx.admin.service.ForwardingConsents;
+import io.vpbx.admin.service.numbers.ForwardingConsents;
 import io.vpbx.admin.service.NumberInputs;
 
 /**

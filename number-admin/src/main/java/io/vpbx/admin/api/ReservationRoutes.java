@@ -3,7 +3,7 @@ package io.vpbx.admin.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vpbx.admin.service.ReservationService;
+import io.vpbx.admin.service.catalog.ReservationService;
 import java.util.List;
 
 /** /v1/reservations: hold numbers for a while before buying them. */

@@ -11,7 +11,7 @@ import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.RequestContext;
-import io.vpbx.admin.service.ThirdPartyNumberService;
+import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import io.vpbx.telephony.uplink.RegistrationState;
 import java.time.Instant;
 import java.util.HashSet;

@@ -22,6 +22,18 @@ public final class FreeText {
         return trimmed;
     }
 
+    /** Required text as the compliance fields tell it: clean, then trimmed; "is required" when empty, else at most {@code max}. */
+    public static String present(String field, String value, int max) {
+        String trimmed = value == null ? "" : clean(field, value).strip();
+        if (trimmed.isEmpty()) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        if (trimmed.length() > max) {
+            throw new InvalidFieldException(field, "must be at most " + max + " characters");
+        }
+        return trimmed;
+    }
+
     /** Optional text: null or blank is none (null); otherwise clean, trimmed, at most {@code max} characters. */
     public static String optional(String field, String value, int max) {
         if (value == null) {

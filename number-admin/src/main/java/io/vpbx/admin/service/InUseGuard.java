@@ -2,6 +2,7 @@ package io.vpbx.admin.service;
 
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.inventory.NumberUser;
+import io.vpbx.admin.service.numbers.ForeignForwardings;
 import io.vpbx.admin.store.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -11,32 +11,16 @@ import java.util.Optional;
  * members as a whole, in member order. Reads by id are scoped to an account. A write that would give two
  * departments of an account one extension throws {@link io.vpbx.admin.domain.ConflictException}.
  */
-public interface DepartmentStore {
+public interface DepartmentStore extends AccountResourceStore<Department> {
     boolean exists(Tx tx, String accountId, String departmentId) throws SQLException;
 
-    void create(Tx tx, Department department) throws SQLException;
-
-    Optional<Department> find(Tx tx, String accountId, String departmentId) throws SQLException;
-
-    /** The department, locked until the transaction ends. */
-    Optional<Department> lock(Tx tx, String accountId, String departmentId) throws SQLException;
-
     Optional<Department> findByExtension(Tx tx, String accountId, String extension) throws SQLException;
-
-    /** An account's departments by id, after {@code afterId} (null: from the start), at most {@code limit}. */
-    List<Department> list(Tx tx, String accountId, String afterId, int limit) throws SQLException;
 
     /** The department, whichever account it belongs to: for the SIP routing feed, which hears only an id. */
     Optional<Department> findInAnyAccount(Tx tx, String departmentId) throws SQLException;
 
     /** Departments of every account by id, after {@code afterId} (null: from the start), at most {@code limit}. */
     List<Department> listAllAccounts(Tx tx, String afterId, int limit) throws SQLException;
-
-    /** Writes name, extension, strategy and update time, and replaces the members with the given list. */
-    void update(Tx tx, Department department) throws SQLException;
-
-    /** Deletes the department and its member list; returns whether it existed in the account. */
-    boolean delete(Tx tx, String accountId, String departmentId) throws SQLException;
 
     /** The departments (of any account) that list {@code employeeId} as a member: what stops its deletion. */
     List<NumberUser> memberships(Tx tx, String employeeId) throws SQLException;

@@ -11,23 +11,13 @@ import java.util.Optional;
  * give two employees one extension in an account, or one SIP username on the platform, throw
  * {@link io.vpbx.admin.domain.ConflictException}.
  */
-public interface EmployeeStore {
+public interface EmployeeStore extends AccountResourceStore<Employee> {
     boolean exists(Tx tx, String accountId, String employeeId) throws SQLException;
-
-    void create(Tx tx, Employee employee) throws SQLException;
-
-    Optional<Employee> find(Tx tx, String accountId, String employeeId) throws SQLException;
-
-    /** The employee, locked until the transaction ends. */
-    Optional<Employee> lock(Tx tx, String accountId, String employeeId) throws SQLException;
 
     Optional<Employee> findByExtension(Tx tx, String accountId, String extension) throws SQLException;
 
     /** The employee of any account who registers as {@code sipUsername}: what the registrar looks up. */
     Optional<Employee> findBySipUsername(Tx tx, String sipUsername) throws SQLException;
-
-    /** An account's employees by id, after {@code afterId} (null: from the start), at most {@code limit}. */
-    List<Employee> list(Tx tx, String accountId, String afterId, int limit) throws SQLException;
 
     /** The employee, whichever account it belongs to: for the SIP routing feed, which hears only an id. */
     Optional<Employee> findInAnyAccount(Tx tx, String employeeId) throws SQLException;
@@ -36,9 +26,4 @@ public interface EmployeeStore {
     /** Employees of every account in id order, after {@code afterId}: the SIP side's load of who belongs where. */
     List<Employee> listAllAccounts(Tx tx, String afterId, int limit) throws SQLException;
 
-    /** Writes every field but the id, the account and the creation time. */
-    void update(Tx tx, Employee employee) throws SQLException;
-
-    /** Returns whether the employee existed in the account. */
-    boolean delete(Tx tx, String accountId, String employeeId) throws SQLException;
 }

@@ -8,26 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** End users of accounts, with their documents sealed. */
-public interface EndUserStore {
-    void create(Tx tx, EndUser endUser) throws SQLException;
-
-    Optional<EndUser> find(Tx tx, String accountId, String endUserId) throws SQLException;
-
-    /** Locked until the transaction ends. */
-    Optional<EndUser> lock(Tx tx, String accountId, String endUserId) throws SQLException;
-
+public interface EndUserStore extends AccountResourceStore<EndUser> {
     /** The end user in whichever account holds it: for the operator, who acts for the verification authority. */
     Optional<EndUser> lockInAnyAccount(Tx tx, String endUserId) throws SQLException;
 
-    void update(Tx tx, EndUser endUser) throws SQLException;
-
-    /** Returns whether the end user existed in the account. */
-    boolean delete(Tx tx, String accountId, String endUserId) throws SQLException;
-
     /** The numbers bound to the end user now, as "binding of number +7...". */
     List<NumberUser> bindingsOf(Tx tx, String endUserId) throws SQLException;
-
-    List<EndUser> list(Tx tx, String accountId, String afterId, int limit) throws SQLException;
 
     /** End users (not anonymized) with a document not sealed under {@code keyId}, across accounts, at most {@code limit}. */
     List<EndUser> sealedWithOtherKeys(Tx tx, String keyId, int limit) throws SQLException;

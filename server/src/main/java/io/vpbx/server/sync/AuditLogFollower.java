@@ -3,7 +3,7 @@ package io.vpbx.server.sync;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vpbx.admin.domain.audit.AuditedChange;
-import io.vpbx.admin.service.ChangeListener;
+import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.store.AuditStore;
 import io.vpbx.admin.store.Transactions;
 import java.time.Duration;

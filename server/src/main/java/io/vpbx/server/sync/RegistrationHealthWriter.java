@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vpbx.admin.domain.thirdparty.RegistrationReport;
 import io.vpbx.admin.service.BatchingWriter;
-import io.vpbx.admin.service.RegistrationReports;
+import io.vpbx.admin.service.thirdparty.RegistrationReports;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;

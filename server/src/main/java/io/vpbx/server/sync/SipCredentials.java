@@ -1,7 +1,7 @@
 package io.vpbx.server.sync;
 
 import io.vpbx.admin.domain.staff.SipAccount;
-import io.vpbx.admin.service.ChangeListener;
+import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.store.SipAccountStore;
 import io.vpbx.admin.store.Transactions;
 import io.vpbx.sip.registrar.StoredCredentials;

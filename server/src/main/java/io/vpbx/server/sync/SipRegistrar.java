@@ -2,7 +2,7 @@ package io.vpbx.server.sync;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vpbx.admin.service.ChangeListener;
+import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.store.Transactions;
 import io.vpbx.admin.store.jdbc.JdbcSipAccountStore;
 import io.vpbx.admin.store.jdbc.JdbcSipRegistrationStore;

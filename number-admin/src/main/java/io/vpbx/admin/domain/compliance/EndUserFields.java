@@ -62,16 +62,16 @@ public final class EndUserFields {
 
     /** 1..200 characters after trimming: a person's full name or an organization's registered name. */
     public static String fullName(String field, String value) {
-        return text(field, value, MAX_NAME_LENGTH);
+        return FreeText.present(field, value, MAX_NAME_LENGTH);
     }
 
     public static String address(String field, String value) {
-        return text(field, value, MAX_ADDRESS_LENGTH);
+        return FreeText.present(field, value, MAX_ADDRESS_LENGTH);
     }
 
     /** A reference to the letter that authorizes the agent to act for the organization. */
     public static String authorizationLetter(String field, String value) {
-        return text(field, value, MAX_LETTER_LENGTH);
+        return FreeText.present(field, value, MAX_LETTER_LENGTH);
     }
 
     /** In the past, and at least {@link #MIN_AGE_YEARS} years before {@code today}. */
@@ -101,7 +101,7 @@ public final class EndUserFields {
             }
             throw new InvalidFieldException(field, "is required when the status is " + status.wireName());
         }
-        return text(field, value, MAX_REASON_LENGTH);
+        return FreeText.present(field, value, MAX_REASON_LENGTH);
     }
 
     public static DocumentStatus documentStatus(String field, String value) {
@@ -118,16 +118,5 @@ public final class EndUserFields {
         if (value != null) {
             throw new InvalidFieldException(field, rule);
         }
-    }
-
-    private static String text(String field, String value, int max) {
-        String trimmed = value == null ? "" : FreeText.clean(field, value).strip();
-        if (trimmed.isEmpty()) {
-            throw new InvalidFieldException(field, "is required");
-        }
-        if (trimmed.length() > max) {
-            throw new InvalidFieldException(field, "must be at most " + max + " characters");
-        }
-        return trimmed;
     }
 }

@@ -28,22 +28,11 @@ public final class M2mDeviceFields {
 
     /** 1..200 characters after trimming. */
     public static String model(String field, String value) {
-        return text(field, value, MAX_MODEL_LENGTH);
+        return FreeText.present(field, value, MAX_MODEL_LENGTH);
     }
 
     /** Where the equipment works, 1..500 characters after trimming: what the registry records for it. */
     public static String installationAddress(String field, String value) {
-        return text(field, value, MAX_ADDRESS_LENGTH);
-    }
-
-    private static String text(String field, String value, int max) {
-        String trimmed = value == null ? "" : FreeText.clean(field, value).strip();
-        if (trimmed.isEmpty()) {
-            throw new InvalidFieldException(field, "is required");
-        }
-        if (trimmed.length() > max) {
-            throw new InvalidFieldException(field, "must be at most " + max + " characters");
-        }
-        return trimmed;
+        return FreeText.present(field, value, MAX_ADDRESS_LENGTH);
     }
 }

@@ -1,5 +1,10 @@
 package io.vpbx.admin.store.jdbc;
 
+import static io.vpbx.admin.store.jdbc.NullableColumns.getBoolean;
+import static io.vpbx.admin.store.jdbc.NullableColumns.getInt;
+import static io.vpbx.admin.store.jdbc.NullableColumns.setBoolean;
+import static io.vpbx.admin.store.jdbc.NullableColumns.setInt;
+
 import io.vpbx.admin.domain.limits.LimitSettings;
 import io.vpbx.admin.store.AccountLimitStore;
 import io.vpbx.admin.store.Tx;
@@ -7,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -137,31 +141,5 @@ public final class JdbcAccountLimitStore implements AccountLimitStore {
                 getInt(rs, "purchases_per_day"), getInt(rs, "concurrent_calls"), getInt(rs, "calls_per_minute"),
                 getInt(rs, "max_call_seconds"), getBoolean(rs, "allow_international"), getBoolean(rs, "allow_premium"),
                 prefixes == null ? null : prefixes.isEmpty() ? List.of() : Arrays.asList(prefixes.split(",")));
-    }
-
-    private static void setInt(PreparedStatement st, int index, Integer value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.INTEGER);
-        } else {
-            st.setInt(index, value);
-        }
-    }
-
-    private static void setBoolean(PreparedStatement st, int index, Boolean value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.BOOLEAN);
-        } else {
-            st.setBoolean(index, value);
-        }
-    }
-
-    private static Integer getInt(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Boolean getBoolean(ResultSet rs, String column) throws SQLException {
-        boolean value = rs.getBoolean(column);
-        return rs.wasNull() ? null : value;
     }
 }

@@ -80,13 +80,7 @@ public final class JdbcDepartmentStore implements DepartmentStore {
 
     @Override
     public List<Department> list(Tx tx, String accountId, String afterId, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM departments WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?")) {
-            st.setString(1, accountId);
-            st.setString(2, afterId == null ? "" : afterId);
-            st.setInt(3, limit);
-            return withMembers(tx, st);
-        }
+        return IdQueries.accountPage(tx, st -> withMembers(tx, st), "SELECT " + COLUMNS + " FROM departments", accountId, afterId, limit);
     }
 
     @Override
@@ -96,12 +90,7 @@ public final class JdbcDepartmentStore implements DepartmentStore {
 
     @Override
     public List<Department> listAllAccounts(Tx tx, String afterId, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM departments WHERE id > ? ORDER BY id LIMIT ?")) {
-            st.setString(1, afterId == null ? "" : afterId);
-            st.setInt(2, limit);
-            return withMembers(tx, st);
-        }
+        return IdQueries.page(tx, st -> withMembers(tx, st), "SELECT " + COLUMNS + " FROM departments", afterId, limit);
     }
 
     @Override
@@ -182,12 +171,7 @@ public final class JdbcDepartmentStore implements DepartmentStore {
     }
 
     private Optional<Department> one(Tx tx, String sql, String... values) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                st.setString(i + 1, values[i]);
-            }
-            return withMembers(tx, st).stream().findFirst();
-        }
+        return IdQueries.first(tx, st -> withMembers(tx, st), sql, values);
     }
 
     /** Runs a query for department rows and fills in each department's members, in order, with one more query. */

@@ -74,13 +74,7 @@ public final class JdbcEmployeeStore implements EmployeeStore {
 
     @Override
     public List<Employee> list(Tx tx, String accountId, String afterId, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM employees WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?")) {
-            st.setString(1, accountId);
-            st.setString(2, afterId == null ? "" : afterId);
-            st.setInt(3, limit);
-            return rows(st);
-        }
+        return IdQueries.accountPage(tx, JdbcEmployeeStore::rows, "SELECT " + COLUMNS + " FROM employees", accountId, afterId, limit);
     }
 
     @Override
@@ -90,12 +84,7 @@ public final class JdbcEmployeeStore implements EmployeeStore {
 
     @Override
     public List<Employee> listAllAccounts(Tx tx, String afterId, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM employees WHERE id > ? ORDER BY id LIMIT ?")) {
-            st.setString(1, afterId == null ? "" : afterId);
-            st.setInt(2, limit);
-            return rows(st);
-        }
+        return IdQueries.page(tx, JdbcEmployeeStore::rows, "SELECT " + COLUMNS + " FROM employees", afterId, limit);
     }
 
     @Override
@@ -150,12 +139,7 @@ public final class JdbcEmployeeStore implements EmployeeStore {
     }
 
     private Optional<Employee> one(Tx tx, String sql, String... values) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                st.setString(i + 1, values[i]);
-            }
-            return rows(st).stream().findFirst();
-        }
+        return IdQueries.first(tx, JdbcEmployeeStore::rows, sql, values);
     }
 
     private static List<Employee> rows(PreparedStatement st) throws SQLException {

@@ -99,13 +99,7 @@ public final class JdbcEndUserStore implements EndUserStore {
 
     @Override
     public List<EndUser> list(Tx tx, String accountId, String afterId, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM end_users WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?")) {
-            st.setString(1, accountId);
-            st.setString(2, afterId == null ? "" : afterId);
-            st.setInt(3, limit);
-            return rows(st);
-        }
+        return IdQueries.accountPage(tx, JdbcEndUserStore::rows, "SELECT " + COLUMNS + " FROM end_users", accountId, afterId, limit);
     }
 
     @Override
@@ -180,12 +174,7 @@ public final class JdbcEndUserStore implements EndUserStore {
     }
 
     private Optional<EndUser> one(Tx tx, String sql, String... values) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                st.setString(i + 1, values[i]);
-            }
-            return rows(st).stream().findFirst();
-        }
+        return IdQueries.first(tx, JdbcEndUserStore::rows, sql, values);
     }
 
     private static List<EndUser> rows(PreparedStatement st) throws SQLException {

@@ -67,23 +67,17 @@ public final class JdbcM2mDeviceStore implements M2mDeviceStore {
     }
 
     @Override
-    public void delete(Tx tx, String accountId, String deviceId) throws SQLException {
+    public boolean delete(Tx tx, String accountId, String deviceId) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM m2m_devices WHERE id = ? AND account_id = ?")) {
             st.setString(1, deviceId);
             st.setString(2, accountId);
-            st.executeUpdate();
+            return st.executeUpdate() == 1;
         }
     }
 
     @Override
     public List<M2mDevice> list(Tx tx, String accountId, String afterId, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM m2m_devices WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?")) {
-            st.setString(1, accountId);
-            st.setString(2, afterId == null ? "" : afterId);
-            st.setInt(3, limit);
-            return rows(st);
-        }
+        return IdQueries.accountPage(tx, JdbcM2mDeviceStore::rows, "SELECT " + COLUMNS + " FROM m2m_devices", accountId, afterId, limit);
     }
 
     @Override
@@ -92,12 +86,7 @@ public final class JdbcM2mDeviceStore implements M2mDeviceStore {
     }
 
     private Optional<M2mDevice> one(Tx tx, String sql, String... values) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                st.setString(i + 1, values[i]);
-            }
-            return rows(st).stream().findFirst();
-        }
+        return IdQueries.first(tx, JdbcM2mDeviceStore::rows, sql, values);
     }
 
     private static List<M2mDevice> rows(PreparedStatement st) throws SQLException {

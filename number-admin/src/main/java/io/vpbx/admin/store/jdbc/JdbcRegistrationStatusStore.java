@@ -1,5 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
+import static io.vpbx.admin.store.jdbc.NullableColumns.getInt;
+import static io.vpbx.admin.store.jdbc.NullableColumns.setInt;
+
 import io.vpbx.admin.domain.thirdparty.RegistrationHistoryEntry;
 import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
 import io.vpbx.admin.store.RegistrationStatusStore;
@@ -9,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,7 +44,7 @@ public final class JdbcRegistrationStatusStore implements RegistrationStatusStor
         try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
             st.setString(1, s.state().wireName());
             st.setTimestamp(2, timestamp(s.registeredUntil()));
-            setCode(st, 3, s.lastCode());
+            setInt(st, 3, s.lastCode());
             st.setString(4, s.lastReason());
             st.setTimestamp(5, timestamp(s.nextAttemptAt()));
             st.setTimestamp(6, Timestamp.from(s.updatedAt()));
@@ -65,7 +67,7 @@ public final class JdbcRegistrationStatusStore implements RegistrationStatusStor
                 st.setString(1, e.e164());
                 st.setTimestamp(2, Timestamp.from(e.at()));
                 st.setString(3, e.state().wireName());
-                setCode(st, 4, e.code());
+                setInt(st, 4, e.code());
                 st.setString(5, e.reason());
                 st.setTimestamp(6, timestamp(e.nextAttemptAt()));
                 st.setString(7, e.node());
@@ -85,7 +87,7 @@ public final class JdbcRegistrationStatusStore implements RegistrationStatusStor
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     entries.add(new RegistrationHistoryEntry(rs.getString("e164"), rs.getTimestamp("changed_at").toInstant(),
-                            state(rs.getString("state")), code(rs, "sip_code"), rs.getString("sip_reason"),
+                            state(rs.getString("state")), getInt(rs, "sip_code"), rs.getString("sip_reason"),
                             instant(rs, "next_attempt_at"), rs.getString("node_id")));
                 }
             }
@@ -104,7 +106,7 @@ public final class JdbcRegistrationStatusStore implements RegistrationStatusStor
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         RegistrationStatus status = new RegistrationStatus(rs.getString("e164"), state(rs.getString("state")),
-                                instant(rs, "registered_until"), code(rs, "last_code"), rs.getString("last_reason"),
+                                instant(rs, "registered_until"), getInt(rs, "last_code"), rs.getString("last_reason"),
                                 instant(rs, "next_attempt_at"), rs.getTimestamp("updated_at").toInstant(), rs.getString("node_id"));
                         found.put(status.e164(), status);
                     }
@@ -116,19 +118,6 @@ public final class JdbcRegistrationStatusStore implements RegistrationStatusStor
 
     private static RegistrationState state(String wire) throws SQLException {
         return RegistrationState.fromWire(wire).orElseThrow(() -> new SQLException("unknown registration state '" + wire + "'"));
-    }
-
-    private static void setCode(PreparedStatement st, int index, Integer code) throws SQLException {
-        if (code == null) {
-            st.setNull(index, Types.INTEGER);
-        } else {
-            st.setInt(index, code);
-        }
-    }
-
-    private static Integer code(ResultSet rs, String column) throws SQLException {
-        int code = rs.getInt(column);
-        return rs.wasNull() ? null : code;
     }
 
     private static Timestamp timestamp(Instant instant) {

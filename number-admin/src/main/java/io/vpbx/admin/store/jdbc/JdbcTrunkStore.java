@@ -59,12 +59,7 @@ public final class JdbcTrunkStore implements TrunkStore {
 
     @Override
     public List<Trunk> list(Tx tx, String afterId, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM trunks WHERE id > ? ORDER BY id LIMIT ?")) {
-            st.setString(1, afterId == null ? "" : afterId);
-            st.setInt(2, limit);
-            return withAddresses(tx, st);
-        }
+        return IdQueries.page(tx, st -> withAddresses(tx, st), "SELECT " + COLUMNS + " FROM trunks", afterId, limit);
     }
 
     @Override
@@ -138,10 +133,7 @@ public final class JdbcTrunkStore implements TrunkStore {
     }
 
     private Optional<Trunk> one(Tx tx, String sql, String id) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
-            st.setString(1, id);
-            return withAddresses(tx, st).stream().findFirst();
-        }
+        return IdQueries.first(tx, st -> withAddresses(tx, st), sql, id);
     }
 
     /** Runs a query for trunk rows and fills in each trunk's addresses, in order, with one more query. */

@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class AccountLimitStoreH2Test extends AccountLimitStoreContract {
+import io.vpbx.admin.store.AccountLimitStoreContract;
+
+class AccountLimitStoreH2Test extends JdbcStoreTest implements AccountLimitStoreContract {
     AccountLimitStoreH2Test() {
         super("h2");
     }

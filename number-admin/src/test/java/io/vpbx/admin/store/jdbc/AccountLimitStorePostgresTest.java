@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class AccountLimitStorePostgresTest extends AccountLimitStoreContract {
+import io.vpbx.admin.store.AccountLimitStoreContract;
+
+class AccountLimitStorePostgresTest extends JdbcStoreTest implements AccountLimitStoreContract {
     AccountLimitStorePostgresTest() {
         super("postgresql");
     }

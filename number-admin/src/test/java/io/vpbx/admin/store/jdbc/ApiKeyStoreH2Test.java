@@ -1,16 +1,9 @@
 package io.vpbx.admin.store.jdbc;
 
-import io.vpbx.admin.store.ApiKeyStore;
+import io.vpbx.admin.store.ApiKeyStoreContract;
 
-class ApiKeyStoreH2Test extends ApiKeyStoreContract {
-    private final JdbcApiKeyStore store = new JdbcApiKeyStore();
-
+class ApiKeyStoreH2Test extends JdbcStoreTest implements ApiKeyStoreContract {
     ApiKeyStoreH2Test() {
         super("h2");
-    }
-
-    @Override
-    ApiKeyStore store() {
-        return store;
     }
 }

@@ -1,16 +1,9 @@
 package io.vpbx.admin.store.jdbc;
 
-import io.vpbx.admin.store.ApiKeyStore;
+import io.vpbx.admin.store.ApiKeyStoreContract;
 
-class ApiKeyStorePostgresTest extends ApiKeyStoreContract {
-    private final JdbcApiKeyStore store = new JdbcApiKeyStore();
-
+class ApiKeyStorePostgresTest extends JdbcStoreTest implements ApiKeyStoreContract {
     ApiKeyStorePostgresTest() {
         super("postgresql");
-    }
-
-    @Override
-    ApiKeyStore store() {
-        return store;
     }
 }

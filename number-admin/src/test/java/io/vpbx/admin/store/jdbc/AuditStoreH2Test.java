@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class AuditStoreH2Test extends AuditStoreContract {
+import io.vpbx.admin.store.AuditStoreContract;
+
+class AuditStoreH2Test extends JdbcStoreTest implements AuditStoreContract {
     AuditStoreH2Test() {
         super("h2");
     }

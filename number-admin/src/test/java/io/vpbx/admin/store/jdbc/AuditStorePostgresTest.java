@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class AuditStorePostgresTest extends AuditStoreContract {
+import io.vpbx.admin.store.AuditStoreContract;
+
+class AuditStorePostgresTest extends JdbcStoreTest implements AuditStoreContract {
     AuditStorePostgresTest() {
         super("postgresql");
     }

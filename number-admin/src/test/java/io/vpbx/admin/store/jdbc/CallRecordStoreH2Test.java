@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class CallRecordStoreH2Test extends CallRecordStoreContract {
+import io.vpbx.admin.store.CallRecordStoreContract;
+
+class CallRecordStoreH2Test extends JdbcStoreTest implements CallRecordStoreContract {
     CallRecordStoreH2Test() {
         super("h2");
     }

@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class CallRecordStorePostgresTest extends CallRecordStoreContract {
+import io.vpbx.admin.store.CallRecordStoreContract;
+
+class CallRecordStorePostgresTest extends JdbcStoreTest implements CallRecordStoreContract {
     CallRecordStorePostgresTest() {
         super("postgresql");
     }

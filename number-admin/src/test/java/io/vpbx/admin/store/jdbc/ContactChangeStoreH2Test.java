@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class ContactChangeStoreH2Test extends ContactChangeStoreContract {
+import io.vpbx.admin.store.ContactChangeStoreContract;
+
+class ContactChangeStoreH2Test extends JdbcStoreTest implements ContactChangeStoreContract {
     ContactChangeStoreH2Test() {
         super("h2");
     }

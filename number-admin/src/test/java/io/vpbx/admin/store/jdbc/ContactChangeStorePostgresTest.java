@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class ContactChangeStorePostgresTest extends ContactChangeStoreContract {
+import io.vpbx.admin.store.ContactChangeStoreContract;
+
+class ContactChangeStorePostgresTest extends JdbcStoreTest implements ContactChangeStoreContract {
     ContactChangeStorePostgresTest() {
         super("postgresql");
     }

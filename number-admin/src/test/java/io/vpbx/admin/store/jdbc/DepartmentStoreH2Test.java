@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class DepartmentStoreH2Test extends DepartmentStoreContract {
+import io.vpbx.admin.store.DepartmentStoreContract;
+
+class DepartmentStoreH2Test extends JdbcStoreTest implements DepartmentStoreContract {
     DepartmentStoreH2Test() {
         super("h2");
     }

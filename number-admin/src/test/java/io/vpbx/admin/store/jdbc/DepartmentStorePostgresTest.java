@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class DepartmentStorePostgresTest extends DepartmentStoreContract {
+import io.vpbx.admin.store.DepartmentStoreContract;
+
+class DepartmentStorePostgresTest extends JdbcStoreTest implements DepartmentStoreContract {
     DepartmentStorePostgresTest() {
         super("postgresql");
     }

@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class EmployeeStoreH2Test extends EmployeeStoreContract {
+import io.vpbx.admin.store.EmployeeStoreContract;
+
+class EmployeeStoreH2Test extends JdbcStoreTest implements EmployeeStoreContract {
     EmployeeStoreH2Test() {
         super("h2");
     }

@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class EmployeeStorePostgresTest extends EmployeeStoreContract {
+import io.vpbx.admin.store.EmployeeStoreContract;
+
+class EmployeeStorePostgresTest extends JdbcStoreTest implements EmployeeStoreContract {
     EmployeeStorePostgresTest() {
         super("postgresql");
     }

@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class EndUserStoreH2Test extends EndUserStoreContract {
+import io.vpbx.admin.store.EndUserStoreContract;
+
+class EndUserStoreH2Test extends JdbcStoreTest implements EndUserStoreContract {
     EndUserStoreH2Test() {
         super("h2");
     }

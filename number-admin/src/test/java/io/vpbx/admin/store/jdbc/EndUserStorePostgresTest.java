@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class EndUserStorePostgresTest extends EndUserStoreContract {
+import io.vpbx.admin.store.EndUserStoreContract;
+
+class EndUserStorePostgresTest extends JdbcStoreTest implements EndUserStoreContract {
     EndUserStorePostgresTest() {
         super("postgresql");
     }

@@ -1,16 +1,9 @@
 package io.vpbx.admin.store.jdbc;
 
-import io.vpbx.admin.store.ForwardingConsentStore;
+import io.vpbx.admin.store.ForwardingConsentStoreContract;
 
-class ForwardingConsentStoreH2Test extends ForwardingConsentStoreContract {
-    private final JdbcForwardingConsentStore store = new JdbcForwardingConsentStore();
-
+class ForwardingConsentStoreH2Test extends JdbcStoreTest implements ForwardingConsentStoreContract {
     ForwardingConsentStoreH2Test() {
         super("h2");
-    }
-
-    @Override
-    ForwardingConsentStore store() {
-        return store;
     }
 }

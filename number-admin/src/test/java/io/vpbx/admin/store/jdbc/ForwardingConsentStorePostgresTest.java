@@ -1,16 +1,9 @@
 package io.vpbx.admin.store.jdbc;
 
-import io.vpbx.admin.store.ForwardingConsentStore;
+import io.vpbx.admin.store.ForwardingConsentStoreContract;
 
-class ForwardingConsentStorePostgresTest extends ForwardingConsentStoreContract {
-    private final JdbcForwardingConsentStore store = new JdbcForwardingConsentStore();
-
+class ForwardingConsentStorePostgresTest extends JdbcStoreTest implements ForwardingConsentStoreContract {
     ForwardingConsentStorePostgresTest() {
         super("postgresql");
-    }
-
-    @Override
-    ForwardingConsentStore store() {
-        return store;
     }
 }

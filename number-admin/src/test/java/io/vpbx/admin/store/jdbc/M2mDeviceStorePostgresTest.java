@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class M2mDeviceStorePostgresTest extends M2mDeviceStoreContract {
+import io.vpbx.admin.store.M2mDeviceStoreContract;
+
+class M2mDeviceStorePostgresTest extends JdbcStoreTest implements M2mDeviceStoreContract {
     M2mDeviceStorePostgresTest() {
         super("postgresql");
     }

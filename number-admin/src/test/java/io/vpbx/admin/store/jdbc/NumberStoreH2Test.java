@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class NumberStoreH2Test extends NumberStoreContract {
+import io.vpbx.admin.store.NumberStoreContract;
+
+class NumberStoreH2Test extends JdbcStoreTest implements NumberStoreContract {
     NumberStoreH2Test() {
         super("h2");
     }

@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class NumberStorePostgresTest extends NumberStoreContract {
+import io.vpbx.admin.store.NumberStoreContract;
+
+class NumberStorePostgresTest extends JdbcStoreTest implements NumberStoreContract {
     NumberStorePostgresTest() {
         super("postgresql");
     }

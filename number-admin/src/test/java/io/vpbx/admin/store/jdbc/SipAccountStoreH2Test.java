@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class SipAccountStoreH2Test extends SipAccountStoreContract {
+import io.vpbx.admin.store.SipAccountStoreContract;
+
+class SipAccountStoreH2Test extends JdbcStoreTest implements SipAccountStoreContract {
     SipAccountStoreH2Test() {
         super("h2");
     }

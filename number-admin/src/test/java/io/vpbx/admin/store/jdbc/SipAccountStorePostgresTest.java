@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class SipAccountStorePostgresTest extends SipAccountStoreContract {
+import io.vpbx.admin.store.SipAccountStoreContract;
+
+class SipAccountStorePostgresTest extends JdbcStoreTest implements SipAccountStoreContract {
     SipAccountStorePostgresTest() {
         super("postgresql");
     }

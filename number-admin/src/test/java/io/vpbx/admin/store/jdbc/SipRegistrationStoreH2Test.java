@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class SipRegistrationStoreH2Test extends SipRegistrationStoreContract {
+import io.vpbx.admin.store.SipRegistrationStoreContract;
+
+class SipRegistrationStoreH2Test extends JdbcStoreTest implements SipRegistrationStoreContract {
     SipRegistrationStoreH2Test() {
         super("h2");
     }

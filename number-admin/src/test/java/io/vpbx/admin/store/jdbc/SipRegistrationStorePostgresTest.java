@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class SipRegistrationStorePostgresTest extends SipRegistrationStoreContract {
+import io.vpbx.admin.store.SipRegistrationStoreContract;
+
+class SipRegistrationStorePostgresTest extends JdbcStoreTest implements SipRegistrationStoreContract {
     SipRegistrationStorePostgresTest() {
         super("postgresql");
     }

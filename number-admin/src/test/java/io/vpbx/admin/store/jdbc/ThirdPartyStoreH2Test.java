@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class ThirdPartyStoreH2Test extends ThirdPartyStoreContract {
+import io.vpbx.admin.store.ThirdPartyStoreContract;
+
+class ThirdPartyStoreH2Test extends JdbcStoreTest implements ThirdPartyStoreContract {
     ThirdPartyStoreH2Test() {
         super("h2");
     }

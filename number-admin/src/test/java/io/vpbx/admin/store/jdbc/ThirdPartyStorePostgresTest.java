@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class ThirdPartyStorePostgresTest extends ThirdPartyStoreContract {
+import io.vpbx.admin.store.ThirdPartyStoreContract;
+
+class ThirdPartyStorePostgresTest extends JdbcStoreTest implements ThirdPartyStoreContract {
     ThirdPartyStorePostgresTest() {
         super("postgresql");
     }

@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class TrunkStoreH2Test extends TrunkStoreContract {
+import io.vpbx.admin.store.TrunkStoreContract;
+
+class TrunkStoreH2Test extends JdbcStoreTest implements TrunkStoreContract {
     TrunkStoreH2Test() {
         super("h2");
     }

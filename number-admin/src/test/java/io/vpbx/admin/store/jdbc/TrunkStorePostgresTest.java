@@ -1,6 +1,8 @@
 package io.vpbx.admin.store.jdbc;
 
-class TrunkStorePostgresTest extends TrunkStoreContract {
+import io.vpbx.admin.store.TrunkStoreContract;
+
+class TrunkStorePostgresTest extends JdbcStoreTest implements TrunkStoreContract {
     TrunkStorePostgresTest() {
         super("postgresql");
     }

@@ -1,0 +1,45 @@
+package io.vpbx.admin.service.audit;
+
+import io.vpbx.admin.domain.audit.AuditEvent;
+import io.vpbx.admin.domain.audit.FieldChange;
+import io.vpbx.admin.service.RequestContext;
+import io.vpbx.admin.store.AuditStore;
+import io.vpbx.admin.store.Tx;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Writes audit entries inside the transaction of the change they describe, so neither exists without the
+ * other; every change is also announced to the change listener once committed.
+ */
+public final class Auditor {
+    private final AuditStore store;
+    private final Clock clock;
+    private final ChangeListener listener;
+
+    public Auditor(AuditStore store, Clock clock) {
+        this(store, clock, ChangeListener.NONE);
+    }
+
+    public Auditor(AuditStore store, Clock clock, ChangeListener listener) {
+        this.store = store;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    public void record(Tx tx, RequestContext ctx, String accountId, String action, String resourceType, String resourceId,
+                       List<FieldChange> changes) throws SQLException {
+        store.append(tx, new AuditEvent(0, clock.instant(), accountId, ctx.principal().actor(), ctx.sourceIp(),
+                ctx.requestId(), action, resourceType, resourceId, changes));
+        tx.afterCommit(() -> listener.changed(resourceType, resourceId));
+    }
+
+    /**
+     * Tells the change listener of a resource once committed, without an audit entry: for a resource read together
+     * with one that was audited (a third-party line's number entry when only the line changed).
+     */
+    public void announce(Tx tx, String resourceType, String resourceId) {
+        tx.afterCommit(() -> listener.changed(resourceType, resourceId));
+    }
+}

@@ -1,0 +1,58 @@
+package io.vpbx.admin.service.numbers;
+
+import io.vpbx.admin.domain.InvalidFieldException;
+import io.vpbx.admin.domain.forwarding.ForwardingTarget;
+import io.vpbx.admin.domain.inventory.NumberRecord;
+import io.vpbx.admin.store.DepartmentStore;
+import io.vpbx.admin.store.EmployeeStore;
+import io.vpbx.admin.store.ForwardingConsentStore;
+import io.vpbx.admin.store.NumberStore;
+import io.vpbx.admin.store.Tx;
+import java.sql.SQLException;
+
+/**
+ * Checks that a forwarding target refers to something that exists: the account's own employee or
+ * department, or a number in service on the platform (not the number itself) that is the account's own or
+ * whose holder allows this account to forward to it. Any other number (another account's without consent,
+ * one on sale in the catalog, one that does not exist) gets the same answer, so nothing is learnt about it.
+ */
+public final class ForwardingReferences {
+    private final EmployeeStore employees;
+    private final DepartmentStore departments;
+    private final NumberStore numbers;
+    private final ForwardingConsentStore consents;
+
+    public ForwardingReferences(EmployeeStore employees, DepartmentStore departments, NumberStore numbers,
+                                ForwardingConsentStore consents) {
+        this.employees = employees;
+        this.departments = departments;
+        this.numbers = numbers;
+        this.consents = consents;
+    }
+
+    public void check(Tx tx, String accountId, String forNumber, String field, ForwardingTarget target) throws SQLException {
+        if (target instanceof ForwardingTarget.Employee e && !employees.exists(tx, accountId, e.employeeId())) {
+            throw new InvalidFieldException(field + ".employee_id", "no employee " + e.employeeId() + " in this account");
+        }
+        if (target instanceof ForwardingTarget.Department d && !departments.exists(tx, accountId, d.departmentId())) {
+            throw new InvalidFieldException(field + ".department_id", "no department " + d.departmentId() + " in this account");
+        }
+        if (target instanceof ForwardingTarget.PlatformPbx p) {
+            if (p.number().equals(forNumber)) {
+                throw new InvalidFieldException(field + ".number", "a number cannot forward to itself");
+            }
+            if (!reachable(tx, accountId, p.number())) {
+                throw new InvalidFieldException(field + ".number", p.number()
+                        + " is neither a number of this account in service nor one whose holder allows this account to forward to it");
+            }
+        }
+    }
+
+    private boolean reachable(Tx tx, String accountId, String e164) throws SQLException {
+        NumberRecord target = numbers.find(tx, e164).orElse(null);
+        if (target == null || !target.state().isOwned() || target.accountId() == null) {
+            return false;
+        }
+        return target.accountId().equals(accountId) || consents.allows(tx, e164, target.accountId(), accountId);
+    }
+}

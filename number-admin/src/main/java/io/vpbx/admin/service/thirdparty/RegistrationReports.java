@@ -1,0 +1,60 @@
+package io.vpbx.admin.service.thirdparty;
+
+import io.vpbx.admin.domain.thirdparty.RegistrationHistoryEntry;
+import io.vpbx.admin.domain.thirdparty.RegistrationReport;
+import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
+import io.vpbx.admin.store.RegistrationStatusStore;
+import io.vpbx.admin.store.ThirdPartyNumberStore;
+import io.vpbx.admin.store.Transactions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where the SIP side reports how third-party lines' registrations go. A batch is written in one transaction:
+ * each line's status row takes the report (so every refresh moves registered_until), and the history gets a
+ * row only for a transition (a new state or a new SIP answer), so a line that stays registered does not flood
+ * it. Reports for numbers no longer connected are dropped, as are reports older than the stored status (two
+ * nodes reporting out of order). Not audited: this is the SIP side's observation, not an admin change.
+ */
+public final class RegistrationReports {
+    private final Transactions transactions;
+    private final ThirdPartyNumberStore lines;
+    private final RegistrationStatusStore statuses;
+
+    public RegistrationReports(Transactions transactions, ThirdPartyNumberStore lines, RegistrationStatusStore statuses) {
+        this.transactions = transactions;
+        this.statuses = statuses;
+        this.lines = lines;
+    }
+
+    /** Applies the batch in order, all of it or (on a failure) none of it. */
+    public void recordRegistrations(List<RegistrationReport> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        transactions.inTransaction(tx -> {
+            Set<String> connected = lines.lockConnected(tx, batch.stream().map(RegistrationReport::e164).toList());
+            Map<String, RegistrationStatus> stored = new java.util.HashMap<>(statuses.lock(tx, connected));
+            List<RegistrationHistoryEntry> history = new ArrayList<>();
+            for (RegistrationReport transition : batch) {
+                if (!connected.contains(transition.e164())) {
+                    continue;
+                }
+                RegistrationStatus previous = stored.get(transition.e164());
+                if (previous != null && transition.at().isBefore(previous.updatedAt())) {
+                    continue;
+                }
+                RegistrationStatus next = RegistrationStatus.of(transition);
+                if (previous == null || previous.isTransitionTo(next)) {
+                    history.add(RegistrationHistoryEntry.of(next));
+                }
+                statuses.put(tx, next, previous != null);
+                stored.put(next.e164(), next);
+            }
+            statuses.append(tx, history);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package io.vpbx.admin.service.compliance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vpbx.admin.TestDatabases;
+import io.vpbx.admin.domain.account.Account;
+import io.vpbx.admin.domain.compliance.DocumentStatus;
+import io.vpbx.admin.domain.compliance.EndUser;
+import io.vpbx.admin.domain.identity.DocumentCipher;
+import io.vpbx.admin.domain.identity.HolderKind;
+import io.vpbx.admin.domain.identity.Jurisdiction;
+import io.vpbx.admin.domain.identity.KeyRing;
+import io.vpbx.admin.store.jdbc.JdbcAccountStore;
+import io.vpbx.admin.store.jdbc.JdbcEndUserStore;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Key rotation end to end on a real database: documents sealed under k1 move to k2 and still open to the same number. */
+class ResealerTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private final SecureRandom random = new SecureRandom();
+
+    private String key() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void documentsSealedUnderARetiredKeyAreSealedAgainUnderTheCurrentOne(String kind) {
+        String k1 = "k1:" + key();
+        String k2 = "k2:" + key();
+        AtomicReference<KeyRing> ring = new AtomicReference<>(KeyRing.parse(k1));
+        JdbcEndUserStore endUsers = new JdbcEndUserStore();
+        try (TestDatabases.TestDatabase db = TestDatabases.of(kind)) {
+            String sealed = new DocumentCipher(ring.get(), random).seal("4508123456");
+            EndUser ivan = new EndUser("eu-1", "acc-1", HolderKind.PERSON, EndUser.Relation.EMPLOYEE, Jurisdiction.RU, "Ivan Petrov",
+                    LocalDate.of(1980, 5, 1), "Moscow", "+79161112233", null, "ru_internal_passport", sealed, "fp-1", "3456", null,
+                    DocumentStatus.VALID, null, null, null, null, null, null, T0, T0, null, null);
+            db.database().inTransaction(tx -> {
+                new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
+                endUsers.create(tx, ivan);
+                return null;
+            });
+            Resealer resealer = Resealer.documents(db.database(), endUsers, ring::get, random);
+            assertEquals(0, resealer.resealOnce(), "nothing to do while k1 is current");
+
+            ring.set(KeyRing.parse(k2 + "," + k1));
+            assertEquals(1, resealer.resealOnce());
+            EndUser moved = db.database().inTransaction(tx -> endUsers.find(tx, "acc-1", "eu-1")).orElseThrow();
+            assertTrue(moved.documentSealed().startsWith("v1:k2:"), moved.documentSealed().substring(0, 6));
+            assertEquals("4508123456", new DocumentCipher(KeyRing.parse(k2), random).open(moved.documentSealed()),
+                    "k1 can now be removed: k2 alone opens it");
+            assertEquals(0, resealer.resealOnce(), "rotation complete");
+        }
+    }
+}
