@@ -4,6 +4,7 @@
 # start_vpbx sets VPBX (the pid, for the caller to stop); extra arguments go to vpbx (e.g. --sip.overload.enabled=false).
 # The account limits (toll fraud, catalog hoarding) are raised far above the load: the benchmark measures the proxy.
 # KEEP_DB=1: start on the database as the last run left it (already provisioned) instead of a new one.
+# NETTY_OPTS (default: Netty's native access and Unsafe allowed, as bin/vpbx does; empty for a JDK 17).
 # JAVA (default: java on the PATH; may carry a prefix such as `timeout 3600 java`), GC_LOG (file for -Xlog:gc*),
 # SERVER_LOG and UAS_PORT (5080: where the numbers forward to) let bench/gc-compare.sh pick the JDK, keep one log per
 # JVM and move the ports.
@@ -11,7 +12,7 @@
 start_vpbx() {
   [ "${KEEP_DB:-0}" = 1 ] || psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
   # vpbx reads VPBX_* environment variables as configuration and refuses unknown ones: VPBX_JAVA_OPTS is ours
-  env -u VPBX_JAVA_OPTS ${JAVA:-java} ${VPBX_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc*:file=${GC_LOG:-bench/results-sip-gc.log} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$JAR" --admin.host=127.0.0.1 --admin.port=$ADMIN_PORT \
+  env -u VPBX_JAVA_OPTS ${JAVA:-java} ${VPBX_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc*:file=${GC_LOG:-bench/results-sip-gc.log} ${NETTY_OPTS---enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow} -jar "$JAR" --admin.host=127.0.0.1 --admin.port=$ADMIN_PORT \
     --sip.host=127.0.0.1 --sip.port=$SIP_PORT --sip.per-source.rate=0 --security.allowed-private-targets=127.0.0.0/8 --registrar.digest-algorithms=MD5 \
     --db.url=jdbc:postgresql://127.0.0.1:5432/$DB --db.user=postgres --operator.key=$KEY \
     --admin.rate-limit.per-second=1000000 --admin.rate-limit.burst=1000000 \
