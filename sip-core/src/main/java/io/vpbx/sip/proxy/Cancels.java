@@ -26,11 +26,11 @@ final class Cancels implements RequestStep {
         }
         Optional<? extends ServerTransaction<WireMessage>> invite = transactions.findCancelTarget(cancel);
         if (invite.isEmpty()) {
-            transaction.sendResponse(WireMessage.parse(Rewrites.response(cancel, 481,
-                    "Call/Transaction Does Not Exist", answers.toTag(cancel))));
+            transaction.sendResponse(WireMessage.response(Rewrites.response(cancel, 481,
+                    "Call/Transaction Does Not Exist", answers.toTag(cancel)), 481, cancel));
             return StepOutcome.HANDLED;
         }
-        transaction.sendResponse(WireMessage.parse(Rewrites.response(cancel, 200, "OK", answers.toTag(cancel))));
+        transaction.sendResponse(WireMessage.response(Rewrites.response(cancel, 200, "OK", answers.toTag(cancel)), 200, cancel));
         invite.get().owner().cancelled();
         return StepOutcome.HANDLED;
     }

@@ -36,8 +36,8 @@ final class NewCallAdmission {
         if (transactions.holdsServerTransaction(request) || governor.admitNewCall()) {
             return false;
         }
-        source.send(WireMessage.parse(Rewrites.response(request, 503, "Service Unavailable", answers.toTag(request),
-                "Retry-After", retryAfter)));
+        source.send(WireMessage.response(Rewrites.response(request, 503, "Service Unavailable", answers.toTag(request),
+                "Retry-After", retryAfter), 503, request));
         metrics.rejected();
         return true;
     }

@@ -67,8 +67,8 @@ public final class OutboundCalls {
                 headers.add("Proxy-Authenticate");
                 headers.add(each.toHeaderValue());
             }
-            transaction.sendResponse(WireMessage.parse(Rewrites.response(invite, 407, "Proxy Authentication Required",
-                    context.answers().toTag(invite), headers.toArray(new String[0]))));
+            transaction.sendResponse(WireMessage.response(Rewrites.response(invite, 407, "Proxy Authentication Required",
+                    context.answers().toTag(invite), headers.toArray(new String[0])), 407, invite));
             return;
         }
         if (!(auth instanceof AuthOutcome.Authenticated who)) {

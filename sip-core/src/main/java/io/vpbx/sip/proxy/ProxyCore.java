@@ -129,11 +129,12 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
         RequestDisposition disposition = context.transactions().receiveRequest(message, source);
         switch (disposition) {
             case STRAY_ACK -> stateless.forward(message, source);
-            case REJECTED_FULL -> source.send(WireMessage.parse(Rewrites.response(message, 503, "Service Unavailable",
-                    context.answers().toTag(message), "Retry-After", "5")));
+            case REJECTED_FULL -> source.send(WireMessage.response(Rewrites.response(message, 503, "Service Unavailable",
+                    context.answers().toTag(message), "Retry-After", "5"), 503, message));
             case NOT_RFC3261 -> {
                 if (!"ACK".equals(message.method())) {
-                    source.send(WireMessage.parse(Rewrites.response(message, 400, "Bad Request (no transaction key)", null)));
+                    source.send(WireMessage.response(Rewrites.response(message, 400, "Bad Request (no transaction key)", null),
+                            400, message));
                 }
             }
             default -> { }
