@@ -82,10 +82,8 @@ public final class TrunkService implements ResourceService<Trunk, TrunkService.D
 
     public Trunk update(RequestContext ctx, String trunkId, Patch<Draft> patch) {
         ctx.requireOperator();
-        if (patch.fields().isEmpty()) {
-            throw new InvalidFieldException("body", "must set at least one of name, source_addresses, account_id, "
-                    + "outbound_uri, enabled");
-        }
+        patch.requireSome("must set at least one of name, source_addresses, account_id, "
+                + "outbound_uri, enabled");
         Draft v = patch.values();
         String name = patch.sets("name") ? TrunkFields.name("name", v.name()) : null;
         List<SourceAddress> addresses = patch.sets("source_addresses")

@@ -133,9 +133,7 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
      */
     public EndUser update(RequestContext ctx, String endUserId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
-        if (patch.fields().isEmpty()) {
-            throw new InvalidFieldException("body", "must set at least one field");
-        }
+        patch.requireSome("must set at least one field");
         return resource.update(ctx, accountId, endUserId, before -> {
             requireNotAnonymized(before);
             Draft merged = merge(before, patch);

@@ -56,9 +56,7 @@ public final class M2mDeviceService implements ResourceService<M2mDevice, M2mDev
 
     public M2mDevice update(RequestContext ctx, String deviceId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
-        if (patch.fields().isEmpty()) {
-            throw new InvalidFieldException("body", "must set at least one of type, model, serial_number, imei, installation_address");
-        }
+        patch.requireSome("must set at least one of type, model, serial_number, imei, installation_address");
         Draft v = patch.values();
         return resource.update(ctx, accountId, deviceId, before -> {
             Draft merged = new Draft(patch.sets("type") ? v.type() : before.type().wireName(),
@@ -73,8 +71,7 @@ public final class M2mDeviceService implements ResourceService<M2mDevice, M2mDev
     /** Refused with 409 while a number is bound to the device. */
     public void delete(RequestContext ctx, String deviceId) {
         String accountId = ctx.accountId();
-        resource.delete(ctx, accountId, deviceId,
-                (tx, before, none) -> inUse.requireUnused(tx, accountId, deviceId, "m2m device " + deviceId));
+        resource.deleteUnused(ctx, accountId, deviceId, inUse);
     }
 
     /** Equipment is known to the registry by its IMEI or its serial number: at least one is needed. */

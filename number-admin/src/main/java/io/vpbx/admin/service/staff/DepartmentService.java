@@ -86,9 +86,7 @@ public final class DepartmentService implements ResourceService<Department, Depa
 
     public Department update(RequestContext ctx, String departmentId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
-        if (patch.fields().isEmpty()) {
-            throw new InvalidFieldException("body", "must set at least one of name, extension, strategy, members");
-        }
+        patch.requireSome("must set at least one of name, extension, strategy, members");
         Draft v = patch.values();
         String name = patch.sets("name") ? EmployeeFields.name("name", v.name()) : null;
         String extension = patch.sets("extension") ? extension(v.extension()) : null;
@@ -110,8 +108,7 @@ public final class DepartmentService implements ResourceService<Department, Depa
     /** Refused with 409 while a number forwards to the department; its member list goes with it. */
     public void delete(RequestContext ctx, String departmentId) {
         String accountId = ctx.accountId();
-        resource.delete(ctx, accountId, departmentId,
-                (tx, before, none) -> inUse.requireUnused(tx, accountId, departmentId, "department " + departmentId));
+        resource.deleteUnused(ctx, accountId, departmentId, inUse);
     }
 
     /** Checks the list's shape: at most 100 entries, each with an employee id, no employee twice. */

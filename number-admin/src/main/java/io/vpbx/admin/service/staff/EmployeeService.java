@@ -87,9 +87,7 @@ public final class EmployeeService implements ResourceService<Employee, Employee
     /** Changing sip_username needs sip_password too: both HA1 values are computed from the pair. */
     public Employee update(RequestContext ctx, String employeeId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
-        if (patch.fields().isEmpty()) {
-            throw new InvalidFieldException("body", "must set at least one of name, extension, sip_username, sip_password, mobile");
-        }
+        patch.requireSome("must set at least one of name, extension, sip_username, sip_password, mobile");
         Draft v = patch.values();
         String name = patch.sets("name") ? EmployeeFields.name("name", v.name()) : null;
         String extension = patch.sets("extension") ? EmployeeFields.extension("extension", v.extension()) : null;
@@ -120,8 +118,7 @@ public final class EmployeeService implements ResourceService<Employee, Employee
     /** Refused with 409 while a number forwards to the employee or a department lists them. */
     public void delete(RequestContext ctx, String employeeId) {
         String accountId = ctx.accountId();
-        resource.delete(ctx, accountId, employeeId,
-                (tx, before, none) -> inUse.requireUnused(tx, accountId, employeeId, "employee " + employeeId));
+        resource.deleteUnused(ctx, accountId, employeeId, inUse);
     }
 
     /** One dial plan per account: an extension belongs to one employee or one department. */
