@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,45 +11,30 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * API finding 4 (catalog hoarding): per-account limits on numbers held in reservations and numbers bought per
  * hour and day, set by the operator, answered 409 / 429 naming the limit; over HTTP against a whole server, on
  * H2 and PostgreSQL by the subclasses.
  */
-abstract class AccountLimitsApiContract {
-    private final String kind;
-    @TempDir
-    Path dataDir;
-    RunningServer running;
-    Api api;
-    String op = RunningServer.OPERATOR_KEY;
+abstract class AccountLimitsApiContract extends WholeServerContract {
     String acme;
     String acmeId;
 
     AccountLimitsApiContract(String kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeEach
-    void start() {
-        running = new RunningServer(kind, dataDir);
-        api = running.api;
+    void createAccountAndRange() {
         Api.Response created = api.post("/v1/accounts", op, "{\"name\":\"Acme\"}");
         acme = created.json().get("api_key").asText();
         acmeId = created.json().get("id").asText();
         Api.Response imported = api.post("/v1/catalog/ranges", op,
                 "{\"country\":\"RU\",\"type\":\"city\",\"region\":\"495\",\"first\":\"+74951230000\",\"last\":\"+74951230299\"}");
         assertEquals(201, imported.status(), imported.body());
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
     }
 
     private static String numbers(int from, int count) {

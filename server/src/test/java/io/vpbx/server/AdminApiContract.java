@@ -6,42 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The admin API as a newcomer uses it (the README walkthrough) and as a careless or hostile client
  * uses it, over HTTP against a whole server; run on H2 and on PostgreSQL by the subclasses.
  */
-abstract class AdminApiContract {
-    private final String kind;
-    @TempDir
-    Path dataDir;
-    RunningServer running;
-    Api api;
-    String op = RunningServer.OPERATOR_KEY;
-
+abstract class AdminApiContract extends WholeServerContract {
     AdminApiContract(String kind) {
-        this.kind = kind;
-    }
-
-    @BeforeEach
-    void start() {
-        running = new RunningServer(kind, dataDir);
-        api = running.api;
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
+        super(kind);
     }
 
     String createAccount(String name) {

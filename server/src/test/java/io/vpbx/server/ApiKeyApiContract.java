@@ -6,47 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * API keys are managed (issue 10, API finding 7): several named keys per account, expiry, revocation, rotation
  * with an overlap, last use; bad keys from one address are throttled without telling good keys from bad.
  */
-abstract class ApiKeyApiContract {
-    private final String kind;
-    @TempDir
-    Path dataDir;
-    RunningServer running;
-    Api api;
+abstract class ApiKeyApiContract extends WholeServerContract {
     String acme;
     String acmeId;
     String globex;
 
     ApiKeyApiContract(String kind) {
-        this.kind = kind;
+        super(kind);
+    }
+
+    @Override
+    String[] flags() {
+        return new String[] {"--api.auth-failures.limit=5"};
     }
 
     @BeforeEach
-    void start() {
-        running = new RunningServer(kind, dataDir, "--api.auth-failures.limit=5");
-        api = running.api;
+    void createAccounts() {
         JsonNode a = api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Acme\"}").json();
         acme = a.get("api_key").asText();
         acmeId = a.get("id").asText();
         globex = api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Globex\"}").json().get("api_key").asText();
         running.clock.advance(Duration.ofMinutes(1)); // keys are listed oldest first
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
     }
 
     private JsonNode issue(String key, String body) {

@@ -1,5 +1,8 @@
 package io.vpbx.server;
 
+import static io.vpbx.server.CallFixtures.OP;
+import static io.vpbx.server.CallFixtures.PASSWORD;
+import static io.vpbx.server.CallFixtures.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.server.sipp.Sipp;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * destinations abroad, and the caller ID a carrier sees. SIPp plays the carrier, the phones and the gateway.
  */
 class CallLimitsSippTest {
-    private static final String OP = RunningServer.OPERATOR_KEY;
-    private static final String PASSWORD = "correct horse battery";
     private static final String DID = "+74951230001";
     private static final String LONDON = "+442071234567";
     private static final Duration CALL_LIMIT = Duration.ofSeconds(20);
@@ -30,6 +30,7 @@ class CallLimitsSippTest {
     private RunningServer running;
     private Api api;
     private String acme;
+    private CallFixtures fixtures;
     private String acmeId;
     private String anna;
 
@@ -38,12 +39,11 @@ class CallLimitsSippTest {
         running = new RunningServer("h2", dataDir, RegistrationFixtures.MD5_ONLY);
         api = running.api;
         acme = RegistrationFixtures.account(api);
+        fixtures = new CallFixtures(running, acme);
         acmeId = ok(200, api.get("/v1/audit-events?resource_type=account", OP)).json().get("items").get(0).get("resource_id").asText();
         anna = RegistrationFixtures.employee(api, acme, "101", "anna", PASSWORD);
-        ok(201, api.post("/v1/catalog/ranges", OP,
-                "{\"country\":\"RU\",\"type\":\"city\",\"region\":\"495\",\"first\":\"+74951230000\",\"last\":\"+74951230009\"}"));
-        ok(201, api.post("/v1/trunks", OP, "{\"name\":\"carrier\",\"source_addresses\":[\"127.0.0.1\"]}"));
-        activate(DID, "9204 000001");
+        fixtures.carrier();
+        fixtures.activate(DID, "9204 000001");
     }
 
     @AfterEach
@@ -54,8 +54,8 @@ class CallLimitsSippTest {
     @Test
     void theCallOverTheAccountsConcurrentLimitIsRefusedWithBusy() {
         limits("{\"concurrent_calls\":2}");
-        int phone = register("anna");
-        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+        int phone = fixtures.register("anna");
+        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
 
         try (Sipp.Background answering = Sipp.scenario("uas-answer").localPort(phone).calls(2)
                 .recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).start();
@@ -79,8 +79,8 @@ class CallLimitsSippTest {
     @Test
     void aBurstOf200CallsAgainstALimitOf50AdmitsExactly50() {
         limits("{\"concurrent_calls\":50,\"calls_per_minute\":1000}");
-        int phone = register("anna");
-        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+        int phone = fixtures.register("anna");
+        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
 
         long started = System.nanoTime();
         Sipp.Result callers;
@@ -120,8 +120,8 @@ class CallLimitsSippTest {
     @Test
     void aCallOverTheMaximumDurationGetsAByeOnBothLegs() {
         limits("{\"max_call_seconds\":2}");
-        int phone = register("anna");
-        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+        int phone = fixtures.register("anna");
+        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
 
         try (Sipp.Background answering = Sipp.scenario("uas-answer").localPort(phone)
                 .recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).start()) {
@@ -203,34 +203,5 @@ class CallLimitsSippTest {
             }
         }
         return -1;
-    }
-
-    /** Registers the employee's phone on a free port (the phone itself is started on it afterwards). */
-    private int register(String username) {
-        int port = Sipp.freeUdpPort();
-        Sipp.scenario("register").remote(running.server.sip().udpPort()).localPort(port).service(username)
-                .auth(username, PASSWORD).key("expires", "600").run().assertSucceeded();
-        return port;
-    }
-
-    private void forward(String number, String target, int ringSeconds) {
-        ok(200, api.patch("/v1/numbers/" + number, acme,
-                "{\"forwarding\":{\"target\":" + target + ",\"ring_timeout\":" + ringSeconds + "}}"));
-    }
-
-    /** Bought, and made active by the operator's self-submission of a verified holder. */
-    private void activate(String number, String passport) {
-        ok(201, api.post("/v1/reservations", acme, "{\"numbers\":[\"" + number + "\"]}"));
-        ok(201, api.call("POST", "/v1/numbers", acme, "{\"numbers\":[\"" + number + "\"]}", Map.of("Idempotency-Key", "buy-" + number)));
-        ok(201, api.post("/v1/registry-requests/self-submissions", OP, """
-                {"number":"%s","end_user":{"kind":"person","relation":"employee","jurisdiction":"RU","full_name":"Olga Sidorova",
-                 "birth_date":"1990-02-03","address":"Kazan","contact_phone":"+79162223344",
-                 "document":{"type":"ru_internal_passport","number":"%s"}}}""".formatted(number, passport)));
-        assertTrue(api.get("/v1/numbers/" + number, acme).json().get("permissions").get("inbound").asBoolean());
-    }
-
-    private static Api.Response ok(int status, Api.Response response) {
-        assertEquals(status, response.status(), response.body());
-        return response;
     }
 }

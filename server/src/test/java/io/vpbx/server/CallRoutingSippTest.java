@@ -1,5 +1,8 @@
 package io.vpbx.server;
 
+import static io.vpbx.server.CallFixtures.OP;
+import static io.vpbx.server.CallFixtures.PASSWORD;
+import static io.vpbx.server.CallFixtures.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.server.sipp.Sipp;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * with digest, and the proxy routing each call from its in-memory table.
  */
 class CallRoutingSippTest {
-    private static final String OP = RunningServer.OPERATOR_KEY;
-    private static final String PASSWORD = "correct horse battery";
     private static final String DID = "+74951230001";
     private static final String SECOND_DID = "+74951230002";
     private static final Duration CALL_LIMIT = Duration.ofSeconds(20);
@@ -30,6 +30,7 @@ class CallRoutingSippTest {
     private RunningServer running;
     private Api api;
     private String acme;
+    private CallFixtures fixtures;
     private String anna;
     private String boris;
 
@@ -38,13 +39,12 @@ class CallRoutingSippTest {
         running = new RunningServer("h2", dataDir, RegistrationFixtures.MD5_ONLY);
         api = running.api;
         acme = RegistrationFixtures.account(api);
+        fixtures = new CallFixtures(running, acme);
         anna = RegistrationFixtures.employee(api, acme, "101", "anna", PASSWORD);
         boris = RegistrationFixtures.employee(api, acme, "102", "boris", PASSWORD);
-        ok(201, api.post("/v1/catalog/ranges", OP,
-                "{\"country\":\"RU\",\"type\":\"city\",\"region\":\"495\",\"first\":\"+74951230000\",\"last\":\"+74951230009\"}"));
-        ok(201, api.post("/v1/trunks", OP, "{\"name\":\"carrier\",\"source_addresses\":[\"127.0.0.1\"]}"));
-        activate(DID, "9204 000001");
-        activate(SECOND_DID, "9204 000002");
+        fixtures.carrier();
+        fixtures.activate(DID, "9204 000001");
+        fixtures.activate(SECOND_DID, "9204 000002");
     }
 
     @AfterEach
@@ -54,8 +54,8 @@ class CallRoutingSippTest {
 
     @Test
     void aCallToANumberForwardedToAnEmployeeRingsTheirRegisteredPhone() {
-        int phone = register("anna");
-        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+        int phone = fixtures.register("anna");
+        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
 
         try (Sipp.Background answering = uas("uas-answer", phone)) {
             call("call", DID).assertSucceeded();
@@ -76,8 +76,8 @@ class CallRoutingSippTest {
 
     @Test
     void aCarrierOnTcpReachesAPhoneOnUdpAndTheDialogFollowsBothRecordRoutes() {
-        int phone = register("anna");
-        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+        int phone = fixtures.register("anna");
+        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
 
         try (Sipp.Background answering = uas("uas-answer", phone)) {
             Sipp.scenario("call").remote(running.server.sip().tcpPort()).transport("t1").service(DID)
@@ -93,13 +93,13 @@ class CallRoutingSippTest {
 
     @Test
     void aHuntMovesToTheNextMemberWhenTheFirstDoesNotAnswerInTheirRingTime() {
-        int annaPhone = register("anna");
-        int borisPhone = register("boris");
+        int annaPhone = fixtures.register("anna");
+        int borisPhone = fixtures.register("boris");
         String sales = api.post("/v1/departments", acme, """
                 {"name":"Sales","strategy":"hunt_in_order","members":[
                   {"employee_id":"%s","ring_seconds":5},{"employee_id":"%s","ring_seconds":10}]}""".formatted(anna, boris))
                 .json().get("id").asText();
-        forward(DID, "{\"type\":\"department\",\"department_id\":\"" + sales + "\"}", 30);
+        fixtures.forward(DID, "{\"type\":\"department\",\"department_id\":\"" + sales + "\"}", 30);
 
         try (Sipp.Background silent = uas("uas-no-answer", annaPhone); Sipp.Background answering = uas("uas-answer", borisPhone)) {
             call("call", DID).assertSucceeded();
@@ -117,8 +117,8 @@ class CallRoutingSippTest {
 
     @Test
     void aBusyPhoneGivesTheCallerBusy() {
-        int phone = register("anna");
-        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+        int phone = fixtures.register("anna");
+        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
 
         try (Sipp.Background busy = uas("uas-busy", phone)) {
             call("call-refused-486", DID).assertSucceeded();
@@ -133,8 +133,8 @@ class CallRoutingSippTest {
 
     @Test
     void theCallerHangingUpBeforeTheAnswerCancelsTheRingingPhone() {
-        int phone = register("anna");
-        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 30);
+        int phone = fixtures.register("anna");
+        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 30);
 
         try (Sipp.Background ringing = uas("uas-no-answer", phone)) {
             call("call-cancel", DID).assertSucceeded();
@@ -151,7 +151,7 @@ class CallRoutingSippTest {
 
     @Test
     void aNumberWithoutAConfirmedHolderRefusesCallsWith403() {
-        buy("+74951230003");
+        fixtures.buy("+74951230003");
         JsonNode pending = api.get("/v1/numbers/+74951230003", acme).json();
         assertEquals("pending_compliance", pending.get("state").asText());
 
@@ -192,15 +192,15 @@ class CallRoutingSippTest {
 
     @Test
     void aForwardingChangeTakesEffectForTheNextCall() {
-        int annaPhone = register("anna");
-        int borisPhone = register("boris");
-        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+        int annaPhone = fixtures.register("anna");
+        int borisPhone = fixtures.register("boris");
+        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
         try (Sipp.Background answering = uas("uas-answer", annaPhone)) {
             call("call", DID).assertSucceeded();
             answering.awaitExit(CALL_LIMIT).assertSucceeded();
         }
 
-        forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + boris + "\"}", 10);
+        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + boris + "\"}", 10);
 
         try (Sipp.Background answering = uas("uas-answer", borisPhone)) {
             call("call", DID).assertSucceeded();
@@ -226,38 +226,5 @@ class CallRoutingSippTest {
 
     private static Sipp.Background uas(String scenario, int port) {
         return Sipp.scenario(scenario).localPort(port).recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).start();
-    }
-
-    /** Registers the employee's phone on a free port (the phone itself is started on it afterwards). */
-    private int register(String username) {
-        int port = Sipp.freeUdpPort();
-        Sipp.scenario("register").remote(running.server.sip().udpPort()).localPort(port).service(username)
-                .auth(username, PASSWORD).key("expires", "600").run().assertSucceeded();
-        return port;
-    }
-
-    private void forward(String number, String target, int ringSeconds) {
-        ok(200, api.patch("/v1/numbers/" + number, acme,
-                "{\"forwarding\":{\"target\":" + target + ",\"ring_timeout\":" + ringSeconds + "}}"));
-    }
-
-    private void buy(String number) {
-        ok(201, api.post("/v1/reservations", acme, "{\"numbers\":[\"" + number + "\"]}"));
-        ok(201, api.call("POST", "/v1/numbers", acme, "{\"numbers\":[\"" + number + "\"]}", Map.of("Idempotency-Key", "buy-" + number)));
-    }
-
-    /** Bought, and made active by the operator's self-submission of a verified holder. */
-    private void activate(String number, String passport) {
-        buy(number);
-        ok(201, api.post("/v1/registry-requests/self-submissions", OP, """
-                {"number":"%s","end_user":{"kind":"person","relation":"employee","jurisdiction":"RU","full_name":"Olga Sidorova",
-                 "birth_date":"1990-02-03","address":"Kazan","contact_phone":"+79162223344",
-                 "document":{"type":"ru_internal_passport","number":"%s"}}}""".formatted(number, passport)));
-        assertTrue(api.get("/v1/numbers/" + number, acme).json().get("permissions").get("inbound").asBoolean());
-    }
-
-    private static Api.Response ok(int status, Api.Response response) {
-        assertEquals(status, response.status(), response.body());
-        return response;
     }
 }

@@ -5,46 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The compliance issue's "done when", through the API on a whole server, on H2 and PostgreSQL: bindings,
  * the registry workflow with deadlines on the injected clock, China's per-document quotas across
  * accounts, suspension for a forged document, and the 400-number caller-ID rule.
  */
-abstract class ComplianceApiContract {
+abstract class ComplianceApiContract extends WholeServerContract {
     private static final String RU_PASSPORT = "4508 123456";
     private static final String CN_RESIDENT_ID = "11010519491231002X";
     private static final Pattern CODE = Pattern.compile("code (\\d{6})");
 
-    private final String kind;
-    @TempDir
-    Path dataDir;
-    RunningServer running;
-    Api api;
-    final String op = RunningServer.OPERATOR_KEY;
-
     ComplianceApiContract(String kind) {
-        this.kind = kind;
-    }
-
-    @BeforeEach
-    void start() {
-        running = new RunningServer(kind, dataDir);
-        api = running.api;
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
+        super(kind);
     }
 
     private String account(String name) {

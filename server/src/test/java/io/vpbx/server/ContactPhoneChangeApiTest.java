@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Changing a contact phone over HTTP against a whole server: both one-time codes are needed, they expire
@@ -25,41 +22,28 @@ import org.junit.jupiter.api.io.TempDir;
  * the old phone, and the codes show nowhere but in the SMS sent. Run on H2 and on PostgreSQL by
  * {@link ContactPhoneChangeApiH2Test} and {@link ContactPhoneChangeApiPostgresTest}.
  */
-abstract class ContactPhoneChangeApiTest {
+abstract class ContactPhoneChangeApiTest extends WholeServerContract {
     private static final String OLD_PHONE = "+79161234567";
     private static final String NEW_PHONE = "+79031112233";
     private static final String THIRD_PHONE = "+79265550011";
     private static final String EMAIL = "owner@acme.example";
     private static final Pattern CODE = Pattern.compile("code (\\d{6})");
 
-    private final String kind;
-    @TempDir
-    Path dataDir;
-    RunningServer running;
-    Api api;
-    String op = RunningServer.OPERATOR_KEY;
     String acme;
     String acmeId;
 
     ContactPhoneChangeApiTest(String kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeEach
-    void start() {
-        running = new RunningServer(kind, dataDir);
-        api = running.api;
+    void createAccount() {
         Api.Response created = api.post("/v1/accounts", op,
                 "{\"name\":\"Acme\",\"contact_phone\":\"8 (916) 123-45-67\",\"contact_email\":\"" + EMAIL + "\"}");
         assertEquals(201, created.status(), created.body());
         assertEquals(OLD_PHONE, created.json().get("contact_phone").asText(), "normalised to E.164 at creation");
         acme = created.json().get("api_key").asText();
         acmeId = created.json().get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
     }
 
     private static String encoded(String value) {
@@ -302,9 +286,7 @@ abstract class ContactPhoneChangeApiTest {
 
     @Test
     void theOutboxIsHiddenWhenNotReadable() {
-        running.close();
-        running = new RunningServer(kind, dataDir, "--contact.sms-outbox-readable=false");
-        api = running.api;
+        restart("--contact.sms-outbox-readable=false");
         Api.Response outbox = api.get("/v1/dev/sms-outbox", op);
         assertEquals(404, outbox.status(), outbox.body());
         assertEquals(404, api.get("/v1/dev/email-outbox", op).status());

@@ -7,43 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.sip.routing.Target;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One account never blocks another (issue 10, API finding 3): forwarding to another account's number needs its
  * holder's consent, refused alike for every number without one; the holder's disconnect or revocation drops the
  * forwarding (audited in the forwarding account, followed by the routing table) instead of answering 409.
  */
-abstract class CrossAccountForwardingContract {
+abstract class CrossAccountForwardingContract extends WholeServerContract {
     private static final String ACME_NUMBER = "+74951230001";
     private static final String GLOBEX_NUMBER = "+74951230002";
     private static final String FREE_NUMBER = "+74951230005";
     private static final String NO_SUCH_NUMBER = "+74957770000";
 
-    private final String kind;
-    @TempDir
-    Path dataDir;
-    RunningServer running;
-    Api api;
     String acme;
     String acmeId;
     String globex;
     String globexId;
 
     CrossAccountForwardingContract(String kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeEach
-    void start() {
-        running = new RunningServer(kind, dataDir);
-        api = running.api;
+    void createAccountsWithNumbers() {
         JsonNode a = api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Acme\"}").json();
         acme = a.get("api_key").asText();
         acmeId = a.get("id").asText();
@@ -54,11 +44,6 @@ abstract class CrossAccountForwardingContract {
                 "{\"country\":\"RU\",\"type\":\"city\",\"region\":\"495\",\"first\":\"+74951230000\",\"last\":\"+74951230009\"}").status());
         buy(acme, ACME_NUMBER);
         buy(globex, GLOBEX_NUMBER);
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
     }
 
     private void buy(String key, String number) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vpbx.admin.domain.thirdparty.RegistrationReport;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyLine;
 import io.vpbx.telephony.uplink.RegistrationState;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,10 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Third-party numbers over HTTP against a whole server: an account connects Russian numbers and the operator any,
@@ -30,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * account's lines are "not found", the number is the account's like a bought one, and the SIP side's registration
  * reports show up as health and history. Run on H2 and PostgreSQL by the subclasses.
  */
-abstract class ThirdPartyNumberApiContract {
+abstract class ThirdPartyNumberApiContract extends WholeServerContract {
     private static final String PASSWORD = "Pa55-w0rd-XYZ";
     /**
      * The SIP side registers every connected line at once, and {@code sip.operator.example} does not resolve, so each
@@ -44,33 +41,25 @@ abstract class ThirdPartyNumberApiContract {
             {"number":"8 (916) 123-45-67","login":"acme-line","password":"Pa55-w0rd-XYZ","server":"sip.operator.example",
              "comment":"office line"}""";
 
-    private final String kind;
-    @TempDir
-    Path dataDir;
-    RunningServer running;
-    Api api;
-    String op = RunningServer.OPERATOR_KEY;
     String acme;
     String acmeId;
     String other;
 
     ThirdPartyNumberApiContract(String kind) {
-        this.kind = kind;
+        super(kind);
+    }
+
+    @Override
+    String[] flags() {
+        return QUIET_RETRIES;
     }
 
     @BeforeEach
-    void start() {
-        running = new RunningServer(kind, dataDir, QUIET_RETRIES);
-        api = running.api;
+    void createAccounts() {
         Api.Response created = api.post("/v1/accounts", op, "{\"name\":\"Acme\"}");
         acme = created.json().get("api_key").asText();
         acmeId = created.json().get("id").asText();
         other = api.post("/v1/accounts", op, "{\"name\":\"Other\"}").json().get("api_key").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
     }
 
     private JsonNode connect(String key, String body) {

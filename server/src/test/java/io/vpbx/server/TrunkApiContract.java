@@ -4,49 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Carrier trunks over HTTP against a whole server: the operator's alone, every source address on one trunk
  * only, bad input answered with problem+json naming the field, every change in the audit log. Run on H2 and
  * on PostgreSQL by {@link TrunkApiH2Test} and {@link TrunkApiPostgresTest}.
  */
-abstract class TrunkApiContract {
+abstract class TrunkApiContract extends WholeServerContract {
     private static final String CARRIER = """
             {"name":"Carrier A","source_addresses":["192.0.2.10","2001:DB8:0::10"],
              "outbound_uri":"sip:gw.carrier.example:5060;transport=udp"}""";
 
-    private final String kind;
-    @TempDir
-    Path dataDir;
-    RunningServer running;
-    Api api;
-    String op = RunningServer.OPERATOR_KEY;
     String acme;
     String acmeId;
 
     TrunkApiContract(String kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeEach
-    void start() {
-        running = new RunningServer(kind, dataDir);
-        api = running.api;
+    void createAccount() {
         Api.Response created = api.post("/v1/accounts", op, "{\"name\":\"Acme\"}");
         acme = created.json().get("api_key").asText();
         acmeId = created.json().get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
     }
 
     private JsonNode create(String body) {

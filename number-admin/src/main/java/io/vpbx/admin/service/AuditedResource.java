@@ -105,6 +105,14 @@ public final class AuditedResource<T> {
         });
     }
 
+    /**
+     * As {@link #delete} with {@code inUse} as the guard: refused while anything of the account still uses the resource,
+     * which the refusal names by this resource's label and id.
+     */
+    public void deleteUnused(RequestContext ctx, String accountId, String id, InUseGuard inUse) {
+        delete(ctx, accountId, id, (tx, before, none) -> inUse.requireUnused(tx, accountId, id, label + " " + id));
+    }
+
     public NotFoundException notFound(String id) {
         return new NotFoundException(label + " " + id);
     }

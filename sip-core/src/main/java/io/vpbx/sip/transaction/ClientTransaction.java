@@ -1,17 +1,10 @@
 package io.vpbx.sip.transaction;
 
-import java.util.function.Consumer;
-
 /** A client transaction (RFC 3261 section 17.1): sends a request, passes responses up. */
 public abstract class ClientTransaction<M extends SipMessageView> extends Transaction<M> {
 
-    ClientTransaction(
-            M request,
-            Transport<M> transport,
-            TransactionContext<M> context,
-            Consumer<Transaction<M>> onTerminated,
-            TransactionState initial) {
-        super(request, transport, context, onTerminated, initial);
+    ClientTransaction(TransactionOrigin<M> origin, TransactionState initial) {
+        super(origin, initial);
     }
 
     /** A response matched to this transaction (RFC 3261 section 17.1.3). */

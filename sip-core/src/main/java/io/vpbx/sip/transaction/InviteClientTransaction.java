@@ -1,7 +1,6 @@
 package io.vpbx.sip.transaction;
 
 import java.time.Duration;
-import java.util.function.Consumer;
 
 /**
  * INVITE client transaction, RFC 3261 section 17.1.1 (Figure 5).
@@ -21,12 +20,8 @@ public final class InviteClientTransaction<M extends SipMessageView> extends Cli
     private Duration timerAInterval;
     private M ack;
 
-    InviteClientTransaction(
-            M invite, Transport<M> transport, TransactionContext<M> context, Consumer<Transaction<M>> onTerminated) {
-        super(invite, transport, context, onTerminated, TransactionState.CALLING);
-        if (!"INVITE".equals(invite.method())) {
-            throw new IllegalArgumentException("not an INVITE: " + invite.method());
-        }
+    InviteClientTransaction(TransactionOrigin<M> origin) {
+        super(origin.requireInvite(), TransactionState.CALLING);
     }
 
     @Override

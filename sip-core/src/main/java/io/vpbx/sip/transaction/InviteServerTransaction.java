@@ -1,7 +1,6 @@
 package io.vpbx.sip.transaction;
 
 import java.time.Duration;
-import java.util.function.Consumer;
 
 /**
  * INVITE server transaction, RFC 3261 section 17.2.1 (Figure 7).
@@ -28,12 +27,8 @@ public final class InviteServerTransaction<M extends SipMessageView> extends Ser
     private M lastResponse;
     private Duration timerGInterval;
 
-    InviteServerTransaction(
-            M invite, Transport<M> transport, TransactionContext<M> context, Consumer<Transaction<M>> onTerminated) {
-        super(invite, transport, context, onTerminated, TransactionState.PROCEEDING);
-        if (!"INVITE".equals(invite.method())) {
-            throw new IllegalArgumentException("not an INVITE: " + invite.method());
-        }
+    InviteServerTransaction(TransactionOrigin<M> origin) {
+        super(origin.requireInvite(), TransactionState.PROCEEDING);
     }
 
     @Override

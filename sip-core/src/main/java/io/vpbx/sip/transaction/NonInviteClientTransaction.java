@@ -1,7 +1,6 @@
 package io.vpbx.sip.transaction;
 
 import java.time.Duration;
-import java.util.function.Consumer;
 
 /**
  * Non-INVITE client transaction, RFC 3261 section 17.1.2 (Figure 6).
@@ -20,12 +19,8 @@ public final class NonInviteClientTransaction<M extends SipMessageView> extends 
 
     private Duration timerEInterval;
 
-    NonInviteClientTransaction(
-            M request, Transport<M> transport, TransactionContext<M> context, Consumer<Transaction<M>> onTerminated) {
-        super(request, transport, context, onTerminated, TransactionState.TRYING);
-        if ("INVITE".equals(request.method()) || "ACK".equals(request.method())) {
-            throw new IllegalArgumentException("not a non-INVITE transaction request: " + request.method());
-        }
+    NonInviteClientTransaction(TransactionOrigin<M> origin) {
+        super(origin.requireNonInvite(), TransactionState.TRYING);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.vpbx.sip.transaction;
 
-import java.util.function.Consumer;
-
 /**
  * Non-INVITE server transaction, RFC 3261 section 17.2.2 (Figure 8).
  *
@@ -19,12 +17,8 @@ public final class NonInviteServerTransaction<M extends SipMessageView> extends 
 
     private M lastResponse;
 
-    NonInviteServerTransaction(
-            M request, Transport<M> transport, TransactionContext<M> context, Consumer<Transaction<M>> onTerminated) {
-        super(request, transport, context, onTerminated, TransactionState.TRYING);
-        if ("INVITE".equals(request.method()) || "ACK".equals(request.method())) {
-            throw new IllegalArgumentException("not a non-INVITE transaction request: " + request.method());
-        }
+    NonInviteServerTransaction(TransactionOrigin<M> origin) {
+        super(origin.requireNonInvite(), TransactionState.TRYING);
     }
 
     @Override

@@ -1,17 +1,10 @@
 package io.vpbx.sip.transaction;
 
-import java.util.function.Consumer;
-
 /** A server transaction (RFC 3261 section 17.2): receives a request, sends the TU's responses. */
 public abstract class ServerTransaction<M extends SipMessageView> extends Transaction<M> {
 
-    ServerTransaction(
-            M request,
-            Transport<M> transport,
-            TransactionContext<M> context,
-            Consumer<Transaction<M>> onTerminated,
-            TransactionState initial) {
-        super(request, transport, context, onTerminated, initial);
+    ServerTransaction(TransactionOrigin<M> origin, TransactionState initial) {
+        super(origin, initial);
     }
 
     /** A retransmission of the request, or for INVITE the ACK, matched per RFC 3261 section 17.2.3. */

@@ -25,20 +25,12 @@ public abstract class Transaction<M extends SipMessageView> {
     private boolean started;
     private TransactionOwner<M> owner = TransactionOwner.none();
 
-    Transaction(
-            M request,
-            Transport<M> transport,
-            TransactionContext<M> context,
-            Consumer<Transaction<M>> onTerminated,
-            TransactionState initial) {
-        this.request = Objects.requireNonNull(request, "request");
-        this.transport = Objects.requireNonNull(transport, "transport");
-        this.context = Objects.requireNonNull(context, "context");
-        this.onTerminated = Objects.requireNonNull(onTerminated, "onTerminated");
+    Transaction(TransactionOrigin<M> origin, TransactionState initial) {
+        this.request = origin.request();
+        this.transport = origin.transport();
+        this.context = origin.context();
+        this.onTerminated = origin.onTerminated();
         this.state = initial;
-        if (!request.isRequest()) {
-            throw new IllegalArgumentException("a transaction is created by a request");
-        }
     }
 
     /** What the transaction works for from now on; {@link TransactionOwner#none()} when nothing awaits it any more. */

@@ -55,9 +55,10 @@ public final class TransactionTable<M extends SipMessageView> {
             rejectedFull++;
             return Optional.empty();
         }
+        TransactionOrigin<M> origin = new TransactionOrigin<>(request, transport, context, done -> clients.remove(key, done));
         ClientTransaction<M> transaction = "INVITE".equals(request.method())
-                ? new InviteClientTransaction<>(request, transport, context, done -> clients.remove(key, done))
-                : new NonInviteClientTransaction<>(request, transport, context, done -> clients.remove(key, done));
+                ? new InviteClientTransaction<>(origin)
+                : new NonInviteClientTransaction<>(origin);
         transaction.owner(owner);
         clients.put(key, transaction);
         transaction.start();
@@ -97,9 +98,10 @@ public final class TransactionTable<M extends SipMessageView> {
             rejectedFull++;
             return RequestDisposition.REJECTED_FULL;
         }
+        TransactionOrigin<M> origin = new TransactionOrigin<>(request, transport, context, done -> servers.remove(key, done));
         ServerTransaction<M> transaction = "INVITE".equals(request.method())
-                ? new InviteServerTransaction<>(request, transport, context, done -> servers.remove(key, done))
-                : new NonInviteServerTransaction<>(request, transport, context, done -> servers.remove(key, done));
+                ? new InviteServerTransaction<>(origin)
+                : new NonInviteServerTransaction<>(origin);
         servers.put(key, transaction);
         transaction.start();
         return RequestDisposition.CREATED;

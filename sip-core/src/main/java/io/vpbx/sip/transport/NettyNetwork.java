@@ -160,7 +160,7 @@ public final class NettyNetwork implements Network {
         boolean secure = "TLS".equalsIgnoreCase(transport);
         if (secure || "TCP".equalsIgnoreCase(transport)) {
             Channel channel = connections.to(address);
-            return channel == null || TcpFlow.isTls(channel) != secure ? null : TcpFlow.of(channel, batch);
+            return channel == null || StreamFlow.isTls(channel) != secure ? null : StreamFlow.of(channel, batch);
         }
         return udp == null ? null : new UdpFlow(udp, address, batch);
     }
@@ -176,8 +176,8 @@ public final class NettyNetwork implements Network {
             return;
         }
         Channel existing = connections.to(address);
-        if (existing != null && TcpFlow.isTls(existing) == secure) {
-            then.accept(TcpFlow.of(existing, batch));
+        if (existing != null && StreamFlow.isTls(existing) == secure) {
+            then.accept(StreamFlow.of(existing, batch));
             return;
         }
         ChannelFuture connect = new Bootstrap()
@@ -191,14 +191,14 @@ public final class NettyNetwork implements Network {
             if (!done.isSuccess()) {
                 then.accept(null);
             } else if (!secure) {
-                then.accept(new TcpFlow(connect.channel(), batch));
+                then.accept(new StreamFlow(connect.channel(), batch, SipTransport.TCP));
             } else {
                 // a peer whose certificate fails verification is no flow: the target fails at once, not by timeout
                 connect.channel().pipeline().get(SslHandler.class).handshakeFuture().addListener(handshake -> {
                     if (!handshake.isSuccess()) {
                         log.info("TLS to {} ({}) failed: {}", host, address, handshake.cause().getMessage());
                     }
-                    then.accept(handshake.isSuccess() ? new TlsFlow(connect.channel(), batch) : null);
+                    then.accept(handshake.isSuccess() ? new StreamFlow(connect.channel(), batch, SipTransport.TLS) : null);
                 });
             }
         });

@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.vpbx.sip.proxy.Flow;
 import io.vpbx.sip.proxy.SipReceiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -54,8 +53,8 @@ public final class SipStreamHandler extends SimpleChannelInboundHandler<ByteBuf>
             ctx.close();
             return;
         }
-        Flow flow = TcpFlow.of(ctx.channel(), batch);
-        metrics.received(flow instanceof TlsFlow ? SipTransport.TLS : SipTransport.TCP);
+        StreamFlow flow = StreamFlow.of(ctx.channel(), batch);
+        metrics.received(flow.kind());
         receiver.receive(ByteBufUtil.getBytes(frame), flow);
     }
 

@@ -14,6 +14,7 @@ import io.vpbx.admin.service.AuditedResource;
 import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.ResourceService;
+import io.vpbx.admin.service.StoredTime;
 import io.vpbx.admin.service.audit.Auditor;
 import io.vpbx.admin.service.audit.Changes;
 import io.vpbx.admin.store.AccountResourceStore;
@@ -24,7 +25,6 @@ import io.vpbx.admin.store.Tx;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +59,7 @@ public final class TrunkService implements ResourceService<Trunk, TrunkService.D
 
     public Trunk create(RequestContext ctx, Draft draft) {
         ctx.requireOperator();
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         Trunk trunk = new Trunk(UUID.randomUUID().toString(), TrunkFields.name("name", draft.name()),
                 TrunkFields.sourceAddresses("source_addresses", draft.sourceAddresses()), draft.accountId(),
                 draft.outboundUri() == null ? null : TrunkFields.outboundUri("outbound_uri", draft.outboundUri()),
@@ -82,10 +82,8 @@ public final class TrunkService implements ResourceService<Trunk, TrunkService.D
 
     public Trunk update(RequestContext ctx, String trunkId, Patch<Draft> patch) {
         ctx.requireOperator();
-        if (patch.fields().isEmpty()) {
-            throw new InvalidFieldException("body", "must set at least one of name, source_addresses, account_id, "
-                    + "outbound_uri, enabled");
-        }
+        patch.requireSome("must set at least one of name, source_addresses, account_id, "
+                + "outbound_uri, enabled");
         Draft v = patch.values();
         String name = patch.sets("name") ? TrunkFields.name("name", v.name()) : null;
         List<SourceAddress> addresses = patch.sets("source_addresses")
@@ -99,7 +97,7 @@ public final class TrunkService implements ResourceService<Trunk, TrunkService.D
                 addresses == null ? before.sourceAddresses() : addresses,
                 patch.sets("account_id") ? v.accountId() : before.accountId(),
                 patch.sets("outbound_uri") ? outboundUri : before.outboundUri(),
-                patch.sets("enabled") ? v.enabled() : before.enabled(), before.createdAt(), now()), (tx, before, after) -> {
+                patch.sets("enabled") ? v.enabled() : before.enabled(), before.createdAt(), StoredTime.now(clock)), (tx, before, after) -> {
                     if (patch.sets("account_id")) {
                         requireAccount(tx, after.accountId());
                     }
@@ -145,11 +143,6 @@ public final class TrunkService implements ResourceService<Trunk, TrunkService.D
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
         trunk.sourceAddresses().forEach(address -> list.add(address.value()));
         return list;
-    }
-
-    /** Stored timestamps keep microseconds; the answer should show what a later read shows. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Trunks seen as the shared write path sees resources: the account is always {@link #PLATFORM} and not looked at. */

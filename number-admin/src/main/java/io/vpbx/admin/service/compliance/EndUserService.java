@@ -13,6 +13,7 @@ import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.ResourceService;
+import io.vpbx.admin.service.StoredTime;
 import io.vpbx.admin.service.audit.Auditor;
 import io.vpbx.admin.service.compliance.IdentityDocuments.SealedDocument;
 import io.vpbx.admin.service.contacts.ContactPhoneChanges;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -103,7 +103,7 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
         SealedDocument document = document("document", jurisdiction, kind, draft.document(), today);
         SealedDocument agent = kind == HolderKind.ORGANIZATION
                 ? document("agent.document", jurisdiction, HolderKind.PERSON, draft.agent().document(), today) : null;
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         EndUser endUser = new EndUser(UUID.randomUUID().toString(), accountId, kind, p.relation(), jurisdiction, p.fullName(),
                 p.birthDate(), p.address(), p.contactPhone(), p.contactEmail(), document.type(), document.sealed(),
                 document.fingerprint(), document.last4(), document.expiresOn(), DocumentStatus.VALID, null, p.agentFullName(),
@@ -133,9 +133,7 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
      */
     public EndUser update(RequestContext ctx, String endUserId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
-        if (patch.fields().isEmpty()) {
-            throw new InvalidFieldException("body", "must set at least one field");
-        }
+        patch.requireSome("must set at least one field");
         return resource.update(ctx, accountId, endUserId, before -> {
             requireNotAnonymized(before);
             Draft merged = merge(before, patch);
@@ -175,7 +173,7 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
             if (before.documentStatus() == status && Objects.equals(before.documentStatusReason(), reason)) {
                 return before;
             }
-            EndUser after = before.withDocumentStatus(status, reason, now());
+            EndUser after = before.withDocumentStatus(status, reason, StoredTime.now(clock));
             endUsers.update(tx, after);
             auditor.record(tx, ctx, before.accountId(), "end_user.document_status_changed", "end_user", endUserId,
                     EndUserAudit.changes(before, after));
@@ -268,7 +266,7 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
         }
         return new EndUser(b.id(), b.accountId(), b.kind(), p.relation(), b.jurisdiction(), p.fullName(), p.birthDate(),
                 p.address(), p.contactPhone(), p.contactEmail(), type, sealed, fingerprint, last4, expiresOn, status, reason,
-                p.agentFullName(), agentType, agentSealed, agentLast4, p.authorizationLetter(), b.createdAt(), now(),
+                p.agentFullName(), agentType, agentSealed, agentLast4, p.authorizationLetter(), b.createdAt(), StoredTime.now(clock),
                 b.lastNumberReleasedAt(), b.anonymizedAt());
     }
 
@@ -303,10 +301,5 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
             case CN -> SHANGHAI;
         };
         return LocalDate.ofInstant(clock.instant(), zone);
-    }
-
-    /** Stored timestamps keep microseconds; the answer should show what a later read shows. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -11,13 +11,13 @@ import io.vpbx.admin.service.InUseGuard;
 import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.ResourceService;
+import io.vpbx.admin.service.StoredTime;
 import io.vpbx.admin.service.audit.Auditor;
 import io.vpbx.admin.service.audit.Changes;
 import io.vpbx.admin.store.M2mDeviceStore;
 import io.vpbx.admin.store.Transactions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,7 +41,7 @@ public final class M2mDeviceService implements ResourceService<M2mDevice, M2mDev
 
     public M2mDevice create(RequestContext ctx, Draft draft) {
         String accountId = ctx.accountId();
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         M2mDevice device = checked(UUID.randomUUID().toString(), accountId, draft, now, now);
         return resource.create(ctx, accountId, device.id(), device, AuditedResource.Step.none());
     }
@@ -56,9 +56,7 @@ public final class M2mDeviceService implements ResourceService<M2mDevice, M2mDev
 
     public M2mDevice update(RequestContext ctx, String deviceId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
-        if (patch.fields().isEmpty()) {
-            throw new InvalidFieldException("body", "must set at least one of type, model, serial_number, imei, installation_address");
-        }
+        patch.requireSome("must set at least one of type, model, serial_number, imei, installation_address");
         Draft v = patch.values();
         return resource.update(ctx, accountId, deviceId, before -> {
             Draft merged = new Draft(patch.sets("type") ? v.type() : before.type().wireName(),
@@ -66,15 +64,14 @@ public final class M2mDeviceService implements ResourceService<M2mDevice, M2mDev
                     patch.sets("serial_number") ? v.serialNumber() : before.serialNumber(),
                     patch.sets("imei") ? v.imei() : before.imei(),
                     patch.sets("installation_address") ? v.installationAddress() : before.installationAddress());
-            return checked(deviceId, accountId, merged, before.createdAt(), now());
+            return checked(deviceId, accountId, merged, before.createdAt(), StoredTime.now(clock));
         }, AuditedResource.Step.none(), AuditedResource.Step.none());
     }
 
     /** Refused with 409 while a number is bound to the device. */
     public void delete(RequestContext ctx, String deviceId) {
         String accountId = ctx.accountId();
-        resource.delete(ctx, accountId, deviceId,
-                (tx, before, none) -> inUse.requireUnused(tx, accountId, deviceId, "m2m device " + deviceId));
+        resource.deleteUnused(ctx, accountId, deviceId, inUse);
     }
 
     /** Equipment is known to the registry by its IMEI or its serial number: at least one is needed. */
@@ -100,10 +97,5 @@ public final class M2mDeviceService implements ResourceService<M2mDevice, M2mDev
                 .field("installation_address", before == null ? null : before.installationAddress(),
                         after == null ? null : after.installationAddress())
                 .list();
-    }
-
-    /** Stored timestamps keep microseconds; the answer should show what a later read shows. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -2,11 +2,11 @@ package io.vpbx.admin.service.contacts;
 
 import io.vpbx.admin.domain.compliance.EndUser;
 import io.vpbx.admin.domain.contact.HolderContact;
+import io.vpbx.admin.service.StoredTime;
 import io.vpbx.admin.store.EndUserStore;
 import io.vpbx.admin.store.Tx;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** End users as contact holders: their phone, once set, changes only through one-time codes. Anonymized ones have none. */
@@ -33,6 +33,6 @@ public final class EndUserContacts implements ContactHolders {
                 u.birthDate(), u.address(), e164, u.contactEmail(), u.documentType(), u.documentSealed(), u.documentFingerprint(),
                 u.documentLast4(), u.documentExpiresOn(), u.documentStatus(), u.documentStatusReason(), u.agentFullName(),
                 u.agentDocumentType(), u.agentDocumentSealed(), u.agentDocumentLast4(), u.authorizationLetter(), u.createdAt(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), u.lastNumberReleasedAt(), u.anonymizedAt()));
+                StoredTime.now(clock), u.lastNumberReleasedAt(), u.anonymizedAt()));
     }
 }

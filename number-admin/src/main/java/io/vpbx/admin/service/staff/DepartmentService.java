@@ -15,6 +15,7 @@ import io.vpbx.admin.service.InUseGuard;
 import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.ResourceService;
+import io.vpbx.admin.service.StoredTime;
 import io.vpbx.admin.service.audit.Auditor;
 import io.vpbx.admin.service.audit.Changes;
 import io.vpbx.admin.store.DepartmentStore;
@@ -25,7 +26,6 @@ import io.vpbx.telephony.forwarding.RingStrategy;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +66,7 @@ public final class DepartmentService implements ResourceService<Department, Depa
 
     public Department create(RequestContext ctx, Draft draft) {
         String accountId = ctx.accountId();
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         Department department = new Department(UUID.randomUUID().toString(), accountId,
                 EmployeeFields.name("name", draft.name()), extension(draft.extension()),
                 DepartmentFields.strategy("strategy", draft.strategy()), members(draft.members()), now, now);
@@ -86,9 +86,7 @@ public final class DepartmentService implements ResourceService<Department, Depa
 
     public Department update(RequestContext ctx, String departmentId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
-        if (patch.fields().isEmpty()) {
-            throw new InvalidFieldException("body", "must set at least one of name, extension, strategy, members");
-        }
+        patch.requireSome("must set at least one of name, extension, strategy, members");
         Draft v = patch.values();
         String name = patch.sets("name") ? EmployeeFields.name("name", v.name()) : null;
         String extension = patch.sets("extension") ? extension(v.extension()) : null;
@@ -97,7 +95,7 @@ public final class DepartmentService implements ResourceService<Department, Depa
         return resource.update(ctx, accountId, departmentId, before -> new Department(departmentId, accountId,
                 name == null ? before.name() : name, patch.sets("extension") ? extension : before.extension(),
                 strategy == null ? before.strategy() : strategy, members == null ? before.members() : members,
-                before.createdAt(), now()), (tx, before, after) -> {
+                before.createdAt(), StoredTime.now(clock)), (tx, before, after) -> {
                     if (members != null) {
                         requireMembersInAccount(tx, after);
                     }
@@ -110,8 +108,7 @@ public final class DepartmentService implements ResourceService<Department, Depa
     /** Refused with 409 while a number forwards to the department; its member list goes with it. */
     public void delete(RequestContext ctx, String departmentId) {
         String accountId = ctx.accountId();
-        resource.delete(ctx, accountId, departmentId,
-                (tx, before, none) -> inUse.requireUnused(tx, accountId, departmentId, "department " + departmentId));
+        resource.deleteUnused(ctx, accountId, departmentId, inUse);
     }
 
     /** Checks the list's shape: at most 100 entries, each with an employee id, no employee twice. */
@@ -191,10 +188,5 @@ public final class DepartmentService implements ResourceService<Department, Depa
                 .put("employee_id", member.employeeId())
                 .put("ring_seconds", member.ringSeconds()));
         return list;
-    }
-
-    /** Stored timestamps keep microseconds; the answer should show what a later read shows. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -12,6 +12,7 @@ import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.ResourceService;
+import io.vpbx.admin.service.StoredTime;
 import io.vpbx.admin.service.audit.Auditor;
 import io.vpbx.admin.service.audit.Changes;
 import io.vpbx.admin.store.DepartmentStore;
@@ -21,7 +22,6 @@ import io.vpbx.admin.store.Tx;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,7 +67,7 @@ public final class EmployeeService implements ResourceService<Employee, Employee
         String username = EmployeeFields.sipUsername("sip_username", draft.sipUsername());
         DigestCredentials credentials = DigestCredentials.derive(username, realm,
                 EmployeeFields.sipPassword("sip_password", draft.sipPassword()));
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         Employee employee = new Employee(UUID.randomUUID().toString(), accountId, EmployeeFields.name("name", draft.name()),
                 EmployeeFields.extension("extension", draft.extension()), username, credentials, mobile(draft.mobile()), now, now);
         return resource.create(ctx, accountId, employee.id(), employee, (tx, none, created) -> {
@@ -87,9 +87,7 @@ public final class EmployeeService implements ResourceService<Employee, Employee
     /** Changing sip_username needs sip_password too: both HA1 values are computed from the pair. */
     public Employee update(RequestContext ctx, String employeeId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
-        if (patch.fields().isEmpty()) {
-            throw new InvalidFieldException("body", "must set at least one of name, extension, sip_username, sip_password, mobile");
-        }
+        patch.requireSome("must set at least one of name, extension, sip_username, sip_password, mobile");
         Draft v = patch.values();
         String name = patch.sets("name") ? EmployeeFields.name("name", v.name()) : null;
         String extension = patch.sets("extension") ? EmployeeFields.extension("extension", v.extension()) : null;
@@ -106,7 +104,7 @@ public final class EmployeeService implements ResourceService<Employee, Employee
                     : DigestCredentials.derive(newUsername, realm, password);
             return new Employee(before.id(), accountId, name == null ? before.name() : name,
                     extension == null ? before.extension() : extension, newUsername, credentials,
-                    patch.sets("mobile") ? mobile : before.mobile(), before.createdAt(), now());
+                    patch.sets("mobile") ? mobile : before.mobile(), before.createdAt(), StoredTime.now(clock));
         }, (tx, before, after) -> {
             if (!after.extension().equals(before.extension())) {
                 requireExtensionFree(tx, after);
@@ -120,8 +118,7 @@ public final class EmployeeService implements ResourceService<Employee, Employee
     /** Refused with 409 while a number forwards to the employee or a department lists them. */
     public void delete(RequestContext ctx, String employeeId) {
         String accountId = ctx.accountId();
-        resource.delete(ctx, accountId, employeeId,
-                (tx, before, none) -> inUse.requireUnused(tx, accountId, employeeId, "employee " + employeeId));
+        resource.deleteUnused(ctx, accountId, employeeId, inUse);
     }
 
     /** One dial plan per account: an extension belongs to one employee or one department. */
@@ -167,10 +164,5 @@ public final class EmployeeService implements ResourceService<Employee, Employee
                 .field("sip_password", null, passwordChanged ? PASSWORD_CHANGED : null)
                 .field("mobile", before == null ? null : before.mobile(), after == null ? null : after.mobile())
                 .list();
-    }
-
-    /** Stored timestamps keep microseconds; the answer should show what a later read shows. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

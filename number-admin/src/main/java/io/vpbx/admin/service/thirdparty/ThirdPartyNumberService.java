@@ -26,6 +26,7 @@ import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;
 import io.vpbx.admin.service.InUseGuard;
 import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
+import io.vpbx.admin.service.StoredTime;
 import io.vpbx.admin.service.audit.Auditor;
 import io.vpbx.admin.service.audit.Changes;
 import io.vpbx.admin.service.numbers.NumberReleaseHook;
@@ -41,7 +42,6 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,7 +143,7 @@ public final class ThirdPartyNumberService {
         PhoneNumber number = ThirdPartyFields.number(entries.parser(), "number", draft.number(), operator);
         String login = ThirdPartyFields.login("login", draft.login());
         String sealed = passwords.seal(ThirdPartyFields.password("password", draft.password()));
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         ThirdPartyNumber line = new ThirdPartyNumber(number.e164(), accountId, login, ThirdPartyFields.server("server", draft.server()),
                 ThirdPartyFields.port("port", draft.port()), ThirdPartyFields.transport("transport", draft.transport()),
                 ThirdPartyFields.expires("expires", draft.expires()), ThirdPartyFields.comment("comment", draft.comment()),
@@ -204,7 +204,7 @@ public final class ThirdPartyNumberService {
                     patch.sets("transport") ? ThirdPartyFields.transport("transport", v.transport()) : b.transport(),
                     patch.sets("expires") ? ThirdPartyFields.expires("expires", v.expires()) : b.expiresSeconds(),
                     patch.sets("comment") ? ThirdPartyFields.comment("comment", v.comment()) : b.comment(),
-                    patch.sets("enabled") ? v.enabled() : b.enabled(), b.createdAt(), now());
+                    patch.sets("enabled") ? v.enabled() : b.enabled(), b.createdAt(), StoredTime.now(clock));
             List<FieldChange> changes = changes(b, after, sealed != null);
             if (!changes.isEmpty()) {
                 lines.update(tx, after, sealed == null ? before.sealedPassword() : sealed);
@@ -307,10 +307,5 @@ public final class ThirdPartyNumberService {
 
     private static JsonNode number(Integer value) {
         return value == null ? null : IntNode.valueOf(value);
-    }
-
-    /** Stored timestamps keep microseconds; the answer should show what a later read shows. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -2,6 +2,7 @@ package io.vpbx.admin.store.jdbc;
 
 import io.vpbx.admin.store.Tx;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,15 @@ final class IdQueries {
             }
             return rows.read(st).stream().findFirst();
         }
+    }
+
+    /** The first column of the first row a one-key query returns, as a string (a setting's value, a caller id). */
+    static Optional<String> firstString(Tx tx, String sql, String key) throws SQLException {
+        return first(tx, st -> {
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? List.of(rs.getString(1)) : List.of();
+            }
+        }, sql, key);
     }
 
     /** {@code select} ("SELECT ... FROM table") narrowed to the account, after {@code afterId} (null: from the start). */

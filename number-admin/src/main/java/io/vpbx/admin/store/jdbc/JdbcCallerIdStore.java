@@ -14,12 +14,7 @@ public final class JdbcCallerIdStore implements CallerIdStore {
 
     @Override
     public Optional<String> find(Tx tx, String employeeId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT e164 FROM caller_ids WHERE employee_id = ?")) {
-            st.setString(1, employeeId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return IdQueries.firstString(tx, "SELECT e164 FROM caller_ids WHERE employee_id = ?", employeeId);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -189,21 +188,7 @@ public final class JdbcDepartmentStore implements DepartmentStore {
     }
 
     private static Map<String, List<DepartmentMember>> members(Tx tx, List<String> departmentIds) throws SQLException {
-        Map<String, List<DepartmentMember>> members = new HashMap<>();
-        if (departmentIds.isEmpty()) {
-            return members;
-        }
-        SqlFilter filter = new SqlFilter().in("department_id", departmentIds);
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT department_id, employee_id, ring_seconds "
-                + "FROM department_members" + filter.sql() + " ORDER BY department_id, position")) {
-            filter.bind(st, 1);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    members.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
-                            .add(new DepartmentMember(rs.getString(2), rs.getInt(3)));
-                }
-            }
-        }
-        return members;
+        return ChildRows.byParent(tx, "SELECT department_id, employee_id, ring_seconds FROM department_members",
+                "department_id", departmentIds, rs -> new DepartmentMember(rs.getString(2), rs.getInt(3)));
     }
 }

@@ -3,7 +3,6 @@ package io.vpbx.admin.store.jdbc;
 import io.vpbx.admin.store.SettingsStore;
 import io.vpbx.admin.store.Tx;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -11,12 +10,7 @@ public final class JdbcSettingsStore implements SettingsStore {
 
     @Override
     public Optional<String> get(Tx tx, String name) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT setting_value FROM settings WHERE setting_name = ?")) {
-            st.setString(1, name);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return IdQueries.firstString(tx, "SELECT setting_value FROM settings WHERE setting_name = ?", name);
     }
 
     @Override

@@ -151,20 +151,7 @@ public final class JdbcTrunkStore implements TrunkStore {
     }
 
     private static Map<String, List<SourceAddress>> addresses(Tx tx, List<String> trunkIds) throws SQLException {
-        Map<String, List<SourceAddress>> addresses = new HashMap<>();
-        if (trunkIds.isEmpty()) {
-            return addresses;
-        }
-        SqlFilter filter = new SqlFilter().in("trunk_id", trunkIds);
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT trunk_id, address FROM trunk_source_addresses"
-                + filter.sql() + " ORDER BY trunk_id, position")) {
-            filter.bind(st, 1);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    addresses.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new SourceAddress(rs.getString(2)));
-                }
-            }
-        }
-        return addresses;
+        return ChildRows.byParent(tx, "SELECT trunk_id, address FROM trunk_source_addresses", "trunk_id", trunkIds,
+                rs -> new SourceAddress(rs.getString(2)));
     }
 }

@@ -7,12 +7,15 @@ import io.vpbx.sip.proxy.Flow;
 import io.vpbx.sip.wire.WireMessage;
 import java.net.InetSocketAddress;
 
-/** One TCP connection, accepted or opened by us; messages written on a closed connection are lost (counted by Netty). */
-record TcpFlow(Channel channel, WriteBatch batch) implements Flow {
+/**
+ * One TCP or TLS connection, accepted or opened by us; TLS is framed and limited as TCP is and written through its
+ * TLS handler. Messages written on a closed connection are lost (counted by Netty).
+ */
+record StreamFlow(Channel channel, WriteBatch batch, SipTransport kind) implements Flow {
 
     /** The flow of a stream connection: TLS when the connection has a TLS handler, TCP otherwise. */
-    static Flow of(Channel channel, WriteBatch batch) {
-        return isTls(channel) ? new TlsFlow(channel, batch) : new TcpFlow(channel, batch);
+    static StreamFlow of(Channel channel, WriteBatch batch) {
+        return new StreamFlow(channel, batch, isTls(channel) ? SipTransport.TLS : SipTransport.TCP);
     }
 
     static boolean isTls(Channel channel) {
@@ -36,6 +39,6 @@ record TcpFlow(Channel channel, WriteBatch batch) implements Flow {
 
     @Override
     public String transport() {
-        return "TCP";
+        return kind.name();
     }
 }
