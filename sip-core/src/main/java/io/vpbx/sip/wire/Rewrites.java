@@ -114,14 +114,21 @@ public final class Rewrites {
         for (HeaderLine line : lines) {
             if (line.id() == HeaderId.VIA && !popped) {
                 popped = true;
-                if (!line.isFolded() && Addresses.firstValueEnd(text, line.valueStart(), line.valueEnd()) == line.valueEnd()) {
+                if (line.isFolded()) {
+                    List<String> values = Addresses.splitValues(line.value(text));
+                    if (values.size() > 1) {
+                        out.line("Via", String.join(", ", values.subList(1, values.size())));
+                    }
+                    continue;
+                }
+                int ours = Addresses.firstValueEnd(text, line.valueStart(), line.valueEnd());
+                if (ours == line.valueEnd()) {
                     // our Via alone in its field: the whole line goes
                     continue;
                 }
-                List<String> values = Addresses.splitValues(line.value(text));
-                if (values.size() > 1) {
-                    out.line("Via", String.join(", ", values.subList(1, values.size())));
-                }
+                out.text("Via: ");
+                spliceJoined(out, text, source, ours + 1, Text.trimEnd(text, line.valueStart(), line.valueEnd()));
+                out.crlf();
                 continue;
             }
             out.splice(source, line.start(), line.next());
@@ -130,6 +137,24 @@ public final class Rewrites {
         int blank = lines.length == 0 ? firstLineStart : lines[lines.length - 1].next();
         out.splice(source, blank, response.bodyEnd());
         return out;
+    }
+
+    /**
+     * The comma-separated values in {@code [from, to)} of the text, trimmed and joined with ", ": the bytes
+     * {@code String.join(", ", Addresses.splitValues(...))} would give, spliced without a String per value (a UAS
+     * that echoes every Via in one field sends such a line up with each response: the hot path).
+     */
+    private static void spliceJoined(ByteBuilder out, String text, byte[] source, int from, int to) {
+        for (int start = from; ; ) {
+            int end = Addresses.firstValueEnd(text, start, to);
+            int valueStart = Text.skipWhitespace(text, start, end);
+            out.splice(source, valueStart, Text.trimEnd(text, valueStart, end));
+            if (end == to) {
+                return;
+            }
+            out.text(", ");
+            start = end + 1;
+        }
     }
 
     /**
