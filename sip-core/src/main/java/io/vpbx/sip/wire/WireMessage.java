@@ -105,10 +105,12 @@ public final class WireMessage implements SipMessageView {
                 }
             }
         }
-        HeaderLine[] found = new HeaderLine[24];
+        position = Math.min(startEnd + 1, length);
+        // sized by a first scan, so that the array kept is the one filled: no scratch array and no copy per message
+        int headerLines = countHeaderLines(text, position);
+        HeaderLine[] found = headerLines == 0 ? NO_LINES : new HeaderLine[headerLines];
         HeaderLine[] firstOf = new HeaderLine[HEADER_IDS];
         int count = 0;
-        position = Math.min(startEnd + 1, length);
         int bodyStart = length;
         String headerSectionProblem = null;
         while (position < length) {
@@ -141,9 +143,6 @@ public final class WireMessage implements SipMessageView {
                     while (valueStart < contentEnd && (text.charAt(valueStart) == ' ' || text.charAt(valueStart) == '\t')) {
                         valueStart++;
                     }
-                    if (count == found.length) {
-                        found = Arrays.copyOf(found, count * 2);
-                    }
                     HeaderLine line = new HeaderLine(HeaderId.of(text, position, nameEnd), position, valueStart, contentEnd, next);
                     found[count++] = line;
                     if (firstOf[line.id().ordinal()] == null) {
@@ -154,7 +153,7 @@ public final class WireMessage implements SipMessageView {
             position = next;
         }
         WireMessage message = new WireMessage(bytes, text, request, method, uri, status,
-                count == 0 ? NO_LINES : Arrays.copyOf(found, count), bodyStart,
+                count == found.length ? found : Arrays.copyOf(found, count), bodyStart,
                 problem == null ? headerSectionProblem : problem);
         message.headerSectionProblem = headerSectionProblem;
         message.startLineStart = startLineStart;
@@ -530,6 +529,24 @@ public final class WireMessage implements SipMessageView {
     static String firstValue(String value) {
         List<String> values = Addresses.splitValues(value);
         return values.isEmpty() ? value : values.get(0);
+    }
+
+    /**
+     * How many lines from {@code from} to the blank line start a header field (continuation lines do not): as many
+     * as {@link #parse} finds, or more when some are malformed.
+     */
+    private static int countHeaderLines(String text, int from) {
+        int count = 0;
+        for (int position = from; position < text.length(); ) {
+            int end = lineEnd(text, position);
+            if (contentEnd(text, position, end) == position) {
+                break;
+            }
+            char first = text.charAt(position);
+            count += first == ' ' || first == '\t' ? 0 : 1;
+            position = end + 1;
+        }
+        return count;
     }
 
     /** The status code of the status line at {@code [from, to)}, or -1. */
