@@ -1,7 +1,6 @@
 package io.vpbx.sip.transport;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -9,6 +8,7 @@ import io.vpbx.sip.proxy.Flow;
 import io.vpbx.sip.proxy.SipReceiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +56,7 @@ public final class SipStreamHandler extends SimpleChannelInboundHandler<ByteBuf>
         }
         Flow flow = TcpFlow.of(ctx.channel(), batch);
         metrics.received(flow instanceof TlsFlow ? SipTransport.TLS : SipTransport.TCP);
-        receiver.receive(ByteBufUtil.getBytes(frame), flow);
+        receiver.receive(frame.toString(StandardCharsets.ISO_8859_1), flow);
     }
 
     @Override

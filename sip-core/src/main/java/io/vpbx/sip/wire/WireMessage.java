@@ -25,7 +25,11 @@ public final class WireMessage implements SipMessageView {
     private static final HeaderLine[] NO_LINES = new HeaderLine[0];
     private static final int HEADER_IDS = HeaderId.values().length;
 
-    private final byte[] bytes;
+    /**
+     * Null for a message read from the text it was received as, until something asks for its bytes: a received
+     * message is spliced from its text into what is sent, so it needs no second copy of itself as bytes.
+     */
+    private byte[] bytes;
     /** Null for a message this process built, until something reads its headers: then it is parsed once. */
     private String text;
     private final boolean request;
@@ -62,13 +66,24 @@ public final class WireMessage implements SipMessageView {
         this.statusCode = statusCode;
         this.lines = lines;
         this.bodyStart = bodyStart;
-        this.bodyEnd = bytes.length;
+        this.bodyEnd = bytes != null ? bytes.length : text.length();
         this.problem = problem;
     }
 
     /** Reads the start line and locates the header fields of one framed message. */
     public static WireMessage parse(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        return parse(new String(bytes, StandardCharsets.ISO_8859_1), bytes);
+    }
+
+    /**
+     * As {@link #parse(byte[])}, for a message received as text: each char one byte of it (ISO-8859-1), as a
+     * transport decodes a datagram. Its bytes are made from the text only if asked for.
+     */
+    public static WireMessage parse(String text) {
+        return parse(text, null);
+    }
+
+    private static WireMessage parse(String text, byte[] bytes) {
         int length = text.length();
         int position = 0;
         while (position < length && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
@@ -188,7 +203,7 @@ public final class WireMessage implements SipMessageView {
         if (lines != null) {
             return;
         }
-        WireMessage read = parse(bytes);
+        WireMessage read = text != null ? parse(text) : parse(bytes);
         text = read.text;
         startLineStart = read.startLineStart;
         startLineEnd = read.startLineEnd;
@@ -247,7 +262,7 @@ public final class WireMessage implements SipMessageView {
                     contentLength.valueEnd()), 10);
             if (length < 0) {
                 problem = "malformed Content-Length";
-            } else if (length > bytes.length - bodyStart) {
+            } else if (length > text.length() - bodyStart) {
                 problem = "body shorter than Content-Length";
             } else {
                 // section 18.3: bytes of a datagram after Content-Length are not part of the message
@@ -334,7 +349,25 @@ public final class WireMessage implements SipMessageView {
     }
 
     public byte[] bytes() {
+        if (bytes == null) {
+            bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        }
         return bytes;
+    }
+
+    /** Whether the message is only line breaks: a keep-alive (RFC 5626 section 3.5.1), nothing to read or answer. */
+    public boolean isKeepAlive() {
+        return text != null ? isKeepAlive(text) : isKeepAlive(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+
+    /** As {@link #isKeepAlive()}, for a message's text before it is parsed. */
+    public static boolean isKeepAlive(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != '\r' && text.charAt(i) != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first line that is no header field (a continuation before any, a line without a colon), or null. */
@@ -510,13 +543,16 @@ public final class WireMessage implements SipMessageView {
     }
 
     /**
-     * Forgets what was read of the header fields (the text, where each field is, the values copied out), keeping
-     * the bytes and what transactions match and answer on. A request that a transaction keeps for Timer J (32 s)
-     * after it was forwarded then holds a third of the memory; a header read again is read from the bytes again.
+     * Forgets what was read of the header fields (where each field is, the values copied out, and the text when the
+     * bytes are there too), keeping one copy of the message and what transactions match and answer on. A request
+     * that a transaction keeps for Timer J (32 s) after it was forwarded then holds a third of the memory; a header
+     * read again is read again.
      */
     public void compact() {
         if (problem == null && text != null) {
-            text = null;
+            if (bytes != null) {
+                text = null; // a received message keeps its text instead: its only copy
+            }
             lines = null;
             firstOf = null;
         }
