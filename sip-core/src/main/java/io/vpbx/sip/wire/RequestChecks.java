@@ -100,11 +100,7 @@ public final class RequestChecks {
             if (seen[id.ordinal()] > 1) {
                 return bad("single_valued", "duplicate " + name(id));
             }
-            if (id == HeaderId.CALL_ID || id == HeaderId.CSEQ) {
-                continue; // a comma is part of their value: not copied out to be looked at
-            }
-            String value = request.first(id);
-            if (value != null && value.indexOf(',') >= 0 && Addresses.splitValues(value).size() > 1) {
+            if (id != HeaderId.CALL_ID && id != HeaderId.CSEQ && request.holdsSeveralValues(id)) {
                 return bad("single_valued", "more than one value in " + name(id));
             }
         }
@@ -202,8 +198,7 @@ public final class RequestChecks {
      * the same for every method: a forwarded request gets 70 (section 16.6 step 3).
      */
     static Refusal maxForwards(WireMessage request) {
-        String value = request.first(HeaderId.MAX_FORWARDS);
-        if (value != null && request.maxForwardsValue() < 0) {
+        if (request.has(HeaderId.MAX_FORWARDS) && request.maxForwardsValue() < 0) {
             return bad("max_forwards", "malformed Max-Forwards");
         }
         return null;

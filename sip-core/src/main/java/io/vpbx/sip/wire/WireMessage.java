@@ -452,9 +452,11 @@ public final class WireMessage implements SipMessageView {
     /** Max-Forwards as a number, -1 when absent, unreadable or over 255. */
     public int maxForwardsValue() {
         if (maxForwards == UNREAD) {
-            String value = first(HeaderId.MAX_FORWARDS);
-            // 1*DIGIT up to 255 (section 20.22): leading zeros are legal ("0068" is 68)
-            long read = value == null ? -1 : Text.digits(value, 0, value.length(), 10);
+            HeaderLine line = line(HeaderId.MAX_FORWARDS);
+            String folded = line != null && line.isFolded() ? line.value(text) : null;
+            // 1*DIGIT up to 255 (section 20.22): leading zeros are legal ("0068" is 68); read in place unless folded
+            long read = line == null ? -1 : folded != null ? Text.digits(folded, 0, folded.length(), 10)
+                    : Text.digits(text, line.valueStart(), Text.trimEnd(text, line.valueStart(), line.valueEnd()), 10);
             maxForwards = read > RequestChecks.MAX_MAX_FORWARDS ? -1 : (int) read;
         }
         return maxForwards;
@@ -464,6 +466,28 @@ public final class WireMessage implements SipMessageView {
     public String first(HeaderId id) {
         HeaderLine line = line(id);
         return line == null ? null : line.value(text);
+    }
+
+    /** Whether the message has a field with that id. */
+    public boolean has(HeaderId id) {
+        return line(id) != null;
+    }
+
+    /**
+     * Whether the first field with that id holds more than one comma-separated value (as {@link Addresses#splitValues}
+     * splits), read in place unless the field is folded.
+     */
+    boolean holdsSeveralValues(HeaderId id) {
+        HeaderLine line = line(id);
+        if (line == null) {
+            return false;
+        }
+        if (line.isFolded()) {
+            String value = line.value(text);
+            return value.indexOf(',') >= 0 && Addresses.splitValues(value).size() > 1;
+        }
+        int end = Text.trimEnd(text, line.valueStart(), line.valueEnd());
+        return Addresses.firstValueEnd(text, line.valueStart(), end) < end;
     }
 
     /** The first field with that id, or null. */
