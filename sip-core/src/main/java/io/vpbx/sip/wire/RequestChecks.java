@@ -128,7 +128,7 @@ public final class RequestChecks {
         if (scheme == Scheme.OTHER) {
             return new Refusal(416, "Unsupported URI Scheme", "uri_scheme");
         }
-        if (scheme != Scheme.TEL && SipUri.parse(requestUri) == null) {
+        if (scheme != Scheme.TEL && request.requestSipUri() == null) {
             return bad("request_uri", "malformed Request-URI");
         }
         boolean register = "REGISTER".equals(request.method());

@@ -55,6 +55,9 @@ public final class WireMessage implements SipMessageView {
     private String cseqMethod;
     private long cseqNumber = -1;
     private int maxForwards = UNREAD;
+    /** The Request-URI as a SIP URI, once read (the checks, the routing and the hops each ask for it). */
+    private SipUri requestSipUri;
+    private boolean requestSipUriRead;
 
     private WireMessage(byte[] bytes, String text, boolean request, String method, String requestUri, int statusCode,
                         HeaderLine[] lines, int bodyStart, String problem) {
@@ -404,6 +407,15 @@ public final class WireMessage implements SipMessageView {
 
     public String requestUri() {
         return requestUri;
+    }
+
+    /** The Request-URI read as a SIP URI, or null when it is none (a tel URI, a malformed one, a response). */
+    public SipUri requestSipUri() {
+        if (!requestSipUriRead) {
+            requestSipUri = requestUri == null ? null : SipUri.parse(requestUri);
+            requestSipUriRead = true;
+        }
+        return requestSipUri;
     }
 
     public Via topVia() {
