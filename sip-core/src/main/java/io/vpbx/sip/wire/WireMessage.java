@@ -58,6 +58,11 @@ public final class WireMessage implements SipMessageView {
     /** The Request-URI as a SIP URI, once read (the checks, the routing and the hops each ask for it). */
     private SipUri requestSipUri;
     private boolean requestSipUriRead;
+    /** The From and To tags, once read (several steps ask for them; either may be null). */
+    private String fromTag;
+    private String toTag;
+    private boolean fromTagRead;
+    private boolean toTagRead;
 
     private WireMessage(byte[] bytes, String text, boolean request, String method, String requestUri, int statusCode,
                         HeaderLine[] lines, int bodyStart, String problem) {
@@ -454,11 +459,19 @@ public final class WireMessage implements SipMessageView {
 
     /** The tag parameter of To, or null. */
     public String toTag() {
-        return Addresses.tag(to());
+        if (!toTagRead) {
+            toTag = Addresses.tag(to());
+            toTagRead = true;
+        }
+        return toTag;
     }
 
     public String fromTag() {
-        return Addresses.tag(from());
+        if (!fromTagRead) {
+            fromTag = Addresses.tag(from());
+            fromTagRead = true;
+        }
+        return fromTag;
     }
 
     /** Max-Forwards as a number, -1 when absent, unreadable or over 255. */
