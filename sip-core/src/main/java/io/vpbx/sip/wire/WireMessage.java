@@ -7,12 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A SIP message as the proxy holds it: the bytes as received (or as built to be sent), and the few header
- * fields that routing and the transaction layer read, located but not copied. Everything else is spliced
+ * A SIP message as the proxy holds it: the text as received (or the bytes as built to be sent), and the few
+ * header fields that routing and the transaction layer read, located but not copied. Everything else is spliced
  * through as bytes, as a proxy that only forwards needs (the decision is recorded in docs/adr/0006).
  *
  * <p>The text is read as ISO-8859-1, one char per byte, so offsets into the text are offsets into the bytes
- * and every value copied out comes back byte for byte. Header lines may end in CRLF or bare LF; folded
+ * and every value copied out comes back byte for byte; a received message is decoded so by its transport and
+ * kept as that one copy, its bytes made only if something asks for them. Header lines may end in CRLF or bare LF; folded
  * lines belong to the field above them.
  *
  * <p>{@link #parse} never throws: a message it cannot use has a {@link #problem()}, and the caller hands
