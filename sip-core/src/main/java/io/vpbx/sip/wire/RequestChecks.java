@@ -92,12 +92,8 @@ public final class RequestChecks {
 
     /** Call-ID, CSeq, From, To, Max-Forwards and Content-Length appear once, with one value (section 7.3.1). */
     static Refusal singleValued(WireMessage request) {
-        int[] seen = new int[HeaderId.values().length];
-        for (HeaderLine line : request.lines()) {
-            seen[line.id().ordinal()]++;
-        }
         for (HeaderId id : SINGLE_VALUED) {
-            if (seen[id.ordinal()] > 1) {
+            if (request.count(id) > 1) {
                 return bad("single_valued", "duplicate " + name(id));
             }
             if (id != HeaderId.CALL_ID && id != HeaderId.CSEQ && request.holdsSeveralValues(id)) {
