@@ -317,7 +317,7 @@ public final class SipServer implements AutoCloseable {
         return () -> (int) Math.min(100, queue.bytes() * 100 / size);
     }
 
-    private void receive(byte[] message, Flow source) {
+    private void receive(String message, Flow source) {
         ProxyCore core = proxy;
         if (core != null) {
             core.receive(message, source);

@@ -90,7 +90,7 @@ public final class StatelessResponder {
      * @param source the address and port the message came from
      */
     public Outcome respond(WireMessage message, InetSocketAddress source) {
-        if (isKeepAlive(message.bytes())) {
+        if (message.isKeepAlive()) {
             return new Outcome.NoReply("keep-alive");
         }
         Optional<String> tooMany = limits.check(message);
@@ -137,15 +137,6 @@ public final class StatelessResponder {
             return answer.with(response.status(), response.reasonPhrase(), response.headers().toArray(String[]::new));
         }
         return answer.with(501, NOT_IMPLEMENTED);
-    }
-
-    private static boolean isKeepAlive(byte[] message) {
-        for (byte b : message) {
-            if (b != '\r' && b != '\n') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A response to one request, written from its bytes with the stamped top Via (section 8.2.6.2). */

@@ -8,6 +8,11 @@ public final class SipText {
     private SipText() {
     }
 
+    /** A message's bytes as the transports hand it to the proxy: one char per byte. */
+    public static String received(byte[] message) {
+        return new String(message, StandardCharsets.ISO_8859_1);
+    }
+
     public static byte[] crlf(String text) {
         return text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     }

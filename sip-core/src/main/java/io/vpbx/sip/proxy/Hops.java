@@ -47,7 +47,7 @@ final class Hops {
         if (routes.size() > popped) {
             return SipUri.parse(Addresses.uri(routes.get(popped)));
         }
-        return SipUri.parse(request.requestUri());
+        return request.requestSipUri();
     }
 
     /** Our Record-Route for that transport, signed for the dialog {@code invite} may set up. */
@@ -66,7 +66,7 @@ final class Hops {
     }
 
     boolean addressedToUs(WireMessage request) {
-        SipUri uri = SipUri.parse(request.requestUri());
+        SipUri uri = request.requestSipUri();
         return uri != null && network.isUs(uri.host(), uri.portOrDefault());
     }
 

@@ -17,7 +17,7 @@ record NewCall(ServerTransaction<WireMessage> transaction, WireMessage invite, S
     static NewCall of(ServerTransaction<WireMessage> transaction, WireMessage invite) {
         Flow source = (Flow) transaction.transport();
         return new NewCall(transaction, invite, source.remote().getAddress().getHostAddress(),
-                SipUri.parse(invite.requestUri()));
+                invite.requestSipUri());
     }
 
     /** The user part of the Request-URI, or null. */

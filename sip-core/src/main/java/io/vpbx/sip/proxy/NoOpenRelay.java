@@ -1,7 +1,6 @@
 package io.vpbx.sip.proxy;
 
 import io.vpbx.sip.transaction.ServerTransaction;
-import io.vpbx.sip.wire.SipUri;
 import io.vpbx.sip.wire.WireMessage;
 
 /**
@@ -31,6 +30,6 @@ final class NoOpenRelay implements RequestStep {
         if ("INVITE".equals(method) || "OPTIONS".equals(method) || "REGISTER".equals(method)) {
             return false;
         }
-        return hops.topRouteIsUs(request) || !hops.addressedToUs(request) && SipUri.parse(request.requestUri()) != null;
+        return hops.topRouteIsUs(request) || !hops.addressedToUs(request) && request.requestSipUri() != null;
     }
 }

@@ -100,11 +100,11 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
 
     /** One framed message from a flow: parse and sanity, admission, then its transaction. */
     @Override
-    public void receive(byte[] bytes, Flow source) {
-        if (isKeepAlive(bytes)) {
+    public void receive(String text, Flow source) {
+        if (WireMessage.isKeepAlive(text)) {
             return;
         }
-        WireMessage message = WireMessage.parse(bytes);
+        WireMessage message = WireMessage.parse(text);
         if (message.problem() != null || message.headerCount() > maxHeaders) {
             if (!message.isRequest()) {
                 // a response is never answered, however broken (a status line of 4294967301, 99, 700, abc)
@@ -164,15 +164,6 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
         } else if (outcome instanceof Outcome.Drop drop) {
             metrics.dropped(drop.reason());
         }
-    }
-
-    private static boolean isKeepAlive(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != '\r' && b != '\n') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Ends the records of calls whose BYE never passed this way; run periodically on the event loop. */

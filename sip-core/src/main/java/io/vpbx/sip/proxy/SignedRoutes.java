@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -24,12 +25,22 @@ final class SignedRoutes {
     /** 96 bits: a forger has no better way than guessing. */
     private static final int TOKEN_BYTES = 12;
 
+    private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+
     private final Mac mac;
+    /**
+     * The MAC, its first {@link #TOKEN_BYTES} and those in Base64: reused for every token, as a token is computed for
+     * each INVITE and each request that comes back along the route (this class belongs to one thread, see above).
+     */
+    private final byte[] digest;
+    private final byte[] truncated = new byte[TOKEN_BYTES];
+    private final byte[] token = new byte[(TOKEN_BYTES * 4 + 2) / 3];
 
     SignedRoutes(byte[] secret) {
         try {
             mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            digest = new byte[mac.getMacLength()];
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
         }
@@ -38,7 +49,8 @@ final class SignedRoutes {
     /** {@code recordRoute} ({@code <sip:host:port;lr>}) with the dialog's token added to the URI. */
     String sign(String recordRoute, String callId, String callerTag) {
         int close = recordRoute.lastIndexOf('>');
-        String token = token(callId, callerTag);
+        computeToken(callId, callerTag);
+        String token = new String(this.token, StandardCharsets.ISO_8859_1);
         return close < 0 ? recordRoute + PARAMETER + token
                 : recordRoute.substring(0, close) + PARAMETER + token + recordRoute.substring(close);
     }
@@ -57,16 +69,45 @@ final class SignedRoutes {
     }
 
     private boolean matches(String given, String callId, String tag) {
-        return tag != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.ISO_8859_1),
-                token(callId, tag).getBytes(StandardCharsets.ISO_8859_1));
+        if (tag == null) {
+            return false;
+        }
+        computeToken(callId, tag);
+        return isToken(given);
     }
 
-    private String token(String callId, String callerTag) {
-        mac.update(callId.getBytes(StandardCharsets.ISO_8859_1));
+    /** Whether {@code given} is the token just computed, compared in constant time as {@link MessageDigest#isEqual}. */
+    private boolean isToken(String given) {
+        int difference = given.length() ^ token.length;
+        for (int i = 0; i < token.length; i++) {
+            difference |= (i < given.length() ? isoByte(given.charAt(i)) : 0) ^ token[i];
+        }
+        return difference == 0;
+    }
+
+    /** The token of a dialog into {@link #token}: HMAC-SHA256 over Call-ID, a zero byte, the caller's tag. */
+    private void computeToken(String callId, String callerTag) {
+        update(callId);
         mac.update((byte) 0);
-        mac.update((callerTag == null ? "" : callerTag).getBytes(StandardCharsets.ISO_8859_1));
-        byte[] digest = mac.doFinal();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, TOKEN_BYTES));
+        update(callerTag == null ? "" : callerTag);
+        try {
+            mac.doFinal(digest, 0);
+        } catch (ShortBufferException e) {
+            throw new IllegalStateException("the digest array has the MAC's length", e);
+        }
+        System.arraycopy(digest, 0, truncated, 0, TOKEN_BYTES);
+        BASE64.encode(truncated, token);
+    }
+
+    /** The value's ISO-8859-1 bytes, as {@code getBytes(ISO_8859_1)} gives them, without copying them out first. */
+    private void update(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            mac.update(isoByte(value.charAt(i)));
+        }
+    }
+
+    private static byte isoByte(char c) {
+        return c <= 0xFF ? (byte) c : (byte) '?';
     }
 
     private static String tokenIn(String uri) {

@@ -6,5 +6,6 @@ package io.vpbx.sip.proxy;
  */
 @FunctionalInterface
 public interface SipReceiver {
-    void receive(byte[] message, Flow source);
+    /** @param message the message as received, one char per byte (ISO-8859-1) */
+    void receive(String message, Flow source);
 }

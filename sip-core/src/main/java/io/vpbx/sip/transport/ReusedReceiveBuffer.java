@@ -8,7 +8,7 @@ import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
 /**
  * The UDP socket's receive buffer: one direct buffer of a fixed size kept by the channel and read into again for
  * each datagram once the previous datagram has been released, which the SIP handler does before it returns (it
- * copies the message out). A datagram needs room for the largest message plus one byte, to tell an oversized one
+ * decodes the message out of it). A datagram needs room for the largest message plus one byte, to tell an oversized one
  * from one that fits; allocating 64 KB for each datagram cost an allocation and a 64 KB memset per message with
  * Netty's default allocator. Should a datagram still be held when the next one comes, that one gets a new buffer.
  *

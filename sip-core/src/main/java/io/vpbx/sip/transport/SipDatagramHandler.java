@@ -1,11 +1,12 @@
 package io.vpbx.sip.transport;
 
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.vpbx.sip.DropReason;
 import io.vpbx.sip.proxy.SipReceiver;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +23,18 @@ public final class SipDatagramHandler extends SimpleChannelInboundHandler<Datagr
     private final SipMetrics metrics;
     private final int maxMessageBytes;
     private final WriteBatch batch;
+    /**
+     * Where a datagram is copied out of the (native) receive buffer to be decoded: the message's text is then its
+     * one copy on the heap. A handler serves one channel, whose event loop alone calls it, so one array is enough.
+     */
+    private final byte[] scratch;
 
     public SipDatagramHandler(SipReceiver receiver, SipMetrics metrics, int maxMessageBytes, WriteBatch batch) {
         this.receiver = receiver;
         this.metrics = metrics;
         this.maxMessageBytes = maxMessageBytes;
         this.batch = batch;
+        this.scratch = new byte[maxMessageBytes];
     }
 
     @Override
@@ -39,7 +46,11 @@ public final class SipDatagramHandler extends SimpleChannelInboundHandler<Datagr
             return;
         }
         metrics.received(SipTransport.UDP);
-        receiver.receive(ByteBufUtil.getBytes(packet.content()), new UdpFlow(ctx.channel(), packet.sender(), batch));
+        ByteBuf content = packet.content();
+        int length = content.readableBytes();
+        content.getBytes(content.readerIndex(), scratch, 0, length);
+        receiver.receive(new String(scratch, 0, length, StandardCharsets.ISO_8859_1),
+                new UdpFlow(ctx.channel(), packet.sender(), batch));
     }
 
     @Override

@@ -1,13 +1,13 @@
 package io.vpbx.sip.transport;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.vpbx.sip.proxy.SipReceiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,7 @@ public final class SipStreamHandler extends SimpleChannelInboundHandler<ByteBuf>
         }
         StreamFlow flow = StreamFlow.of(ctx.channel(), batch);
         metrics.received(flow.kind());
-        receiver.receive(ByteBufUtil.getBytes(frame), flow);
+        receiver.receive(frame.toString(StandardCharsets.ISO_8859_1), flow);
     }
 
     @Override

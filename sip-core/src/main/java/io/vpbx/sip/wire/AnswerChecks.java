@@ -127,7 +127,7 @@ public final class AnswerChecks {
             if (length < 0) {
                 return "malformed Content-Length";
             }
-            if (length > request.bytes().length - request.bodyStart()) {
+            if (length > request.text().length() - request.bodyStart()) {
                 return "body shorter than Content-Length";
             }
         }

@@ -81,7 +81,8 @@ final class ByteBuilder {
         return text(name).text(": ").text(value).crlf();
     }
 
-    ByteBuilder splice(byte[] source, int from, int to) {
+    /** Chars {@code [from, to)} of a message's text (ISO-8859-1: one byte per char, the bytes as received). */
+    ByteBuilder splice(String source, int from, int to) {
         int n = to - from;
         if (n <= 0) {
             return this;
@@ -91,7 +92,7 @@ final class ByteBuilder {
             return this;
         }
         ensure(n);
-        System.arraycopy(source, from, bytes, length, n);
+        source.getBytes(from, to, bytes, length);
         length += n;
         return this;
     }

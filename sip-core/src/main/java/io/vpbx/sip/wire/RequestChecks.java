@@ -1,8 +1,6 @@
 package io.vpbx.sip.wire;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The sanity checks every request passes before it is routed or answered, whatever its method (RFC 3261 sections
@@ -17,8 +15,6 @@ import java.util.Set;
  */
 public final class RequestChecks {
 
-    /** Schemes a Request-URI, To or From may use here: the SIP URIs and telephone numbers (RFC 3966). */
-    private static final Set<String> KNOWN_SCHEMES = Set.of("sip", "sips", "tel");
     private static final List<HeaderId> SINGLE_VALUED = List.of(HeaderId.CALL_ID, HeaderId.CSEQ, HeaderId.FROM,
             HeaderId.TO, HeaderId.MAX_FORWARDS, HeaderId.CONTENT_LENGTH);
     /** Section 20.22. */
@@ -96,17 +92,11 @@ public final class RequestChecks {
 
     /** Call-ID, CSeq, From, To, Max-Forwards and Content-Length appear once, with one value (section 7.3.1). */
     static Refusal singleValued(WireMessage request) {
-        int[] seen = new int[HeaderId.values().length];
-        for (HeaderLine line : request.lines()) {
-            seen[line.id().ordinal()]++;
-        }
         for (HeaderId id : SINGLE_VALUED) {
-            if (seen[id.ordinal()] > 1) {
+            if (request.count(id) > 1) {
                 return bad("single_valued", "duplicate " + name(id));
             }
-            String value = request.first(id);
-            if (value != null && id != HeaderId.CALL_ID && id != HeaderId.CSEQ && value.indexOf(',') >= 0
-                    && Addresses.splitValues(value).size() > 1) {
+            if (id != HeaderId.CALL_ID && id != HeaderId.CSEQ && request.holdsSeveralValues(id)) {
                 return bad("single_valued", "more than one value in " + name(id));
             }
         }
@@ -127,31 +117,76 @@ public final class RequestChecks {
     /** Section 8.2.2.1 (416); REGISTER's To and From are SIP URIs (section 10.2, RFC 4475 section 3.3.12: 400). */
     static Refusal schemes(WireMessage request) {
         String requestUri = request.requestUri();
-        String scheme = scheme(requestUri);
+        Scheme scheme = requestUri == null ? null : scheme(requestUri, 0, requestUri.length());
         if (scheme == null) {
             return bad("request_uri", "malformed Request-URI");
         }
-        if (!KNOWN_SCHEMES.contains(scheme)) {
+        if (scheme == Scheme.OTHER) {
             return new Refusal(416, "Unsupported URI Scheme", "uri_scheme");
         }
-        if (!"tel".equals(scheme) && SipUri.parse(requestUri) == null) {
+        if (scheme != Scheme.TEL && request.requestSipUri() == null) {
             return bad("request_uri", "malformed Request-URI");
         }
         boolean register = "REGISTER".equals(request.method());
         for (HeaderId id : List.of(HeaderId.TO, HeaderId.FROM)) {
-            String uri = Addresses.uri(request.first(id));
-            String given = scheme(uri);
+            String value = request.first(id);
+            Scheme given = value == null ? null : uriScheme(value);
             if (given == null) {
                 return bad("address", "malformed " + name(id));
             }
-            if (register && SipUri.parse(uri) == null) {
+            if (register && SipUri.parse(Addresses.uri(value)) == null) {
                 return bad("address", name(id) + " of a REGISTER is no SIP URI");
             }
-            if (!KNOWN_SCHEMES.contains(given)) {
+            if (given == Scheme.OTHER) {
                 return new Refusal(416, "Unsupported URI Scheme", "uri_scheme");
             }
         }
         return null;
+    }
+
+    /** The schemes a Request-URI, To or From may use here: the SIP URIs and telephone numbers (RFC 3966). */
+    private enum Scheme { SIP, TEL, OTHER }
+
+    /**
+     * The scheme of the URI that {@link Addresses#uri} finds in a From or To value, or null when it finds none or
+     * the URI has no scheme; read in place, as every request has a From and a To to check.
+     */
+    private static Scheme uriScheme(String value) {
+        int start;
+        int end;
+        int open = Addresses.openingBracket(value);
+        if (open >= 0) {
+            int close = value.indexOf('>', open);
+            if (close < 0) {
+                return null;
+            }
+            start = Text.skipWhitespace(value, open + 1, close);
+            end = Text.trimEnd(value, start, close);
+        } else {
+            int semicolon = value.indexOf(';');
+            int stop = semicolon < 0 ? value.length() : semicolon;
+            start = Text.skipWhitespace(value, 0, stop);
+            end = Text.trimEnd(value, start, stop);
+        }
+        return scheme(value, start, end);
+    }
+
+    /** The scheme of the absolute URI at {@code [from, to)} of {@code text}, or null when there is none. */
+    private static Scheme scheme(String text, int from, int to) {
+        int colon = text.indexOf(':', from);
+        if (colon <= from || colon >= to || !Character.isLetter(text.charAt(from))) {
+            return null;
+        }
+        for (int i = from + 1; i < colon; i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '+' && c != '-' && c != '.') {
+                return null;
+            }
+        }
+        if (Text.is(text, from, colon, "sip") || Text.is(text, from, colon, "sips")) {
+            return Scheme.SIP;
+        }
+        return Text.is(text, from, colon, "tel") ? Scheme.TEL : Scheme.OTHER;
     }
 
     /**
@@ -159,8 +194,7 @@ public final class RequestChecks {
      * the same for every method: a forwarded request gets 70 (section 16.6 step 3).
      */
     static Refusal maxForwards(WireMessage request) {
-        String value = request.first(HeaderId.MAX_FORWARDS);
-        if (value != null && request.maxForwardsValue() < 0) {
+        if (request.has(HeaderId.MAX_FORWARDS) && request.maxForwardsValue() < 0) {
             return bad("max_forwards", "malformed Max-Forwards");
         }
         return null;
@@ -181,24 +215,6 @@ public final class RequestChecks {
         }
         String tags = String.join(", ", Addresses.splitValues(required).stream().filter(tag -> !tag.isEmpty()).toList());
         return new Refusal(420, "Bad Extension", "extension", "Unsupported", tags);
-    }
-
-    /** The lower-case scheme of an absolute URI, or null when there is none. */
-    private static String scheme(String uri) {
-        if (uri == null) {
-            return null;
-        }
-        int colon = uri.indexOf(':');
-        if (colon <= 0 || !Character.isLetter(uri.charAt(0))) {
-            return null;
-        }
-        for (int i = 1; i < colon; i++) {
-            char c = uri.charAt(i);
-            if (!Character.isLetterOrDigit(c) && c != '+' && c != '-' && c != '.') {
-                return null;
-            }
-        }
-        return uri.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 
     private static boolean isBalanced(String value) {

@@ -32,7 +32,6 @@ public final class Rewrites {
     private static ByteBuilder forward(ByteBuilder out, WireMessage in, String requestUri, String via, List<String> recordRoutes,
                                        int popRoutes, String received, String... extraHeaders) {
         String text = in.text();
-        byte[] source = in.bytes();
         out.text(in.method()).text(" ").text(requestUri).text(" SIP/2.0").crlf();
         out.line("Via", via);
         for (String recordRoute : recordRoutes) {
@@ -76,7 +75,7 @@ public final class Rewrites {
                 // we assert the identity ourselves: what the sender claimed goes (RFC 3325 sections 5 and 9.1)
                 continue;
             }
-            out.splice(source, line.start(), line.next());
+            out.splice(text, line.start(), line.next());
         }
         if (!maxForwardsSeen) {
             out.line("Max-Forwards", "70");
@@ -86,7 +85,7 @@ public final class Rewrites {
         }
         out.line("Content-Length", in.bodyLength());
         out.crlf();
-        out.splice(source, in.bodyStart(), in.bodyEnd());
+        out.splice(text, in.bodyStart(), in.bodyEnd());
         return out;
     }
 
@@ -106,30 +105,54 @@ public final class Rewrites {
 
     private static ByteBuilder popVia(ByteBuilder out, WireMessage response) {
         String text = response.text();
-        byte[] source = response.bytes();
         HeaderLine[] lines = response.lines();
         int firstLineStart = lines.length == 0 ? response.bodyStart() : lines[0].start();
-        out.splice(source, 0, firstLineStart);
+        out.splice(text, 0, firstLineStart);
         boolean popped = false;
         for (HeaderLine line : lines) {
             if (line.id() == HeaderId.VIA && !popped) {
                 popped = true;
-                if (!line.isFolded() && Addresses.firstValueEnd(text, line.valueStart(), line.valueEnd()) == line.valueEnd()) {
+                if (line.isFolded()) {
+                    List<String> values = Addresses.splitValues(line.value(text));
+                    if (values.size() > 1) {
+                        out.line("Via", String.join(", ", values.subList(1, values.size())));
+                    }
+                    continue;
+                }
+                int ours = Addresses.firstValueEnd(text, line.valueStart(), line.valueEnd());
+                if (ours == line.valueEnd()) {
                     // our Via alone in its field: the whole line goes
                     continue;
                 }
-                List<String> values = Addresses.splitValues(line.value(text));
-                if (values.size() > 1) {
-                    out.line("Via", String.join(", ", values.subList(1, values.size())));
-                }
+                out.text("Via: ");
+                spliceJoined(out, text, ours + 1, Text.trimEnd(text, line.valueStart(), line.valueEnd()));
+                out.crlf();
                 continue;
             }
-            out.splice(source, line.start(), line.next());
+            out.splice(text, line.start(), line.next());
         }
         // the blank line and the body, exactly as received (without bytes after Content-Length)
         int blank = lines.length == 0 ? firstLineStart : lines[lines.length - 1].next();
-        out.splice(source, blank, response.bodyEnd());
+        out.splice(text, blank, response.bodyEnd());
         return out;
+    }
+
+    /**
+     * The comma-separated values in {@code [from, to)} of the text, trimmed and joined with ", ": the bytes
+     * {@code String.join(", ", Addresses.splitValues(...))} would give, spliced without a String per value (a UAS
+     * that echoes every Via in one field sends such a line up with each response: the hot path).
+     */
+    private static void spliceJoined(ByteBuilder out, String text, int from, int to) {
+        for (int start = from; ; ) {
+            int end = Addresses.firstValueEnd(text, start, to);
+            int valueStart = Text.skipWhitespace(text, start, end);
+            out.splice(text, valueStart, Text.trimEnd(text, valueStart, end));
+            if (end == to) {
+                return;
+            }
+            out.text(", ");
+            start = end + 1;
+        }
     }
 
     /**
@@ -155,7 +178,6 @@ public final class Rewrites {
     private static ByteBuilder response(ByteBuilder out, WireMessage request, String topVia, int status, String reason,
                                         String toTag, String... extraHeaders) {
         String text = request.text();
-        byte[] source = request.bytes();
         out.text("SIP/2.0 ").number(status).text(" ").text(reason).crlf();
         boolean firstVia = true;
         for (HeaderLine line : request.lines()) {
@@ -165,15 +187,15 @@ public final class Rewrites {
                 values.set(0, topVia);
                 out.line("Via", String.join(", ", values));
             } else if (id == HeaderId.VIA || id == HeaderId.FROM || id == HeaderId.CALL_ID || id == HeaderId.CSEQ) {
-                out.splice(source, line.start(), line.next());
-                ensureLineBreak(out, source, line);
+                out.splice(text, line.start(), line.next());
+                ensureLineBreak(out, text, line);
             } else if (id == HeaderId.TO) {
                 String to = line.value(text);
                 if (status != 100 && toTag != null && Addresses.tag(to) == null) {
                     out.line("To", to + ";tag=" + toTag);
                 } else {
-                    out.splice(source, line.start(), line.next());
-                    ensureLineBreak(out, source, line);
+                    out.splice(text, line.start(), line.next());
+                    ensureLineBreak(out, text, line);
                 }
             }
             firstVia &= id != HeaderId.VIA;
@@ -308,8 +330,8 @@ public final class Rewrites {
         return i;
     }
 
-    private static void ensureLineBreak(ByteBuilder out, byte[] source, HeaderLine line) {
-        if (line.next() == source.length && (source.length == 0 || source[source.length - 1] != '\n')) {
+    private static void ensureLineBreak(ByteBuilder out, String text, HeaderLine line) {
+        if (line.next() == text.length() && (text.isEmpty() || text.charAt(text.length() - 1) != '\n')) {
             out.crlf();
         }
     }

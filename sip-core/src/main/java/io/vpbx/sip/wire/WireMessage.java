@@ -7,12 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A SIP message as the proxy holds it: the bytes as received (or as built to be sent), and the few header
- * fields that routing and the transaction layer read, located but not copied. Everything else is spliced
+ * A SIP message as the proxy holds it: the text as received (or the bytes as built to be sent), and the few
+ * header fields that routing and the transaction layer read, located but not copied. Everything else is spliced
  * through as bytes, as a proxy that only forwards needs (the decision is recorded in docs/adr/0006).
  *
  * <p>The text is read as ISO-8859-1, one char per byte, so offsets into the text are offsets into the bytes
- * and every value copied out comes back byte for byte. Header lines may end in CRLF or bare LF; folded
+ * and every value copied out comes back byte for byte; a received message is decoded so by its transport and
+ * kept as that one copy, its bytes made only if something asks for them. Header lines may end in CRLF or bare LF; folded
  * lines belong to the field above them.
  *
  * <p>{@link #parse} never throws: a message it cannot use has a {@link #problem()}, and the caller hands
@@ -25,7 +26,11 @@ public final class WireMessage implements SipMessageView {
     private static final HeaderLine[] NO_LINES = new HeaderLine[0];
     private static final int HEADER_IDS = HeaderId.values().length;
 
-    private final byte[] bytes;
+    /**
+     * Null for a message read from the text it was received as, until something asks for its bytes: a received
+     * message is spliced from its text into what is sent, so it needs no second copy of itself as bytes.
+     */
+    private byte[] bytes;
     /** Null for a message this process built, until something reads its headers: then it is parsed once. */
     private String text;
     private final boolean request;
@@ -51,6 +56,14 @@ public final class WireMessage implements SipMessageView {
     private String cseqMethod;
     private long cseqNumber = -1;
     private int maxForwards = UNREAD;
+    /** The Request-URI as a SIP URI, once read (the checks, the routing and the hops each ask for it). */
+    private SipUri requestSipUri;
+    private boolean requestSipUriRead;
+    /** The From and To tags, once read (several steps ask for them; either may be null). */
+    private String fromTag;
+    private String toTag;
+    private boolean fromTagRead;
+    private boolean toTagRead;
 
     private WireMessage(byte[] bytes, String text, boolean request, String method, String requestUri, int statusCode,
                         HeaderLine[] lines, int bodyStart, String problem) {
@@ -62,13 +75,24 @@ public final class WireMessage implements SipMessageView {
         this.statusCode = statusCode;
         this.lines = lines;
         this.bodyStart = bodyStart;
-        this.bodyEnd = bytes.length;
+        this.bodyEnd = bytes != null ? bytes.length : text.length();
         this.problem = problem;
     }
 
     /** Reads the start line and locates the header fields of one framed message. */
     public static WireMessage parse(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        return parse(new String(bytes, StandardCharsets.ISO_8859_1), bytes);
+    }
+
+    /**
+     * As {@link #parse(byte[])}, for a message received as text: each char one byte of it (ISO-8859-1), as a
+     * transport decodes a datagram. Its bytes are made from the text only if asked for.
+     */
+    public static WireMessage parse(String text) {
+        return parse(text, null);
+    }
+
+    private static WireMessage parse(String text, byte[] bytes) {
         int length = text.length();
         int position = 0;
         while (position < length && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
@@ -105,10 +129,12 @@ public final class WireMessage implements SipMessageView {
                 }
             }
         }
-        HeaderLine[] found = new HeaderLine[24];
+        position = Math.min(startEnd + 1, length);
+        // sized by a first scan, so that the array kept is the one filled: no scratch array and no copy per message
+        int headerLines = countHeaderLines(text, position);
+        HeaderLine[] found = headerLines == 0 ? NO_LINES : new HeaderLine[headerLines];
         HeaderLine[] firstOf = new HeaderLine[HEADER_IDS];
         int count = 0;
-        position = Math.min(startEnd + 1, length);
         int bodyStart = length;
         String headerSectionProblem = null;
         while (position < length) {
@@ -141,9 +167,6 @@ public final class WireMessage implements SipMessageView {
                     while (valueStart < contentEnd && (text.charAt(valueStart) == ' ' || text.charAt(valueStart) == '\t')) {
                         valueStart++;
                     }
-                    if (count == found.length) {
-                        found = Arrays.copyOf(found, count * 2);
-                    }
                     HeaderLine line = new HeaderLine(HeaderId.of(text, position, nameEnd), position, valueStart, contentEnd, next);
                     found[count++] = line;
                     if (firstOf[line.id().ordinal()] == null) {
@@ -154,7 +177,7 @@ public final class WireMessage implements SipMessageView {
             position = next;
         }
         WireMessage message = new WireMessage(bytes, text, request, method, uri, status,
-                count == 0 ? NO_LINES : Arrays.copyOf(found, count), bodyStart,
+                count == found.length ? found : Arrays.copyOf(found, count), bodyStart,
                 problem == null ? headerSectionProblem : problem);
         message.headerSectionProblem = headerSectionProblem;
         message.startLineStart = startLineStart;
@@ -189,7 +212,7 @@ public final class WireMessage implements SipMessageView {
         if (lines != null) {
             return;
         }
-        WireMessage read = parse(bytes);
+        WireMessage read = text != null ? parse(text) : parse(bytes);
         text = read.text;
         startLineStart = read.startLineStart;
         startLineEnd = read.startLineEnd;
@@ -248,7 +271,7 @@ public final class WireMessage implements SipMessageView {
                     contentLength.valueEnd()), 10);
             if (length < 0) {
                 problem = "malformed Content-Length";
-            } else if (length > bytes.length - bodyStart) {
+            } else if (length > text.length() - bodyStart) {
                 problem = "body shorter than Content-Length";
             } else {
                 // section 18.3: bytes of a datagram after Content-Length are not part of the message
@@ -335,7 +358,25 @@ public final class WireMessage implements SipMessageView {
     }
 
     public byte[] bytes() {
+        if (bytes == null) {
+            bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        }
         return bytes;
+    }
+
+    /** Whether the message is only line breaks: a keep-alive (RFC 5626 section 3.5.1), nothing to read or answer. */
+    public boolean isKeepAlive() {
+        return text != null ? isKeepAlive(text) : isKeepAlive(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+
+    /** As {@link #isKeepAlive()}, for a message's text before it is parsed. */
+    public static boolean isKeepAlive(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != '\r' && text.charAt(i) != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first line that is no header field (a continuation before any, a line without a colon), or null. */
@@ -374,6 +415,15 @@ public final class WireMessage implements SipMessageView {
         return requestUri;
     }
 
+    /** The Request-URI read as a SIP URI, or null when it is none (a tel URI, a malformed one, a response). */
+    public SipUri requestSipUri() {
+        if (!requestSipUriRead) {
+            requestSipUri = requestUri == null ? null : SipUri.parse(requestUri);
+            requestSipUriRead = true;
+        }
+        return requestSipUri;
+    }
+
     public Via topVia() {
         if (topVia == null && ourVia != null) {
             topVia = Via.parse(ourVia);
@@ -410,19 +460,29 @@ public final class WireMessage implements SipMessageView {
 
     /** The tag parameter of To, or null. */
     public String toTag() {
-        return Addresses.tag(to());
+        if (!toTagRead) {
+            toTag = Addresses.tag(to());
+            toTagRead = true;
+        }
+        return toTag;
     }
 
     public String fromTag() {
-        return Addresses.tag(from());
+        if (!fromTagRead) {
+            fromTag = Addresses.tag(from());
+            fromTagRead = true;
+        }
+        return fromTag;
     }
 
     /** Max-Forwards as a number, -1 when absent, unreadable or over 255. */
     public int maxForwardsValue() {
         if (maxForwards == UNREAD) {
-            String value = first(HeaderId.MAX_FORWARDS);
-            // 1*DIGIT up to 255 (section 20.22): leading zeros are legal ("0068" is 68)
-            long read = value == null ? -1 : Text.digits(value, 0, value.length(), 10);
+            HeaderLine line = line(HeaderId.MAX_FORWARDS);
+            String folded = line != null && line.isFolded() ? line.value(text) : null;
+            // 1*DIGIT up to 255 (section 20.22): leading zeros are legal ("0068" is 68); read in place unless folded
+            long read = line == null ? -1 : folded != null ? Text.digits(folded, 0, folded.length(), 10)
+                    : Text.digits(text, line.valueStart(), Text.trimEnd(text, line.valueStart(), line.valueEnd()), 10);
             maxForwards = read > RequestChecks.MAX_MAX_FORWARDS ? -1 : (int) read;
         }
         return maxForwards;
@@ -432,6 +492,28 @@ public final class WireMessage implements SipMessageView {
     public String first(HeaderId id) {
         HeaderLine line = line(id);
         return line == null ? null : line.value(text);
+    }
+
+    /** Whether the message has a field with that id. */
+    public boolean has(HeaderId id) {
+        return line(id) != null;
+    }
+
+    /**
+     * Whether the first field with that id holds more than one comma-separated value (as {@link Addresses#splitValues}
+     * splits), read in place unless the field is folded.
+     */
+    boolean holdsSeveralValues(HeaderId id) {
+        HeaderLine line = line(id);
+        if (line == null) {
+            return false;
+        }
+        if (line.isFolded()) {
+            String value = line.value(text);
+            return value.indexOf(',') >= 0 && Addresses.splitValues(value).size() > 1;
+        }
+        int end = Text.trimEnd(text, line.valueStart(), line.valueEnd());
+        return Addresses.firstValueEnd(text, line.valueStart(), end) < end;
     }
 
     /** The first field with that id, or null. */
@@ -511,13 +593,16 @@ public final class WireMessage implements SipMessageView {
     }
 
     /**
-     * Forgets what was read of the header fields (the text, where each field is, the values copied out), keeping
-     * the bytes and what transactions match and answer on. A request that a transaction keeps for Timer J (32 s)
-     * after it was forwarded then holds a third of the memory; a header read again is read from the bytes again.
+     * Forgets what was read of the header fields (where each field is, the values copied out, and the text when the
+     * bytes are there too), keeping one copy of the message and what transactions match and answer on. A request
+     * that a transaction keeps for Timer J (32 s) after it was forwarded then holds a third of the memory; a header
+     * read again is read again.
      */
     public void compact() {
         if (problem == null && text != null) {
-            text = null;
+            if (bytes != null) {
+                text = null; // a received message keeps its text instead: its only copy
+            }
             lines = null;
             firstOf = null;
         }
@@ -530,6 +615,24 @@ public final class WireMessage implements SipMessageView {
     static String firstValue(String value) {
         List<String> values = Addresses.splitValues(value);
         return values.isEmpty() ? value : values.get(0);
+    }
+
+    /**
+     * How many lines from {@code from} to the blank line start a header field (continuation lines do not): as many
+     * as {@link #parse} finds, or more when some are malformed.
+     */
+    private static int countHeaderLines(String text, int from) {
+        int count = 0;
+        for (int position = from; position < text.length(); ) {
+            int end = lineEnd(text, position);
+            if (contentEnd(text, position, end) == position) {
+                break;
+            }
+            char first = text.charAt(position);
+            count += first == ' ' || first == '\t' ? 0 : 1;
+            position = end + 1;
+        }
+        return count;
     }
 
     /** The status code of the status line at {@code [from, to)}, or -1. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vpbx.sip.SipText;
 import io.vpbx.config.SipOverloadConfig;
 import io.vpbx.sip.overload.LoadSample;
 import io.vpbx.sip.overload.OverloadControl;
@@ -104,7 +105,7 @@ class NewCallAdmissionTest {
         governor.sample(new LoadSample(0, 60, 0));
         RecordingFlow tcpCarrier = new RecordingFlow(new InetSocketAddress(ProxyFixture.CARRIER_IP, 5060), "TCP");
 
-        proxy.core.receive(proxy.invite(DIALED).bytes(), tcpCarrier);
+        proxy.core.receive(SipText.received(proxy.invite(DIALED).bytes()), tcpCarrier);
         proxy.call(DIALED);
 
         assertEquals(List.of(503), tcpCarrier.statuses());

@@ -34,8 +34,8 @@ class OpenRelayTest {
     }
 
     /** A request as the issue's reproduction sends it: to the victim, a forged To tag, {@code route} if any. */
-    private static byte[] forged(String method, String callId, String route, String fromTag, String toTag) {
-        return SipText.crlf("""
+    private static String forged(String method, String callId, String route, String fromTag, String toTag) {
+        return SipText.received(SipText.crlf("""
                 %s sip:victim@127.0.0.9:5999 SIP/2.0
                 Via: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-forged-%s
                 %sMax-Forwards: 70
@@ -46,7 +46,7 @@ class OpenRelayTest {
                 Contact: <sip:attacker@198.51.100.7:5060>
                 Content-Length: 0
 
-                """.formatted(method, method, route == null ? "" : "Route: " + route + "\n", toTag, fromTag, callId, method));
+                """.formatted(method, method, route == null ? "" : "Route: " + route + "\n", toTag, fromTag, callId, method)));
     }
 
     @ParameterizedTest
@@ -109,7 +109,7 @@ class OpenRelayTest {
     void anOutOfDialogRequestForAnotherHostIsNotRelayed(String method) {
         byte[] withoutToTag = SipText.crlf(new String(forged(method, "ood@x", null, "a", "x"))
                 .replace(";tag=x\r\n", "\r\n").replace("\r\n", "\n"));
-        proxy.core.receive(withoutToTag, stranger);
+        proxy.core.receive(SipText.received(withoutToTag), stranger);
 
         assertEquals(List.of(403), stranger.statuses());
         assertEquals("Forbidden (not relaying)", stranger.response(403).reasonPhrase());
@@ -143,7 +143,7 @@ class OpenRelayTest {
                 Content-Length: 0
 
                 """.formatted(ProxyFixture.CALLER, String.join(", ", routeSet), invite.to(), invite.from(), invite.callId()));
-        proxy.core.receive(bye, phone);
+        proxy.core.receive(SipText.received(bye), phone);
 
         assertEquals(1, proxy.network.udp(ProxyFixture.CARRIER_IP, 5060).requests("BYE").size(),
                 "the callee's BYE reaches the caller");

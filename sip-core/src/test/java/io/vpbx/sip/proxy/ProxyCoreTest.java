@@ -79,7 +79,7 @@ class ProxyCoreTest {
         employeeWithTwoPhones();
         RecordingFlow phone = new RecordingFlow(new InetSocketAddress("192.0.2.50", 5060), "UDP");
 
-        proxy.core.receive(proxy.invite(DIALED).bytes(), phone);
+        proxy.core.receive(SipText.received(proxy.invite(DIALED).bytes()), phone);
 
         WireMessage challenge = phone.response(407);
         assertTrue(challenge.first("Proxy-Authenticate").startsWith("Digest "), challenge.first("Proxy-Authenticate"));
@@ -117,7 +117,7 @@ class ProxyCoreTest {
     void aMalformedInviteGets400FromTheStatelessResponder() {
         String text = new String(proxy.invite(DIALED).bytes(), ISO_8859_1);
 
-        proxy.core.receive(text.replace("CSeq: 1 INVITE", "CSeq: 1 BYE").getBytes(ISO_8859_1),
+        proxy.core.receive(text.replace("CSeq: 1 INVITE", "CSeq: 1 BYE"),
                 proxy.carrier);
 
         assertEquals("Bad Request (CSeq method does not match the request method)", proxy.carrier.response(400).reasonPhrase());

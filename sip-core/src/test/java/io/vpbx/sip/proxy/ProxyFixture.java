@@ -110,7 +110,7 @@ final class ProxyFixture {
 
     /** The carrier sends {@code message}. */
     void fromCarrier(WireMessage message) {
-        core.receive(message.bytes(), carrier);
+        core.receive(SipText.received(message.bytes()), carrier);
     }
 
     /** The carrier calls {@code dialed}; returns the INVITE it sent. */
@@ -162,13 +162,13 @@ final class ProxyFixture {
                 ? Rewrites.response(invite, status, reason, toTag, "Record-Route",
                         String.join(", ", invite.values(HeaderId.RECORD_ROUTE)), "Contact", contact)
                 : Rewrites.response(invite, status, reason, toTag);
-        core.receive(response, phone);
+        core.receive(SipText.received(response), phone);
     }
 
     /** The phone answers the last request of that method it got (a CANCEL, a BYE) with {@code status}. */
     void respondTo(String method, RecordingFlow phone, int status, String reason) {
         List<WireMessage> requests = phone.requests(method);
-        core.receive(Rewrites.response(requests.get(requests.size() - 1), status, reason, "phone"), phone);
+        core.receive(SipText.received(Rewrites.response(requests.get(requests.size() - 1), status, reason, "phone")), phone);
     }
 
     /** The one call record written so far. */

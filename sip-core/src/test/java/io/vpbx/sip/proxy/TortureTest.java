@@ -37,7 +37,7 @@ class TortureTest {
     }
 
     private void send(String text) {
-        proxy.core.receive(text.getBytes(StandardCharsets.ISO_8859_1), proxy.carrier);
+        proxy.core.receive(text, proxy.carrier);
     }
 
     private double counted(String name, String... tags) {
@@ -174,8 +174,8 @@ class TortureTest {
     void theSameLargeAnswerGoesWholeOverAStream() {
         RecordingFlow tcp = new RecordingFlow(proxy.carrier.remote(), "TCP");
         String huge = "x".repeat(64_000);
-        proxy.core.receive(SipText.crlf(SipText.options("SIP/2.0/TCP " + CARRIER_IP + ":5060;branch=z9hG4bKbig", "big@x")
-                .replace("From: \"Alice\"", "From: \"" + huge + "\"")), tcp);
+        proxy.core.receive(SipText.received(SipText.crlf(SipText.options("SIP/2.0/TCP " + CARRIER_IP + ":5060;branch=z9hG4bKbig", "big@x")
+                .replace("From: \"Alice\"", "From: \"" + huge + "\""))), tcp);
 
         assertEquals(200, tcp.sent().get(0).statusCode());
     }

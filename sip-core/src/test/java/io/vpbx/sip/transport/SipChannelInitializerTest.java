@@ -46,7 +46,7 @@ class SipChannelInitializerTest {
 
     private EmbeddedChannel connection(Optional<SourceThrottleHandler> throttle) {
         SipStreamHandler handler = new SipStreamHandler(
-                (message, flow) -> received.add(new Received(new String(message, StandardCharsets.ISO_8859_1), flow)),
+                (message, flow) -> received.add(new Received(message, flow)),
                 metrics, connections, new WriteBatch());
         EmbeddedChannel channel = new EmbeddedChannel(new SipChannelInitializer(handler, throttle, metrics, 2048)) {
             @Override

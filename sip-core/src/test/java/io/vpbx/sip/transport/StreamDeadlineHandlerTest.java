@@ -47,7 +47,7 @@ class StreamDeadlineHandlerTest {
     /** A connection a peer opened to a listener (it has the listener as parent), or one vpbx opened. */
     private EmbeddedChannel connection(boolean accepted) {
         SipStreamHandler handler = new SipStreamHandler(
-                (message, flow) -> received.add(new String(message, StandardCharsets.ISO_8859_1)), metrics, connections,
+                (message, flow) -> received.add(message), metrics, connections,
                 new WriteBatch());
         SipChannelInitializer initializer = new SipChannelInitializer(handler, Optional.empty(), metrics, 4096, LIMITS,
                 connectionMetrics);

@@ -209,6 +209,19 @@ class RewritesTest {
     }
 
     @Test
+    void theValuesLeftInOurViaLineAreTrimmedAndJoinedWithACommaAndASpace() {
+        String response = "SIP/2.0 180 Ringing\nVia: " + OUR_VIA + " ,SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bKa  ,\t"
+                + "SIP/2.0/UDP \"x,y\";branch=z9hG4bKq ,, SIP/2.0/TCP 10.7.7.7;branch=z9hG4bKb \t\n"
+                + "To: <sip:b@example.com>;tag=to1\nFrom: <sip:a@example.com>;tag=from1\nCall-ID: c\nCSeq: 10 INVITE\n"
+                + "Content-Length: 0\n\n";
+
+        String popped = new String(Rewrites.popVia(WireMessage.parse(SipText.crlf(response))), StandardCharsets.ISO_8859_1);
+
+        assertTrue(popped.startsWith("SIP/2.0 180 Ringing\r\nVia: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bKa, "
+                + "SIP/2.0/UDP \"x,y\";branch=z9hG4bKq, , SIP/2.0/TCP 10.7.7.7;branch=z9hG4bKb\r\nTo: "), popped);
+    }
+
+    @Test
     void ourOwnResponseCopiesTheFieldsOfSection8_2_6AndAddsAToTag() {
         String response = text(WireMessage.parse(Rewrites.response(invite(), 404, "Not Found", "tag42", "Retry-After", "5")));
 
