@@ -37,19 +37,19 @@ final class Answers {
 
     /** Sends an answer of ours to {@code request}, or the 513 that replaces it when it would not fit a datagram. */
     void answer(ServerTransaction<WireMessage> transaction, WireMessage request, int status, byte[] answer) {
-        byte[] sent = fitted(request, answer, (Flow) transaction.transport());
-        transaction.sendResponse(WireMessage.response(sent, sent == answer ? status : 513, request));
+        transaction.sendResponse(fitted(request, status, answer, (Flow) transaction.transport()));
     }
 
     /**
-     * An answer of ours as it may go back: one too large for a datagram (a 64 KB request's headers echoed) becomes
-     * a small 513 (RFC 3261 section 18.1.1 has no room for it otherwise), so that the sender still hears back.
+     * An answer of ours as it may go back on {@code flow}: one too large for a datagram (a 64 KB request's headers
+     * echoed) becomes a small 513 (RFC 3261 section 18.1.1 has no room for it otherwise), so that the sender still
+     * hears back.
      */
-    byte[] fitted(WireMessage request, byte[] answer, Flow flow) {
+    WireMessage fitted(WireMessage request, int status, byte[] answer, Flow flow) {
         if (flow.reliable() || answer.length <= MAX_DATAGRAM) {
-            return answer;
+            return WireMessage.response(answer, status, request);
         }
         metrics.refused(513, "answer_too_large");
-        return Rewrites.tooLarge(request, toTag(request));
+        return WireMessage.response(Rewrites.tooLarge(request, toTag(request)), 513, request);
     }
 }

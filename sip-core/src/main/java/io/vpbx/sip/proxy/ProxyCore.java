@@ -159,8 +159,7 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
     private void answerStatelessly(WireMessage request, Flow source) {
         Outcome outcome = local.respond(request, source.remote());
         if (outcome instanceof Outcome.Reply reply) {
-            byte[] sent = context.answers().fitted(request, reply.bytes(), source);
-            source.send(WireMessage.response(sent, sent == reply.bytes() ? reply.status() : 513, request));
+            source.send(context.answers().fitted(request, reply.status(), reply.bytes(), source));
         } else if (outcome instanceof Outcome.Drop drop) {
             metrics.dropped(drop.reason());
         }
