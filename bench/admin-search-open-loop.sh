@@ -13,7 +13,7 @@
 #    keep-alive connections;
 # 4. one OPENLOOP line per rate and a table: p50/p90/p99/p99.9/max from the due time, service p99 (from the actual
 #    send), requests, errors.
-# Env: JAVA (default Temurin 25 under /usr/lib/jvm, else java), JAR (server/target/vpbx.jar), JVM_OPTS
+# Env: JAVA (default: the JDK 25+ bin/find-jdk picks, which also builds the jar), JAR (server/target/vpbx.jar), JVM_OPTS
 #      ("-Xms1g -Xmx1g -XX:+AlwaysPreTouch"), PORT (18080), DB, WARMUP_S (15), KEEP_DB=1.
 # Everything on 127.0.0.1; the load is bounded by rate x seconds requests per step; the server runs under
 # `timeout` (JVM_LIFETIME_S, 1800) and is stopped by pid on exit.
@@ -28,10 +28,8 @@ KEY=bench-operator-key-0123456789abcdef
 API=http://127.0.0.1:$PORT
 WARMUP_S=${WARMUP_S:-15}
 JVM_OPTS=${JVM_OPTS:-"-Xms1g -Xmx1g -XX:+AlwaysPreTouch"}
-if [ -z "${JAVA:-}" ]; then
-  JAVA=$(ls -d /usr/lib/jvm/temurin-25*/bin/java /usr/lib/jvm/*-25-*/bin/java 2>/dev/null | head -1 || true)
-  JAVA=${JAVA:-java}
-fi
+. bin/find-jdk # a JDK 25+ for ./mvnw; JAVA may name another JDK for the server (a JDK 17 for an old build)
+JAVA=${JAVA:-$JAVA_HOME/bin/java}
 JAR=${JAR:-server/target/vpbx.jar}
 OUT=bench/results-admin-search
 mkdir -p "$OUT"

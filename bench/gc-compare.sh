@@ -19,7 +19,7 @@
 # 4. with ALLOC_S > 0 (default 30), after the runs of the first configuration on JAVA: one more run at the first rate under a
 #    JFR recording, and bytes allocated per call by thread, site and class (bench/JfrAllocation.java).
 #
-# Env: JAVA (default: Temurin 25 under /usr/lib/jvm, else java on the PATH), JAR (server/target/vpbx.jar, built
+# Env: JAVA (default: the JDK 25+ bin/find-jdk picks, which also builds the jar), JAR (server/target/vpbx.jar, built
 #      if missing), COMMON_OPTS (default "-XX:+AlwaysPreTouch -XX:+UseCompactObjectHeaders"), CONFIGS (lines
 #      "label=JVM options", or "label=@/path/to/java options" for another JDK without COMMON_OPTS; "jar=/path" among
 #      the options runs that build instead of JAR (the code before a change, built on its own JDK); default: the
@@ -65,10 +65,8 @@ g1-1g=-XX:+UseG1GC -Xms1g -Xmx1g
 g1-1g-pause10=-XX:+UseG1GC -Xms1g -Xmx1g -XX:MaxGCPauseMillis=10
 zgc-512m=-XX:+UseZGC -Xms512m -Xmx512m
 zgc-1g=-XX:+UseZGC -Xms1g -Xmx1g"}
-if [ -z "${JAVA:-}" ]; then
-  JAVA=$(ls -d /usr/lib/jvm/temurin-25*/bin/java /usr/lib/jvm/*-25-*/bin/java 2>/dev/null | head -1 || true)
-  JAVA=${JAVA:-java}
-fi
+. bin/find-jdk # a JDK 25+ for ./mvnw; JAVA may name another JDK for the server (a JDK 17 for an old build)
+JAVA=${JAVA:-$JAVA_HOME/bin/java}
 JDK_BIN=$(dirname "$(readlink -f "$(command -v "$JAVA")")")
 JAR=${JAR:-server/target/vpbx.jar}
 OUT=$ROOT/bench/results-gc-compare
