@@ -53,6 +53,9 @@ final class ConfigBinder {
                     + sipTcp.idleTimeout() + "'");
         }
         LimitsConfig limits = limits();
+        MediaConfig media = media(sip);
+        VoicemailConfig voicemail = voicemail();
+        MailConfig mail = mail();
         Set<String> unread = values.unreadKeys();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys declared in the defaults file but bound to no record: " + unread);
@@ -61,7 +64,7 @@ final class ConfigBinder {
             throw new ConfigException(values.problems());
         }
         return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster, uplink,
-                sipTcp, listeners, tls, sipOverload, limits);
+                sipTcp, listeners, tls, sipOverload, limits, media, voicemail, mail);
     }
 
     private AdminConfig admin() {
@@ -318,6 +321,48 @@ final class ConfigBinder {
         return values.valid()
                 ? new RegistrarConfig(min, max, dflt, contacts, nonceLifetime, nonces, algorithms, queue, interval, lookback, retention, nodeId,
                         new RegistrarConfig.Lockout(sourceFailures, usernameFailures, lockoutWindow, lockoutDuration, lockoutTracked))
+                : null;
+    }
+
+    private MediaConfig media(SipConfig sip) {
+        String host = values.read("media.host", ValueType.host());
+        String advertised = values.read("media.advertised-host", ValueType.text());
+        int[] ports = values.read("media.rtp-ports", ValueType.portRange());
+        Long maxUpload = values.read("media.max-upload-size", ValueType.byteSize(1024));
+        Duration maxClip = values.read("media.max-clip-length", ValueType.duration());
+        Long cache = values.read("media.cache-size", ValueType.byteSize(0));
+        if (!values.valid()) {
+            return null;
+        }
+        if (advertised.isBlank()) {
+            // like sip.advertised-host: the bind address unless it is a wildcard, else the SIP side's advertised host
+            advertised = !host.equals("0.0.0.0") && !host.equals("::") ? host
+                    : sip != null ? sip.advertisedHostOrDefault() : "127.0.0.1";
+        }
+        return new MediaConfig(host, advertised, ports[0], ports[1], maxUpload, maxClip, cache);
+    }
+
+    private VoicemailConfig voicemail() {
+        Duration maxLength = values.read("voicemail.max-length", ValueType.duration());
+        Duration silence = values.read("voicemail.silence", ValueType.duration());
+        Duration minLength = values.read("voicemail.min-length", ValueType.duration());
+        Duration retention = values.read("voicemail.retention", ValueType.duration());
+        return values.valid() ? new VoicemailConfig(maxLength, silence, minLength, retention) : null;
+    }
+
+    private MailConfig mail() {
+        Optional<String> host = values.read("mail.host", ValueType.optionalText());
+        Integer port = values.read("mail.port", ValueType.port());
+        String security = values.read("mail.security", ValueType.oneOf("none", "starttls", "tls"));
+        Optional<String> user = values.read("mail.user", ValueType.optionalText());
+        Optional<String> password = values.read("mail.password", ValueType.optionalText());
+        String from = values.read("mail.from", ValueType.nonEmptyText());
+        Duration timeout = values.read("mail.timeout", ValueType.duration());
+        Duration retryBase = values.read("mail.retry-base", ValueType.duration());
+        Duration retryMax = values.read("mail.retry-max", ValueType.duration());
+        Duration giveUp = values.read("mail.give-up-after", ValueType.duration());
+        return values.valid()
+                ? new MailConfig(host, port, security, user, password, from, timeout, retryBase, retryMax, giveUp)
                 : null;
     }
 }

@@ -22,7 +22,7 @@ final class KeyCatalogue {
     static final String DEFAULTS_SOURCE = "defaults";
 
     /** Keys whose values are never shown in logs, help text or error messages. */
-    private static final Set<String> SECRETS = Set.of("db.password", "operator.key", "compliance.document-keys",
+    private static final Set<String> SECRETS = Set.of("db.password", "operator.key", "mail.password", "compliance.document-keys",
             "compliance.fingerprint-key", "sip.route-secret");
 
     private final Map<String, ConfigKey> byName;

@@ -155,4 +155,41 @@ record ValueType<T>(String expected, Function<String, Optional<T>> parser) {
             return Optional.of(List.copyOf(ranges));
         });
     }
+
+    /** Two ports {@code first-last}, the first even and below the last, within 1024..65535. */
+    static ValueType<int[]> portRange() {
+        return new ValueType<>("an even first port and a last port such as 10000-20000, within 1024-65535", text -> {
+            String[] parts = text.trim().split("-");
+            if (parts.length != 2) {
+                return Optional.empty();
+            }
+            int first = Integer.parseInt(parts[0].trim());
+            int last = Integer.parseInt(parts[1].trim());
+            return first >= 1024 && first % 2 == 0 && last <= 65535 && last > first
+                    ? Optional.of(new int[] {first, last}) : Optional.empty();
+        });
+    }
+
+    /** A size in bytes, with an optional k, m or g suffix (powers of 1024), at least {@code min} bytes. */
+    static ValueType<Long> byteSize(long min) {
+        return new ValueType<>("a size of at least " + min + " bytes such as 512k or 20m", text -> {
+            String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+            long unit = t.endsWith("k") ? 1024L : t.endsWith("m") ? 1024L * 1024 : t.endsWith("g") ? 1024L * 1024 * 1024 : 1;
+            long value = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+            return value >= min ? Optional.of(value) : Optional.empty();
+        });
+    }
+
+    /** One of the given words. */
+    static ValueType<String> oneOf(String... words) {
+        List<String> allowed = List.of(words);
+        return new ValueType<>("one of " + String.join(", ", allowed),
+                text -> allowed.contains(text.trim()) ? Optional.of(text.trim()) : Optional.empty());
+    }
+
+    /** Empty text is none; anything else is the value as given. */
+    static ValueType<Optional<String>> optionalText() {
+        return new ValueType<>("any text, or empty for none",
+                text -> Optional.of(text.isEmpty() ? Optional.<String>empty() : Optional.of(text)));
+    }
 }

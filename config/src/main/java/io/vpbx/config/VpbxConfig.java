@@ -8,7 +8,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact,
         RegistrarConfig registrar, ClusterConfig cluster, UplinkConfig uplink, SipTcpConfig sipTcp,
         ListenersConfig listeners, TlsConfig tls, SipOverloadConfig sipOverload,
-        LimitsConfig limits) {
+        LimitsConfig limits, MediaConfig media, VoicemailConfig voicemail, MailConfig mail) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -30,6 +30,9 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
             throw new IllegalArgumentException("sip.tls or admin.tls is on but tls.certificate is empty");
         }
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(voicemail, "voicemail");
+        Objects.requireNonNull(mail, "mail");
     }
 
     /** The documented defaults alone, ignoring the process environment. */

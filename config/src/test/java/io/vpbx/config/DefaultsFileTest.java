@@ -43,7 +43,11 @@ class DefaultsFileTest {
             "contact.code-ttl", "contact.code-attempts", "contact.sms-outbox-readable",
             "limits.max-reserved-numbers", "limits.purchases-per-hour", "limits.purchases-per-day", "limits.concurrent-calls",
             "limits.calls-per-minute", "limits.max-call-duration", "limits.allow-international", "limits.allow-premium",
-            "limits.allowed-prefixes");
+            "limits.allowed-prefixes",
+            "media.host", "media.advertised-host", "media.rtp-ports", "media.max-upload-size", "media.max-clip-length",
+            "media.cache-size", "voicemail.max-length", "voicemail.silence", "voicemail.min-length", "voicemail.retention",
+            "mail.host", "mail.port", "mail.security", "mail.user", "mail.password", "mail.from", "mail.timeout",
+            "mail.retry-base", "mail.retry-max", "mail.give-up-after");
 
     @Test
     void defaultsFileDeclaresExactlyTheKnownKeys() {
