@@ -22,8 +22,28 @@ public sealed interface Fallback {
         }
     }
 
-    /** Answer and play a recorded message (the media issue plays it). */
-    record VoiceMessage(String mediaId) implements Fallback {
+    /**
+     * Play a recorded message {@code times} times. Answered (200, then BYE when played), or with
+     * {@code earlyMedia} played in 183 Session Progress and the call then rejected with {@code rejectCode}, so the
+     * caller is not charged.
+     */
+    record VoiceMessage(String mediaId, int times, boolean earlyMedia, int rejectCode) implements Fallback {
+        public static final int MAX_TIMES = 10;
+
+        public VoiceMessage {
+            if (times < 1 || times > MAX_TIMES) {
+                throw new IllegalArgumentException("times must be 1.." + MAX_TIMES);
+            }
+            if (earlyMedia && (rejectCode < 400 || rejectCode > 699)) {
+                throw new IllegalArgumentException("rejectCode must be a final 4xx-6xx code after early media");
+            }
+        }
+
+        /** Played once after answering. */
+        public VoiceMessage(String mediaId) {
+            this(mediaId, 1, false, 480);
+        }
+
         public String kind() { return "voice_message"; }
     }
 

@@ -87,8 +87,18 @@ public final class ForwardingCodec {
                 yield new Fallback.HangUp(sipCode);
             }
             case "voice_message" -> {
-                requireObject(field, node, Set.of("type", "media_id"));
-                yield new Fallback.VoiceMessage(id(field + ".media_id", node.get("media_id")));
+                requireObject(field, node, Set.of("type", "media_id", "times", "early_media", "reject_code"));
+                int times = intOr(field + ".times", node.get("times"), 1, 1, Fallback.VoiceMessage.MAX_TIMES);
+                JsonNode early = node.get("early_media");
+                if (early != null && !early.isNull() && !early.isBoolean()) {
+                    throw new InvalidFieldException(field + ".early_media", "must be true or false");
+                }
+                boolean earlyMedia = early != null && early.asBoolean(false);
+                int rejectCode = intOr(field + ".reject_code", node.get("reject_code"), 480, 400, 699);
+                if (!earlyMedia && node.get("reject_code") != null && !node.get("reject_code").isNull()) {
+                    throw new InvalidFieldException(field + ".reject_code", "applies only with early_media: true");
+                }
+                yield new Fallback.VoiceMessage(id(field + ".media_id", node.get("media_id")), times, earlyMedia, rejectCode);
             }
             case "voicemail" -> {
                 requireObject(field, node, Set.of("type", "recipients", "greeting_media_id"));
@@ -122,6 +132,11 @@ public final class ForwardingCodec {
             node.put("sip_code", h.sipCode());
         } else if (fallback instanceof Fallback.VoiceMessage v) {
             node.put("media_id", v.mediaId());
+            node.put("times", v.times());
+            node.put("early_media", v.earlyMedia());
+            if (v.earlyMedia()) {
+                node.put("reject_code", v.rejectCode());
+            }
         } else if (fallback instanceof Fallback.Voicemail v) {
             ArrayNode recipients = node.putArray("recipients");
             v.recipients().forEach(recipients::add);
@@ -207,6 +222,17 @@ public final class ForwardingCodec {
             uris.add(SipUri.of(field + "[" + i + "]", text(field + "[" + i + "]", node.get(i))));
         }
         return uris;
+    }
+
+    /** An optional whole number within bounds; absent or null gives the default. */
+    private static int intOr(String field, JsonNode node, int whenAbsent, int min, int max) {
+        if (node == null || node.isNull()) {
+            return whenAbsent;
+        }
+        if (!node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
+            throw new InvalidFieldException(field, "must be a whole number " + min + ".." + max);
+        }
+        return node.asInt();
     }
 
     private static List<String> recipients(String field, JsonNode node) {

@@ -32,7 +32,7 @@ class ForwardingCodecTest {
         for (Forwarding forwarding : all) {
             assertEquals(forwarding, codec.readForwarding("forwarding", codec.write(forwarding)));
         }
-        List<Fallback> fallbacks = List.of(new Fallback.HangUp(486), new Fallback.VoiceMessage("m-1"),
+        List<Fallback> fallbacks = List.of(new Fallback.HangUp(486), new Fallback.VoiceMessage("m-1"), new Fallback.VoiceMessage("m-2", 3, true, 486),
                 new Fallback.Voicemail(List.of("a@example.com", "b@example.com"), "greeting-1"));
         for (Fallback fallback : fallbacks) {
             assertEquals(fallback, codec.readFallback("fallback", codec.write(fallback)));
