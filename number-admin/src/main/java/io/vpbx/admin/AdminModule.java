@@ -96,7 +96,6 @@ import io.vpbx.admin.store.jdbc.JdbcIdempotencyStore;
 import io.vpbx.admin.store.jdbc.JdbcM2mDeviceStore;
 import io.vpbx.admin.store.jdbc.JdbcMediaStore;
 import io.vpbx.admin.service.media.AudioConversion;
-import io.vpbx.admin.service.media.MediaAudio;
 import io.vpbx.admin.service.media.MediaService;
 import io.vpbx.admin.store.jdbc.JdbcNumberStore;
 import io.vpbx.admin.store.jdbc.JdbcOutboxStore;
@@ -224,11 +223,6 @@ public final class AdminModule implements AutoCloseable {
     /** Where the SIP side reports how third-party registrations go: status and history, one transaction per batch. */
     public RegistrationReports thirdPartyRegistrations() {
         return registrationReports;
-    }
-
-    /** Converted clips of the accounts' media libraries, for the call side's cache (blocking: call off the event loop). */
-    public MediaAudio mediaAudio() {
-        return new MediaAudio(database, media);
     }
 
     /** Where the SIP proxy hands finished calls; queued, then written in batches until {@link #close}. */
