@@ -94,6 +94,9 @@ import io.vpbx.admin.store.jdbc.JdbcEmployeeStore;
 import io.vpbx.admin.store.jdbc.JdbcEndUserStore;
 import io.vpbx.admin.store.jdbc.JdbcIdempotencyStore;
 import io.vpbx.admin.store.jdbc.JdbcM2mDeviceStore;
+import io.vpbx.admin.store.jdbc.JdbcMediaStore;
+import io.vpbx.admin.service.media.AudioConversion;
+import io.vpbx.admin.service.media.MediaService;
 import io.vpbx.admin.store.jdbc.JdbcNumberStore;
 import io.vpbx.admin.store.jdbc.JdbcOutboxStore;
 import io.vpbx.admin.store.jdbc.JdbcRegistrationStatusStore;
@@ -149,6 +152,7 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcRegistrationStatusStore registrationStatuses = new JdbcRegistrationStatusStore();
     private final JdbcForwardingConsentStore forwardingConsents = new JdbcForwardingConsentStore();
     private final JdbcApiKeyStore apiKeys = new JdbcApiKeyStore();
+    private final JdbcMediaStore media = new JdbcMediaStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -253,7 +257,7 @@ public final class AdminModule implements AutoCloseable {
     /** The admin API's router on {@code vertx}; its blocking work (JDBC) runs through {@code blocking}. */
     public Router router(Vertx vertx, BlockingWork blocking) {
         NumberInputs inputs = new NumberInputs(parser);
-        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents);
+        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents, media);
         SettingsDiff diff = new SettingsDiff(codec);
         ForeignForwardings foreign = new ForeignForwardings(numbers, diff, auditor);
         ForeignForwardingRelease foreignRelease = new ForeignForwardingRelease(foreign, forwardingConsents);
@@ -307,8 +311,12 @@ public final class AdminModule implements AutoCloseable {
                         List.of(new BindingRelease(bindings, endUsers), foreignRelease), auditor, clock, targetHosts),
                 new ForwardingConsents(database, forwardingConsents, numbers, accounts, foreign, auditor, clock),
                 new ApiKeyService(database, apiKeys, accounts, keys, authenticator, auditor, clock),
-                new AccountLimitService(database, accounts, accountLimits, config.limits(), auditor, clock, mapper));
-        return new AdminApi(services, config.admin(), config.api(), mapper, registry, database::answers).router(vertx, blocking);
+                new AccountLimitService(database, accounts, accountLimits, config.limits(), auditor, clock, mapper),
+                // what may play a clip and so keeps it from being deleted: numbers' fallbacks; scenarios join this list
+                new MediaService(database, media, new AudioConversion(config.media().maxClipLength()),
+                        new InUseGuard(List.of(numbers::fallbackMediaUsers)), auditor, clock));
+        return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
+                mapper, registry, database::answers).router(vertx, blocking);
     }
 
     /** Answers requests the HTTP layer could not decode (414, 431, 400) in the API's problem+json shape. */

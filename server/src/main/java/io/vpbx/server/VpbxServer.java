@@ -1,5 +1,6 @@
 package io.vpbx.server;
 
+import io.vpbx.server.media.StoredClips;
 import io.vpbx.server.sync.AuditLogFollower;
 import io.vpbx.server.sync.RegistrationHealthWriter;
 import io.vpbx.server.sync.RoutingTableSync;
@@ -20,6 +21,8 @@ import io.vpbx.sip.routing.PremiumRatePrefixes;
 import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAuditStore;
+import io.vpbx.admin.store.jdbc.JdbcMediaStore;
+import io.vpbx.admin.service.media.MediaAudio;
 import io.vpbx.admin.store.jdbc.JdbcSettings;
 import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
@@ -61,6 +64,8 @@ public final class VpbxServer {
     private SipRegistrar registrar;
     private AuditLogFollower follower;
     private RegistrationHealthWriter health;
+    /** The accounts' media library clips, cached for calls to play. */
+    private StoredClips clips;
 
     public VpbxServer(VpbxConfig config, Clock clock) {
         this.config = config;
@@ -75,9 +80,11 @@ public final class VpbxServer {
         RoutingTableSync routingSync = new RoutingTableSync(routingTable, registry);
         registrar = new SipRegistrar(config.registrar(), config.sip().realm(), database, clock, registry);
         ChangeListener credentials = registrar.changeListener();
+        clips = new StoredClips(new MediaAudio(database, new JdbcMediaStore())::wav, config.media().cacheBytes(), registry);
         ChangeListener changes = (type, id) -> {
             routingSync.changed(type, id);
             credentials.changed(type, id);
+            clips.changed(type, id);
         };
         admin = new AdminModule(config, database, clock, registry, changes);
         follower = new AuditLogFollower(database, new JdbcAuditStore(JsonMappers.create()), changes, config.cluster().pollBatch(),
@@ -153,6 +160,14 @@ public final class VpbxServer {
         return routingTable;
     }
 
+    /**
+     * The media library's clips for calls to play (a {@link io.vpbx.media.ClipSource}): voice message fallbacks and
+     * voicemail greetings. Not yet handed to the SIP side, whose media services take it when they are connected.
+     */
+    public StoredClips clips() {
+        return clips;
+    }
+
     public SipServer sip() {
         return sip;
     }
@@ -195,6 +210,9 @@ public final class VpbxServer {
         }
         if (blocking != null) {
             blocking.close(); // after the listeners (no new work), before the database (work under way needs it)
+        }
+        if (clips != null) {
+            clips.close();
         }
         if (admin != null) {
             admin.close();

@@ -52,6 +52,19 @@ final class Api {
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), all);
     }
 
+    /** A GET whose answer is binary (a WAV file): status, Content-Type and the bytes. */
+    HttpResponse<byte[]> download(String path, String key) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Authorization", "Bearer " + key).build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A request with exactly these headers (no Content-Type added) and any body, for hostile clients. */
     Response exactly(String method, String path, String key, HttpRequest.BodyPublisher body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);

@@ -128,4 +128,26 @@ class ClusterFollowingTest {
         assertEquals(2, a.follower().pollOnce(), "A reads its own two changes too");
         assertTrue(a.routingTable().trunkFrom("192.0.2.10").isEmpty(), "and applying them again changes nothing");
     }
+
+    @Test
+    void aClipDeletedOnNodeALeavesNodeBsCacheAfterItsRound() {
+        Api.Response account = apiA.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Acme\"}");
+        String acme = account.json().get("api_key").asText();
+        String acmeId = account.json().get("id").asText();
+        Api.Response uploaded = apiA.exactly("POST", "/v1/media?name=Closed", acme,
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(Wavs.tone(8000, 1, 1.0, 440)), Map.of("Content-Type", "audio/wav"));
+        assertEquals(201, uploaded.status(), uploaded.body());
+        String id = uploaded.json().get("id").asText();
+        assertTrue(clip(b, acmeId, id).isPresent(), "B loads the clip from the shared database and keeps it");
+
+        assertEquals(204, apiA.delete("/v1/media/" + id, acme).status());
+        assertTrue(clip(a, acmeId, id).isEmpty(), "A at once");
+        assertTrue(clip(b, acmeId, id).isPresent(), "B still plays its copy before its round");
+        b.follower().pollOnce();
+        assertTrue(clip(b, acmeId, id).isEmpty(), "B dropped it when the delete came through the audit log");
+    }
+
+    private static java.util.Optional<io.vpbx.media.AudioClip> clip(VpbxServer node, String accountId, String mediaId) {
+        return node.clips().clip(accountId, mediaId).toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+    }
 }

@@ -17,6 +17,7 @@ import io.vpbx.admin.service.contacts.ContactPhoneChanges;
 import io.vpbx.admin.service.staff.DepartmentService;
 import io.vpbx.admin.service.contacts.DevOutbox;
 import io.vpbx.admin.service.staff.EmployeeService;
+import io.vpbx.admin.service.media.MediaService;
 import io.vpbx.admin.service.compliance.BindingService;
 import io.vpbx.admin.service.calls.CallRecordSearch;
 import io.vpbx.admin.service.staff.CallerIdService;
@@ -34,6 +35,8 @@ import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import io.vpbx.admin.service.calls.TrunkService;
 import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
+import io.vpbx.config.MediaConfig;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -51,21 +54,26 @@ public final class AdminApi {
                            RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
                            TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
-                           AccountLimitService accountLimits) {
+                           AccountLimitService accountLimits, MediaService media) {
     }
 
     private final Services services;
     private final AdminConfig config;
     private final ApiConfig api;
+    private final MediaConfig media;
+    private final Path uploadsDirectory;
     private final ObjectMapper mapper;
     private final PrometheusMeterRegistry registry;
     private final BooleanSupplier databaseAnswers;
 
-    public AdminApi(Services services, AdminConfig config, ApiConfig api, ObjectMapper mapper, PrometheusMeterRegistry registry,
-                    BooleanSupplier databaseAnswers) {
+    /** {@code uploadsDirectory}: where multipart media uploads wait, each until its request is answered. */
+    public AdminApi(Services services, AdminConfig config, ApiConfig api, MediaConfig media, Path uploadsDirectory,
+                    ObjectMapper mapper, PrometheusMeterRegistry registry, BooleanSupplier databaseAnswers) {
         this.services = services;
         this.config = config;
         this.api = api;
+        this.media = media;
+        this.uploadsDirectory = uploadsDirectory;
         this.mapper = mapper;
         this.registry = registry;
         this.databaseAnswers = databaseAnswers;
@@ -82,7 +90,7 @@ public final class AdminApi {
         FailedAuthLimiter failures = new FailedAuthLimiter(api.authFailureLimit(), api.authFailureWindow().toNanos(),
                 System::nanoTime);
         AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), blocking, limiter, failures, registry),
-                registry, config.maxBodyBytes(), api.maxJsonBodyBytes(), exchange);
+                registry, config.maxBodyBytes(), api.maxJsonBodyBytes(), media.maxUploadBytes(), uploadsDirectory, exchange);
         List<Routes> api = List.of(
                 new AccountRoutes(services.accounts(), services.inputs(), exchange, query),
                 new CatalogRoutes(services.catalogImport(), services.catalogSearch(), views, exchange, query),
@@ -103,6 +111,7 @@ public final class AdminApi {
                 new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query),
                 new ForwardingConsentRoutes(services.forwardingConsents(), services.inputs(), exchange),
                 new ApiKeyRoutes(services.apiKeys(), exchange),
+                new MediaRoutes(services.media(), media.maxUploadBytes(), exchange, query),
 
                 new AccountLimitRoutes(services.accountLimits(), exchange));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vpbx.admin.domain.limits.LimitExceededException;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,24 +17,33 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bodies are bounded per route: the CSV import may send up to {@code admin.max-body-bytes}, every other
  * route {@code api.max-json-body-bytes}. A body over its limit gets 413 as soon as its Content-Length
- * announces it, or as soon as that many bytes have arrived; nothing beyond the limit is kept.
+ * announces it, or as soon as that many bytes have arrived; nothing beyond the limit is kept. A media upload may
+ * send {@code media.max-upload-size} (and a little more for a multipart form's headers); its multipart file part is
+ * written to a temporary file under the uploads directory, deleted when the answer has gone.
  */
 public final class AdminRouter {
     private static final Logger log = LoggerFactory.getLogger(AdminRouter.class);
+
+    /** What a multipart form may add to the file it carries: boundaries, part headers, the name field. */
+    private static final long MULTIPART_ALLOWANCE = 64 * 1024;
 
     private final AuthenticationHandler authentication;
     private final MeterRegistry registry;
     private final long maxImportBytes;
     private final long maxJsonBytes;
+    private final long maxUploadBytes;
+    private final Path uploadsDirectory;
     private final Exchange exchange;
     private final ProblemMapper problems = new ProblemMapper();
 
     AdminRouter(AuthenticationHandler authentication, MeterRegistry registry, long maxImportBytes, long maxJsonBytes,
-                Exchange exchange) {
+                long maxUploadBytes, Path uploadsDirectory, Exchange exchange) {
         this.authentication = authentication;
         this.registry = registry;
         this.maxImportBytes = maxImportBytes;
         this.maxJsonBytes = maxJsonBytes;
+        this.maxUploadBytes = maxUploadBytes;
+        this.uploadsDirectory = uploadsDirectory;
         this.exchange = exchange;
     }
 
@@ -44,6 +54,9 @@ public final class AdminRouter {
         router.route().handler(new AccessLogHandler());
         publicRoutes.forEach(routes -> routes.mount(router));
         router.post(CatalogRoutes.IMPORT_PATH).handler(BodyHandler.create(false).setBodyLimit(maxImportBytes));
+        router.post(MediaRoutes.PATH).handler(BodyHandler.create(uploadsDirectory.toString())
+                .setBodyLimit(maxUploadBytes + MULTIPART_ALLOWANCE).setDeleteUploadedFilesOnEnd(true));
+        router.post(MediaRoutes.PATH).failureHandler(this::nameTheFile);
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxJsonBytes));
         router.route("/v1/*").handler(authentication);
         apiRoutes.forEach(routes -> routes.mount(router));
@@ -55,6 +68,15 @@ public final class AdminRouter {
                     rc.get(Exchange.REQUEST_ID_KEY))));
         }
         return router;
+    }
+
+    /** A media upload over its limit is refused naming the file, like every other refusal of an upload. */
+    private void nameTheFile(RoutingContext rc) {
+        if (rc.failure() == null && rc.statusCode() == 413) {
+            rc.fail(new ApiException(413, "file", "the upload is over " + maxUploadBytes + " bytes (media.max-upload-size)", 0));
+        } else {
+            rc.next();
+        }
     }
 
     private void answer(RoutingContext rc, Problem problem) {

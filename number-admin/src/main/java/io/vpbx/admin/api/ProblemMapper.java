@@ -8,6 +8,7 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.NotFoundException;
+import io.vpbx.admin.domain.UnsupportedMediaTypeException;
 import io.vpbx.admin.domain.lifecycle.IllegalTransitionException;
 import io.vpbx.admin.service.ForbiddenException;
 import io.vpbx.admin.store.StorageException;
@@ -28,6 +29,8 @@ final class ProblemMapper {
                     routingProblem(e.getStatusCode(), path, requestId);
             case InvalidFieldException e ->
                     new Problem(BASE + "invalid-field", "Invalid field", 422, e.getMessage(), path, e.field(), List.of(), requestId);
+            case UnsupportedMediaTypeException e -> new Problem(BASE + slug(415), title(415), 415, e.getMessage(), path, e.field(),
+                    List.of(), requestId);
             case ApiException e -> new Problem(BASE + slug(e.status()), title(e.status()), e.status(), e.getMessage(), path,
                     e.field(), List.of(), requestId);
             case LimitExceededException e -> limitProblem(e, path, requestId);

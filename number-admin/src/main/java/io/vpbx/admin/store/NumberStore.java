@@ -48,6 +48,9 @@ public interface NumberStore {
     /** Forwarding rules of numbers (of any account) that point at {@code reference}: a number, employee or department id. */
     List<NumberUser> forwardingUsers(Tx tx, String reference) throws SQLException;
 
+    /** Numbers in service (of any account) whose fallback plays {@code mediaId}: a voice message or a voicemail greeting. */
+    List<NumberUser> fallbackMediaUsers(Tx tx, String mediaId) throws SQLException;
+
     /**
      * Recomputes every number's fees from the table; returns the number of rows changed. Third-party numbers keep
      * their zero price: another operator bills them.

@@ -13,6 +13,7 @@ import io.vpbx.admin.domain.inventory.CatalogEntry;
 import io.vpbx.admin.domain.inventory.CatalogQuery;
 import io.vpbx.admin.domain.inventory.CatalogSort;
 import io.vpbx.admin.domain.inventory.NumberRecord;
+import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.domain.inventory.OwnedNumbersQuery;
 import io.vpbx.admin.domain.lifecycle.NumberState;
 import io.vpbx.admin.domain.number.Country;
@@ -156,6 +157,30 @@ public interface NumberStoreContract extends StoreContract {
                 new OwnedNumbersQuery("acc-1", null, null, null, null, "employee", "recep", null, 10)));
         assertEquals(List.of("+74951230001"), owned.stream().map(NumberRecord::e164).toList());
         assertEquals(1, inTx(tx -> numbers().forwardingUsers(tx, "emp-1")).size());
+    }
+
+    @Test
+    default void fallbackMediaUsersAreTheNumbersWhoseVoiceMessageOrGreetingPlaysTheClip() {
+        importRange(4951230000L, 5);
+        inTx(tx -> {
+            accounts().create(tx, new io.vpbx.admin.domain.account.Account("acc-1", "Acme", T0));
+            List<NumberRecord> records = numbers().lock(tx, List.of("+74951230000", "+74951230001", "+74951230002",
+                    "+74951230003", "+74951230004"));
+            Fallback[] fallbacks = {new Fallback.VoiceMessage("clip_1%"), new Fallback.Voicemail(List.of("a@acme.example"), "clip_1%"),
+                    new Fallback.VoiceMessage("clip_10%", 2, true, 486), new Fallback.Voicemail(List.of("clip_1%@acme.example"), null),
+                    new Fallback.VoiceMessage("clip_1%")};
+            for (int i = 0; i < records.size(); i++) {
+                NumberRecord owned = records.get(i).withState(i == 4 ? NumberState.AVAILABLE : NumberState.ACTIVE, T0)
+                        .withReservation(i == 4 ? null : "acc-1", null, null);
+                numbers().save(tx, owned.withSettings(null, null, fallbacks[i]));
+            }
+            return null;
+        });
+        assertEquals(List.of(new NumberUser("fallback of number", "+74951230000", "acc-1"),
+                        new NumberUser("fallback of number", "+74951230001", "acc-1")),
+                inTx(tx -> numbers().fallbackMediaUsers(tx, "clip_1%")),
+                "not another clip whose id contains it, not a recipient, not a number out of service; % and _ are no wildcards");
+        assertEquals(List.of(), inTx(tx -> numbers().fallbackMediaUsers(tx, "clip")));
     }
 
     @Test

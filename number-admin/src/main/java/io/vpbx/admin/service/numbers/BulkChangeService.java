@@ -69,6 +69,9 @@ public final class BulkChangeService {
         }
         return transactions.inTransaction(tx -> {
             List<NumberRecord> targets = listed != null ? lockListed(tx, accountId, listed) : lockFiltered(tx, selection.filter());
+            if (patch.setsFallback() && patch.fallback() != null) {
+                references.checkFallback(tx, accountId, "set.fallback", patch.fallback());
+            }
             List<NumberDiff> diffs = new ArrayList<>();
             for (NumberRecord before : targets) {
                 if (patch.setsForwarding() && patch.forwarding() != null) {

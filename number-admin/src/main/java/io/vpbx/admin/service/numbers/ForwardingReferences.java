@@ -6,8 +6,10 @@ import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.store.DepartmentStore;
 import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.ForwardingConsentStore;
+import io.vpbx.admin.store.MediaStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.Tx;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.sql.SQLException;
 
 /**
@@ -15,19 +17,39 @@ import java.sql.SQLException;
  * department, or a number in service on the platform (not the number itself) that is the account's own or
  * whose holder allows this account to forward to it. Any other number (another account's without consent,
  * one on sale in the catalog, one that does not exist) gets the same answer, so nothing is learnt about it.
+ * Likewise a fallback's recorded message or greeting must be in the account's own media library: another
+ * account's clip is answered as one that does not exist.
  */
 public final class ForwardingReferences {
     private final EmployeeStore employees;
     private final DepartmentStore departments;
     private final NumberStore numbers;
     private final ForwardingConsentStore consents;
+    private final MediaStore media;
 
     public ForwardingReferences(EmployeeStore employees, DepartmentStore departments, NumberStore numbers,
-                                ForwardingConsentStore consents) {
+                                ForwardingConsentStore consents, MediaStore media) {
         this.employees = employees;
         this.departments = departments;
         this.numbers = numbers;
         this.consents = consents;
+        this.media = media;
+    }
+
+    /** The fallback's media (a voice message's clip, a voicemail's greeting) must be in the account's library. */
+    public void checkFallback(Tx tx, String accountId, String field, Fallback fallback) throws SQLException {
+        if (fallback instanceof Fallback.VoiceMessage message) {
+            requireMedia(tx, accountId, field + ".media_id", message.mediaId());
+        }
+        if (fallback instanceof Fallback.Voicemail voicemail && voicemail.greetingMediaId() != null) {
+            requireMedia(tx, accountId, field + ".greeting_media_id", voicemail.greetingMediaId());
+        }
+    }
+
+    private void requireMedia(Tx tx, String accountId, String field, String mediaId) throws SQLException {
+        if (!media.exists(tx, accountId, mediaId)) {
+            throw new InvalidFieldException(field, "no media " + mediaId + " in this account's library (upload it to /v1/media)");
+        }
     }
 
     public void check(Tx tx, String accountId, String forNumber, String field, ForwardingTarget target) throws SQLException {

@@ -20,6 +20,7 @@ import io.vpbx.admin.domain.price.PriceRule;
 import io.vpbx.admin.domain.price.PriceTable;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.Tx;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -227,6 +228,35 @@ public final class JdbcNumberStore implements NumberStore {
             }
             return users;
         }
+    }
+
+    @Override
+    public List<NumberUser> fallbackMediaUsers(Tx tx, String mediaId) throws SQLException {
+        // the fallback column is the codec's JSON: find candidates by text, then decide on the decoded fallback
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT e164, account_id, fallback FROM numbers "
+                + "WHERE fallback LIKE ? ESCAPE '!' AND state IN " + OWNED_STATES + " ORDER BY e164")) {
+            st.setString(1, "%" + mediaId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            List<NumberUser> users = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Fallback fallback = codec.readFallback("fallback", mapper.readTree(rs.getString(3)));
+                    if (mediaId.equals(mediaOf(fallback))) {
+                        users.add(new NumberUser("fallback of number", rs.getString(1), rs.getString(2)));
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw new SQLException("a stored fallback is not JSON", e);
+            }
+            return users;
+        }
+    }
+
+    private static String mediaOf(Fallback fallback) {
+        return switch (fallback) {
+            case Fallback.VoiceMessage message -> message.mediaId();
+            case Fallback.Voicemail voicemail -> voicemail.greetingMediaId();
+            default -> null;
+        };
     }
 
     @Override

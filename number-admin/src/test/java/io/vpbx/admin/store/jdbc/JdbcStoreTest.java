@@ -15,6 +15,7 @@ import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.EndUserStore;
 import io.vpbx.admin.store.ForwardingConsentStore;
 import io.vpbx.admin.store.M2mDeviceStore;
+import io.vpbx.admin.store.MediaStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.OutboxStore;
 import io.vpbx.admin.store.RegistrationStatusStore;
@@ -114,6 +115,10 @@ abstract class JdbcStoreTest implements StoreContract {
 
     public M2mDeviceStore m2mDevices() {
         return new JdbcM2mDeviceStore();
+    }
+
+    public MediaStore media() {
+        return new JdbcMediaStore();
     }
 
     public NumberStore numbers() {

@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class MediaApiPostgresTest extends MediaApiContract {
+    MediaApiPostgresTest() {
+        super("postgresql");
+    }
+}
