@@ -12,6 +12,7 @@ import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.transaction.FakeScheduler;
+import io.vpbx.sip.uas.AnswerServices;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.WireMessage;
@@ -84,7 +85,8 @@ final class ProxyFixture {
                 new Authenticator(new NonceService(clock, random, Duration.ofMinutes(5), 100), random), "vpbx.test",
                 username -> Optional.empty(), employee -> Optional.empty());
         core = new ProxyCore(new ProxySettings(100, 1000, 1000, Duration.ofHours(12)), network, router, table,
-                new StatelessResponder("vpbx-test", 100), memory, outbound, records::add, FallbackMedia.unavailable(), clock,
+                new StatelessResponder("vpbx-test", 100), memory, outbound, records::add, AnswerServices.withoutMedia(),
+                task -> scheduler.schedule(Duration.ZERO, task), clock,
                 scheduler, registry, new UplinkDirectory(), overload);
     }
 
