@@ -20,8 +20,8 @@ final class AnswerRetransmitter {
     private final long cseq;
     private final Runnable gaveUp;
     private Duration interval;
-    private Duration waited = Duration.ZERO;
     private Cancellable timer;
+    private Cancellable deadline;
 
     AnswerRetransmitter(TimerScheduler scheduler, TransactionTimers timers, Flow flow, WireMessage answer, long cseq,
                         Runnable gaveUp) {
@@ -37,6 +37,7 @@ final class AnswerRetransmitter {
     void start() {
         interval = timers.t1();
         timer = scheduler.schedule(interval, this::due);
+        deadline = scheduler.schedule(timers.sixtyFourT1(), this::expired);
     }
 
     /** The CSeq number of the INVITE it answers, which its ACK carries. */
@@ -50,19 +51,16 @@ final class AnswerRetransmitter {
 
     /** The ACK came: no more retransmissions. */
     void stop() {
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
+        timer.cancel();
+        deadline.cancel();
+    }
+
+    private void expired() {
+        timer.cancel();
+        gaveUp.run();
     }
 
     private void due() {
-        waited = waited.plus(interval);
-        if (waited.compareTo(timers.sixtyFourT1()) >= 0) {
-            timer = null;
-            gaveUp.run();
-            return;
-        }
         flow.send(answer);
         interval = timers.doubledUpToT2(interval);
         timer = scheduler.schedule(interval, this::due);
