@@ -23,10 +23,16 @@ import io.vpbx.admin.store.jdbc.JdbcAuditStore;
 import io.vpbx.admin.store.jdbc.JdbcSettings;
 import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
+import io.vpbx.media.ClipSource;
+import io.vpbx.media.MediaServer;
+import io.vpbx.media.session.NettyMediaServer;
+import io.vpbx.media.tone.Tones;
+import io.vpbx.telephony.voicemail.VoicemailSink;
+import java.util.concurrent.CompletableFuture;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.egress.AccountTargets;
-import io.vpbx.sip.proxy.FallbackMedia;
+import io.vpbx.sip.uas.AnswerServices;
 import io.vpbx.sip.transport.SipTls;
 import io.vpbx.telephony.egress.HostResolver;
 import io.vpbx.telephony.egress.PrivateTargets;
@@ -61,6 +67,7 @@ public final class VpbxServer {
     private SipRegistrar registrar;
     private AuditLogFollower follower;
     private RegistrationHealthWriter health;
+    private MediaServer media;
 
     public VpbxServer(VpbxConfig config, Clock clock) {
         this.config = config;
@@ -88,9 +95,16 @@ public final class VpbxServer {
         SipServerSettings sipSettings = new SipServerSettings(config.sip(), config.sipTcp(), config.listeners(),
                 Optional.of(SipTls.of(config.tls())), config.uplink(), config.sipOverload(),
                 new AccountTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system()));
+        media = new NettyMediaServer(config.media(), registry);
+        // replaced at merge by server/media: StoredClips (the media library) and StoredVoicemails (storage, e-mail)
+        ClipSource clips = (accountId, mediaId) -> CompletableFuture.completedFuture(Optional.empty());
+        VoicemailSink voicemails = voicemail -> log.warn("voicemail of call {} for account {} not stored: no sink yet",
+                voicemail.callId(), voicemail.accountId());
+        AnswerServices answering = new AnswerServices(media, clips, voicemails, config.voicemail(), Tones.greeting(),
+                Tones.beep());
         sip = new SipServer(sipSettings, registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
-                FallbackMedia.unavailable(), clock), health);
+                answering, clock), health);
         routingSync.attachUplinks(sip::putUplink, sip::removeUplink);
         admin.prepare().ifPresent(key -> log.warn("""
 
@@ -180,6 +194,9 @@ public final class VpbxServer {
     public void stop() {
         if (sip != null) {
             sip.close();
+        }
+        if (media != null) {
+            media.close(); // after SIP: no new calls open sessions
         }
         if (health != null) {
             health.close();
