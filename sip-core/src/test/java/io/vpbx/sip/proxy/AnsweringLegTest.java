@@ -326,6 +326,24 @@ class AnsweringLegTest {
     }
 
     @Test
+    void aReInviteWithoutSdpGetsOurOfferAndItsAckTheAnswer() {
+        fallback(new Fallback.VoiceMessage("welcome"));
+        call("0 96", null);
+        WireMessage ok = lastResponse(200);
+        inDialog("ACK", 1, ok, null);
+
+        inDialog("INVITE", 2, ok, null);
+        WireMessage offer = lastResponse(200);
+        assertTrue(offer.body().contains("m=audio 20000 RTP/AVP 0 8 101"), offer.body());
+        assertTrue(offer.body().contains("o=vpbx " ), offer.body());
+        inDialog("ACK", 2, ok, OFFER.formatted("8 96", "").replace("c=IN IP4 10.0.0.1", "c=IN IP4 10.0.0.7"));
+
+        RemoteMedia moved = media.last().connected.get(1);
+        assertEquals(Codec.PCMA, moved.codec());
+        assertEquals("10.0.0.7", moved.rtp().getAddress().getHostAddress());
+    }
+
+    @Test
     void optionsAndInfoInTheDialogAreAnswered() {
         fallback(new Fallback.VoiceMessage("welcome"));
         call("0", null);
