@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Concurrent voice-message streams (issue 12). Not a test; run by hand, figures go to bench/RESULTS.md.
+#
+#   bench/media-streams.sh [streams=1000] [seconds=25] [warm-up s=5]
+#
+# bench/MediaStreams.java: N sessions of the media module's NettyMediaServer play a long clip, each to its own UDP
+# socket on 127.0.0.1 read by one selector thread in the same JVM; prints inter-arrival jitter against 20 ms, loss,
+# and CPU per stream-second (media event loops, receiver, whole process) with the load average before and after.
+# Env: BUILD_DIR (default target), JAVA_OPTS (default -Xms512m -Xmx512m).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/find-jdk # a JDK 25+ for ./mvnw and java
+BUILD_DIR=${BUILD_DIR:-target}
+STREAMS=${1:-1000}
+SECONDS_RUN=${2:-25}
+WARMUP=${3:-5}
+CP_FILE=$(mktemp)
+trap 'rm -f "$CP_FILE"' EXIT
+# compile in the reactor so that config and telephony resolve to their class folders (nothing is installed)
+./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl media -am compile dependency:build-classpath \
+  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
+# the media module's runtime classpath, without the test-only jars (JUnit, logback: slf4j stays silent)
+CP=media/$BUILD_DIR/classes:$(tr ':' '\n' < "$CP_FILE" | grep -v -e junit -e opentest4j -e apiguardian -e logback | paste -sd:)
+ulimit -n 65536 2>/dev/null || true
+java ${JAVA_OPTS:--Xms512m -Xmx512m} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  -cp "$CP" bench/MediaStreams.java --streams "$STREAMS" --seconds "$SECONDS_RUN" --warmup "$WARMUP"
