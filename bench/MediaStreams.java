@@ -31,8 +31,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp MEDIA_CLASSPATH bench/MediaStreams.java [--streams 1000] [--seconds 25] [--warmup 5] [--loops cores]
- *     [--first-port 24000]
+ *     [--first-port 24000] [--rtpengine 127.0.0.1:22222 --rtpengine-pid PID]
  * </pre>
+ *
+ * With {@code --rtpengine}, each stream is set up as a call through that rtpengine (ng protocol: offer with the
+ * session's port, answer with the receiver's) and the session sends to rtpengine's port, so rtpengine relays every
+ * packet in userspace to the receiver: the anchor. Its CPU time is read from /proc/PID/stat over the same window.
  *
  * After the warm-up it measures for {@code --seconds}: the inter-arrival time of consecutive packets of a stream
  * (ideal: 20 ms) as p50/p99/p99.9/max and its deviation from 20 ms, packets lost (sequence gaps) and reordered,
@@ -50,6 +54,8 @@ public final class MediaStreams {
         int warmup = 5;
         int loops = Runtime.getRuntime().availableProcessors();
         int firstPort = 24000;
+        InetSocketAddress rtpengine = null;
+        long rtpenginePid = -1;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--streams" -> streams = Integer.parseInt(args[i + 1]);
@@ -57,6 +63,9 @@ public final class MediaStreams {
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--loops" -> loops = Integer.parseInt(args[i + 1]);
                 case "--first-port" -> firstPort = Integer.parseInt(args[i + 1]);
+                case "--rtpengine" -> rtpengine = new InetSocketAddress(args[i + 1].split(":")[0],
+                        Integer.parseInt(args[i + 1].split(":")[1]));
+                case "--rtpengine-pid" -> rtpenginePid = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -69,7 +78,8 @@ public final class MediaStreams {
 
         try (NettyMediaServer server = new NettyMediaServer(config, new SimpleMeterRegistry(), Duration.ofSeconds(1),
                 loops, Clock.systemUTC());
-                Selector selector = Selector.open()) {
+                Selector selector = Selector.open();
+                NgControl ng = rtpengine == null ? null : new NgControl(rtpengine)) {
             List<DatagramChannel> sockets = new ArrayList<>();
             List<MediaSession> sessions = new ArrayList<>();
             Stream[] state = new Stream[streams];
@@ -81,7 +91,10 @@ public final class MediaStreams {
                 socket.register(selector, SelectionKey.OP_READ, state[i]);
                 sockets.add(socket);
                 MediaSession session = server.open("bench-" + i).orElseThrow();
-                session.connect(new RemoteMedia((InetSocketAddress) socket.getLocalAddress(), Codec.PCMU, -1, true));
+                InetSocketAddress receiver = (InetSocketAddress) socket.getLocalAddress();
+                InetSocketAddress target = ng == null ? receiver
+                        : ng.relay("bench-" + i, session.localRtp().getPort(), receiver.getPort());
+                session.connect(new RemoteMedia(target, Codec.PCMU, -1, true));
                 session.play(clip, 1);
                 sessions.add(session);
             }
@@ -93,6 +106,7 @@ public final class MediaStreams {
             long cpuMediaBefore = mediaCpu(threads);
             long cpuReceiverBefore = threads.getThreadCpuTime(receiving.threadId());
             long cpuProcessBefore = os.getProcessCpuTime();
+            long cpuRtpengineBefore = processCpuNanos(rtpenginePid);
             long wallBefore = System.nanoTime();
             TimeUnit.SECONDS.sleep(seconds);
             receiver.measuring = false;
@@ -100,6 +114,7 @@ public final class MediaStreams {
             long cpuMedia = mediaCpu(threads) - cpuMediaBefore;
             long cpuReceiver = threads.getThreadCpuTime(receiving.threadId()) - cpuReceiverBefore;
             long cpuProcess = os.getProcessCpuTime() - cpuProcessBefore;
+            long cpuRtpengine = processCpuNanos(rtpenginePid) - cpuRtpengineBefore;
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
             receiving.interrupt();
             selector.wakeup();
@@ -119,18 +134,107 @@ public final class MediaStreams {
                     + "lost=%d reordered=%d interarrival_ms p50=%.2f p99=%.2f p999=%.2f max=%.2f "
                     + "deviation_ms p50=%.2f p99=%.2f max=%.2f over_30ms=%d "
                     + "cpu_us_per_stream_second media_loops=%.1f receiver=%.1f process=%.1f "
-                    + "media_loops_cores=%.2f load_before='%s' load_after='%s'%n",
+                    + "media_loops_cores=%.2f relay=%s rtpengine_cpu_us_per_stream_second=%s "
+                    + "load_before='%s' load_after='%s'%n",
                     streams, loops, wall / 1e9, received, Math.round(streamSeconds * 50), lost, reordered,
                     percentile(histogram, 0.50), percentile(histogram, 0.99), percentile(histogram, 0.999),
                     receiver.maxMicros / 1000.0,
                     percentile(receiver.deviation, 0.50), percentile(receiver.deviation, 0.99),
                     receiver.maxDeviationMicros / 1000.0, receiver.over30,
                     cpuMedia / 1e3 / streamSeconds, cpuReceiver / 1e3 / streamSeconds, cpuProcess / 1e3 / streamSeconds,
-                    cpuMedia / (double) wall, loadBefore, loadAfter);
+                    cpuMedia / (double) wall, ng == null ? "none" : "rtpengine",
+                    rtpenginePid < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", cpuRtpengine / 1e3 / streamSeconds),
+                    loadBefore, loadAfter);
+            if (ng != null) {
+                for (int i = 0; i < streams; i++) {
+                    ng.delete("bench-" + i);
+                }
+            }
             sessions.forEach(MediaSession::close);
             for (DatagramChannel socket : sockets) {
                 socket.close();
             }
+        }
+    }
+
+    /** utime + stime of a process from /proc/PID/stat, in nanoseconds (clock ticks of 10 ms). */
+    private static long processCpuNanos(long pid) throws IOException {
+        if (pid < 0) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+    }
+
+    /** rtpengine's ng control protocol (bencoded dictionaries over UDP with a cookie), just offer/answer/delete. */
+    static final class NgControl implements AutoCloseable {
+        private final java.net.DatagramSocket socket;
+        private final InetSocketAddress address;
+        private int cookie;
+
+        NgControl(InetSocketAddress address) throws IOException {
+            this.address = address;
+            this.socket = new java.net.DatagramSocket();
+            socket.setSoTimeout(5000);
+        }
+
+        /** Sets up a call from {@code fromPort} to {@code toPort}; returns where the caller must send. */
+        InetSocketAddress relay(String callId, int fromPort, int toPort) throws IOException {
+            command("offer", callId, sdp(fromPort));
+            String answer = command("answer", callId, sdp(toPort));
+            var port = java.util.regex.Pattern.compile("m=audio (\\d+)").matcher(answer);
+            if (!port.find()) {
+                throw new IllegalStateException("rtpengine answered without m=audio: " + answer);
+            }
+            return new InetSocketAddress("127.0.0.1", Integer.parseInt(port.group(1)));
+        }
+
+        void delete(String callId) throws IOException {
+            command("delete", callId, null);
+        }
+
+        private static String sdp(int port) {
+            return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio " + port + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
+        }
+
+        private String command(String command, String callId, String sdp) throws IOException {
+            StringBuilder body = new StringBuilder("d");
+            bencode(body, "call-id", callId);
+            bencode(body, "command", command);
+            bencode(body, "from-tag", "a");
+            if (sdp != null) {
+                bencode(body, "sdp", sdp);
+            }
+            if (!command.equals("offer")) {
+                bencode(body, "to-tag", "b");
+            }
+            body.append('e');
+            String id = Integer.toString(++cookie);
+            byte[] request = (id + " " + body).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            socket.send(new java.net.DatagramPacket(request, request.length, address));
+            byte[] buffer = new byte[65536];
+            while (true) {
+                java.net.DatagramPacket reply = new java.net.DatagramPacket(buffer, buffer.length);
+                socket.receive(reply);
+                String text = new String(buffer, 0, reply.getLength(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (text.startsWith(id + " ")) {
+                    if (!text.contains("6:result2:ok")) {
+                        throw new IllegalStateException("rtpengine " + command + ": " + text);
+                    }
+                    return text;
+                }
+            }
+        }
+
+        private static void bencode(StringBuilder out, String key, String value) {
+            out.append(key.length()).append(':').append(key).append(value.length()).append(':').append(value);
+        }
+
+        @Override
+        public void close() {
+            socket.close();
         }
     }
 
