@@ -1,6 +1,7 @@
 package io.vpbx.media.session;
 
 import static io.vpbx.media.session.MediaFixture.await;
+import static io.vpbx.media.session.MediaFixture.settle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,7 @@ class DigitsTest {
         List<Character> heard = new CopyOnWriteArrayList<>();
         session.onDigit(heard::add);
         session.connect(new RemoteMedia(peer.address(), Codec.PCMU, EVENT_TYPE, true));
+        settle(session); // the far end answers only after the SDP answer is in place
 
         List<byte[]> packets = new ArrayList<>();
         packets.addAll(RtpPeer.digit(EVENT_TYPE, 5, 1, 1000, SSRC, true));     // three end packets
@@ -62,6 +64,7 @@ class DigitsTest {
         List<Character> heard = new CopyOnWriteArrayList<>();
         session.onDigit(heard::add);
         session.connect(new RemoteMedia(peer.address(), Codec.PCMU, EVENT_TYPE, true));
+        settle(session); // the far end answers only after the SDP answer is in place
         peer.sendRaw(RtpPeer.packet(true, EVENT_TYPE, 1, 0, SSRC, RtpPeer.event(16, true, 800)), session.localRtp());
         peer.sendRaw(RtpPeer.packet(true, EVENT_TYPE, 2, 800, SSRC, new byte[] {3}), session.localRtp());
         peer.sendAll(RtpPeer.digit(EVENT_TYPE, 3, 3, 1600, SSRC, true), session.localRtp());
@@ -75,6 +78,7 @@ class DigitsTest {
     void sendDigitProducesRfc4733PacketsAndPausesTheVoice() {
         MediaSession session = media.open("send");
         session.connect(new RemoteMedia(peer.address(), Codec.PCMU, EVENT_TYPE, true));
+        settle(session); // the far end answers only after the SDP answer is in place
         session.play(new AudioClip("tone", Tones.sine(1000, 2000)), 1);
         peer.receive(Duration.ofSeconds(2)).orElseThrow();
         session.sendDigit('7', Duration.ofMillis(100));

@@ -43,6 +43,7 @@ class LatchingTest {
     void latchesToWhereTheCallersRtpComesFromAndSendsThere() {
         MediaSession session = media.open("nat");
         session.connect(new RemoteMedia(signalled.address(), Codec.PCMU, -1, true));
+        settle(session); // the far end answers only after the SDP answer is in place
         caller.sendAll(RtpPeer.voice(Codec.PCMU, Tones.sine(440, 100), 1, 0, 9), session.localRtp());
         await(() -> media.count("vpbx.media.rtp.received") >= 5, "the caller's packets");
 
@@ -57,6 +58,7 @@ class LatchingTest {
     void afterLatchingAThirdPartysPacketsAreDroppedAndCounted() throws Exception {
         MediaSession session = media.open("hijack");
         session.connect(new RemoteMedia(caller.address(), Codec.PCMU, -1, true));
+        settle(session); // the far end answers only after the SDP answer is in place
         CompletionStage<Recording> recording = session.record(
                 new RecordLimits(Duration.ofSeconds(60), Duration.ofSeconds(30), false));
         settle(session);
@@ -78,6 +80,7 @@ class LatchingTest {
     void garbageIsDroppedAndCountedAndTheSessionKeepsWorking() throws Exception {
         MediaSession session = media.open("garbage");
         session.connect(new RemoteMedia(caller.address(), Codec.PCMU, 101, true));
+        settle(session); // the far end answers only after the SDP answer is in place
         CompletionStage<Recording> recording = session.record(
                 new RecordLimits(Duration.ofSeconds(60), Duration.ofSeconds(30), false));
         settle(session);

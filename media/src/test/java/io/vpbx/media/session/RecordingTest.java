@@ -43,6 +43,7 @@ class RecordingTest {
     private MediaSession connected(Codec codec) {
         MediaSession session = media.open("rec");
         session.connect(new RemoteMedia(peer.address(), codec, EVENT_TYPE, true));
+        settle(session); // the far end answers only after the SDP answer is in place
         return session;
     }
 
