@@ -88,8 +88,11 @@ final class OutgoingMedia {
         digit = null;
     }
 
-    /** Sends this slot's frames to {@code target}, when the far end lets vpbx send. */
-    void tick(long slot, long now, RemoteMedia remote, InetSocketAddress target, InetSocketAddress rtcpTarget) {
+    /**
+     * Sends this slot's frames to {@code target}, when the far end lets vpbx send; sender reports go to
+     * {@code rtcpSource} (where the far end's RTCP comes from) when known, else to the RTP target's port + 1.
+     */
+    void tick(long slot, long now, RemoteMedia remote, InetSocketAddress target, InetSocketAddress rtcpSource) {
         if (remote == null || !remote.send() || target == null || !somethingToSend()) {
             idle = true;
             return;
@@ -120,7 +123,10 @@ final class OutgoingMedia {
             finished.finish(true);
         }
         idle = !somethingToSend();
-        report(now, rtcpTarget);
+        if (lastReport != 0 && stream.packets() != packetsAtLastReport && now - lastReport >= REPORT_INTERVAL_NANOS) {
+            report(now, rtcpSource != null ? rtcpSource
+                    : new InetSocketAddress(target.getAddress(), target.getPort() + 1));
+        }
     }
 
     private boolean somethingToSend() {
@@ -154,10 +160,6 @@ final class OutgoingMedia {
     }
 
     private void report(long now, InetSocketAddress target) {
-        if (target == null || lastReport == 0 || stream.packets() == packetsAtLastReport
-                || now - lastReport < REPORT_INTERVAL_NANOS) {
-            return;
-        }
         lastReport = now;
         packetsAtLastReport = stream.packets();
         ByteBuf buffer = rtcp.alloc().directBuffer(64);

@@ -248,8 +248,7 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
         if (recording != null && recording.checkClock(now)) {
             finishRecording();
         }
-        InetSocketAddress target = latch.target();
-        outgoing.tick(slot, now, remote, target, rtcpSource != null ? rtcpSource : rtcpOf(target));
+        outgoing.tick(slot, now, remote, latch.target(), rtcpSource);
         ticking = outgoing.busy() || recording != null || events.waiting();
         return ticking;
     }
@@ -268,10 +267,6 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
         } catch (RuntimeException e) {
             LOG.warn("call {}: digit listener failed on {}", callId, digit, e);
         }
-    }
-
-    private static InetSocketAddress rtcpOf(InetSocketAddress rtp) {
-        return rtp == null ? null : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
     }
 
     private void endRecording(Recording.Ended why) {
