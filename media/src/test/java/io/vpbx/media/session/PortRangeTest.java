@@ -4,7 +4,12 @@ import static io.vpbx.media.session.MediaFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vpbx.media.AudioClip;
+import io.vpbx.media.Codec;
 import io.vpbx.media.MediaSession;
+import io.vpbx.media.RecordLimits;
+import io.vpbx.media.Recording;
+import io.vpbx.media.RemoteMedia;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -12,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The port range: one even/odd pair per session, exhaustion, and the quarantine after close. */
@@ -48,6 +54,24 @@ class PortRangeTest {
             assertEquals(port + 2, media.open("skips").localRtp().getPort());
             assertTrue(squatter.isBound());
         }
+    }
+
+    @Test
+    void closingTheServerEndsItsSessionsAndFreesTheirPorts() throws Exception {
+        int port = freePair();
+        MediaFixture media = MediaFixture.start(port, port + 3);
+        MediaSession session = media.open("playing");
+        session.connect(new RemoteMedia(new InetSocketAddress("127.0.0.1", 9), Codec.PCMU, -1, true));
+        var played = session.play(new AudioClip("long", new short[8000 * 60]), 1);
+        var recorded = session.record(new RecordLimits(Duration.ofMinutes(1), Duration.ofMinutes(1), true));
+
+        media.close();
+
+        assertEquals(false, played.toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertEquals(Recording.Ended.STOPPED,
+                recorded.toCompletableFuture().get(5, TimeUnit.SECONDS).ended());
+        assertTrue(!bound(port) && !bound(port + 1), "ports released");
+        assertEquals(Optional.empty(), media.server.open("after"), "a closed server opens nothing");
     }
 
     private static boolean bound(int port) {
