@@ -14,7 +14,9 @@ import io.vpbx.media.RemoteMedia;
 import io.vpbx.media.RtpPeer;
 import io.vpbx.media.tone.Goertzel;
 import io.vpbx.media.tone.Tones;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -90,12 +92,12 @@ class LatchingTest {
         caller.sendRaw(new byte[] {(byte) 0x80, 0, 0}, session.localRtp());                      // too short
         byte[] csrcs = valid.clone();
         csrcs[0] = (byte) 0x8F;                                                                   // 15 CSRCs
-        caller.sendRaw(java.util.Arrays.copyOf(csrcs, 40), session.localRtp());
+        caller.sendRaw(Arrays.copyOf(csrcs, 40), session.localRtp());
         byte[] padding = valid.clone();
         padding[0] = (byte) 0xA0;
         padding[padding.length - 1] = (byte) 200;                                                 // pads past the payload
         caller.sendRaw(padding, session.localRtp());
-        byte[] oversized = java.util.Arrays.copyOf(valid, 1600);
+        byte[] oversized = Arrays.copyOf(valid, 1600);
         caller.sendRaw(oversized, session.localRtp());
         caller.sendRaw(new byte[9000], session.localRtp());
         caller.sendRaw(RtpPeer.packet(false, 18, 2, 160, 9, new byte[20]), session.localRtp());     // G.729: not agreed
@@ -104,7 +106,7 @@ class LatchingTest {
         report[1] = (byte) 200;
         report[3] = 6;
         caller.sendRaw(report, session.localRtp());                                               // RTCP on the RTP port
-        caller.sendRaw(new byte[] {(byte) 0x80, (byte) 200, 0, 60}, new java.net.InetSocketAddress(
+        caller.sendRaw(new byte[] {(byte) 0x80, (byte) 200, 0, 60}, new InetSocketAddress(
                 session.localRtp().getAddress(), session.localRtp().getPort() + 1));             // RTCP, bad length
 
         await(() -> media.dropped("not-rtp") >= 2 && media.dropped("malformed") >= 3

@@ -11,6 +11,8 @@ import io.vpbx.media.RemoteMedia;
 import io.vpbx.media.RtpPeer;
 import io.vpbx.media.tone.Goertzel;
 import io.vpbx.media.tone.Tones;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -149,7 +151,7 @@ class PlayingTest {
         try (RtpPeer rtcp = RtpPeer.open()) {
             MediaSession session = media.open("call-8");
             session.connect(new RemoteMedia(peer.address(), Codec.PCMU, -1, true));
-            java.net.InetSocketAddress localRtcp = new java.net.InetSocketAddress(session.localRtp().getAddress(),
+            InetSocketAddress localRtcp = new InetSocketAddress(session.localRtp().getAddress(),
                     session.localRtp().getPort() + 1);
             rtcp.sendRaw(new byte[] {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 9}, localRtcp); // an empty RR
             MediaFixture.await(() -> media.count("vpbx.media.rtcp.received") == 1, "the RR counted");
@@ -159,7 +161,7 @@ class PlayingTest {
             byte[] report = rtcp.receiveRaw(Duration.ofSeconds(8)).orElseThrow();
             session.stopPlaying();
 
-            java.nio.ByteBuffer sr = java.nio.ByteBuffer.wrap(report);
+            ByteBuffer sr = ByteBuffer.wrap(report);
             assertEquals(0x80, sr.get(0) & 0xFF);
             assertEquals(200, sr.get(1) & 0xFF, "a sender report");
             assertEquals(firstRtp.ssrc(), sr.getInt(4));
