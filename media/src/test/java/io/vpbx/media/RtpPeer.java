@@ -145,18 +145,19 @@ public final class RtpPeer implements AutoCloseable {
         return packets;
     }
 
+    /** The next datagram as it came (RTCP, say), or empty after {@code timeout}. */
+    public Optional<byte[]> receiveRaw(Duration timeout) {
+        return receiveDatagram(timeout).map(d -> Arrays.copyOf(d.getData(), d.getLength()));
+    }
+
     /** The next datagram parsed as RTP, or empty after {@code timeout}. */
     public Optional<Packet> receive(Duration timeout) {
-        byte[] buffer = new byte[2048];
-        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
-        try {
-            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-            socket.receive(datagram);
-        } catch (SocketTimeoutException e) {
+        Optional<DatagramPacket> received = receiveDatagram(timeout);
+        if (received.isEmpty()) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
+        DatagramPacket datagram = received.get();
+        byte[] buffer = datagram.getData();
         ByteBuffer in = ByteBuffer.wrap(buffer, 0, datagram.getLength());
         int first = in.get() & 0xFF;
         int second = in.get() & 0xFF;
@@ -167,6 +168,20 @@ public final class RtpPeer implements AutoCloseable {
         in.get(payload);
         return Optional.of(new Packet((InetSocketAddress) datagram.getSocketAddress(), first >> 6,
                 (second & 0x80) != 0, second & 0x7F, sequence, timestamp, ssrc, payload));
+    }
+
+    private Optional<DatagramPacket> receiveDatagram(Duration timeout) {
+        byte[] buffer = new byte[2048];
+        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+        try {
+            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+            socket.receive(datagram);
+            return Optional.of(datagram);
+        } catch (SocketTimeoutException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class PortPool {
         resting.addLast(new Resting(port, clock.instant().plus(quarantine)));
     }
 
-    /** Pairs that can be taken now or after their quarantine (for tests and the capacity log line). */
+    /** Pairs not in use: free now or resting in quarantine. */
     public synchronized int size() {
         return free.size() + resting.size();
     }

@@ -6,6 +6,8 @@ import io.vpbx.media.Codec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One 20 ms clock per event loop that walks the loop's sessions with work to do (playing, sending a digit,
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PacingTicker {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PacingTicker.class);
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(Codec.PACKET_MILLIS);
 
     /** Something that is called every tick until it says it is done. */
@@ -76,7 +79,7 @@ final class PacingTicker {
         int kept = 0;
         for (int i = 0; i < members.size(); i++) {
             Paced member = members.get(i);
-            if (member.tick(slot, now)) {
+            if (tickSafely(member, slot, now)) {
                 members.set(kept++, member);
             }
         }
@@ -84,6 +87,16 @@ final class PacingTicker {
         if (members.isEmpty() && schedule != null) {
             schedule.cancel(false);
             schedule = null;
+        }
+    }
+
+    /** One member's failure must not stop the ticker (a throwing periodic task is cancelled) for all the others. */
+    private static boolean tickSafely(Paced member, long slot, long now) {
+        try {
+            return member.tick(slot, now);
+        } catch (RuntimeException e) {
+            LOG.error("media: a session failed on its tick and leaves the ticker", e);
+            return false;
         }
     }
 }

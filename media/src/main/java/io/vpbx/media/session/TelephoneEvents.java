@@ -52,7 +52,7 @@ final class TelephoneEvents {
             listener.started(DigitSender.DIGITS.charAt(code), packetTimestamp);
         }
         lastHeard = now;
-        if (end) {
+        if (end && !reported) {
             report();
         }
         return true;

@@ -11,6 +11,8 @@ import io.vpbx.media.RemoteMedia;
 import io.vpbx.media.RtpPeer;
 import io.vpbx.media.tone.Goertzel;
 import io.vpbx.media.tone.Tones;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -141,6 +143,37 @@ class PlayingTest {
         for (int i = 0; i < startsMillis.length; i++) {
             double hz = Tones.GREETING_HZ[i % 3];
             assertTrue(Goertzel.share(heard, startsMillis[i] * 8 + 200, 1600, hz, 8000) > 0.8, "tone " + i);
+        }
+    }
+
+    @Test
+    void senderReportsGoEveryFiveSecondsToWhereTheFarEndsRtcpComesFrom() throws Exception {
+        try (RtpPeer rtcp = RtpPeer.open()) {
+            MediaSession session = media.open("call-8");
+            session.connect(new RemoteMedia(peer.address(), Codec.PCMU, -1, true));
+            InetSocketAddress localRtcp = new InetSocketAddress(session.localRtp().getAddress(),
+                    session.localRtp().getPort() + 1);
+            rtcp.sendRaw(new byte[] {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 9}, localRtcp); // an empty RR
+            MediaFixture.await(() -> media.count("vpbx.media.rtcp.received") == 1, "the RR counted");
+
+            session.play(new AudioClip("long", Tones.sine(1000, 7000)), 1);
+            RtpPeer.Packet firstRtp = peer.receive(Duration.ofSeconds(2)).orElseThrow();
+            byte[] report = rtcp.receiveRaw(Duration.ofSeconds(8)).orElseThrow();
+            session.stopPlaying();
+
+            ByteBuffer sr = ByteBuffer.wrap(report);
+            assertEquals(0x80, sr.get(0) & 0xFF);
+            assertEquals(200, sr.get(1) & 0xFF, "a sender report");
+            assertEquals(firstRtp.ssrc(), sr.getInt(4));
+            long ntpSeconds = sr.getInt(8) & 0xFFFFFFFFL;
+            assertEquals(media.clock.instant().getEpochSecond() + 2_208_988_800L, ntpSeconds, "NTP time of the server clock");
+            int rtpTimestamp = sr.getInt(16);
+            int packets = sr.getInt(20);
+            assertEquals(packets * 160L, sr.getInt(24) & 0xFFFFFFFFL, "octets: 160 per packet");
+            assertTrue(packets >= 240 && packets <= 260, "about five seconds of packets: " + packets);
+            int sinceFirst = rtpTimestamp - firstRtp.timestamp();
+            assertEquals(packets * 160, sinceFirst, 1600, "RTP timestamp on the sending timeline");
+            assertEquals(202, report[29] & 0xFF, "SDES follows");
         }
     }
 
