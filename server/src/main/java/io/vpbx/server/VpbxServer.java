@@ -26,10 +26,14 @@ import io.vpbx.admin.service.media.MediaAudio;
 import io.vpbx.admin.store.jdbc.JdbcSettings;
 import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
+import io.vpbx.media.MediaServer;
+import io.vpbx.media.session.NettyMediaServer;
+import io.vpbx.media.tone.Tones;
+import io.vpbx.telephony.voicemail.VoicemailSink;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.egress.AccountTargets;
-import io.vpbx.sip.proxy.FallbackMedia;
+import io.vpbx.sip.uas.AnswerServices;
 import io.vpbx.sip.transport.SipTls;
 import io.vpbx.telephony.egress.HostResolver;
 import io.vpbx.telephony.egress.PrivateTargets;
@@ -66,6 +70,7 @@ public final class VpbxServer {
     private RegistrationHealthWriter health;
     /** The accounts' media library clips, cached for calls to play. */
     private StoredClips clips;
+    private MediaServer media;
 
     public VpbxServer(VpbxConfig config, Clock clock) {
         this.config = config;
@@ -95,9 +100,15 @@ public final class VpbxServer {
         SipServerSettings sipSettings = new SipServerSettings(config.sip(), config.sipTcp(), config.listeners(),
                 Optional.of(SipTls.of(config.tls())), config.uplink(), config.sipOverload(),
                 new AccountTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system()));
+        media = new NettyMediaServer(config.media(), registry);
+        // replaced at merge by server/media: StoredVoicemails (storage, e-mail)
+        VoicemailSink voicemails = voicemail -> log.warn("voicemail of call {} for account {} not stored: no sink yet",
+                voicemail.callId(), voicemail.accountId());
+        AnswerServices answering = new AnswerServices(media, clips, voicemails, config.voicemail(), Tones.greeting(),
+                Tones.beep());
         sip = new SipServer(sipSettings, registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
-                FallbackMedia.unavailable(), clock), health);
+                answering, clock), health);
         routingSync.attachUplinks(sip::putUplink, sip::removeUplink);
         admin.prepare().ifPresent(key -> log.warn("""
 
@@ -162,7 +173,7 @@ public final class VpbxServer {
 
     /**
      * The media library's clips for calls to play (a {@link io.vpbx.media.ClipSource}): voice message fallbacks and
-     * voicemail greetings. Not yet handed to the SIP side, whose media services take it when they are connected.
+     * voicemail greetings; the SIP side's answering services play from it.
      */
     public StoredClips clips() {
         return clips;
@@ -195,6 +206,9 @@ public final class VpbxServer {
     public void stop() {
         if (sip != null) {
             sip.close();
+        }
+        if (media != null) {
+            media.close(); // after SIP: no new calls open sessions
         }
         if (health != null) {
             health.close();

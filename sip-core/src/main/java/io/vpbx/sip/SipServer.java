@@ -293,8 +293,8 @@ public final class SipServer implements AutoCloseable {
         timerTicks = loop.scheduleAtFixedRate(scheduler::tick, TIMER_TICK.toNanos(), TIMER_TICK.toNanos(), TimeUnit.NANOSECONDS);
         ProxyCore core = new ProxyCore(new ProxySettings(config.maxHeaders(), config.maxTransactions(), MAX_DIALOGS,
                 MAX_CALL_DURATION, TransactionTimers.withT1(config.timerT1()), config.routeSecret()),
-                network, router, services.routing(), responder, memory, outbound, services.records(), services.media(),
-                services.clock(), scheduler, registry, directory,
+                network, router, services.routing(), responder, memory, outbound, services.records(), services.answering(),
+                loop, services.clock(), scheduler, registry, directory,
                 overloadConfig.enabled()
                         ? Optional.of(new OverloadControl(governor, overloadMetrics, overloadConfig.retryAfter()))
                         : Optional.empty());

@@ -1,8 +1,8 @@
 package io.vpbx.sip;
 
-import io.vpbx.sip.proxy.FallbackMedia;
 import io.vpbx.sip.registrar.StoredCredentials;
 import io.vpbx.sip.routing.Location;
+import io.vpbx.sip.uas.AnswerServices;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.NonceService;
@@ -26,12 +26,12 @@ import java.util.function.Function;
  * @param authenticator digest authentication of employees' calls
  * @param accountOfEmployee the account an employee belongs to
  * @param records where finished call records go
- * @param media plays fallback voice messages and takes voicemail
+ * @param answering what calls vpbx answers itself need: voice message and voicemail fallbacks
  */
 public record SipServices(RoutingTable routing, Optional<RegistrarService> registrar, Location location,
                           Function<String, Optional<StoredCredentials>> credentials, Authenticator authenticator,
                           Function<String, Optional<String>> accountOfEmployee, CallRecordSink records,
-                          FallbackMedia media, Clock clock) {
+                          AnswerServices answering, Clock clock) {
 
     public SipServices {
         Objects.requireNonNull(routing, "routing");
@@ -41,8 +41,16 @@ public record SipServices(RoutingTable routing, Optional<RegistrarService> regis
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(accountOfEmployee, "accountOfEmployee");
         Objects.requireNonNull(records, "records");
-        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(answering, "answering");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Without media (voice message and voicemail fallbacks get 503): for tests of the SIP side alone. */
+    public SipServices(RoutingTable routing, Optional<RegistrarService> registrar, Location location,
+                       Function<String, Optional<StoredCredentials>> credentials, Authenticator authenticator,
+                       Function<String, Optional<String>> accountOfEmployee, CallRecordSink records, Clock clock) {
+        this(routing, registrar, location, credentials, authenticator, accountOfEmployee, records,
+                AnswerServices.withoutMedia(), clock);
     }
 
     /** A SIP core with nothing to route: OPTIONS answered, INVITEs challenged or refused, records discarded. */
@@ -51,6 +59,6 @@ public record SipServices(RoutingTable routing, Optional<RegistrarService> regis
                 registrar.map(RegistrarService::location).orElse(employee -> List.of()),
                 username -> Optional.empty(), new Authenticator(new NonceService(Clock.systemUTC(), new SecureRandom(),
                         Duration.ofMinutes(5), 10_000), new SecureRandom()), employee -> Optional.empty(), CallRecordSink.discarding(),
-                FallbackMedia.unavailable(), Clock.systemUTC());
+                AnswerServices.withoutMedia(), Clock.systemUTC());
     }
 }

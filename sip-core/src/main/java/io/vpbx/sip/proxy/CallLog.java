@@ -63,6 +63,14 @@ final class CallLog {
         return accountId;
     }
 
+    String number() {
+        return number;
+    }
+
+    String caller() {
+        return caller;
+    }
+
     Instant startedAt() {
         return startedAt;
     }

@@ -382,10 +382,12 @@ final class InviteSession implements TransactionOwner<WireMessage> {
             reason = sawBusy && !sawNoAnswer ? "Busy Here" : hangUp.reason();
             log.fallback("hang_up " + status);
         } else {
-            FallbackMedia.Answer answer = context.media().handle(fallback, invite.callId());
-            status = answer.status();
-            reason = answer.reason();
-            log.fallback(fallback instanceof Fallback.Voicemail ? "voicemail" : "voice_message");
+            // a voice message or voicemail: vpbx answers the call itself, and the leg writes the record when it ends
+            log.fallback(fallback.kind());
+            context.calls().setupTook(System.nanoTime() - startNanos);
+            context.calls().routingEnded();
+            context.answering().answer(server, invite, fallback, new LocalCallRecord(context.calls(), log));
+            return;
         }
         server.sendResponse(WireMessage.response(Rewrites.response(invite, status, reason, context.answers().toTag(invite)),
                 status, invite));

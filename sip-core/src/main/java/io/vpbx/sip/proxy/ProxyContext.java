@@ -5,6 +5,7 @@ import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.transaction.TimerScheduler;
 import io.vpbx.sip.transaction.TransactionTable;
+import io.vpbx.sip.uas.LocalAnswering;
 import io.vpbx.sip.uplink.UplinkDirectory;
 import io.vpbx.sip.wire.WireMessage;
 import java.time.Clock;
@@ -16,10 +17,10 @@ import java.time.Clock;
  *
  * @param ringMemory who answered last in each department, for memory hunt
  * @param uplinks the third-party lines: calls in from their operators, calls out through them
- * @param media answers a call whose every ring step failed, by the number's fallback
+ * @param answering answers itself a call whose every ring step failed and whose fallback is a voice message or voicemail
  */
 record ProxyContext(Network network, TransactionTable<WireMessage> transactions, BranchIds branches, Clock clock,
                     TimerScheduler scheduler, Router router, RoutingTable routing, RingMemory ringMemory,
-                    UplinkDirectory uplinks, FallbackMedia media, Hops hops, Answers answers, Calls calls,
+                    UplinkDirectory uplinks, LocalAnswering answering, Hops hops, Answers answers, Calls calls,
                     DialogTeardown teardown) {
 }

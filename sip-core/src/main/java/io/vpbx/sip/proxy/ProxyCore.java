@@ -14,6 +14,8 @@ import io.vpbx.sip.transaction.TimerScheduler;
 import io.vpbx.sip.transaction.TransactionContext;
 import io.vpbx.sip.transaction.TransactionTable;
 import io.vpbx.sip.transaction.TransactionUser;
+import io.vpbx.sip.uas.AnswerServices;
+import io.vpbx.sip.uas.LocalAnswering;
 import io.vpbx.sip.uplink.RequestChannel;
 import io.vpbx.sip.uplink.UplinkDirectory;
 import io.vpbx.sip.wire.Rewrites;
@@ -23,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The transaction-stateful proxy (RFC 3261 section 16) on one event loop. Every received message enters through
@@ -36,6 +39,8 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
     private final ProxyContext context;
     private final ProxyMetrics metrics;
     private final StatelessResponder local;
+    /** The calls vpbx answers itself: their in-dialog requests and ACKs end here. */
+    private final LocalAnswering localAnswering;
     private final int maxHeaders;
     private final Duration maxCallDuration;
     /** Empty: every new call is admitted. */
@@ -51,15 +56,20 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
     private final OutboundCalls outbound;
 
     public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
-                     RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, FallbackMedia media, Clock clock, TimerScheduler scheduler,
-                     MeterRegistry registry, UplinkDirectory uplinks) {
-        this(settings, network, router, routing, local, ringMemory, outbound, records, media, clock, scheduler, registry,
-                uplinks, Optional.empty());
+                     RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, AnswerServices answering, Executor loop,
+                     Clock clock, TimerScheduler scheduler, MeterRegistry registry, UplinkDirectory uplinks) {
+        this(settings, network, router, routing, local, ringMemory, outbound, records, answering, loop, clock, scheduler,
+                registry, uplinks, Optional.empty());
     }
 
-    /** @param overload sheds new calls while the event loop is behind; empty: none is ever shed */
+    /**
+     * @param answering what calls answered here (voice message, voicemail) need: media, clips, the voicemail sink
+     * @param loop the SIP event loop, to which media completions return
+     * @param overload sheds new calls while the event loop is behind; empty: none is ever shed
+     */
     public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
-                     RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, FallbackMedia media, Clock clock,
+                     RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, AnswerServices answering,
+                     Executor loop, Clock clock,
                      TimerScheduler scheduler, MeterRegistry registry, UplinkDirectory uplinks, Optional<OverloadControl> overload) {
         this.admission = overload.map(control -> new NewCallAdmission(control.governor(), control.metrics(),
                 control.retryAfter()));
@@ -81,14 +91,17 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
         DialogTeardown teardown = new DialogTeardown(network, branches, transactions);
         Calls calls = new Calls(clock, scheduler, settings.timers().sixtyFourT1(), routing, answers, dialogs, teardown,
                 records, metrics, registry);
-        metrics.gauges(calls::active, transactions::size);
+        this.localAnswering = new LocalAnswering(network, transactions, branches::next, scheduler, settings.timers(), clock, loop,
+                answering, registry);
+        metrics.gauges(this::activeCalls, transactions::size);
         this.context = new ProxyContext(network, transactions, branches, clock, scheduler, router, routing, ringMemory,
-                uplinks, media, hops, answers, calls, teardown);
+                uplinks, localAnswering, hops, answers, calls, teardown);
         this.stateless = new StatelessRelay(context, gate, metrics);
         this.uplinkChannel = new UplinkChannel(context);
         this.script = new RequestStep[] {
                 new RequestSanity(answers),             // 400, 416, 420: one set of checks for every method
                 new Cancels(transactions, answers),     // CANCEL: 200, and the INVITE it names stops (or 481)
+                new LocalDialogRequests(localAnswering), // within a dialog vpbx answered itself: BYE, re-INVITE, OPTIONS
                 new WithinDialog(context, gate),        // To tag: relayed along our signed route, between its parties
                 new NoOpenRelay(hops, answers),         // anything else aimed elsewhere but a call: 403
                 new AnsweredHere(local, answers),       // REGISTER (the registrar), OPTIONS, the rest addressed to us
@@ -128,7 +141,11 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
         }
         RequestDisposition disposition = context.transactions().receiveRequest(message, source);
         switch (disposition) {
-            case STRAY_ACK -> stateless.forward(message, source);
+            case STRAY_ACK -> {
+                if (!localAnswering.takeAck(message)) {
+                    stateless.forward(message, source);
+                }
+            }
             case REJECTED_FULL -> source.send(WireMessage.response(Rewrites.response(message, 503, "Service Unavailable",
                     context.answers().toTag(message), "Retry-After", "5"), 503, message));
             case NOT_RFC3261 -> {
@@ -180,8 +197,8 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
         return context.transactions().size();
     }
 
-    /** Calls being routed plus calls answered and not yet ended. */
+    /** Calls being routed plus calls answered and not yet ended, here or by a callee. */
     public int activeCalls() {
-        return context.calls().active();
+        return context.calls().active() + localAnswering.active();
     }
 }

@@ -171,12 +171,22 @@ public final class Rewrites {
      */
     public static byte[] response(WireMessage request, String topVia, int status, String reason, String toTag,
                                   String... extraHeaders) {
-        int size = response(ByteBuilder.counting(), request, topVia, status, reason, toTag, extraHeaders).length();
-        return response(new ByteBuilder(size), request, topVia, status, reason, toTag, extraHeaders).toBytes();
+        int size = response(ByteBuilder.counting(), request, topVia, status, reason, toTag, null, extraHeaders).length();
+        return response(new ByteBuilder(size), request, topVia, status, reason, toTag, null, extraHeaders).toBytes();
+    }
+
+    /**
+     * A response of a user agent core of ours (section 8.2.6): as {@link #response(WireMessage, int, String, String,
+     * String...)}, with an SDP body (ASCII text) after the extra headers.
+     */
+    public static byte[] responseWithSdp(WireMessage request, int status, String reason, String toTag, String sdp,
+                                         String... extraHeaders) {
+        int size = response(ByteBuilder.counting(), request, null, status, reason, toTag, sdp, extraHeaders).length();
+        return response(new ByteBuilder(size), request, null, status, reason, toTag, sdp, extraHeaders).toBytes();
     }
 
     private static ByteBuilder response(ByteBuilder out, WireMessage request, String topVia, int status, String reason,
-                                        String toTag, String... extraHeaders) {
+                                        String toTag, String sdp, String... extraHeaders) {
         String text = request.text();
         out.text("SIP/2.0 ").number(status).text(" ").text(reason).crlf();
         boolean firstVia = true;
@@ -208,7 +218,13 @@ public final class Rewrites {
                 out.line(extraHeaders[i], extraHeaders[i + 1]);
             }
         }
-        out.line("Content-Length", "0").crlf();
+        if (sdp == null) {
+            out.line("Content-Length", "0").crlf();
+        } else {
+            out.line("Content-Type", "application/sdp");
+            out.line("Content-Length", sdp.length()).crlf();
+            out.text(sdp);
+        }
         return out;
     }
 

@@ -612,6 +612,12 @@ public final class WireMessage implements SipMessageView {
         return bodyEnd - bodyStart;
     }
 
+    /** The body as text (ISO-8859-1, one char per byte; SDP is ASCII); empty when there is none. */
+    public String body() {
+        ensureRead();
+        return text.substring(bodyStart, bodyEnd);
+    }
+
     static String firstValue(String value) {
         List<String> values = Addresses.splitValues(value);
         return values.isEmpty() ? value : values.get(0);

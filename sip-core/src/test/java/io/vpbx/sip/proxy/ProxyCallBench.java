@@ -14,6 +14,7 @@ import io.vpbx.sip.proxy.SippPeers.Call;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.NonceService;
 import io.vpbx.sip.routing.RingMemory;
+import io.vpbx.sip.uas.AnswerServices;
 import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.transaction.TimerWheel;
@@ -112,7 +113,8 @@ public final class ProxyCallBench {
         TimerWheel scheduler = new TimerWheel(Duration.ofMillis(10), 4096);
         channel.eventLoop().scheduleAtFixedRate(scheduler::tick, 10, 10, TimeUnit.MILLISECONDS);
         core = new ProxyCore(new ProxySettings(100, 50_000, 200_000, Duration.ofHours(12)), network, router, table,
-                new StatelessResponder("vpbx-bench", 100), memory, outbound, this::record, FallbackMedia.unavailable(), clock,
+                new StatelessResponder("vpbx-bench", 100), memory, outbound, this::record, AnswerServices.withoutMedia(),
+                channel.eventLoop(), clock,
                 scheduler, registry, new UplinkDirectory());
         proxy[0] = core;
         channel.pipeline().addLast("sip", new SipDatagramHandler(core::receive, metrics, MAX_MESSAGE_BYTES, batch));

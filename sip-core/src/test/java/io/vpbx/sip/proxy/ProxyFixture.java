@@ -12,6 +12,7 @@ import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.transaction.FakeScheduler;
+import io.vpbx.sip.uas.AnswerServices;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.WireMessage;
@@ -77,6 +78,15 @@ final class ProxyFixture {
 
     /** @param overload how new calls are shed; empty: never */
     ProxyFixture(Optional<OverloadControl> overload) {
+        this(overload, AnswerServices.withoutMedia());
+    }
+
+    /** @param answering what calls answered here (voice message, voicemail) use */
+    ProxyFixture(AnswerServices answering) {
+        this(Optional.empty(), answering);
+    }
+
+    private ProxyFixture(Optional<OverloadControl> overload, AnswerServices answering) {
         table.put(new TrunkEntry("carrier", CARRIER_IP, null));
         SecureRandom random = new SecureRandom();
         Router router = new Router(table, employee -> registered.getOrDefault(employee, List.of()), memory, new Random(7));
@@ -84,7 +94,8 @@ final class ProxyFixture {
                 new Authenticator(new NonceService(clock, random, Duration.ofMinutes(5), 100), random), "vpbx.test",
                 username -> Optional.empty(), employee -> Optional.empty());
         core = new ProxyCore(new ProxySettings(100, 1000, 1000, Duration.ofHours(12)), network, router, table,
-                new StatelessResponder("vpbx-test", 100), memory, outbound, records::add, FallbackMedia.unavailable(), clock,
+                new StatelessResponder("vpbx-test", 100), memory, outbound, records::add, answering,
+                task -> scheduler.schedule(Duration.ZERO, task), clock,
                 scheduler, registry, new UplinkDirectory(), overload);
     }
 

@@ -60,7 +60,7 @@ public final class ProxySocketBench {
         RoutingTable routing = new RoutingTable();
         SipServices standalone = SipServices.standalone(Optional.empty());
         SipServices services = new SipServices(routing, Optional.empty(), standalone.location(), standalone.credentials(),
-                standalone.authenticator(), standalone.accountOfEmployee(), this::record, standalone.media(),
+                standalone.authenticator(), standalone.accountOfEmployee(), this::record, standalone.answering(),
                 standalone.clock());
         // no per-source throttle, as bench/sip-bench.sh runs the server: the UAC is one source sending 3 requests a call
         server = new SipServer(SipServerSettings.of(new SipConfig("127.0.0.1", 0, true, false, "vpbx.bench", 65_535, 100,

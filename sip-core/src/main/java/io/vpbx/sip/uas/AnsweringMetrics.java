@@ -1,0 +1,71 @@
+package io.vpbx.sip.uas;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vpbx.media.Recording;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The answering legs' meters: calls vpbx answered itself by fallback kind, calls it could not answer (488 no
+ * common codec, 503 no RTP port, 480 clip gone), and voicemails kept by how recording ended or discarded as too short.
+ */
+final class AnsweringMetrics {
+    static final String ANSWERED = "vpbx.sip.answered.locally";
+    static final String NOT_ANSWERED = "vpbx.sip.answered.locally.refused";
+
+    private final Counter voiceMessages;
+    private final Counter voicemails;
+    private final Counter incompatible;
+    private final Counter noPort;
+    private final Counter clipGone;
+    private final Counter discarded;
+    private final Map<Recording.Ended, Counter> kept = new EnumMap<>(Recording.Ended.class);
+
+    AnsweringMetrics(MeterRegistry registry) {
+        voiceMessages = Counter.builder(ANSWERED).description("calls vpbx answered itself, by fallback")
+                .tag("kind", "voice_message").register(registry);
+        voicemails = Counter.builder(ANSWERED).description("calls vpbx answered itself, by fallback")
+                .tag("kind", "voicemail").register(registry);
+        incompatible = refused(registry, "488");
+        noPort = refused(registry, "503");
+        clipGone = refused(registry, "480");
+        discarded = Counter.builder("vpbx.voicemail.discarded").description("voicemails shorter than voicemail.min-length")
+                .register(registry);
+        for (Recording.Ended ended : Recording.Ended.values()) {
+            kept.put(ended, Counter.builder("vpbx.voicemail.recorded").description("voicemails kept, by how recording ended")
+                    .tag("ended", ended.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+    }
+
+    private static Counter refused(MeterRegistry registry, String status) {
+        return Counter.builder(NOT_ANSWERED).description("calls a fallback would have answered here, refused instead")
+                .tag("status", status).register(registry);
+    }
+
+    /** {@code kind}: "voice_message" or "voicemail". */
+    void answered(String kind) {
+        ("voicemail".equals(kind) ? voicemails : voiceMessages).increment();
+    }
+
+    void incompatible() {
+        incompatible.increment();
+    }
+
+    void noPort() {
+        noPort.increment();
+    }
+
+    void clipGone() {
+        clipGone.increment();
+    }
+
+    void voicemailDiscarded() {
+        discarded.increment();
+    }
+
+    void voicemailKept(Recording.Ended ended) {
+        kept.get(ended).increment();
+    }
+}

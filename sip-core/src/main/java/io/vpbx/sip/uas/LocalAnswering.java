@@ -1,0 +1,87 @@
+package io.vpbx.sip.uas;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vpbx.sip.proxy.Network;
+import io.vpbx.sip.transaction.ServerTransaction;
+import io.vpbx.sip.transaction.TimerScheduler;
+import io.vpbx.sip.transaction.TransactionTable;
+import io.vpbx.sip.transaction.TransactionTimers;
+import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.forwarding.Fallback;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * vpbx as a user agent that answers: where the proxy hands a call whose fallback is a voice message or voicemail
+ * ({@link #answer}), and where it looks first for the requests and ACKs within the dialogs of those calls
+ * ({@link #takeRequest}, {@link #takeAck}). One per proxy, on its SIP event loop; see docs/adr/0020.
+ */
+public final class LocalAnswering {
+    private final UasContext context;
+
+    /**
+     * @param branches new branch ids for the requests the legs send (their BYEs)
+     * @param loop     the SIP event loop: media completions come back through it
+     */
+    public LocalAnswering(Network network, TransactionTable<WireMessage> transactions, Supplier<String> branches,
+                          TimerScheduler scheduler, TransactionTimers timers, Clock clock, Executor loop,
+                          AnswerServices services, MeterRegistry registry) {
+        LocalDialogs dialogs = new LocalDialogs();
+        this.context = new UasContext(network, transactions, branches, scheduler, timers, clock, loop, services, dialogs,
+                new AnsweringMetrics(registry));
+        Gauge.builder("vpbx.sip.answered.locally.active", dialogs::size).description("calls vpbx is answering itself now")
+                .register(registry);
+    }
+
+    /**
+     * Answers the INVITE held by {@code server} by {@code fallback} (a voice message or voicemail): the leg owns the
+     * transaction from now on and reports to {@code call}.
+     */
+    public void answer(ServerTransaction<WireMessage> server, WireMessage invite, Fallback fallback, AnsweredCall call) {
+        AnswerScript script = fallback instanceof Fallback.Voicemail voicemail
+                ? new VoicemailScript(voicemail, context.services(), call, invite.callId(), context.clock(), context.loop(),
+                        context.metrics())
+                : new VoiceMessageScript((Fallback.VoiceMessage) fallback, context.services().clips(), call.accountId(),
+                        context.loop());
+        String tag = context.branches().get().substring(TransactionTable.MAGIC_COOKIE.length());
+        new AnsweringLeg(context, server, invite, tag, fallback.kind(), script, call).start();
+    }
+
+    /**
+     * A new request within a dialog vpbx answered (our tag in its To), or a repeat of an INVITE it answered: taken
+     * and answered, true. Anything else is left to the proxy, false; cheap when no call is answered here.
+     */
+    public boolean takeRequest(ServerTransaction<WireMessage> transaction, WireMessage request) {
+        if (request.toTag() != null) {
+            AnsweringLeg leg = context.dialogs().within(request);
+            if (leg == null) {
+                return false;
+            }
+            leg.request(transaction, request);
+            return true;
+        }
+        AnsweringLeg leg = context.dialogs().answering(request);
+        if (leg == null) {
+            return false;
+        }
+        leg.repeated(transaction);
+        return true;
+    }
+
+    /** An ACK matching no transaction: the ACK of a 2xx of ours is taken, true; others are the proxy's. */
+    public boolean takeAck(WireMessage ack) {
+        AnsweringLeg leg = ack.toTag() == null ? null : context.dialogs().within(ack);
+        if (leg == null) {
+            return false;
+        }
+        leg.acknowledged(ack);
+        return true;
+    }
+
+    /** Calls being answered here now. */
+    public int active() {
+        return context.dialogs().size();
+    }
+}
