@@ -55,12 +55,14 @@ final class VoicemailScript implements AnswerScript {
             greeting = services.greeting();
             return CompletableFuture.completedFuture(true);
         }
-        return services.clips().clip(call.accountId(), voicemail.greetingMediaId()).thenApplyAsync(found -> {
-            if (found.isEmpty()) {
-                log.warn("voicemail greeting {} of account {} is gone; call {} hears the built-in one",
-                        voicemail.greetingMediaId(), call.accountId(), callId);
+        // a greeting that is gone or cannot be loaded (database down) still lets the caller leave a message
+        return services.clips().clip(call.accountId(), voicemail.greetingMediaId()).handleAsync((found, error) -> {
+            if (error != null || found.isEmpty()) {
+                log.warn("voicemail greeting {} of account {} is {}; call {} hears the built-in one",
+                        voicemail.greetingMediaId(), call.accountId(), error != null ? "unreadable: " + error : "gone",
+                        callId);
             }
-            greeting = found.orElse(services.greeting());
+            greeting = error == null ? found.orElse(services.greeting()) : services.greeting();
             return true;
         }, loop);
     }
