@@ -32,6 +32,7 @@ import io.vpbx.admin.service.catalog.PurchaseService;
 import io.vpbx.admin.service.catalog.ReservationService;
 import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import io.vpbx.admin.service.calls.TrunkService;
+import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class AdminApi {
                            RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
                            TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
-                           AccountLimitService accountLimits) {
+                           AccountLimitService accountLimits, VoicemailService voicemails) {
     }
 
     private final Services services;
@@ -104,7 +105,8 @@ public final class AdminApi {
                 new ForwardingConsentRoutes(services.forwardingConsents(), services.inputs(), exchange),
                 new ApiKeyRoutes(services.apiKeys(), exchange),
 
-                new AccountLimitRoutes(services.accountLimits(), exchange));
+                new AccountLimitRoutes(services.accountLimits(), exchange),
+                new VoicemailRoutes(services.voicemails(), services.inputs(), exchange, query));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);
     }
 }

@@ -74,6 +74,9 @@ public final class BulkChangeService {
                 if (patch.setsForwarding() && patch.forwarding() != null) {
                     references.check(tx, accountId, before.e164(), "set.forwarding.target", patch.forwarding().target());
                 }
+                if (patch.setsFallback()) {
+                    references.checkFallback(tx, accountId, "set.fallback", patch.fallback());
+                }
                 NumberRecord after = patch.applyTo(before);
                 List<FieldChange> changes = diff.between(before, after);
                 diffs.add(new NumberDiff(before.e164(), changes));

@@ -8,7 +8,10 @@ import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.ForwardingConsentStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.Tx;
+import io.vpbx.admin.domain.voicemail.Recipient;
+import io.vpbx.telephony.forwarding.Fallback;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Checks that a forwarding target refers to something that exists: the account's own employee or
@@ -44,6 +47,19 @@ public final class ForwardingReferences {
             if (!reachable(tx, accountId, p.number())) {
                 throw new InvalidFieldException(field + ".number", p.number()
                         + " is neither a number of this account in service nor one whose holder allows this account to forward to it");
+            }
+        }
+    }
+
+    /** A voicemail fallback's employee recipients must be employees of the account. */
+    public void checkFallback(Tx tx, String accountId, String field, Fallback fallback) throws SQLException {
+        if (!(fallback instanceof Fallback.Voicemail voicemail)) {
+            return;
+        }
+        List<String> recipients = voicemail.recipients();
+        for (int i = 0; i < recipients.size(); i++) {
+            if (Recipient.parse(recipients.get(i)) instanceof Recipient.Employee e && !employees.exists(tx, accountId, e.employeeId())) {
+                throw new InvalidFieldException(field + ".recipients[" + i + "]", "no employee " + e.employeeId() + " in this account");
             }
         }
     }

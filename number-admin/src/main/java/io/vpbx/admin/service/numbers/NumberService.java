@@ -75,6 +75,9 @@ public final class NumberService {
             if (patch.setsForwarding() && patch.forwarding() != null) {
                 references.check(tx, accountId, e164, "forwarding.target", patch.forwarding().target());
             }
+            if (patch.setsFallback()) {
+                references.checkFallback(tx, accountId, "fallback", patch.fallback());
+            }
             NumberRecord after = patch.applyTo(before);
             List<FieldChange> changes = diff.between(before, after);
             if (!changes.isEmpty()) {

@@ -15,6 +15,8 @@ import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.EndUserStore;
 import io.vpbx.admin.store.ForwardingConsentStore;
 import io.vpbx.admin.store.M2mDeviceStore;
+import io.vpbx.admin.store.MailQueueStore;
+import io.vpbx.admin.store.VoicemailStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.OutboxStore;
 import io.vpbx.admin.store.RegistrationStatusStore;
@@ -138,5 +140,13 @@ abstract class JdbcStoreTest implements StoreContract {
 
     public TrunkStore trunks() {
         return new JdbcTrunkStore();
+    }
+
+    public VoicemailStore voicemails() {
+        return new JdbcVoicemailStore();
+    }
+
+    public MailQueueStore mailQueue() {
+        return new JdbcMailQueueStore();
     }
 }
