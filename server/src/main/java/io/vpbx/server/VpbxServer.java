@@ -1,5 +1,6 @@
 package io.vpbx.server;
 
+import io.vpbx.server.media.StoredVoicemails;
 import io.vpbx.server.sync.AuditLogFollower;
 import io.vpbx.server.sync.RegistrationHealthWriter;
 import io.vpbx.server.sync.RoutingTableSync;
@@ -61,6 +62,8 @@ public final class VpbxServer {
     private SipRegistrar registrar;
     private AuditLogFollower follower;
     private RegistrationHealthWriter health;
+    /** Where the call side hands voicemails: queued off the event loop, stored with their mail queued. */
+    private StoredVoicemails voicemails;
 
     public VpbxServer(VpbxConfig config, Clock clock) {
         this.config = config;
@@ -83,6 +86,8 @@ public final class VpbxServer {
         follower = new AuditLogFollower(database, new JdbcAuditStore(JsonMappers.create()), changes, config.cluster().pollBatch(),
                 registry);
         routingSync.attach(admin.routingSource());
+        voicemails = new StoredVoicemails(admin.voicemails(), registry);
+        voicemails.start();
         health = new RegistrationHealthWriter(admin.thirdPartyRegistrations(), registrar.nodeId(), registry);
         health.start();
         SipServerSettings sipSettings = new SipServerSettings(config.sip(), config.sipTcp(), config.listeners(),
@@ -121,6 +126,7 @@ public final class VpbxServer {
             admin.runMaintenance();
             return null;
         }).onFailure(e -> log.warn("maintenance failed; retrying at the next interval", e)));
+        admin.mailDelivery().start();
         sip.start();
         log.info("vpbx started: admin API on {} (http {}, https {}), SIP on {} (udp {}, tcp {}, tls {})", config.admin().host(),
                 http == null ? "off" : adminPort(), https == null ? "off" : adminTlsPort(), config.sip().host(),
@@ -153,6 +159,11 @@ public final class VpbxServer {
         return routingTable;
     }
 
+    /** The sink for the call side's voicemails (the SIP services take it as their VoicemailSink). */
+    public StoredVoicemails voicemails() {
+        return voicemails;
+    }
+
     public SipServer sip() {
         return sip;
     }
@@ -183,6 +194,9 @@ public final class VpbxServer {
         }
         if (health != null) {
             health.close();
+        }
+        if (voicemails != null) {
+            voicemails.close(); // after the SIP side (no new messages), before the database
         }
         if (follower != null) {
             follower.close();
