@@ -1,6 +1,7 @@
 package io.vpbx.admin.service.mail;
 
 import io.vpbx.config.MailConfig;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -83,7 +84,7 @@ public final class SmtpMailSender implements MailSender {
         text.setText(mail.body(), StandardCharsets.UTF_8.name());
         MimeBodyPart file = new MimeBodyPart();
         OutgoingMail.Attachment attachment = mail.attachment();
-        file.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(attachment.bytes(), attachment.contentType())));
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.bytes(), attachment.contentType())));
         file.setFileName(attachment.fileName());
         file.setDisposition(MimeBodyPart.ATTACHMENT);
         message.setContent(new MimeMultipart(text, file));

@@ -13,6 +13,7 @@ import io.vpbx.admin.service.mail.MailSender;
 import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.MailQueueStore;
 import io.vpbx.admin.store.Transactions;
+import io.vpbx.admin.store.TxWork;
 import io.vpbx.admin.store.VoicemailStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -148,7 +149,7 @@ public final class MailDeliveryWorker implements AutoCloseable {
                 return;
             }
             sender.send(VoicemailMail.of(message.get(), wav, address));
-            settle(claim, "sent", (tx) -> queue.markSent(tx, claim, StoredTime.now(clock)));
+            settle(claim, "sent", tx -> queue.markSent(tx, claim, StoredTime.now(clock)));
             sent.increment();
         } catch (MailFailure e) {
             failedAttempt(claim, e.getMessage());
@@ -189,7 +190,7 @@ public final class MailDeliveryWorker implements AutoCloseable {
         failed.increment();
     }
 
-    private void settle(MailDelivery claim, String outcome, io.vpbx.admin.store.TxWork<Boolean> write) {
+    private void settle(MailDelivery claim, String outcome, TxWork<Boolean> write) {
         if (!transactions.inTransaction(write)) {
             log.warn("delivery {} ({}): the claim was lost before the outcome was written", claim.id(), outcome);
         }

@@ -2,9 +2,11 @@ package io.vpbx.admin.service.voicemail;
 
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.NotFoundException;
+import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.domain.voicemail.MailDelivery;
 import io.vpbx.admin.domain.voicemail.Voicemail;
 import io.vpbx.admin.domain.voicemail.VoicemailQuery;
+import io.vpbx.admin.service.ForbiddenException;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.StoredTime;
 import io.vpbx.admin.service.audit.Auditor;
@@ -131,11 +133,11 @@ public final class VoicemailService {
 
     private static void requireOwn(RequestContext ctx, String accountId) {
         if (!ctx.accountId().equals(accountId)) {
-            throw new IllegalArgumentException("a voicemail query is built for the caller's own account");
+            throw new ForbiddenException("an account reads only its own voicemails");
         }
     }
 
-    private static List<io.vpbx.admin.domain.audit.FieldChange> deletedFields(Voicemail gone) {
+    private static List<FieldChange> deletedFields(Voicemail gone) {
         return new Changes().field("number", gone.number(), null).field("caller", gone.caller(), null)
                 .field("started_at", gone.startedAt().toString(), null).list();
     }

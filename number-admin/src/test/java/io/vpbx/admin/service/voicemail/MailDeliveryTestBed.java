@@ -1,5 +1,6 @@
 package io.vpbx.admin.service.voicemail;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.admin.TestDatabases;
 import io.vpbx.admin.api.JsonMappers;
@@ -35,7 +36,7 @@ final class MailDeliveryTestBed implements AutoCloseable {
     static final Duration RETRY_MAX = Duration.ofMinutes(30);
     static final Duration GIVE_UP_AFTER = Duration.ofHours(2);
 
-    final TestDatabases.TestDatabase db = TestDatabases.h2();
+    final TestDatabases.TestDatabase db;
     final MovableClock clock = new MovableClock(T0);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final JdbcVoicemailStore voicemailStore = new JdbcVoicemailStore();
@@ -46,14 +47,25 @@ final class MailDeliveryTestBed implements AutoCloseable {
 
     /** {@code sender} is made on the bed's clock; {@code random} is the backoff's jitter, in [0, 1). */
     MailDeliveryTestBed(Function<Clock, MailSender> sender, DoubleSupplier random) {
+        this("h2", sender, random);
+    }
+
+    /** On {@code kind}'s database ("h2" or "postgresql"). */
+    MailDeliveryTestBed(String kind, Function<Clock, MailSender> sender, DoubleSupplier random) {
+        db = TestDatabases.of(kind);
         voicemails = new VoicemailService(db.database(), voicemailStore, queue, new Auditor(new JdbcAuditStore(JsonMappers.create()), clock),
                 clock, Duration.ofDays(30));
-        worker = new MailDeliveryWorker(db.database(), queue, voicemailStore, employees, sender.apply(clock),
-                new RetrySchedule(RETRY_BASE, RETRY_MAX, GIVE_UP_AFTER, random), Duration.ofSeconds(5), clock, registry);
+        worker = worker(sender.apply(clock), random, registry);
         db.database().inTransaction(tx -> {
             new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
             return null;
         });
+    }
+
+    /** A worker on this bed's database, as another node would run one. */
+    MailDeliveryWorker worker(MailSender sender, DoubleSupplier random, MeterRegistry meters) {
+        return new MailDeliveryWorker(db.database(), queue, voicemailStore, employees, sender,
+                new RetrySchedule(RETRY_BASE, RETRY_MAX, GIVE_UP_AFTER, random), Duration.ofSeconds(5), clock, meters);
     }
 
     void employee(String id, String extension, String email) {

@@ -8,23 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.admin.domain.voicemail.DeliveryState;
 import io.vpbx.admin.domain.voicemail.MailDelivery;
 import io.vpbx.admin.service.mail.SmtpMailSender;
 import io.vpbx.config.MailConfig;
 import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,7 +130,7 @@ class MailDeliveryWorkerTest {
     private static String to(MimeMessage message) {
         try {
             return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -198,6 +203,64 @@ class MailDeliveryWorkerTest {
         assertEquals(1.0, bed.count("failed"));
         bed.clock.advance(Duration.ofDays(1));
         assertEquals(0, bed.worker.runOnce(), "a failed delivery is not tried again");
+    }
+
+    @Test
+    void starttlsRequiredNeverSendsInTheClearToAServerWithoutIt() {
+        startSmtp(GreenMailConfiguration.aConfig()); // plain SMTP: no STARTTLS offered
+        MailConfig starttls = new MailConfig(Optional.of("127.0.0.1"), port, "starttls", Optional.empty(), Optional.empty(), FROM,
+                Duration.ofSeconds(5), MailDeliveryTestBed.RETRY_BASE, MailDeliveryTestBed.RETRY_MAX, MailDeliveryTestBed.GIVE_UP_AFTER);
+        bed(starttls);
+        String id = bed.store(wav(7), "sales@acme.example");
+
+        bed.worker.runOnce();
+
+        assertEquals(0, smtp.getReceivedMessages().length);
+        MailDelivery row = bed.deliveries(id).get(0);
+        assertEquals(DeliveryState.QUEUED, row.state());
+        assertTrue(row.lastError().contains("STARTTLS"), row.lastError());
+    }
+
+    @Test
+    void twoNodesWorkingOneQueueOnPostgresqlSendEachMailOnce() throws Exception {
+        startSmtp(GreenMailConfiguration.aConfig());
+        MailConfig config = mail(Optional.empty(), Optional.empty());
+        bed = new MailDeliveryTestBed("postgresql", clock -> new SmtpMailSender(config, clock), () -> 0.5);
+        MailDeliveryWorker otherNode = bed.worker(new SmtpMailSender(config, bed.clock), () -> 0.5,
+                new SimpleMeterRegistry());
+        int messages = 30;
+        for (int i = 0; i < messages; i++) {
+            bed.store(wav(100 + i), "sales@acme.example");
+        }
+
+        int taken;
+        try (var nodes = Executors.newFixedThreadPool(2)) {
+            var one = nodes.submit(() -> drain(bed.worker));
+            var two = nodes.submit(() -> drain(otherNode));
+            taken = one.get() + two.get();
+        }
+
+        assertEquals(messages, taken, "each delivery was claimed by exactly one node");
+        assertEquals(messages, smtp.getReceivedMessages().length);
+        assertEquals(messages, Arrays.stream(smtp.getReceivedMessages()).map(MailDeliveryWorkerTest::attachmentBytes).distinct()
+                .count(), "every message once");
+    }
+
+    private static int drain(MailDeliveryWorker worker) {
+        int total = 0;
+        for (int round = worker.runOnce(); round > 0; round = worker.runOnce()) {
+            total += round;
+        }
+        return total;
+    }
+
+    private static String attachmentBytes(MimeMessage message) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(attachment(message).getInputStream().readAllBytes()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
