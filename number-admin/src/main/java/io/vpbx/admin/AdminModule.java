@@ -105,6 +105,15 @@ import io.vpbx.admin.store.jdbc.JdbcReservationStore;
 import io.vpbx.admin.store.jdbc.JdbcSettingsStore;
 import io.vpbx.admin.store.jdbc.JdbcThirdPartyNumberStore;
 import io.vpbx.admin.store.jdbc.JdbcTrunkStore;
+import io.vpbx.admin.service.mail.MailSender;
+import io.vpbx.admin.service.mail.OutboxMailSender;
+import io.vpbx.admin.service.mail.SmtpMailSender;
+import io.vpbx.admin.service.voicemail.MailDeliveryWorker;
+import io.vpbx.admin.service.voicemail.RetrySchedule;
+import io.vpbx.admin.service.voicemail.VoicemailService;
+import io.vpbx.admin.store.jdbc.JdbcMailQueueStore;
+import io.vpbx.admin.store.jdbc.JdbcVoicemailStore;
+import io.vpbx.config.MailConfig;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.telephony.egress.HostResolver;
 import io.vpbx.telephony.egress.PrivateTargets;
@@ -153,6 +162,8 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcForwardingConsentStore forwardingConsents = new JdbcForwardingConsentStore();
     private final JdbcApiKeyStore apiKeys = new JdbcApiKeyStore();
     private final JdbcMediaStore media = new JdbcMediaStore();
+    private final JdbcVoicemailStore voicemailStore = new JdbcVoicemailStore();
+    private final JdbcMailQueueStore mailQueue = new JdbcMailQueueStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -175,6 +186,10 @@ public final class AdminModule implements AutoCloseable {
     /** When API keys were last used, written with the maintenance rather than on each request. */
     private final ApiKeyUsage keyUsage;
     private final Authenticator authenticator;
+    /** Voicemails: stored from the call side, read through the API, swept at the end of their retention. */
+    private final VoicemailService voicemails;
+    /** Sends queued voicemails by mail (SMTP, or the development outbox when mail.host is empty). */
+    private final MailDeliveryWorker mailDelivery;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
         this(config, database, clock, registry, ChangeListener.NONE);
@@ -201,6 +216,12 @@ public final class AdminModule implements AutoCloseable {
         this.callRecords = new CallRecordWriter(database, callRecordStore, registry);
         this.keyUsage = new ApiKeyUsage(database, apiKeys);
         this.authenticator = new Authenticator(database, apiKeys, keyUsage, clock, config.api().keyRecheckInterval());
+        this.voicemails = new VoicemailService(database, voicemailStore, mailQueue, auditor, clock, config.voicemail().retention());
+        MailConfig mail = config.mail();
+        MailSender sender = mail.smtp() ? new SmtpMailSender(mail, clock) : new OutboxMailSender(database, outbox, clock);
+        this.mailDelivery = new MailDeliveryWorker(database, mailQueue, voicemailStore, employees, sender,
+                new RetrySchedule(mail.retryBase(), mail.retryMax(), mail.giveUpAfter(), new SecureRandom()::nextDouble),
+                mail.timeout(), clock, registry);
     }
 
     /**
@@ -230,9 +251,20 @@ public final class AdminModule implements AutoCloseable {
         return callRecords;
     }
 
+    /** Where the call side's voicemails are stored and their mail queued. */
+    public VoicemailService voicemails() {
+        return voicemails;
+    }
+
+    /** The worker that sends queued voicemail mail; the server starts it (tests may run its rounds themselves). */
+    public MailDeliveryWorker mailDelivery() {
+        return mailDelivery;
+    }
+
     /** Writes the call records still queued. Close after the SIP side has stopped and before the database. */
     @Override
     public void close() {
+        mailDelivery.close();
         callRecords.close();
         keyUsage.flush();
     }
@@ -243,7 +275,8 @@ public final class AdminModule implements AutoCloseable {
 
     /**
      * The periodic housekeeping: numbers whose time is up go back to the catalog, compliance deadlines are
-     * applied, documents and line passwords sealed under a retired key are sealed again, old idempotency keys go.
+     * applied, documents and line passwords sealed under a retired key are sealed again, old idempotency keys go,
+     * voicemails older than voicemail.retention are deleted.
      */
     public void runMaintenance() {
         sweeper.sweepOnce();
@@ -251,6 +284,7 @@ public final class AdminModule implements AutoCloseable {
         resealer.resealOnce();
         lineResealer.resealOnce();
         idempotencyPurge.purgeOnce();
+        voicemails.sweepExpired();
         keyUsage.flush();
     }
 
@@ -314,7 +348,8 @@ public final class AdminModule implements AutoCloseable {
                 new AccountLimitService(database, accounts, accountLimits, config.limits(), auditor, clock, mapper),
                 // what may play a clip and so keeps it from being deleted: numbers' fallbacks; scenarios join this list
                 new MediaService(database, media, new AudioConversion(config.media().maxClipLength()),
-                        new InUseGuard(List.of(numbers::fallbackMediaUsers)), auditor, clock));
+                        new InUseGuard(List.of(numbers::fallbackMediaUsers)), auditor, clock),
+                voicemails);
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, database::answers).router(vertx, blocking);
     }

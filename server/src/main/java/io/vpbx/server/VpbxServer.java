@@ -1,6 +1,7 @@
 package io.vpbx.server;
 
 import io.vpbx.server.media.StoredClips;
+import io.vpbx.server.media.StoredVoicemails;
 import io.vpbx.server.sync.AuditLogFollower;
 import io.vpbx.server.sync.RegistrationHealthWriter;
 import io.vpbx.server.sync.RoutingTableSync;
@@ -29,7 +30,6 @@ import io.vpbx.config.VpbxConfig;
 import io.vpbx.media.MediaServer;
 import io.vpbx.media.session.NettyMediaServer;
 import io.vpbx.media.tone.Tones;
-import io.vpbx.telephony.voicemail.VoicemailSink;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.egress.AccountTargets;
@@ -70,7 +70,10 @@ public final class VpbxServer {
     private RegistrationHealthWriter health;
     /** The accounts' media library clips, cached for calls to play. */
     private StoredClips clips;
+    /** RTP for the calls vpbx answers itself. */
     private MediaServer media;
+    /** Where the call side hands voicemails: queued off the event loop, stored with their mail queued. */
+    private StoredVoicemails voicemails;
 
     public VpbxServer(VpbxConfig config, Clock clock) {
         this.config = config;
@@ -95,15 +98,14 @@ public final class VpbxServer {
         follower = new AuditLogFollower(database, new JdbcAuditStore(JsonMappers.create()), changes, config.cluster().pollBatch(),
                 registry);
         routingSync.attach(admin.routingSource());
+        voicemails = new StoredVoicemails(admin.voicemails(), registry);
+        voicemails.start();
         health = new RegistrationHealthWriter(admin.thirdPartyRegistrations(), registrar.nodeId(), registry);
         health.start();
         SipServerSettings sipSettings = new SipServerSettings(config.sip(), config.sipTcp(), config.listeners(),
                 Optional.of(SipTls.of(config.tls())), config.uplink(), config.sipOverload(),
                 new AccountTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system()));
         media = new NettyMediaServer(config.media(), registry);
-        // replaced at merge by server/media: StoredVoicemails (storage, e-mail)
-        VoicemailSink voicemails = voicemail -> log.warn("voicemail of call {} for account {} not stored: no sink yet",
-                voicemail.callId(), voicemail.accountId());
         AnswerServices answering = new AnswerServices(media, clips, voicemails, config.voicemail(), Tones.greeting(),
                 Tones.beep());
         sip = new SipServer(sipSettings, registry, new SipServices(routingTable, Optional.of(registrar.service()),
@@ -139,6 +141,7 @@ public final class VpbxServer {
             admin.runMaintenance();
             return null;
         }).onFailure(e -> log.warn("maintenance failed; retrying at the next interval", e)));
+        admin.mailDelivery().start();
         sip.start();
         log.info("vpbx started: admin API on {} (http {}, https {}), SIP on {} (udp {}, tcp {}, tls {})", config.admin().host(),
                 http == null ? "off" : adminPort(), https == null ? "off" : adminTlsPort(), config.sip().host(),
@@ -179,6 +182,11 @@ public final class VpbxServer {
         return clips;
     }
 
+    /** The sink for the call side's voicemails (the SIP services take it as their VoicemailSink). */
+    public StoredVoicemails voicemails() {
+        return voicemails;
+    }
+
     public SipServer sip() {
         return sip;
     }
@@ -212,6 +220,9 @@ public final class VpbxServer {
         }
         if (health != null) {
             health.close();
+        }
+        if (voicemails != null) {
+            voicemails.close(); // after the SIP side (no new messages), before the database
         }
         if (follower != null) {
             follower.close();

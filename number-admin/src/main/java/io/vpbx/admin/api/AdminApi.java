@@ -33,6 +33,7 @@ import io.vpbx.admin.service.catalog.PurchaseService;
 import io.vpbx.admin.service.catalog.ReservationService;
 import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import io.vpbx.admin.service.calls.TrunkService;
+import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
 import io.vpbx.config.MediaConfig;
@@ -54,7 +55,7 @@ public final class AdminApi {
                            RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
                            TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
-                           AccountLimitService accountLimits, MediaService media) {
+                           AccountLimitService accountLimits, MediaService media, VoicemailService voicemails) {
     }
 
     private final Services services;
@@ -113,7 +114,8 @@ public final class AdminApi {
                 new ApiKeyRoutes(services.apiKeys(), exchange),
                 new MediaRoutes(services.media(), media.maxUploadBytes(), exchange, query),
 
-                new AccountLimitRoutes(services.accountLimits(), exchange));
+                new AccountLimitRoutes(services.accountLimits(), exchange),
+                new VoicemailRoutes(services.voicemails(), services.inputs(), exchange, query));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);
     }
 }

@@ -59,6 +59,9 @@ final class DevOutboxRoutes implements Routes {
             }
             item.put("body", message.body()).put("code", message.code().orElse(null))
                     .put("created_at", message.createdAt().toString());
+            if (message.attachmentName() != null) {
+                item.putObject("attachment").put("name", message.attachmentName()).put("size", message.attachmentSize());
+            }
         }
         return body;
     }

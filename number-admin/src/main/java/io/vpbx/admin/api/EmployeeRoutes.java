@@ -7,7 +7,7 @@ import io.vpbx.admin.service.staff.EmployeeService;
 
 /**
  * /v1/employees: an account's people who answer calls. The SIP password is written, never read back.
- * PATCH is a JSON merge-patch: the fields present change (mobile: null clears it); unknown fields are refused.
+ * PATCH is a JSON merge-patch: the fields present change (mobile: null or email: null clears it); unknown fields are refused.
  */
 final class EmployeeRoutes implements Routes {
     private final ResourceRoutes<Employee, EmployeeService.Draft> resource;
@@ -31,6 +31,7 @@ final class EmployeeRoutes implements Routes {
                 .put("extension", employee.extension())
                 .put("sip_username", employee.sipUsername())
                 .put("mobile", employee.mobile())
+                .put("email", employee.email())
                 .put("created_at", employee.createdAt().toString())
                 .put("updated_at", employee.updatedAt().toString());
     }

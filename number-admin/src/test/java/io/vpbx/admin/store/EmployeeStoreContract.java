@@ -40,7 +40,7 @@ public interface EmployeeStoreContract extends AccountResourceStoreContract<Empl
     @Test
     default void createdEmployeeReadsBackWithItsDigests() {
         Employee anna = new Employee("e-1", "acc-1", "Anna", "101", "anna", DigestCredentials.derive("anna", "vpbx", "0123456789"),
-                "+79161234567", T0, T0.plusSeconds(5));
+                "+79161234567", "anna@acme.example", T0, T0.plusSeconds(5));
         create(anna);
         assertEquals(Optional.of(anna), find("acc-1", "e-1"));
         assertEquals(Optional.of(anna), inTx(tx -> employees().lock(tx, "acc-1", "e-1")));

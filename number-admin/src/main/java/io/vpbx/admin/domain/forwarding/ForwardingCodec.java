@@ -8,6 +8,7 @@ import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.number.InvalidPhoneNumberException;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
+import io.vpbx.admin.domain.voicemail.Recipient;
 import io.vpbx.telephony.forwarding.Fallback;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -139,7 +140,13 @@ public final class ForwardingCodec {
             }
         } else if (fallback instanceof Fallback.Voicemail v) {
             ArrayNode recipients = node.putArray("recipients");
-            v.recipients().forEach(recipients::add);
+            for (String stored : v.recipients()) {
+                if (Recipient.parse(stored) instanceof Recipient.Employee e) {
+                    recipients.addObject().put("employee_id", e.employeeId());
+                } else {
+                    recipients.add(stored);
+                }
+            }
             node.put("greeting_media_id", v.greetingMediaId());
         }
         return node;
@@ -235,22 +242,35 @@ public final class ForwardingCodec {
         return node.asInt();
     }
 
+    /**
+     * A voicemail's recipients: e-mail addresses, or {@code {"employee_id": "<id>"}} for an employee of the account
+     * (kept as {@code employee:<id>}, {@link Recipient}); whether the employee exists is the service's business.
+     */
     private static List<String> recipients(String field, JsonNode node) {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            throw new InvalidFieldException(field, "must be a non-empty list of e-mail addresses");
+            throw new InvalidFieldException(field, "must be a non-empty list of e-mail addresses or {\"employee_id\": ...}");
         }
         if (node.size() > MAX_RECIPIENTS) {
             throw new InvalidFieldException(field, "at most " + MAX_RECIPIENTS + " recipients");
         }
         List<String> recipients = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            String address = text(field + "[" + i + "]", node.get(i)).trim();
-            int at = address.indexOf('@');
-            if (at < 1 || at != address.lastIndexOf('@') || address.indexOf('.', at) < 0 || address.length() > 254
-                    || address.chars().anyMatch(Character::isWhitespace)) {
-                throw new InvalidFieldException(field + "[" + i + "]", "is not an e-mail address: '" + address + "'");
+            String itemField = field + "[" + i + "]";
+            JsonNode item = node.get(i);
+            Recipient recipient;
+            if (item.isObject()) {
+                requireObject(itemField, item, Set.of("employee_id"));
+                recipient = Recipient.employee(itemField + ".employee_id", id(itemField + ".employee_id", item.get("employee_id")));
+            } else if (item.isTextual()) {
+                String address = text(itemField, item).trim();
+                if (address.startsWith(Recipient.EMPLOYEE_PREFIX)) {
+                    throw new InvalidFieldException(itemField, "an employee is given as {\"employee_id\": ...}");
+                }
+                recipient = Recipient.address(itemField, address);
+            } else {
+                throw new InvalidFieldException(itemField, "must be an e-mail address or {\"employee_id\": ...}");
             }
-            recipients.add(address);
+            recipients.add(recipient.stored());
         }
         return recipients;
     }

@@ -9,8 +9,10 @@ import io.vpbx.admin.store.ForwardingConsentStore;
 import io.vpbx.admin.store.MediaStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.Tx;
+import io.vpbx.admin.domain.voicemail.Recipient;
 import io.vpbx.telephony.forwarding.Fallback;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Checks that a forwarding target refers to something that exists: the account's own employee or
@@ -36,13 +38,19 @@ public final class ForwardingReferences {
         this.media = media;
     }
 
-    /** The fallback's media (a voice message's clip, a voicemail's greeting) must be in the account's library. */
+    /**
+     * The fallback's media (a voice message's clip, a voicemail's greeting) must be in the account's library, and a
+     * voicemail's employee recipients must be employees of the account.
+     */
     public void checkFallback(Tx tx, String accountId, String field, Fallback fallback) throws SQLException {
         if (fallback instanceof Fallback.VoiceMessage message) {
             requireMedia(tx, accountId, field + ".media_id", message.mediaId());
         }
-        if (fallback instanceof Fallback.Voicemail voicemail && voicemail.greetingMediaId() != null) {
-            requireMedia(tx, accountId, field + ".greeting_media_id", voicemail.greetingMediaId());
+        if (fallback instanceof Fallback.Voicemail voicemail) {
+            if (voicemail.greetingMediaId() != null) {
+                requireMedia(tx, accountId, field + ".greeting_media_id", voicemail.greetingMediaId());
+            }
+            requireRecipients(tx, accountId, field, voicemail);
         }
     }
 
@@ -66,6 +74,15 @@ public final class ForwardingReferences {
             if (!reachable(tx, accountId, p.number())) {
                 throw new InvalidFieldException(field + ".number", p.number()
                         + " is neither a number of this account in service nor one whose holder allows this account to forward to it");
+            }
+        }
+    }
+
+    private void requireRecipients(Tx tx, String accountId, String field, Fallback.Voicemail voicemail) throws SQLException {
+        List<String> recipients = voicemail.recipients();
+        for (int i = 0; i < recipients.size(); i++) {
+            if (Recipient.parse(recipients.get(i)) instanceof Recipient.Employee e && !employees.exists(tx, accountId, e.employeeId())) {
+                throw new InvalidFieldException(field + ".recipients[" + i + "]", "no employee " + e.employeeId() + " in this account");
             }
         }
     }

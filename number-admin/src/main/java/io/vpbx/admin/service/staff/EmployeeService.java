@@ -3,6 +3,7 @@ package io.vpbx.admin.service.staff;
 import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.audit.FieldChange;
+import io.vpbx.admin.domain.contact.EmailAddress;
 import io.vpbx.admin.domain.staff.DigestCredentials;
 import io.vpbx.admin.domain.staff.Employee;
 import io.vpbx.admin.domain.staff.EmployeeFields;
@@ -34,11 +35,16 @@ public final class EmployeeService implements ResourceService<Employee, Employee
     public static final String PASSWORD_CHANGED = "changed";
 
     /** An employee as a request describes it; every field unchecked. */
-    public record Draft(String name, String extension, String sipUsername, String sipPassword, String mobile) {
+    public record Draft(String name, String extension, String sipUsername, String sipPassword, String mobile, String email) {
+        /** A draft without an e-mail address. */
+        public Draft(String name, String extension, String sipUsername, String sipPassword, String mobile) {
+            this(name, extension, sipUsername, sipPassword, mobile, null);
+        }
+
         @Override
         public String toString() {
             return "Draft[name=" + name + ", extension=" + extension + ", sipUsername=" + sipUsername
-                    + ", sipPassword=" + (sipPassword == null ? null : "hidden") + ", mobile=" + mobile + "]";
+                    + ", sipPassword=" + (sipPassword == null ? null : "hidden") + ", mobile=" + mobile + ", email=" + email + "]";
         }
     }
 
@@ -69,7 +75,8 @@ public final class EmployeeService implements ResourceService<Employee, Employee
                 EmployeeFields.sipPassword("sip_password", draft.sipPassword()));
         Instant now = StoredTime.now(clock);
         Employee employee = new Employee(UUID.randomUUID().toString(), accountId, EmployeeFields.name("name", draft.name()),
-                EmployeeFields.extension("extension", draft.extension()), username, credentials, mobile(draft.mobile()), now, now);
+                EmployeeFields.extension("extension", draft.extension()), username, credentials, mobile(draft.mobile()),
+                email(draft.email()), now, now);
         return resource.create(ctx, accountId, employee.id(), employee, (tx, none, created) -> {
             requireExtensionFree(tx, created);
             requireUsernameFree(tx, created);
@@ -87,13 +94,14 @@ public final class EmployeeService implements ResourceService<Employee, Employee
     /** Changing sip_username needs sip_password too: both HA1 values are computed from the pair. */
     public Employee update(RequestContext ctx, String employeeId, Patch<Draft> patch) {
         String accountId = ctx.accountId();
-        patch.requireSome("must set at least one of name, extension, sip_username, sip_password, mobile");
+        patch.requireSome("must set at least one of name, extension, sip_username, sip_password, mobile, email");
         Draft v = patch.values();
         String name = patch.sets("name") ? EmployeeFields.name("name", v.name()) : null;
         String extension = patch.sets("extension") ? EmployeeFields.extension("extension", v.extension()) : null;
         String username = patch.sets("sip_username") ? EmployeeFields.sipUsername("sip_username", v.sipUsername()) : null;
         String password = patch.sets("sip_password") ? EmployeeFields.sipPassword("sip_password", v.sipPassword()) : null;
         String mobile = patch.sets("mobile") ? mobile(v.mobile()) : null;
+        String email = patch.sets("email") ? email(v.email()) : null;
         return resource.update(ctx, accountId, employeeId, before -> {
             String newUsername = username == null ? before.sipUsername() : username;
             if (password == null && !newUsername.equals(before.sipUsername())) {
@@ -104,7 +112,8 @@ public final class EmployeeService implements ResourceService<Employee, Employee
                     : DigestCredentials.derive(newUsername, realm, password);
             return new Employee(before.id(), accountId, name == null ? before.name() : name,
                     extension == null ? before.extension() : extension, newUsername, credentials,
-                    patch.sets("mobile") ? mobile : before.mobile(), before.createdAt(), StoredTime.now(clock));
+                    patch.sets("mobile") ? mobile : before.mobile(), patch.sets("email") ? email : before.email(),
+                    before.createdAt(), StoredTime.now(clock));
         }, (tx, before, after) -> {
             if (!after.extension().equals(before.extension())) {
                 requireExtensionFree(tx, after);
@@ -151,6 +160,11 @@ public final class EmployeeService implements ResourceService<Employee, Employee
         return input == null ? null : inputs.one("mobile", input);
     }
 
+    /** Where voicemails for the employee go; null clears it. */
+    private static String email(String input) {
+        return input == null ? null : EmailAddress.of("email", input).value();
+    }
+
     /**
      * The field-level audit of a change; {@code null} stands for "did not exist". The password counts as changed
      * when the stored digests do: always on creation, never on deletion.
@@ -163,6 +177,7 @@ public final class EmployeeService implements ResourceService<Employee, Employee
                 .field("sip_username", before == null ? null : before.sipUsername(), after == null ? null : after.sipUsername())
                 .field("sip_password", null, passwordChanged ? PASSWORD_CHANGED : null)
                 .field("mobile", before == null ? null : before.mobile(), after == null ? null : after.mobile())
+                .field("email", before == null ? null : before.email(), after == null ? null : after.email())
                 .list();
     }
 }

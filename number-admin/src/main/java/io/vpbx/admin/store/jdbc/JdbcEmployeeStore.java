@@ -16,7 +16,7 @@ import java.util.Optional;
 
 public final class JdbcEmployeeStore implements EmployeeStore {
     private static final String COLUMNS = "id, account_id, name, extension, sip_username, ha1_md5, ha1_sha256, mobile, "
-            + "created_at, updated_at";
+            + "email, created_at, updated_at";
     /** SQLSTATE of a unique violation, the same on H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -34,7 +34,7 @@ public final class JdbcEmployeeStore implements EmployeeStore {
     @Override
     public void create(Tx tx, Employee e) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO employees (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, e.id());
             st.setString(2, e.accountId());
             st.setString(3, e.name());
@@ -43,8 +43,9 @@ public final class JdbcEmployeeStore implements EmployeeStore {
             st.setString(6, e.credentials().ha1Md5());
             st.setString(7, e.credentials().ha1Sha256());
             st.setString(8, e.mobile());
-            st.setTimestamp(9, Timestamp.from(e.createdAt()));
-            st.setTimestamp(10, Timestamp.from(e.updatedAt()));
+            st.setString(9, e.email());
+            st.setTimestamp(10, Timestamp.from(e.createdAt()));
+            st.setTimestamp(11, Timestamp.from(e.updatedAt()));
             st.executeUpdate();
         } catch (SQLException failure) {
             throwIfTaken(failure, e);
@@ -90,16 +91,17 @@ public final class JdbcEmployeeStore implements EmployeeStore {
     @Override
     public void update(Tx tx, Employee e) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement("UPDATE employees SET name = ?, extension = ?, "
-                + "sip_username = ?, ha1_md5 = ?, ha1_sha256 = ?, mobile = ?, updated_at = ? WHERE id = ? AND account_id = ?")) {
+                + "sip_username = ?, ha1_md5 = ?, ha1_sha256 = ?, mobile = ?, email = ?, updated_at = ? WHERE id = ? AND account_id = ?")) {
             st.setString(1, e.name());
             st.setString(2, e.extension());
             st.setString(3, e.sipUsername());
             st.setString(4, e.credentials().ha1Md5());
             st.setString(5, e.credentials().ha1Sha256());
             st.setString(6, e.mobile());
-            st.setTimestamp(7, Timestamp.from(e.updatedAt()));
-            st.setString(8, e.id());
-            st.setString(9, e.accountId());
+            st.setString(7, e.email());
+            st.setTimestamp(8, Timestamp.from(e.updatedAt()));
+            st.setString(9, e.id());
+            st.setString(10, e.accountId());
             if (st.executeUpdate() != 1) {
                 throw new SQLException("employee " + e.id() + " vanished while being saved");
             }
@@ -149,7 +151,7 @@ public final class JdbcEmployeeStore implements EmployeeStore {
                 employees.add(new Employee(rs.getString("id"), rs.getString("account_id"), rs.getString("name"),
                         rs.getString("extension"), rs.getString("sip_username"),
                         new DigestCredentials(rs.getString("ha1_md5"), rs.getString("ha1_sha256")), rs.getString("mobile"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()));
+                        rs.getString("email"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()));
             }
         }
         return employees;

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,24 +27,29 @@ public final class JdbcOutboxStore implements OutboxStore {
     @Override
     public void appendEmail(Tx tx, OutboxMessage message) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement(
-                "INSERT INTO email_outbox (to_address, subject, body, created_at) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO email_outbox (to_address, subject, body, created_at, attachment_name, attachment_size) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
             st.setString(1, message.to());
             st.setString(2, message.subject());
             st.setString(3, message.body());
             st.setTimestamp(4, Timestamp.from(message.createdAt()));
+            st.setString(5, message.attachmentName());
+            st.setObject(6, message.attachmentSize(), Types.BIGINT);
             st.executeUpdate();
         }
     }
 
     @Override
     public List<OutboxMessage> sms(Tx tx, String toPhone, int limit) throws SQLException {
-        return read(tx, "SELECT id, to_phone AS recipient, NULL AS subject, body, created_at FROM sms_outbox"
+        return read(tx, "SELECT id, to_phone AS recipient, NULL AS subject, body, created_at, NULL AS attachment_name, "
+                + "NULL AS attachment_size FROM sms_outbox"
                 + (toPhone == null ? "" : " WHERE to_phone = ?") + " ORDER BY id DESC LIMIT ?", toPhone, limit);
     }
 
     @Override
     public List<OutboxMessage> email(Tx tx, String toAddress, int limit) throws SQLException {
-        return read(tx, "SELECT id, to_address AS recipient, subject, body, created_at FROM email_outbox"
+        return read(tx, "SELECT id, to_address AS recipient, subject, body, created_at, attachment_name, attachment_size "
+                + "FROM email_outbox"
                 + (toAddress == null ? "" : " WHERE to_address = ?") + " ORDER BY id DESC LIMIT ?", toAddress, limit);
     }
 
@@ -58,7 +64,8 @@ public final class JdbcOutboxStore implements OutboxStore {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     messages.add(new OutboxMessage(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-                            rs.getString("body"), rs.getTimestamp("created_at").toInstant()));
+                            rs.getString("body"), rs.getTimestamp("created_at").toInstant(), rs.getString("attachment_name"),
+                            rs.getObject("attachment_size") == null ? null : rs.getLong("attachment_size")));
                 }
             }
             return messages;

@@ -70,6 +70,29 @@ class ForwardingCodecTest {
     }
 
     @Test
+    void voicemailRecipientsAreAddressesOrEmployeesKeptAsEmployeeReferences() throws Exception {
+        Fallback read = codec.readFallback("fallback", json("{\"type\":\"voicemail\",\"recipients\":"
+                + "[\" sales@acme.example \",{\"employee_id\":\"e-1\"}]}"));
+        assertEquals(new Fallback.Voicemail(List.of("sales@acme.example", "employee:e-1"), null), read);
+        JsonNode written = codec.write(read).get("recipients");
+        assertEquals("sales@acme.example", written.get(0).asText());
+        assertEquals("e-1", written.get(1).get("employee_id").asText());
+        assertEquals(read, codec.readFallback("fallback", codec.write(read)));
+
+        assertRecipient("fallback.recipients[0]", "[\"employee:e-1\"]");
+        assertRecipient("fallback.recipients[1].employee_id", "[\"a@b.example\",{\"employee_id\":\"\"}]");
+        assertRecipient("fallback.recipients[0].name", "[{\"employee_id\":\"e-1\",\"name\":\"Anna\"}]");
+        assertRecipient("fallback.recipients[0]", "[42]");
+        assertRecipient("fallback.recipients[0]", "[\"a@b@c.example\"]");
+    }
+
+    private void assertRecipient(String field, String recipients) {
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> codec.readFallback("fallback",
+                json("{\"type\":\"voicemail\",\"recipients\":" + recipients + "}")));
+        assertEquals(field, e.field());
+    }
+
+    @Test
     void uriValuesThatWouldInjectIntoSipAreRefusedNamingTheUri() {
         for (String uri : new String[] {"sip:127.0.0.1:5099;x=a\r\nX-Injected: yes", "sip:127.0.0.1:5099?Subject=pwn",
                 "sip:127.0.0.1:5099;maddr=10.0.0.1", "sip:127.0.0.1:5099\nX-Injected: yes", "sip:127.0.0.1:5099\u0000",

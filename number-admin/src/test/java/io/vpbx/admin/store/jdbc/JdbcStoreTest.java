@@ -16,6 +16,8 @@ import io.vpbx.admin.store.EndUserStore;
 import io.vpbx.admin.store.ForwardingConsentStore;
 import io.vpbx.admin.store.M2mDeviceStore;
 import io.vpbx.admin.store.MediaStore;
+import io.vpbx.admin.store.MailQueueStore;
+import io.vpbx.admin.store.VoicemailStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.OutboxStore;
 import io.vpbx.admin.store.RegistrationStatusStore;
@@ -143,5 +145,13 @@ abstract class JdbcStoreTest implements StoreContract {
 
     public TrunkStore trunks() {
         return new JdbcTrunkStore();
+    }
+
+    public VoicemailStore voicemails() {
+        return new JdbcVoicemailStore();
+    }
+
+    public MailQueueStore mailQueue() {
+        return new JdbcMailQueueStore();
     }
 }

@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class VoicemailApiPostgresTest extends VoicemailApiContract {
+    VoicemailApiPostgresTest() {
+        super("postgresql");
+    }
+}
