@@ -50,40 +50,21 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     public List<StoredApiKey> list(Tx tx, String accountId) throws SQLException {
         String where = accountId == null ? "account_id IS NULL" : "account_id = ?";
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM api_keys WHERE " + where + " ORDER BY created_at, id")) {
-            if (accountId != null) {
-                st.setString(1, accountId);
-            }
-            List<StoredApiKey> keys = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(key(rs));
-                }
-            }
-            return keys;
-        }
+        Object[] values = accountId == null ? new Object[0] : new Object[] {accountId};
+        return IdQueries.query(tx, JdbcApiKeyStore::key, "SELECT " + COLUMNS + " FROM api_keys WHERE " + where
+                + " ORDER BY created_at, id", values);
     }
 
     @Override
     public boolean revoke(Tx tx, String keyId, Instant at) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
-            st.setTimestamp(1, Timestamp.from(at));
-            st.setString(2, keyId);
-            return st.executeUpdate() > 0;
-        }
+        return IdQueries.update(tx, "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                Timestamp.from(at), keyId) > 0;
     }
 
     @Override
     public void expireBy(Tx tx, String keyId, Instant at) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "UPDATE api_keys SET expires_at = ? WHERE id = ? AND (expires_at IS NULL OR expires_at > ?)")) {
-            st.setTimestamp(1, Timestamp.from(at));
-            st.setString(2, keyId);
-            st.setTimestamp(3, Timestamp.from(at));
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "UPDATE api_keys SET expires_at = ? WHERE id = ? AND (expires_at IS NULL OR expires_at > ?)",
+                Timestamp.from(at), keyId, Timestamp.from(at));
     }
 
     @Override
@@ -105,12 +86,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     private static Optional<StoredApiKey> one(Tx tx, String sql, String value) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
-            st.setString(1, value);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(key(rs)) : Optional.empty();
-            }
-        }
+        return IdQueries.firstRow(tx, JdbcApiKeyStore::key, sql, value);
     }
 
     private static StoredApiKey key(ResultSet rs) throws SQLException {

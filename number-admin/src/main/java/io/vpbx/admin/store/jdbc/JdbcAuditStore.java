@@ -23,7 +23,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +49,7 @@ public final class JdbcAuditStore implements AuditStore {
         try (PreparedStatement st = tx.connection().prepareStatement(
                 "INSERT INTO audit_events (" + CHAIN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setLong(1, entry.id());
-            st.setObject(2, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
+            st.setObject(2, IdQueries.utc(entry.at()));
             st.setString(3, entry.accountId());
             st.setString(4, entry.actor());
             st.setString(5, entry.sourceIp());
@@ -161,13 +160,10 @@ public final class JdbcAuditStore implements AuditStore {
         return new SqlFilter()
                 .atMost("id", export.upToId())
                 .eq("account_id", export.accountId())
-                .atLeast("at", utc(export.since()))
-                .below("at", utc(export.until()));
+                .atLeast("at", IdQueries.utc(export.since()))
+                .below("at", IdQueries.utc(export.until()));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     @Override
     public List<AuditEvent> query(Tx tx, AuditQuery q) throws SQLException {
