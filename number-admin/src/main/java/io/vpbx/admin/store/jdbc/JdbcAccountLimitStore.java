@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +23,8 @@ public final class JdbcAccountLimitStore implements AccountLimitStore {
 
     @Override
     public Optional<LimitSettings> find(Tx tx, String accountId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS
-                + " FROM account_limits WHERE account_id = ?")) {
-            st.setString(1, accountId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
+        return IdQueries.firstRow(tx, JdbcAccountLimitStore::read, "SELECT " + COLUMNS + " FROM account_limits WHERE account_id = ?",
+                accountId);
     }
 
     @Override
@@ -61,13 +55,7 @@ public final class JdbcAccountLimitStore implements AccountLimitStore {
                 + " FROM account_limits WHERE account_id > ? ORDER BY account_id LIMIT ?")) {
             st.setString(1, afterAccountId == null ? "" : afterAccountId);
             st.setInt(2, limit);
-            List<Entry> entries = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new Entry(rs.getString("account_id"), read(rs)));
-                }
-            }
-            return entries;
+            return IdQueries.rows(st, rs -> new Entry(rs.getString("account_id"), read(rs)));
         }
     }
 
@@ -83,13 +71,8 @@ public final class JdbcAccountLimitStore implements AccountLimitStore {
 
     @Override
     public void recordPurchase(Tx tx, String accountId, String e164, Instant at) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "INSERT INTO number_purchases (account_id, e164, purchased_at) VALUES (?, ?, ?)")) {
-            st.setString(1, accountId);
-            st.setString(2, e164);
-            st.setTimestamp(3, Timestamp.from(at));
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO number_purchases (account_id, e164, purchased_at) VALUES (?, ?, ?)", accountId, e164,
+                Timestamp.from(at));
     }
 
     @Override

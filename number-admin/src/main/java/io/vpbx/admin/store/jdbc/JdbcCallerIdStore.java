@@ -3,10 +3,7 @@ package io.vpbx.admin.store.jdbc;
 import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.store.CallerIdStore;
 import io.vpbx.admin.store.Tx;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 

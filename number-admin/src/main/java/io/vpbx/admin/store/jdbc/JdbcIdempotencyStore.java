@@ -2,8 +2,6 @@ package io.vpbx.admin.store.jdbc;
 
 import io.vpbx.admin.store.IdempotencyStore;
 import io.vpbx.admin.store.Tx;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;

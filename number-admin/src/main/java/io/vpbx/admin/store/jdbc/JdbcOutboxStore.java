@@ -3,11 +3,8 @@ package io.vpbx.admin.store.jdbc;
 import io.vpbx.admin.domain.contact.OutboxMessage;
 import io.vpbx.admin.store.OutboxStore;
 import io.vpbx.admin.store.Tx;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 
 public final class JdbcOutboxStore implements OutboxStore {

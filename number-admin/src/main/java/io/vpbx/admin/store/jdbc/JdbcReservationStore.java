@@ -3,8 +3,6 @@ package io.vpbx.admin.store.jdbc;
 import io.vpbx.admin.domain.inventory.Reservation;
 import io.vpbx.admin.store.ReservationStore;
 import io.vpbx.admin.store.Tx;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Optional;

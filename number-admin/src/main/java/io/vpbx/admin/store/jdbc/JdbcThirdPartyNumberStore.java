@@ -5,7 +5,6 @@ import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;
 import io.vpbx.admin.store.ThirdPartyNumberStore;
 import io.vpbx.admin.store.Tx;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
