@@ -11,7 +11,6 @@ import io.vpbx.admin.domain.audit.ChainVerification;
 import io.vpbx.admin.service.audit.AuditService;
 import io.vpbx.admin.service.RequestContext;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * /v1/audit-events: who changed what, newest first, with filters; the check of its hash chain
@@ -79,14 +78,8 @@ final class AuditRoutes implements Routes {
         AuditQuery auditQuery = new AuditQuery(query.text(rc, "account_id"), query.text(rc, "resource_type"),
                 query.text(rc, "resource_id"), query.text(rc, "action"), query.text(rc, "actor"),
                 query.instant(rc, "since"), query.instant(rc, "until"), beforeId, limit);
-        exchange.blocking(rc, 200, () -> {
-            List<AuditEvent> events = audit.query(exchange.context(rc), auditQuery);
-            ObjectNode body = exchange.mapper().createObjectNode();
-            ArrayNode items = body.putArray("items");
-            events.forEach(event -> items.add(view(event)));
-            body.put("next_cursor", events.size() == limit ? Query.encodeCursor(Long.toString(events.get(events.size() - 1).id())) : null);
-            return body;
-        });
+        exchange.blocking(rc, 200, () -> PageBody.of(exchange.mapper(), audit.query(exchange.context(rc), auditQuery), limit,
+                this::view, event -> Query.encodeCursor(Long.toString(event.id()))));
     }
 
     private ObjectNode view(AuditEvent event) {
