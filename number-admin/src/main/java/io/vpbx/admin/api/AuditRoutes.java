@@ -7,10 +7,12 @@ import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.audit.AuditEvent;
 import io.vpbx.admin.domain.audit.AuditQuery;
+import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.domain.audit.ChainVerification;
 import io.vpbx.admin.service.audit.AuditService;
 import io.vpbx.admin.service.RequestContext;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * /v1/audit-events: who changed what, newest first, with filters; the check of its hash chain
@@ -93,12 +95,17 @@ final class AuditRoutes implements Routes {
                 .put("action", event.action())
                 .put("resource_type", event.resourceType())
                 .put("resource_id", event.resourceId());
-        ArrayNode changes = node.putArray("changes");
-        event.changes().forEach(change -> {
-            ObjectNode c = changes.addObject().put("field", change.field());
+        putChanges(node, event.changes());
+        return node;
+    }
+
+    /** Field-level changes as the audit log shows them, also in a bulk change's diff: field, before, after. */
+    static void putChanges(ObjectNode node, List<FieldChange> changes) {
+        ArrayNode array = node.putArray("changes");
+        changes.forEach(change -> {
+            ObjectNode c = array.addObject().put("field", change.field());
             c.set("before", change.before());
             c.set("after", change.after());
         });
-        return node;
     }
 }

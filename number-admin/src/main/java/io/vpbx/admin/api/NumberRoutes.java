@@ -125,13 +125,7 @@ final class NumberRoutes implements Routes {
                     .put("changed", outcome.changed());
             ArrayNode diffs = body.putArray("diff");
             for (BulkChangeService.NumberDiff diff : outcome.diffs()) {
-                ObjectNode item = diffs.addObject().put("number", diff.number());
-                ArrayNode changes = item.putArray("changes");
-                diff.changes().forEach(change -> {
-                    ObjectNode c = changes.addObject().put("field", change.field());
-                    c.set("before", change.before());
-                    c.set("after", change.after());
-                });
+                AuditRoutes.putChanges(diffs.addObject().put("number", diff.number()), diff.changes());
             }
             return body;
         });

@@ -1,6 +1,6 @@
 package io.vpbx.admin.domain.category;
 
-import java.util.Locale;
+import io.vpbx.admin.domain.WireNames;
 
 /** How beautiful (and so how expensive) a number is, from plain to rarest; declaration order is value order. */
 public enum NumberCategory {
@@ -13,7 +13,7 @@ public enum NumberCategory {
 
     private static final NumberCategory[] BY_RANK = values();
 
-    private final String wireName = name().toLowerCase(Locale.ROOT);
+    private final String wireName = WireNames.of(this);
 
     /** "regular" ... "diamond". */
     public String wireName() {
@@ -39,14 +39,8 @@ public enum NumberCategory {
 
     /** Reads a wire name (case-insensitive); throws IllegalArgumentException naming the allowed values. */
     public static NumberCategory fromWire(String wire) {
-        if (wire != null) {
-            for (NumberCategory category : BY_RANK) {
-                if (category.wireName.equalsIgnoreCase(wire.trim())) {
-                    return category;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown category '" + wire
-                + "', expected one of regular, bronze, silver, gold, platinum, diamond");
+        return WireNames.lenient(NumberCategory.class, wire).orElseThrow(() -> new IllegalArgumentException(
+                "unknown category '" + wire
+                + "', expected one of regular, bronze, silver, gold, platinum, diamond"));
     }
 }

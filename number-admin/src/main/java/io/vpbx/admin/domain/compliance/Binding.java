@@ -1,7 +1,7 @@
 package io.vpbx.admin.domain.compliance;
 
+import io.vpbx.admin.domain.WireNames;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * A number's responsible holder: one end user or one M2M device. PENDING until the registry request is
@@ -16,7 +16,7 @@ public record Binding(String e164, String accountId, HolderType holderType, Stri
         M2M_DEVICE;
 
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return WireNames.of(this);
         }
     }
 
@@ -25,7 +25,7 @@ public record Binding(String e164, String accountId, HolderType holderType, Stri
         PREPAID;
 
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return WireNames.of(this);
         }
     }
 
@@ -35,7 +35,7 @@ public record Binding(String e164, String accountId, HolderType holderType, Stri
         REJECTED;
 
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return WireNames.of(this);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.compliance;
 
+import io.vpbx.admin.domain.WireNames;
 import java.util.Locale;
 
 /** What is known about an end user's identity document. Anything but VALID suspends their numbers. */
@@ -10,7 +11,7 @@ public enum DocumentStatus {
     UNVERIFIABLE;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public static DocumentStatus fromWire(String value) {

@@ -1,7 +1,7 @@
 package io.vpbx.admin.domain.compliance;
 
+import io.vpbx.admin.domain.WireNames;
 import java.time.Instant;
-import java.util.Locale;
 
 /** Equipment a number may be bound to instead of a person; reported to the registry and verified by the operator. */
 public record M2mDevice(String id, String accountId, DeviceType type, String model, String serialNumber, String imei,
@@ -15,7 +15,7 @@ public record M2mDevice(String id, String accountId, DeviceType type, String mod
         OTHER;
 
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return WireNames.of(this);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.vpbx.admin.domain.compliance;
 
+import io.vpbx.admin.domain.WireNames;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * What vpbx filed with the state registry for one binding, and how it went. Persons confirm with a
@@ -19,7 +19,7 @@ public record RegistryRequest(String id, String accountId, String e164, Binding.
         REJECTED;
 
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return WireNames.of(this);
         }
 
         public boolean open() {

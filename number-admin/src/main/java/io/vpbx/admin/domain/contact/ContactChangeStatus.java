@@ -1,7 +1,6 @@
 package io.vpbx.admin.domain.contact;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.vpbx.admin.domain.WireNames;
 
 /**
  * Where a contact-phone change stands. Only {@code PENDING} accepts codes; the others are final:
@@ -16,11 +15,10 @@ public enum ContactChangeStatus {
     LOCKED;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public static ContactChangeStatus fromWire(String value) {
-        return Arrays.stream(values()).filter(status -> status.wireName().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown contact change status: " + value));
+        return WireNames.exact(ContactChangeStatus.class, value).orElseThrow(() -> new IllegalArgumentException("unknown contact change status: " + value));
     }
 }

@@ -1,8 +1,7 @@
 package io.vpbx.admin.domain.identity;
 
+import io.vpbx.admin.domain.WireNames;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** How a document number proves itself beyond its format; named in the catalogue by {@link #wireName()}. */
@@ -20,17 +19,12 @@ public enum CheckAlgorithm {
 
     /** The name used in the catalogue, e.g. "cn_uscc_gb32100". */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public static CheckAlgorithm fromWire(String name) {
-        for (CheckAlgorithm algorithm : values()) {
-            if (algorithm.wireName().equals(name)) {
-                return algorithm;
-            }
-        }
-        throw new IllegalArgumentException("unknown check algorithm '" + name + "', expected one of "
-                + Arrays.stream(values()).map(CheckAlgorithm::wireName).toList());
+        return WireNames.exact(CheckAlgorithm.class, name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown check algorithm '" + name + "', expected one of " + WireNames.all(CheckAlgorithm.class)));
     }
 
     /**

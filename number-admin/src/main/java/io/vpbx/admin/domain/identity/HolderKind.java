@@ -1,7 +1,6 @@
 package io.vpbx.admin.domain.identity;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.vpbx.admin.domain.WireNames;
 
 /** Who a document identifies: a natural person or an organization. */
 public enum HolderKind {
@@ -10,16 +9,11 @@ public enum HolderKind {
 
     /** The name used in data files and on the wire: "person", "organization". */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public static HolderKind fromWire(String name) {
-        for (HolderKind kind : values()) {
-            if (kind.wireName().equals(name)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown holder kind '" + name + "', expected one of "
-                + Arrays.stream(values()).map(HolderKind::wireName).toList());
+        return WireNames.exact(HolderKind.class, name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown holder kind '" + name + "', expected one of " + WireNames.all(HolderKind.class)));
     }
 }

@@ -1,6 +1,6 @@
 package io.vpbx.admin.domain.inventory;
 
-import java.util.Locale;
+import io.vpbx.admin.domain.WireNames;
 
 /** Orders of catalog search results; every order ends with the number so that cursors are stable. */
 public enum CatalogSort {
@@ -10,15 +10,10 @@ public enum CatalogSort {
     CATEGORY_DESC;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public static CatalogSort fromWire(String value) {
-        for (CatalogSort sort : values()) {
-            if (sort.wireName().equals(value)) {
-                return sort;
-            }
-        }
-        throw new IllegalArgumentException(value);
+        return WireNames.exact(CatalogSort.class, value).orElseThrow(() -> new IllegalArgumentException(value));
     }
 }

@@ -1,7 +1,7 @@
 package io.vpbx.admin.domain.inventory;
 
+import io.vpbx.admin.domain.WireNames;
 import java.time.Instant;
-import java.util.Locale;
 
 /** A hold on numbers by one account until {@code expiresAt}. */
 public record Reservation(String id, String accountId, Instant createdAt, Instant expiresAt, Status status) {
@@ -17,7 +17,7 @@ public record Reservation(String id, String accountId, Instant createdAt, Instan
         EXPIRED;
 
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return WireNames.of(this);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.vpbx.admin.domain.lifecycle;
 
-import java.util.Locale;
+import io.vpbx.admin.domain.WireNames;
 
 /** Where a number is in its life. The compliance issue adds the blocked and suspended states. */
 public enum NumberState {
@@ -15,16 +15,12 @@ public enum NumberState {
     DISCONNECTED;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public static NumberState fromWire(String value) {
-        for (NumberState state : values()) {
-            if (state.wireName().equals(value)) {
-                return state;
-            }
-        }
-        throw new IllegalArgumentException("unknown number state '" + value + "'");
+        return WireNames.exact(NumberState.class, value)
+                .orElseThrow(() -> new IllegalArgumentException("unknown number state '" + value + "'"));
     }
 
     /** A number an account holds: it can be configured and must be disconnected to be given back. */

@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.lifecycle;
 
+import io.vpbx.admin.domain.WireNames;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,7 @@ public enum Suspension {
     FULL_STOP;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public static Suspension fromWire(String value) {

@@ -1,6 +1,6 @@
 package io.vpbx.admin.domain.number;
 
-import java.util.Locale;
+import io.vpbx.admin.domain.WireNames;
 
 /** What kind of line a number is; the wire name is the lower-case form used in JSON and CSV. */
 public enum NumberType {
@@ -8,7 +8,7 @@ public enum NumberType {
     MOBILE,
     TOLL_FREE;
 
-    private final String wireName = name().toLowerCase(Locale.ROOT);
+    private final String wireName = WireNames.of(this);
 
     /** "city", "mobile" or "toll_free". */
     public String wireName() {
@@ -17,14 +17,7 @@ public enum NumberType {
 
     /** Reads a wire name (case-insensitive); throws IllegalArgumentException naming the allowed values. */
     public static NumberType fromWire(String wire) {
-        if (wire != null) {
-            for (NumberType type : values()) {
-                if (type.wireName.equalsIgnoreCase(wire.trim())) {
-                    return type;
-                }
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown number type '" + wire + "', expected one of city, mobile, toll_free");
+        return WireNames.lenient(NumberType.class, wire).orElseThrow(() -> new IllegalArgumentException(
+                "unknown number type '" + wire + "', expected one of city, mobile, toll_free"));
     }
 }
