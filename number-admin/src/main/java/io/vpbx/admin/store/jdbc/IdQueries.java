@@ -109,6 +109,12 @@ final class IdQueries {
         return instant == null ? new SqlNull(Types.TIMESTAMP) : Timestamp.from(instant);
     }
 
+    /** A nullable TIMESTAMP column as an instant. */
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
     /** An instant as a TIMESTAMP WITH TIME ZONE value in UTC; null stays null (bind it with setObject, not {@link #bind}). */
     static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

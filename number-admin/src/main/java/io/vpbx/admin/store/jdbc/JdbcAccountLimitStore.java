@@ -1,9 +1,9 @@
 package io.vpbx.admin.store.jdbc;
 
+import static io.vpbx.admin.store.jdbc.NullableColumns.bool;
 import static io.vpbx.admin.store.jdbc.NullableColumns.getBoolean;
 import static io.vpbx.admin.store.jdbc.NullableColumns.getInt;
-import static io.vpbx.admin.store.jdbc.NullableColumns.setBoolean;
-import static io.vpbx.admin.store.jdbc.NullableColumns.setInt;
+import static io.vpbx.admin.store.jdbc.NullableColumns.integer;
 
 import io.vpbx.admin.domain.limits.LimitSettings;
 import io.vpbx.admin.store.AccountLimitStore;
@@ -29,24 +29,19 @@ public final class JdbcAccountLimitStore implements AccountLimitStore {
 
     @Override
     public void save(Tx tx, String accountId, LimitSettings s, Instant at) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE account_limits SET max_reserved_numbers = ?, "
-                + "purchases_per_hour = ?, purchases_per_day = ?, concurrent_calls = ?, calls_per_minute = ?, "
-                + "max_call_seconds = ?, allow_international = ?, allow_premium = ?, allowed_prefixes = ?, updated_at = ? "
-                + "WHERE account_id = ?")) {
-            bind(st, s, at);
-            st.setString(11, accountId);
-            if (st.executeUpdate() == 1) {
-                return;
-            }
+        Object[] values = {integer(s.maxReservedNumbers()), integer(s.purchasesPerHour()), integer(s.purchasesPerDay()),
+                integer(s.concurrentCalls()), integer(s.callsPerMinute()), integer(s.maxCallSeconds()),
+                bool(s.allowInternational()), bool(s.allowPremium()),
+                s.allowedPrefixes() == null ? null : String.join(",", s.allowedPrefixes()), Timestamp.from(at), accountId};
+        if (IdQueries.update(tx, "UPDATE account_limits SET max_reserved_numbers = ?, purchases_per_hour = ?, "
+                + "purchases_per_day = ?, concurrent_calls = ?, calls_per_minute = ?, max_call_seconds = ?, "
+                + "allow_international = ?, allow_premium = ?, allowed_prefixes = ?, updated_at = ? WHERE account_id = ?",
+                values) == 1) {
+            return;
         }
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO account_limits (max_reserved_numbers, "
-                + "purchases_per_hour, purchases_per_day, concurrent_calls, calls_per_minute, max_call_seconds, "
-                + "allow_international, allow_premium, allowed_prefixes, updated_at, account_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bind(st, s, at);
-            st.setString(11, accountId);
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO account_limits (max_reserved_numbers, purchases_per_hour, purchases_per_day, "
+                + "concurrent_calls, calls_per_minute, max_call_seconds, allow_international, allow_premium, allowed_prefixes, "
+                + "updated_at, account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
     }
 
     @Override
@@ -103,19 +98,6 @@ public final class JdbcAccountLimitStore implements AccountLimitStore {
             rs.next();
             return rs.getInt(1);
         }
-    }
-
-    private static void bind(PreparedStatement st, LimitSettings s, Instant at) throws SQLException {
-        setInt(st, 1, s.maxReservedNumbers());
-        setInt(st, 2, s.purchasesPerHour());
-        setInt(st, 3, s.purchasesPerDay());
-        setInt(st, 4, s.concurrentCalls());
-        setInt(st, 5, s.callsPerMinute());
-        setInt(st, 6, s.maxCallSeconds());
-        setBoolean(st, 7, s.allowInternational());
-        setBoolean(st, 8, s.allowPremium());
-        st.setString(9, s.allowedPrefixes() == null ? null : String.join(",", s.allowedPrefixes()));
-        st.setTimestamp(10, Timestamp.from(at));
     }
 
     private static LimitSettings read(ResultSet rs) throws SQLException {

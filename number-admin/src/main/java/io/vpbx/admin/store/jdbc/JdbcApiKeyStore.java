@@ -22,18 +22,9 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     @Override
     public void add(Tx tx, ApiKey key, Principal owner, String name, Instant createdAt, Instant expiresAt) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO api_keys "
-                + "(id, account_id, role, key_hash, key_prefix, key_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, key.id());
-            st.setString(2, owner.accountId());
-            st.setString(3, owner.role().name());
-            st.setString(4, key.hash());
-            st.setString(5, key.prefix());
-            st.setString(6, name);
-            st.setTimestamp(7, Timestamp.from(createdAt));
-            st.setTimestamp(8, expiresAt == null ? null : Timestamp.from(expiresAt));
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO api_keys (id, account_id, role, key_hash, key_prefix, key_name, created_at, expires_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key.id(), owner.accountId(), owner.role().name(), key.hash(), key.prefix(),
+                name, Timestamp.from(createdAt), IdQueries.timestamp(expiresAt));
     }
 
     @Override
@@ -90,12 +81,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     private static StoredApiKey key(ResultSet rs) throws SQLException {
         return new StoredApiKey(rs.getString("id"), rs.getString("account_id"), Role.valueOf(rs.getString("role")),
-                rs.getString("key_name"), rs.getString("key_prefix"), instant(rs, "created_at"), instant(rs, "expires_at"),
-                instant(rs, "last_used_at"), instant(rs, "revoked_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
+                rs.getString("key_name"), rs.getString("key_prefix"), IdQueries.instant(rs, "created_at"),
+                IdQueries.instant(rs, "expires_at"), IdQueries.instant(rs, "last_used_at"), IdQueries.instant(rs, "revoked_at"));
     }
 }

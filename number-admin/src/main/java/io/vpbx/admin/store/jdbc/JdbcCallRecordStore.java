@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.postgresql.PGConnection;
@@ -124,13 +123,7 @@ public final class JdbcCallRecordStore implements CallRecordStore {
         String sql = "SELECT id, " + COLUMNS + " FROM call_records" + where.sql() + " ORDER BY started_at DESC, id DESC LIMIT ?";
         try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
             st.setInt(where.bind(st, 1), q.limit());
-            List<StoredCallRecord> page = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    page.add(new StoredCallRecord(rs.getLong("id"), read(rs)));
-                }
-            }
-            return page;
+            return IdQueries.rows(st, rs -> new StoredCallRecord(rs.getLong("id"), read(rs)));
         }
     }
 

@@ -103,10 +103,6 @@ public final class JdbcContactChangeStore implements ContactChangeStore {
                 rs.getString("old_code_hash"), rs.getString("new_code_hash"), rs.getString("salt"), rs.getInt("attempts_left"),
                 rs.getTimestamp("expires_at").toInstant(), ContactChangeStatus.fromWire(rs.getString("status")),
                 rs.getString("operator_verified_by"), rs.getTimestamp("created_at").toInstant(),
-                instant(rs.getTimestamp("completed_at")), rs.getBoolean("flagged"), rs.getString("flag_reason"));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                IdQueries.instant(rs, "completed_at"), rs.getBoolean("flagged"), rs.getString("flag_reason"));
     }
 }
