@@ -1,6 +1,7 @@
 package io.vpbx.admin.domain.category;
 
-import io.vpbx.admin.domain.WireNames;
+import io.vpbx.admin.domain.WireName;
+import java.util.Locale;
 
 /** How beautiful (and so how expensive) a number is, from plain to rarest; declaration order is value order. */
 public enum NumberCategory {
@@ -13,7 +14,7 @@ public enum NumberCategory {
 
     private static final NumberCategory[] BY_RANK = values();
 
-    private final String wireName = WireNames.of(this);
+    private final String wireName = name().toLowerCase(Locale.ROOT);
 
     /** "regular" ... "diamond". */
     public String wireName() {
@@ -39,8 +40,7 @@ public enum NumberCategory {
 
     /** Reads a wire name (case-insensitive); throws IllegalArgumentException naming the allowed values. */
     public static NumberCategory fromWire(String wire) {
-        return WireNames.lenient(NumberCategory.class, wire).orElseThrow(() -> new IllegalArgumentException(
-                "unknown category '" + wire
-                + "', expected one of regular, bronze, silver, gold, platinum, diamond"));
+        return WireName.lenient(NumberCategory.class, wire).orElseThrow(() -> new IllegalArgumentException(
+                "unknown category '" + wire + "', expected one of regular, bronze, silver, gold, platinum, diamond"));
     }
 }

@@ -1,7 +1,8 @@
 package io.vpbx.admin.domain.category;
 
-import io.vpbx.admin.domain.WireNames;
+import io.vpbx.admin.domain.WireName;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -47,7 +48,7 @@ public enum PatternKind {
         this.factory = factory;
     }
 
-    private final String wireName = WireNames.of(this);
+    private final String wireName = name().toLowerCase(Locale.ROOT);
 
     public String wireName() {
         return wireName;
@@ -59,7 +60,7 @@ public enum PatternKind {
     }
 
     public static PatternKind fromWire(String wire) {
-        return WireNames.lenient(PatternKind.class, wire).orElseThrow(() -> new IllegalArgumentException(
+        return WireName.lenient(PatternKind.class, wire).orElseThrow(() -> new IllegalArgumentException(
                 "unknown pattern kind '" + wire + "'"));
     }
 

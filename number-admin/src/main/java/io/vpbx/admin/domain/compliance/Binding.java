@@ -1,6 +1,6 @@
 package io.vpbx.admin.domain.compliance;
 
-import io.vpbx.admin.domain.WireNames;
+import io.vpbx.admin.domain.WireName;
 import java.time.Instant;
 
 /**
@@ -11,32 +11,20 @@ public record Binding(String e164, String accountId, HolderType holderType, Stri
                       String documentFingerprint, String registryRequestId, Status status, Instant deadlineAt, Instant boundAt,
                       Instant confirmedAt) {
 
-    public enum HolderType {
+    public enum HolderType implements WireName {
         END_USER,
-        M2M_DEVICE;
-
-        public String wireName() {
-            return WireNames.of(this);
-        }
+        M2M_DEVICE
     }
 
-    public enum Billing {
+    public enum Billing implements WireName {
         POSTPAID,
-        PREPAID;
-
-        public String wireName() {
-            return WireNames.of(this);
-        }
+        PREPAID
     }
 
-    public enum Status {
+    public enum Status implements WireName {
         PENDING,
         CONFIRMED,
-        REJECTED;
-
-        public String wireName() {
-            return WireNames.of(this);
-        }
+        REJECTED
     }
 
     public Binding withStatus(Status newStatus, Instant confirmed) {

@@ -1,9 +1,9 @@
 package io.vpbx.admin.domain.lifecycle;
 
-import io.vpbx.admin.domain.WireNames;
+import io.vpbx.admin.domain.WireName;
 
 /** Where a number is in its life. The compliance issue adds the blocked and suspended states. */
-public enum NumberState {
+public enum NumberState implements WireName {
     AVAILABLE,
     RESERVED,
     /** Purchased; not yet bound to a responsible end user or M2M device, so not active. */
@@ -14,12 +14,8 @@ public enum NumberState {
     /** Released by its owner and quarantined, so that the next owner does not receive its calls. */
     DISCONNECTED;
 
-    public String wireName() {
-        return WireNames.of(this);
-    }
-
     public static NumberState fromWire(String value) {
-        return WireNames.exact(NumberState.class, value)
+        return WireName.exact(NumberState.class, value)
                 .orElseThrow(() -> new IllegalArgumentException("unknown number state '" + value + "'"));
     }
 
