@@ -75,10 +75,7 @@ final class ConfigBinder {
         Long maxBody = values.read("admin.max-body-bytes", ValueType.longAtLeast(AdminConfig.MIN_BODY_BYTES));
         Integer defaultPage = values.read("admin.page-size.default", ValueType.intAtLeast(1));
         Integer maxPage = values.read("admin.page-size.max", ValueType.intAtLeast(1));
-        if (defaultPage != null && maxPage != null && maxPage < defaultPage) {
-            values.problem("admin.page-size.max", "expected at least admin.page-size.default (" + defaultPage
-                    + ") but got '" + maxPage + "'");
-        }
+        values.atLeast("admin.page-size.max", maxPage, "admin.page-size.default", defaultPage);
         return values.valid()
                 ? new AdminConfig(host, port, perSecond, burst, maxBody, defaultPage, maxPage)
                 : null;
@@ -118,14 +115,8 @@ final class ConfigBinder {
                 ValueType.intBetween(1, SipTcpConfig.MAX_CONNECTIONS));
         Duration idle = values.read("sip.tcp.idle-timeout", ValueType.duration());
         Duration message = values.read("sip.tcp.message-timeout", ValueType.duration());
-        if (max != null && perSource != null && perSource > max) {
-            values.problem("sip.tcp.max-connections-per-source", "expected at most sip.tcp.max-connections (" + max
-                    + ") but got '" + perSource + "'");
-        }
-        if (idle != null && message != null && message.compareTo(idle) > 0) {
-            values.problem("sip.tcp.message-timeout", "expected at most sip.tcp.idle-timeout (" + idle + ") but got '"
-                    + message + "'");
-        }
+        values.atMost("sip.tcp.max-connections-per-source", perSource, "sip.tcp.max-connections", max);
+        values.atMost("sip.tcp.message-timeout", message, "sip.tcp.idle-timeout", idle);
         return values.valid() ? new SipTcpConfig(max, perSource, idle, message) : null;
     }
 
@@ -166,14 +157,8 @@ final class ConfigBinder {
         Integer readsDrop = values.read("sip.overload.queue-drop-percent", ValueType.intBetween(1, 100));
         Integer transactions = values.read("sip.overload.transactions-reject-percent", ValueType.intBetween(1, 100));
         Duration retryAfter = values.read("sip.overload.retry-after", ValueType.duration());
-        if (lagReject != null && lagDrop != null && lagDrop.compareTo(lagReject) < 0) {
-            values.problem("sip.overload.lag-drop", "expected at least sip.overload.lag-reject (" + lagReject
-                    + ") but got '" + lagDrop + "'");
-        }
-        if (readsReject != null && readsDrop != null && readsDrop < readsReject) {
-            values.problem("sip.overload.queue-drop-percent", "expected at least "
-                    + "sip.overload.queue-reject-percent (" + readsReject + ") but got '" + readsDrop + "'");
-        }
+        values.atLeast("sip.overload.lag-drop", lagDrop, "sip.overload.lag-reject", lagReject);
+        values.atLeast("sip.overload.queue-drop-percent", readsDrop, "sip.overload.queue-reject-percent", readsReject);
         if (retryAfter != null && (retryAfter.toSeconds() < 1 || retryAfter.toMillis() % 1000 != 0)) {
             values.problem("sip.overload.retry-after", "expected whole seconds, at least 1s, but got '" + retryAfter + "'");
         }
@@ -303,9 +288,8 @@ final class ConfigBinder {
             values.problem("registrar.lockout.username-failures", "expected more than registrar.lockout.source-failures ("
                     + sourceFailures + "), or one address could lock a username out everywhere, but got '" + usernameFailures + "'");
         }
-        if (min != null && max != null && max < min) {
-            values.problem("registrar.max-expires", "expected at least registrar.min-expires (" + min + ") but got '" + max + "'");
-        } else if (min != null && max != null && dflt != null && (dflt < min || dflt > max)) {
+        if (values.atLeast("registrar.max-expires", max, "registrar.min-expires", min)
+                && min != null && max != null && dflt != null && (dflt < min || dflt > max)) {
             values.problem("registrar.default-expires", "expected " + min + ".." + max
                     + " (registrar.min-expires..registrar.max-expires) but got '" + dflt + "'");
         }

@@ -49,6 +49,27 @@ final class ValueReader {
         problems.add(key + ": " + message + " (from " + sourced(key).source() + ")");
     }
 
+    /**
+     * Records a problem when {@code key}'s value is below {@code floorKey}'s ("a maximum below its default"); returns
+     * whether the pair holds, true too when either value is missing (its own problem is recorded already).
+     */
+    <T extends Comparable<T>> boolean atLeast(String key, T value, String floorKey, T floor) {
+        return ordered(key, value, value != null && floor != null && value.compareTo(floor) < 0, "at least", floorKey, floor);
+    }
+
+    /** As {@link #atLeast}, for a value that must not exceed {@code ceilingKey}'s. */
+    <T extends Comparable<T>> boolean atMost(String key, T value, String ceilingKey, T ceiling) {
+        return ordered(key, value, value != null && ceiling != null && value.compareTo(ceiling) > 0, "at most", ceilingKey,
+                ceiling);
+    }
+
+    private boolean ordered(String key, Object value, boolean broken, String relation, String boundKey, Object bound) {
+        if (broken) {
+            problem(key, "expected " + relation + " " + boundKey + " (" + bound + ") but got '" + value + "'");
+        }
+        return !broken;
+    }
+
     /** Whether no problem has been found so far, by this reader or by the sources before it. */
     boolean valid() {
         return problems.isEmpty();

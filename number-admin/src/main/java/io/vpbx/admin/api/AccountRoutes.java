@@ -7,7 +7,6 @@ import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.contact.EmailAddress;
 import io.vpbx.admin.service.accounts.AccountService;
 import io.vpbx.admin.service.NumberInputs;
-import java.util.List;
 
 /**
  * /v1/accounts: the operator creates businesses; the answer to a creation carries the first API key, once.
@@ -50,14 +49,9 @@ final class AccountRoutes implements Routes {
     private void list(RoutingContext rc) {
         int limit = query.limit(rc);
         String[] cursor = query.cursor(rc, 1);
-        exchange.blocking(rc, 200, () -> {
-            List<Account> page = accounts.list(exchange.context(rc), cursor == null ? null : cursor[0], limit);
-            ObjectNode body = exchange.mapper().createObjectNode();
-            page.forEach(account -> body.withArray("items").add(view(account)));
-            body.withArray("items");
-            body.put("next_cursor", page.size() == limit ? Query.encodeCursor(page.get(page.size() - 1).id()) : null);
-            return body;
-        });
+        exchange.blocking(rc, 200, () -> PageBody.of(exchange.mapper(),
+                accounts.list(exchange.context(rc), cursor == null ? null : cursor[0], limit), limit, this::view,
+                account -> Query.encodeCursor(account.id())));
     }
 
     private void get(RoutingContext rc) {

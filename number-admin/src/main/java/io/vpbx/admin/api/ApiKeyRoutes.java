@@ -39,12 +39,7 @@ final class ApiKeyRoutes implements Routes {
 
     private void list(RoutingContext rc) {
         String accountId = rc.queryParams().get("account_id");
-        exchange.blocking(rc, 200, () -> {
-            ObjectNode body = exchange.mapper().createObjectNode();
-            body.putArray("items");
-            keys.list(exchange.context(rc), accountId).forEach(key -> body.withArray("items").add(view(key)));
-            return body;
-        });
+        exchange.blocking(rc, 200, () -> PageBody.items(exchange.mapper(), keys.list(exchange.context(rc), accountId), this::view));
     }
 
     private void get(RoutingContext rc) {

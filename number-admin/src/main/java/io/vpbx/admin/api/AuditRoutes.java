@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.audit.AuditEvent;
 import io.vpbx.admin.domain.audit.AuditQuery;
+import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.domain.audit.ChainVerification;
 import io.vpbx.admin.service.audit.AuditService;
 import io.vpbx.admin.service.RequestContext;
@@ -79,14 +80,8 @@ final class AuditRoutes implements Routes {
         AuditQuery auditQuery = new AuditQuery(query.text(rc, "account_id"), query.text(rc, "resource_type"),
                 query.text(rc, "resource_id"), query.text(rc, "action"), query.text(rc, "actor"),
                 query.instant(rc, "since"), query.instant(rc, "until"), beforeId, limit);
-        exchange.blocking(rc, 200, () -> {
-            List<AuditEvent> events = audit.query(exchange.context(rc), auditQuery);
-            ObjectNode body = exchange.mapper().createObjectNode();
-            ArrayNode items = body.putArray("items");
-            events.forEach(event -> items.add(view(event)));
-            body.put("next_cursor", events.size() == limit ? Query.encodeCursor(Long.toString(events.get(events.size() - 1).id())) : null);
-            return body;
-        });
+        exchange.blocking(rc, 200, () -> PageBody.of(exchange.mapper(), audit.query(exchange.context(rc), auditQuery), limit,
+                this::view, event -> Query.encodeCursor(Long.toString(event.id()))));
     }
 
     private ObjectNode view(AuditEvent event) {
@@ -100,12 +95,17 @@ final class AuditRoutes implements Routes {
                 .put("action", event.action())
                 .put("resource_type", event.resourceType())
                 .put("resource_id", event.resourceId());
-        ArrayNode changes = node.putArray("changes");
-        event.changes().forEach(change -> {
-            ObjectNode c = changes.addObject().put("field", change.field());
+        putChanges(node, event.changes());
+        return node;
+    }
+
+    /** Field-level changes as the audit log shows them, also in a bulk change's diff: field, before, after. */
+    static void putChanges(ObjectNode node, List<FieldChange> changes) {
+        ArrayNode array = node.putArray("changes");
+        changes.forEach(change -> {
+            ObjectNode c = array.addObject().put("field", change.field());
             c.set("before", change.before());
             c.set("after", change.after());
         });
-        return node;
     }
 }

@@ -6,7 +6,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.cdr.CallRecordQuery;
-import io.vpbx.admin.domain.cdr.StoredCallRecord;
 import io.vpbx.admin.service.calls.CallRecordSearch;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.RequestContext;
@@ -14,7 +13,6 @@ import io.vpbx.telephony.cdr.CallRecord;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -46,14 +44,8 @@ final class CallRecordRoutes implements Routes {
                 query.instant(rc, "to"), number == null ? null : inputs.one("number", number),
                 choice(rc, "direction", CallRecord.Direction.class), choice(rc, "result", CallRecord.Result.class),
                 query.text(rc, "caller"), position(query.cursor(rc, 2)), limit);
-        exchange.blocking(rc, 200, () -> {
-            List<StoredCallRecord> page = search.search(ctx, filters);
-            ObjectNode body = exchange.mapper().createObjectNode();
-            ArrayNode items = body.putArray("items");
-            page.forEach(stored -> items.add(view(stored.record())));
-            body.put("next_cursor", page.size() == limit ? cursor(page.get(page.size() - 1).position()) : null);
-            return body;
-        });
+        exchange.blocking(rc, 200, () -> PageBody.of(exchange.mapper(), search.search(ctx, filters), limit,
+                stored -> view(stored.record()), stored -> cursor(stored.position())));
     }
 
     private <E extends Enum<E>> E choice(RoutingContext rc, String name, Class<E> type) {

@@ -70,14 +70,8 @@ final class CatalogRoutes implements Routes {
 
     private void search(RoutingContext rc) {
         CatalogQuery catalogQuery = catalogQuery(rc);
-        exchange.blocking(rc, 200, () -> {
-            List<NumberRecord> page = search.search(catalogQuery);
-            ObjectNode body = exchange.mapper().createObjectNode();
-            var items = body.putArray("items");
-            page.forEach(record -> items.add(views.catalogEntry(record)));
-            body.put("next_cursor", page.size() == catalogQuery.limit() ? cursorAfter(catalogQuery.sort(), page.get(page.size() - 1)) : null);
-            return body;
-        });
+        exchange.blocking(rc, 200, () -> PageBody.of(exchange.mapper(), search.search(catalogQuery), catalogQuery.limit(),
+                views::catalogEntry, record -> cursorAfter(catalogQuery.sort(), record)));
     }
 
     private CatalogQuery catalogQuery(RoutingContext rc) {

@@ -1,6 +1,5 @@
 package io.vpbx.admin.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,7 +11,6 @@ import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.store.ContactChangeStore;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /**
  * /v1/contact-phone-changes: a holder's contact phone changes with a code from the old phone and one from
@@ -72,15 +70,8 @@ final class ContactPhoneRoutes implements Routes {
         String holder = query.text(rc, "holder");
         ContactPhoneChanges.HistoryQuery history = new ContactPhoneChanges.HistoryQuery(query.text(rc, "account_id"),
                 holder == null ? ContactHolderKind.ACCOUNT.wireName() : holder, query.text(rc, "end_user_id"), cursor(rc), limit);
-        exchange.blocking(rc, 200, () -> {
-            List<ContactPhoneChange> page = changes.history(ctx, history);
-            ObjectNode body = exchange.mapper().createObjectNode();
-            ArrayNode items = body.putArray("items");
-            page.forEach(change -> items.add(view(change)));
-            ContactPhoneChange last = page.isEmpty() ? null : page.get(page.size() - 1);
-            body.put("next_cursor", page.size() == limit ? Query.encodeCursor(last.createdAt().toString(), last.id()) : null);
-            return body;
-        });
+        exchange.blocking(rc, 200, () -> PageBody.of(exchange.mapper(), changes.history(ctx, history), limit, this::view,
+                last -> Query.encodeCursor(last.createdAt().toString(), last.id())));
     }
 
     private ContactChangeStore.Cursor cursor(RoutingContext rc) {

@@ -33,12 +33,7 @@ final class ForwardingConsentRoutes implements Routes {
 
     private void list(RoutingContext rc) {
         String e164 = inputs.one("number", rc.pathParam("number"));
-        exchange.blocking(rc, 200, () -> {
-            ObjectNode body = exchange.mapper().createObjectNode();
-            body.putArray("items");
-            consents.list(exchange.context(rc), e164).forEach(consent -> body.withArray("items").add(view(consent)));
-            return body;
-        });
+        exchange.blocking(rc, 200, () -> PageBody.items(exchange.mapper(), consents.list(exchange.context(rc), e164), this::view));
     }
 
     private void grant(RoutingContext rc) {

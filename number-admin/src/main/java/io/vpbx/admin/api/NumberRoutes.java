@@ -88,14 +88,8 @@ final class NumberRoutes implements Routes {
         int limit = query.limit(rc);
         String[] cursor = query.cursor(rc, 1);
         OwnedNumbersQuery owned = ownedQuery(ctx.accountId(), rc, cursor == null ? null : cursor[0], limit);
-        exchange.blocking(rc, 200, () -> {
-            List<NumberRecord> page = numbers.list(ctx, owned);
-            ObjectNode body = exchange.mapper().createObjectNode();
-            ArrayNode items = body.putArray("items");
-            page.forEach(record -> items.add(views.owned(record)));
-            body.put("next_cursor", page.size() == limit ? Query.encodeCursor(page.get(page.size() - 1).e164()) : null);
-            return body;
-        });
+        exchange.blocking(rc, 200, () -> PageBody.of(exchange.mapper(), numbers.list(ctx, owned), limit, views::owned,
+                record -> Query.encodeCursor(record.e164())));
     }
 
     private void get(RoutingContext rc) {
@@ -131,13 +125,7 @@ final class NumberRoutes implements Routes {
                     .put("changed", outcome.changed());
             ArrayNode diffs = body.putArray("diff");
             for (BulkChangeService.NumberDiff diff : outcome.diffs()) {
-                ObjectNode item = diffs.addObject().put("number", diff.number());
-                ArrayNode changes = item.putArray("changes");
-                diff.changes().forEach(change -> {
-                    ObjectNode c = changes.addObject().put("field", change.field());
-                    c.set("before", change.before());
-                    c.set("after", change.after());
-                });
+                AuditRoutes.putChanges(diffs.addObject().put("number", diff.number()), diff.changes());
             }
             return body;
         });

@@ -1,7 +1,6 @@
 package io.vpbx.admin.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,7 +8,6 @@ import io.vpbx.admin.service.Patch;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.ResourceService;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -56,14 +54,8 @@ final class ResourceRoutes<T, D> implements Routes {
         RequestContext ctx = exchange.context(rc);
         int limit = query.limit(rc);
         String[] cursor = query.cursor(rc, 1);
-        exchange.blocking(rc, 200, () -> {
-            List<T> page = service.list(ctx, cursor == null ? null : cursor[0], limit);
-            ObjectNode body = exchange.mapper().createObjectNode();
-            ArrayNode items = body.putArray("items");
-            page.forEach(resource -> items.add(view.apply(resource)));
-            body.put("next_cursor", page.size() == limit ? Query.encodeCursor(idOf.apply(page.get(page.size() - 1))) : null);
-            return body;
-        });
+        exchange.blocking(rc, 200, () -> PageBody.of(exchange.mapper(), service.list(ctx, cursor == null ? null : cursor[0], limit),
+                limit, view, resource -> Query.encodeCursor(idOf.apply(resource))));
     }
 
     private void get(RoutingContext rc) {

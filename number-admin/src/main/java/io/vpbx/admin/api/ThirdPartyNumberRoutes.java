@@ -15,7 +15,6 @@ import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import io.vpbx.telephony.uplink.RegistrationState;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -54,14 +53,8 @@ final class ThirdPartyNumberRoutes implements Routes {
         int limit = query.limit(rc);
         String[] cursor = query.cursor(rc, 1);
         String accountId = query.text(rc, "account_id");
-        exchange.blocking(rc, 200, () -> {
-            List<ThirdPartyNumberService.Connected> page = lines.list(ctx, accountId, cursor == null ? null : cursor[0], limit);
-            ObjectNode body = exchange.mapper().createObjectNode();
-            ArrayNode items = body.putArray("items");
-            page.forEach(line -> items.add(view(line)));
-            body.put("next_cursor", page.size() == limit ? Query.encodeCursor(page.get(page.size() - 1).number().e164()) : null);
-            return body;
-        });
+        exchange.blocking(rc, 200, () -> PageBody.of(exchange.mapper(), lines.list(ctx, accountId, cursor == null ? null : cursor[0],
+                limit), limit, this::view, line -> Query.encodeCursor(line.number().e164())));
     }
 
     private void get(RoutingContext rc) {

@@ -17,37 +17,22 @@ import java.time.Duration;
  */
 public final class InviteClientTransaction<M extends SipMessageView> extends ClientTransaction<M> {
 
-    private Duration timerAInterval;
     private M ack;
 
     InviteClientTransaction(TransactionOrigin<M> origin) {
-        super(origin.requireInvite(), TransactionState.CALLING);
+        super(origin.requireInvite(), TransactionState.CALLING, TransactionTimer.A, TransactionTimer.B);
     }
 
+    /** Timers A and B run only while calling: any response stops them. */
     @Override
-    void onStart() {
-        if (!transmit(request())) {
-            return;
-        }
-        if (!reliable()) {
-            timerAInterval = timers().t1();
-            startTimer(TransactionTimer.A, timerAInterval, this::timerA);
-        }
-        startTimer(TransactionTimer.B, timers().sixtyFourT1(), this::timerB);
+    boolean waiting() {
+        return state() == TransactionState.CALLING;
     }
 
-    private void timerA() {
-        if (state() != TransactionState.CALLING || !transmit(request())) {
-            return;
-        }
-        timerAInterval = timerAInterval.plus(timerAInterval);
-        startTimer(TransactionTimer.A, timerAInterval, this::timerA);
-    }
-
-    private void timerB() {
-        if (state() == TransactionState.CALLING) {
-            timeout();
-        }
+    /** Timer A doubles each time (RFC 3261 section 17.1.1.2). */
+    @Override
+    Duration nextInterval(Duration previous) {
+        return previous.plus(previous);
     }
 
     @Override

@@ -24,7 +24,6 @@ import java.time.Duration;
  */
 public final class InviteServerTransaction<M extends SipMessageView> extends ServerTransaction<M> {
 
-    private M lastResponse;
     private Duration timerGInterval;
 
     InviteServerTransaction(TransactionOrigin<M> origin) {
@@ -33,8 +32,7 @@ public final class InviteServerTransaction<M extends SipMessageView> extends Ser
 
     @Override
     void onStart() {
-        lastResponse = context().tryingFactory().tryingFor(request());
-        if (transmit(lastResponse)) {
+        if (respond(context().tryingFactory().tryingFor(request()))) {
             user().receiveRequest(this, request());
         }
     }
@@ -50,9 +48,7 @@ public final class InviteServerTransaction<M extends SipMessageView> extends Ser
             }
             return;
         }
-        if (state() == TransactionState.PROCEEDING || state() == TransactionState.COMPLETED) {
-            transmit(lastResponse);
-        }
+        absorbRetransmission();
     }
 
     @Override
@@ -63,16 +59,13 @@ public final class InviteServerTransaction<M extends SipMessageView> extends Ser
         }
         int status = response.statusCode();
         if (isProvisional(status)) {
-            lastResponse = response;
-            transmit(response);
+            respond(response);
         } else if (isSuccess(status)) {
-            lastResponse = response;
-            transmit(response);
+            respond(response);
             terminate();
         } else {
-            lastResponse = response;
             enter(TransactionState.COMPLETED);
-            if (!transmit(response)) {
+            if (!respond(response)) {
                 return true;
             }
             if (!reliable()) {
@@ -85,7 +78,7 @@ public final class InviteServerTransaction<M extends SipMessageView> extends Ser
     }
 
     private void timerG() {
-        if (state() != TransactionState.COMPLETED || !transmit(lastResponse)) {
+        if (state() != TransactionState.COMPLETED || !respondAgain()) {
             return;
         }
         timerGInterval = timers().doubledUpToT2(timerGInterval);

@@ -17,48 +17,26 @@ import java.time.Duration;
  */
 public final class NonInviteClientTransaction<M extends SipMessageView> extends ClientTransaction<M> {
 
-    private Duration timerEInterval;
-
     NonInviteClientTransaction(TransactionOrigin<M> origin) {
-        super(origin.requireNonInvite(), TransactionState.TRYING);
+        super(origin.requireNonInvite(), TransactionState.TRYING, TransactionTimer.E, TransactionTimer.F);
     }
 
+    /** Timers E and F run until a final response (Trying or Proceeding). */
     @Override
-    void onStart() {
-        if (!transmit(request())) {
-            return;
-        }
-        if (!reliable()) {
-            timerEInterval = timers().t1();
-            startTimer(TransactionTimer.E, timerEInterval, this::timerE);
-        }
-        startTimer(TransactionTimer.F, timers().sixtyFourT1(), this::timerF);
-    }
-
-    private boolean awaitingFinal() {
+    boolean waiting() {
         return state() == TransactionState.TRYING || state() == TransactionState.PROCEEDING;
     }
 
-    private void timerE() {
-        if (!awaitingFinal() || !transmit(request())) {
-            return;
-        }
-        timerEInterval = state() == TransactionState.PROCEEDING
-                ? timers().t2()
-                : timers().doubledUpToT2(timerEInterval);
-        startTimer(TransactionTimer.E, timerEInterval, this::timerE);
-    }
-
-    private void timerF() {
-        if (awaitingFinal()) {
-            timeout();
-        }
+    /** Timer E doubles up to T2 while trying, and is T2 once proceeding (RFC 3261 section 17.1.2.2). */
+    @Override
+    Duration nextInterval(Duration previous) {
+        return state() == TransactionState.PROCEEDING ? timers().t2() : timers().doubledUpToT2(previous);
     }
 
     @Override
     public void receiveResponse(M response) {
         requireResponse(response);
-        if (!awaitingFinal()) {
+        if (!waiting()) {
             return;
         }
         if (isProvisional(response.statusCode())) {

@@ -15,8 +15,6 @@ package io.vpbx.sip.transaction;
  */
 public final class NonInviteServerTransaction<M extends SipMessageView> extends ServerTransaction<M> {
 
-    private M lastResponse;
-
     NonInviteServerTransaction(TransactionOrigin<M> origin) {
         super(origin.requireNonInvite(), TransactionState.TRYING);
     }
@@ -28,9 +26,7 @@ public final class NonInviteServerTransaction<M extends SipMessageView> extends 
 
     @Override
     public void receiveRequest(M request) {
-        if (state() == TransactionState.PROCEEDING || state() == TransactionState.COMPLETED) {
-            transmit(lastResponse);
-        }
+        absorbRetransmission();
     }
 
     @Override
@@ -39,14 +35,13 @@ public final class NonInviteServerTransaction<M extends SipMessageView> extends 
         if (state() != TransactionState.TRYING && state() != TransactionState.PROCEEDING) {
             return false;
         }
-        lastResponse = response;
         if (isProvisional(response.statusCode())) {
             enter(TransactionState.PROCEEDING);
-            transmit(response);
+            respond(response);
             return true;
         }
         enter(TransactionState.COMPLETED);
-        if (transmit(response)) {
+        if (respond(response)) {
             startTimer(TransactionTimer.J, timers().timerJ(reliable()), this::terminate);
         }
         return true;

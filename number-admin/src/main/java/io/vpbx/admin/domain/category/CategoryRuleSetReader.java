@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.category;
 
+import io.vpbx.admin.domain.WireName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.admin.domain.DataFields;
@@ -75,7 +76,7 @@ public final class CategoryRuleSetReader {
             kind = PatternKind.fromWire(DataFields.text(node, "kind", where));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": field 'kind': " + e.getMessage() + ", expected one of "
-                    + Arrays.stream(PatternKind.values()).map(PatternKind::wireName).toList(), e);
+                    + WireName.all(PatternKind.class), e);
         }
         return new CategoryRule(id, group, kind, params(node, where), effect(node, where), DataFields.text(node, "reason", where));
     }

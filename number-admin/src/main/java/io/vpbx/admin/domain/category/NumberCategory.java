@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.category;
 
+import io.vpbx.admin.domain.WireName;
 import java.util.Locale;
 
 /** How beautiful (and so how expensive) a number is, from plain to rarest; declaration order is value order. */
@@ -39,14 +40,7 @@ public enum NumberCategory {
 
     /** Reads a wire name (case-insensitive); throws IllegalArgumentException naming the allowed values. */
     public static NumberCategory fromWire(String wire) {
-        if (wire != null) {
-            for (NumberCategory category : BY_RANK) {
-                if (category.wireName.equalsIgnoreCase(wire.trim())) {
-                    return category;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown category '" + wire
-                + "', expected one of regular, bronze, silver, gold, platinum, diamond");
+        return WireName.lenient(NumberCategory.class, wire).orElseThrow(() -> new IllegalArgumentException(
+                "unknown category '" + wire + "', expected one of regular, bronze, silver, gold, platinum, diamond"));
     }
 }

@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.category;
 
+import io.vpbx.admin.domain.WireName;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,12 +43,12 @@ public enum PatternKind {
 
     private final List<String> paramNames;
     private final Function<RuleParams, PatternDetector> factory;
-    private final String wireName = name().toLowerCase(Locale.ROOT);
-
     PatternKind(List<String> paramNames, Function<RuleParams, PatternDetector> factory) {
         this.paramNames = paramNames;
         this.factory = factory;
     }
+
+    private final String wireName = name().toLowerCase(Locale.ROOT);
 
     public String wireName() {
         return wireName;
@@ -59,14 +60,8 @@ public enum PatternKind {
     }
 
     public static PatternKind fromWire(String wire) {
-        if (wire != null) {
-            for (PatternKind kind : values()) {
-                if (kind.wireName.equalsIgnoreCase(wire.trim())) {
-                    return kind;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown pattern kind '" + wire + "'");
+        return WireName.lenient(PatternKind.class, wire).orElseThrow(() -> new IllegalArgumentException(
+                "unknown pattern kind '" + wire + "'"));
     }
 
     /** Builds the detector, validating params; errors name the rule and the param. */

@@ -1,7 +1,7 @@
 package io.vpbx.admin.domain.compliance;
 
+import io.vpbx.admin.domain.WireName;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * A number's responsible holder: one end user or one M2M device. PENDING until the registry request is
@@ -11,32 +11,20 @@ public record Binding(String e164, String accountId, HolderType holderType, Stri
                       String documentFingerprint, String registryRequestId, Status status, Instant deadlineAt, Instant boundAt,
                       Instant confirmedAt) {
 
-    public enum HolderType {
+    public enum HolderType implements WireName {
         END_USER,
-        M2M_DEVICE;
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        M2M_DEVICE
     }
 
-    public enum Billing {
+    public enum Billing implements WireName {
         POSTPAID,
-        PREPAID;
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        PREPAID
     }
 
-    public enum Status {
+    public enum Status implements WireName {
         PENDING,
         CONFIRMED,
-        REJECTED;
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        REJECTED
     }
 
     public Binding withStatus(Status newStatus, Instant confirmed) {

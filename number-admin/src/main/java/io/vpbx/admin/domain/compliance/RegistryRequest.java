@@ -1,7 +1,7 @@
 package io.vpbx.admin.domain.compliance;
 
+import io.vpbx.admin.domain.WireName;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * What vpbx filed with the state registry for one binding, and how it went. Persons confirm with a
@@ -11,16 +11,12 @@ public record RegistryRequest(String id, String accountId, String e164, Binding.
                               Status status, String reason, String codeHash, int codeAttemptsLeft, Instant submittedAt,
                               Instant decidedAt) {
 
-    public enum Status {
+    public enum Status implements WireName {
         SUBMITTED,
         AWAITING_CONFIRMATION,
         AWAITING_VERIFICATION,
         CONFIRMED,
         REJECTED;
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         public boolean open() {
             return this == SUBMITTED || this == AWAITING_CONFIRMATION || this == AWAITING_VERIFICATION;

@@ -1,12 +1,11 @@
 package io.vpbx.admin.domain.identity;
 
+import io.vpbx.admin.domain.WireName;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** How a document number proves itself beyond its format; named in the catalogue by {@link #wireName()}. */
-public enum CheckAlgorithm {
+public enum CheckAlgorithm implements WireName {
     /** No check character: the format is all there is. */
     NONE,
     /** GB 11643 / ISO 7064 MOD 11-2, plus a real, past birth date inside the number. */
@@ -18,19 +17,9 @@ public enum CheckAlgorithm {
     /** ISO/IEC 7812 Luhn mod 10 over an all-digit number. */
     LUHN;
 
-    /** The name used in the catalogue, e.g. "cn_uscc_gb32100". */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static CheckAlgorithm fromWire(String name) {
-        for (CheckAlgorithm algorithm : values()) {
-            if (algorithm.wireName().equals(name)) {
-                return algorithm;
-            }
-        }
-        throw new IllegalArgumentException("unknown check algorithm '" + name + "', expected one of "
-                + Arrays.stream(values()).map(CheckAlgorithm::wireName).toList());
+        return WireName.exact(CheckAlgorithm.class, name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown check algorithm '" + name + "', expected one of " + WireName.all(CheckAlgorithm.class)));
     }
 
     /**

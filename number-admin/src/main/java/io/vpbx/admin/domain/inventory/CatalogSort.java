@@ -1,24 +1,15 @@
 package io.vpbx.admin.domain.inventory;
 
-import java.util.Locale;
+import io.vpbx.admin.domain.WireName;
 
 /** Orders of catalog search results; every order ends with the number so that cursors are stable. */
-public enum CatalogSort {
+public enum CatalogSort implements WireName {
     NUMBER,
     PRICE,
     PRICE_DESC,
     CATEGORY_DESC;
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static CatalogSort fromWire(String value) {
-        for (CatalogSort sort : values()) {
-            if (sort.wireName().equals(value)) {
-                return sort;
-            }
-        }
-        throw new IllegalArgumentException(value);
+        return WireName.exact(CatalogSort.class, value).orElseThrow(() -> new IllegalArgumentException(value));
     }
 }

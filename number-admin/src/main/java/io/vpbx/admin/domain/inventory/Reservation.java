@@ -1,12 +1,12 @@
 package io.vpbx.admin.domain.inventory;
 
+import io.vpbx.admin.domain.WireName;
 import java.time.Instant;
-import java.util.Locale;
 
 /** A hold on numbers by one account until {@code expiresAt}. */
 public record Reservation(String id, String accountId, Instant createdAt, Instant expiresAt, Status status) {
 
-    public enum Status {
+    public enum Status implements WireName {
         /** Holding its numbers (until expiry). */
         OPEN,
         /** Its numbers were bought. */
@@ -14,11 +14,7 @@ public record Reservation(String id, String accountId, Instant createdAt, Instan
         /** Given up by the account. */
         RELEASED,
         /** Ran out of time; its numbers went back to the catalog. */
-        EXPIRED;
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        EXPIRED
     }
 
     /** OPEN reservations past their deadline are expired even before the sweeper has marked them. */

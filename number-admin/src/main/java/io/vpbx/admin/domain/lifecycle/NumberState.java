@@ -1,9 +1,9 @@
 package io.vpbx.admin.domain.lifecycle;
 
-import java.util.Locale;
+import io.vpbx.admin.domain.WireName;
 
 /** Where a number is in its life. The compliance issue adds the blocked and suspended states. */
-public enum NumberState {
+public enum NumberState implements WireName {
     AVAILABLE,
     RESERVED,
     /** Purchased; not yet bound to a responsible end user or M2M device, so not active. */
@@ -14,17 +14,9 @@ public enum NumberState {
     /** Released by its owner and quarantined, so that the next owner does not receive its calls. */
     DISCONNECTED;
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static NumberState fromWire(String value) {
-        for (NumberState state : values()) {
-            if (state.wireName().equals(value)) {
-                return state;
-            }
-        }
-        throw new IllegalArgumentException("unknown number state '" + value + "'");
+        return WireName.exact(NumberState.class, value)
+                .orElseThrow(() -> new IllegalArgumentException("unknown number state '" + value + "'"));
     }
 
     /** A number an account holds: it can be configured and must be disconnected to be given back. */

@@ -1,5 +1,6 @@
 package io.vpbx.admin.domain.number;
 
+import io.vpbx.admin.domain.WireName;
 import java.util.Locale;
 
 /** What kind of line a number is; the wire name is the lower-case form used in JSON and CSV. */
@@ -17,14 +18,7 @@ public enum NumberType {
 
     /** Reads a wire name (case-insensitive); throws IllegalArgumentException naming the allowed values. */
     public static NumberType fromWire(String wire) {
-        if (wire != null) {
-            for (NumberType type : values()) {
-                if (type.wireName.equalsIgnoreCase(wire.trim())) {
-                    return type;
-                }
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown number type '" + wire + "', expected one of city, mobile, toll_free");
+        return WireName.lenient(NumberType.class, wire).orElseThrow(() -> new IllegalArgumentException(
+                "unknown number type '" + wire + "', expected one of city, mobile, toll_free"));
     }
 }

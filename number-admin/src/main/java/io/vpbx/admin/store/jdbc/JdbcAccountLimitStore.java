@@ -1,9 +1,9 @@
 package io.vpbx.admin.store.jdbc;
 
+import static io.vpbx.admin.store.jdbc.NullableColumns.bool;
 import static io.vpbx.admin.store.jdbc.NullableColumns.getBoolean;
 import static io.vpbx.admin.store.jdbc.NullableColumns.getInt;
-import static io.vpbx.admin.store.jdbc.NullableColumns.setBoolean;
-import static io.vpbx.admin.store.jdbc.NullableColumns.setInt;
+import static io.vpbx.admin.store.jdbc.NullableColumns.integer;
 
 import io.vpbx.admin.domain.limits.LimitSettings;
 import io.vpbx.admin.store.AccountLimitStore;
@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,35 +23,25 @@ public final class JdbcAccountLimitStore implements AccountLimitStore {
 
     @Override
     public Optional<LimitSettings> find(Tx tx, String accountId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS
-                + " FROM account_limits WHERE account_id = ?")) {
-            st.setString(1, accountId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
+        return IdQueries.firstRow(tx, JdbcAccountLimitStore::read, "SELECT " + COLUMNS + " FROM account_limits WHERE account_id = ?",
+                accountId);
     }
 
     @Override
     public void save(Tx tx, String accountId, LimitSettings s, Instant at) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE account_limits SET max_reserved_numbers = ?, "
-                + "purchases_per_hour = ?, purchases_per_day = ?, concurrent_calls = ?, calls_per_minute = ?, "
-                + "max_call_seconds = ?, allow_international = ?, allow_premium = ?, allowed_prefixes = ?, updated_at = ? "
-                + "WHERE account_id = ?")) {
-            bind(st, s, at);
-            st.setString(11, accountId);
-            if (st.executeUpdate() == 1) {
-                return;
-            }
+        Object[] values = {integer(s.maxReservedNumbers()), integer(s.purchasesPerHour()), integer(s.purchasesPerDay()),
+                integer(s.concurrentCalls()), integer(s.callsPerMinute()), integer(s.maxCallSeconds()),
+                bool(s.allowInternational()), bool(s.allowPremium()),
+                s.allowedPrefixes() == null ? null : String.join(",", s.allowedPrefixes()), Timestamp.from(at), accountId};
+        if (IdQueries.update(tx, "UPDATE account_limits SET max_reserved_numbers = ?, purchases_per_hour = ?, "
+                + "purchases_per_day = ?, concurrent_calls = ?, calls_per_minute = ?, max_call_seconds = ?, "
+                + "allow_international = ?, allow_premium = ?, allowed_prefixes = ?, updated_at = ? WHERE account_id = ?",
+                values) == 1) {
+            return;
         }
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO account_limits (max_reserved_numbers, "
-                + "purchases_per_hour, purchases_per_day, concurrent_calls, calls_per_minute, max_call_seconds, "
-                + "allow_international, allow_premium, allowed_prefixes, updated_at, account_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bind(st, s, at);
-            st.setString(11, accountId);
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO account_limits (max_reserved_numbers, purchases_per_hour, purchases_per_day, "
+                + "concurrent_calls, calls_per_minute, max_call_seconds, allow_international, allow_premium, allowed_prefixes, "
+                + "updated_at, account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
     }
 
     @Override
@@ -61,13 +50,7 @@ public final class JdbcAccountLimitStore implements AccountLimitStore {
                 + " FROM account_limits WHERE account_id > ? ORDER BY account_id LIMIT ?")) {
             st.setString(1, afterAccountId == null ? "" : afterAccountId);
             st.setInt(2, limit);
-            List<Entry> entries = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new Entry(rs.getString("account_id"), read(rs)));
-                }
-            }
-            return entries;
+            return IdQueries.rows(st, rs -> new Entry(rs.getString("account_id"), read(rs)));
         }
     }
 
@@ -83,13 +66,8 @@ public final class JdbcAccountLimitStore implements AccountLimitStore {
 
     @Override
     public void recordPurchase(Tx tx, String accountId, String e164, Instant at) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "INSERT INTO number_purchases (account_id, e164, purchased_at) VALUES (?, ?, ?)")) {
-            st.setString(1, accountId);
-            st.setString(2, e164);
-            st.setTimestamp(3, Timestamp.from(at));
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO number_purchases (account_id, e164, purchased_at) VALUES (?, ?, ?)", accountId, e164,
+                Timestamp.from(at));
     }
 
     @Override
@@ -120,19 +98,6 @@ public final class JdbcAccountLimitStore implements AccountLimitStore {
             rs.next();
             return rs.getInt(1);
         }
-    }
-
-    private static void bind(PreparedStatement st, LimitSettings s, Instant at) throws SQLException {
-        setInt(st, 1, s.maxReservedNumbers());
-        setInt(st, 2, s.purchasesPerHour());
-        setInt(st, 3, s.purchasesPerDay());
-        setInt(st, 4, s.concurrentCalls());
-        setInt(st, 5, s.callsPerMinute());
-        setInt(st, 6, s.maxCallSeconds());
-        setBoolean(st, 7, s.allowInternational());
-        setBoolean(st, 8, s.allowPremium());
-        st.setString(9, s.allowedPrefixes() == null ? null : String.join(",", s.allowedPrefixes()));
-        st.setTimestamp(10, Timestamp.from(at));
     }
 
     private static LimitSettings read(ResultSet rs) throws SQLException {

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,15 +19,8 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public void create(Tx tx, Account account) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "INSERT INTO accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
-            st.setString(1, account.id());
-            st.setString(2, account.name());
-            st.setTimestamp(3, Timestamp.from(account.createdAt()));
-            st.setString(4, account.contactPhone());
-            st.setString(5, account.contactEmail());
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)", account.id(), account.name(),
+                Timestamp.from(account.createdAt()), account.contactPhone(), account.contactEmail());
     }
 
     @Override
@@ -43,51 +35,24 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public void setContactPhone(Tx tx, String accountId, String e164) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE accounts SET contact_phone = ? WHERE id = ?")) {
-            st.setString(1, e164);
-            st.setString(2, accountId);
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "UPDATE accounts SET contact_phone = ? WHERE id = ?", e164, accountId);
     }
 
     private static Optional<Account> one(Tx tx, String sql, String accountId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
-            st.setString(1, accountId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(account(rs)) : Optional.empty();
-            }
-        }
+        return IdQueries.firstRow(tx, JdbcAccountStore::account, sql, accountId);
     }
 
     @Override
     public List<Account> list(Tx tx, String afterId, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM accounts WHERE id > ? ORDER BY id LIMIT ?")) {
-            st.setString(1, afterId == null ? "" : afterId);
-            st.setInt(2, limit);
-            List<Account> accounts = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    accounts.add(account(rs));
-                }
-            }
-            return accounts;
-        }
+        return IdQueries.page(tx, st -> IdQueries.rows(st, JdbcAccountStore::account), "SELECT " + COLUMNS + " FROM accounts",
+                afterId, limit);
     }
 
     @Override
     public void addKey(Tx tx, ApiKey key, Principal principal, Instant at) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "INSERT INTO api_keys (id, account_id, role, key_hash, key_prefix, created_at, key_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, key.id());
-            st.setString(2, principal.accountId());
-            st.setString(3, principal.role().name());
-            st.setString(4, key.hash());
-            st.setString(5, key.prefix());
-            st.setTimestamp(6, Timestamp.from(at));
-            st.setString(7, principal.role() == Role.OPERATOR ? "operator key" : "first key");
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO api_keys (id, account_id, role, key_hash, key_prefix, created_at, key_name) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", key.id(), principal.accountId(), principal.role().name(), key.hash(),
+                key.prefix(), Timestamp.from(at), principal.role() == Role.OPERATOR ? "operator key" : "first key");
     }
 
     @Override
@@ -109,21 +74,12 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean hasOperatorKey(Tx tx) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT 1 FROM api_keys WHERE role = 'OPERATOR' AND revoked_at IS NULL LIMIT 1");
-             ResultSet rs = st.executeQuery()) {
-            return rs.next();
-        }
+        return IdQueries.exists(tx, "SELECT 1 FROM api_keys WHERE role = 'OPERATOR' AND revoked_at IS NULL LIMIT 1");
     }
 
     @Override
     public boolean hasKey(Tx tx, String keyHash) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT 1 FROM api_keys WHERE key_hash = ?")) {
-            st.setString(1, keyHash);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return IdQueries.exists(tx, "SELECT 1 FROM api_keys WHERE key_hash = ?", keyHash);
     }
 
     private static Account account(ResultSet rs) throws SQLException {

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,18 +22,9 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     @Override
     public void add(Tx tx, ApiKey key, Principal owner, String name, Instant createdAt, Instant expiresAt) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO api_keys "
-                + "(id, account_id, role, key_hash, key_prefix, key_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, key.id());
-            st.setString(2, owner.accountId());
-            st.setString(3, owner.role().name());
-            st.setString(4, key.hash());
-            st.setString(5, key.prefix());
-            st.setString(6, name);
-            st.setTimestamp(7, Timestamp.from(createdAt));
-            st.setTimestamp(8, expiresAt == null ? null : Timestamp.from(expiresAt));
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO api_keys (id, account_id, role, key_hash, key_prefix, key_name, created_at, expires_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key.id(), owner.accountId(), owner.role().name(), key.hash(), key.prefix(),
+                name, Timestamp.from(createdAt), IdQueries.timestamp(expiresAt));
     }
 
     @Override
@@ -50,40 +40,21 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     public List<StoredApiKey> list(Tx tx, String accountId) throws SQLException {
         String where = accountId == null ? "account_id IS NULL" : "account_id = ?";
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM api_keys WHERE " + where + " ORDER BY created_at, id")) {
-            if (accountId != null) {
-                st.setString(1, accountId);
-            }
-            List<StoredApiKey> keys = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(key(rs));
-                }
-            }
-            return keys;
-        }
+        Object[] values = accountId == null ? new Object[0] : new Object[] {accountId};
+        return IdQueries.query(tx, JdbcApiKeyStore::key, "SELECT " + COLUMNS + " FROM api_keys WHERE " + where
+                + " ORDER BY created_at, id", values);
     }
 
     @Override
     public boolean revoke(Tx tx, String keyId, Instant at) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
-            st.setTimestamp(1, Timestamp.from(at));
-            st.setString(2, keyId);
-            return st.executeUpdate() > 0;
-        }
+        return IdQueries.update(tx, "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                Timestamp.from(at), keyId) > 0;
     }
 
     @Override
     public void expireBy(Tx tx, String keyId, Instant at) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "UPDATE api_keys SET expires_at = ? WHERE id = ? AND (expires_at IS NULL OR expires_at > ?)")) {
-            st.setTimestamp(1, Timestamp.from(at));
-            st.setString(2, keyId);
-            st.setTimestamp(3, Timestamp.from(at));
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "UPDATE api_keys SET expires_at = ? WHERE id = ? AND (expires_at IS NULL OR expires_at > ?)",
+                Timestamp.from(at), keyId, Timestamp.from(at));
     }
 
     @Override
@@ -105,22 +76,12 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     private static Optional<StoredApiKey> one(Tx tx, String sql, String value) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
-            st.setString(1, value);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(key(rs)) : Optional.empty();
-            }
-        }
+        return IdQueries.firstRow(tx, JdbcApiKeyStore::key, sql, value);
     }
 
     private static StoredApiKey key(ResultSet rs) throws SQLException {
         return new StoredApiKey(rs.getString("id"), rs.getString("account_id"), Role.valueOf(rs.getString("role")),
-                rs.getString("key_name"), rs.getString("key_prefix"), instant(rs, "created_at"), instant(rs, "expires_at"),
-                instant(rs, "last_used_at"), instant(rs, "revoked_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
+                rs.getString("key_name"), rs.getString("key_prefix"), IdQueries.instant(rs, "created_at"),
+                IdQueries.instant(rs, "expires_at"), IdQueries.instant(rs, "last_used_at"), IdQueries.instant(rs, "revoked_at"));
     }
 }

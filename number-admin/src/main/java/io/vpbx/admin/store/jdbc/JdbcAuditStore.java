@@ -21,9 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,28 +45,10 @@ public final class JdbcAuditStore implements AuditStore {
     @Override
     public void append(Tx tx, AuditEvent event) throws SQLException {
         AuditChainEntry entry = AuditHasher.next(lockHead(tx), event, writeChanges(event.changes()));
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "INSERT INTO audit_events (" + CHAIN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setLong(1, entry.id());
-            st.setObject(2, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
-            st.setString(3, entry.accountId());
-            st.setString(4, entry.actor());
-            st.setString(5, entry.sourceIp());
-            st.setString(6, entry.requestId());
-            st.setString(7, entry.action());
-            st.setString(8, entry.resourceType());
-            st.setString(9, entry.resourceId());
-            st.setString(10, entry.changes());
-            st.setString(11, entry.prevHash());
-            st.setString(12, entry.entryHash());
-            st.executeUpdate();
-        }
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
-            st.setLong(1, entry.id());
-            st.setString(2, entry.entryHash());
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO audit_events (" + CHAIN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entry.id(), IdQueries.utc(entry.at()), entry.accountId(), entry.actor(), entry.sourceIp(), entry.requestId(),
+                entry.action(), entry.resourceType(), entry.resourceId(), entry.changes(), entry.prevHash(), entry.entryHash());
+        IdQueries.update(tx, "UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", entry.id(), entry.entryHash());
     }
 
     private ChainHead lockHead(Tx tx) throws SQLException {
@@ -115,16 +95,10 @@ public final class JdbcAuditStore implements AuditStore {
         String sql = "SELECT " + CHAIN_COLUMNS + " FROM audit_events" + where.sql() + " ORDER BY id LIMIT ?";
         try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
             st.setInt(where.bind(st, 1), limit);
-            List<AuditChainEntry> entries = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new AuditChainEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-                            rs.getString("account_id"), rs.getString("actor"), rs.getString("source_ip"), rs.getString("request_id"),
-                            rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
-                            rs.getString("changes"), rs.getString("prev_hash"), rs.getString("entry_hash")));
-                }
-            }
-            return entries;
+            return IdQueries.rows(st, rs -> new AuditChainEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                    rs.getString("account_id"), rs.getString("actor"), rs.getString("source_ip"), rs.getString("request_id"),
+                    rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
+                    rs.getString("changes"), rs.getString("prev_hash"), rs.getString("entry_hash")));
         }
     }
 
@@ -143,31 +117,18 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public List<AuditedChange> changesAfter(Tx tx, long afterId, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT id, resource_type, resource_id FROM audit_events WHERE id > ? ORDER BY id LIMIT ?")) {
-            st.setLong(1, afterId);
-            st.setInt(2, limit);
-            List<AuditedChange> changes = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    changes.add(new AuditedChange(rs.getLong("id"), rs.getString("resource_type"), rs.getString("resource_id")));
-                }
-            }
-            return changes;
-        }
+        return IdQueries.query(tx, rs -> new AuditedChange(rs.getLong("id"), rs.getString("resource_type"), rs.getString("resource_id")),
+                "SELECT id, resource_type, resource_id FROM audit_events WHERE id > ? ORDER BY id LIMIT ?", afterId, limit);
     }
 
     private static SqlFilter exportFilter(AuditExport export) {
         return new SqlFilter()
                 .atMost("id", export.upToId())
                 .eq("account_id", export.accountId())
-                .atLeast("at", utc(export.since()))
-                .below("at", utc(export.until()));
+                .atLeast("at", IdQueries.utc(export.since()))
+                .below("at", IdQueries.utc(export.until()));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     @Override
     public List<AuditEvent> query(Tx tx, AuditQuery q) throws SQLException {
@@ -185,15 +146,10 @@ public final class JdbcAuditStore implements AuditStore {
         try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
             int next = where.bind(st, 1);
             st.setInt(next, q.limit());
-            List<AuditEvent> events = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    events.add(new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("account_id"),
-                            rs.getString("actor"), rs.getString("source_ip"), rs.getString("request_id"), rs.getString("action"),
-                            rs.getString("resource_type"), rs.getString("resource_id"), readChanges(rs.getString("changes"))));
-                }
-            }
-            return events;
+            return IdQueries.rows(st, rs -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                    rs.getString("account_id"), rs.getString("actor"), rs.getString("source_ip"), rs.getString("request_id"),
+                    rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
+                    readChanges(rs.getString("changes"))));
         }
     }
 

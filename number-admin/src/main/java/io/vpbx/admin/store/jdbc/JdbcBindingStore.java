@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,38 +19,21 @@ public final class JdbcBindingStore implements BindingStore {
 
     @Override
     public Optional<Binding> find(Tx tx, String e164) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM number_bindings WHERE e164 = ?")) {
-            st.setString(1, e164);
-            return rows(st).stream().findFirst();
-        }
+        return IdQueries.first(tx, JdbcBindingStore::rows, "SELECT " + COLUMNS + " FROM number_bindings WHERE e164 = ?", e164);
     }
 
     @Override
     public void put(Tx tx, Binding b) throws SQLException {
         delete(tx, b.e164());
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO number_bindings (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, b.e164());
-            st.setString(2, b.accountId());
-            st.setString(3, b.holderType().wireName());
-            st.setString(4, b.holderId());
-            st.setString(5, b.billing().wireName());
-            st.setString(6, b.documentFingerprint());
-            st.setString(7, b.registryRequestId());
-            st.setString(8, b.status().wireName());
-            st.setTimestamp(9, Timestamp.from(b.deadlineAt()));
-            st.setTimestamp(10, Timestamp.from(b.boundAt()));
-            st.setTimestamp(11, b.confirmedAt() == null ? null : Timestamp.from(b.confirmedAt()));
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO number_bindings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", b.e164(),
+                b.accountId(), b.holderType().wireName(), b.holderId(), b.billing().wireName(), b.documentFingerprint(),
+                b.registryRequestId(), b.status().wireName(), Timestamp.from(b.deadlineAt()), Timestamp.from(b.boundAt()),
+                IdQueries.timestamp(b.confirmedAt()));
     }
 
     @Override
     public void delete(Tx tx, String e164) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM number_bindings WHERE e164 = ?")) {
-            st.setString(1, e164);
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "DELETE FROM number_bindings WHERE e164 = ?", e164);
     }
 
     @Override
@@ -73,47 +55,28 @@ public final class JdbcBindingStore implements BindingStore {
 
     @Override
     public List<Binding> byHolder(Tx tx, Binding.HolderType type, String holderId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS
-                + " FROM number_bindings WHERE holder_type = ? AND holder_id = ? ORDER BY e164")) {
-            st.setString(1, type.wireName());
-            st.setString(2, holderId);
-            return rows(st);
-        }
+        return IdQueries.select(tx, JdbcBindingStore::rows, "SELECT " + COLUMNS
+                + " FROM number_bindings WHERE holder_type = ? AND holder_id = ? ORDER BY e164", type.wireName(), holderId);
     }
 
     @Override
     public List<String> pastDeadline(Tx tx, Instant now, Instant purchasedBefore, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT n.e164 FROM numbers n "
+        return IdQueries.query(tx, rs -> rs.getString(1), "SELECT n.e164 FROM numbers n "
                 + "LEFT JOIN number_bindings b ON b.e164 = n.e164 "
                 + "WHERE (n.state IN ('pending_compliance', 'active') AND b.status = 'pending' AND b.deadline_at <= ?) "
                 + "OR (n.state = 'pending_compliance' AND b.e164 IS NULL AND n.purchased_at <= ?) "
-                + "ORDER BY n.e164 LIMIT ?")) {
-            st.setTimestamp(1, Timestamp.from(now));
-            st.setTimestamp(2, Timestamp.from(purchasedBefore));
-            st.setInt(3, limit);
-            List<String> due = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    due.add(rs.getString(1));
-                }
-            }
-            return due;
-        }
+                + "ORDER BY n.e164 LIMIT ?", Timestamp.from(now), Timestamp.from(purchasedBefore), limit);
     }
 
     private static List<Binding> rows(PreparedStatement st) throws SQLException {
-        List<Binding> bindings = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                Timestamp confirmed = rs.getTimestamp("confirmed_at");
-                bindings.add(new Binding(rs.getString("e164"), rs.getString("account_id"),
-                        Binding.HolderType.valueOf(rs.getString("holder_type").toUpperCase(Locale.ROOT)), rs.getString("holder_id"),
-                        Binding.Billing.valueOf(rs.getString("billing").toUpperCase(Locale.ROOT)), rs.getString("document_fingerprint"),
-                        rs.getString("registry_request_id"), Binding.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-                        rs.getTimestamp("deadline_at").toInstant(), rs.getTimestamp("bound_at").toInstant(),
-                        confirmed == null ? null : confirmed.toInstant()));
-            }
-        }
-        return bindings;
+        return IdQueries.rows(st, rs -> {
+            Timestamp confirmed = rs.getTimestamp("confirmed_at");
+            return new Binding(rs.getString("e164"), rs.getString("account_id"),
+                    Binding.HolderType.valueOf(rs.getString("holder_type").toUpperCase(Locale.ROOT)), rs.getString("holder_id"),
+                    Binding.Billing.valueOf(rs.getString("billing").toUpperCase(Locale.ROOT)), rs.getString("document_fingerprint"),
+                    rs.getString("registry_request_id"), Binding.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                    rs.getTimestamp("deadline_at").toInstant(), rs.getTimestamp("bound_at").toInstant(),
+                    confirmed == null ? null : confirmed.toInstant());
+        });
     }
 }

@@ -13,8 +13,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.postgresql.PGConnection;
@@ -99,9 +97,9 @@ public final class JdbcCallRecordStore implements CallRecordStore {
                 st.setString(8, lower(r.result()));
                 st.setInt(9, r.finalCode());
                 st.setString(10, cut(r.fallback(), 64));
-                st.setObject(11, utc(r.startedAt()));
+                st.setObject(11, IdQueries.utc(r.startedAt()));
                 setInstant(st, 12, r.answeredAt());
-                st.setObject(13, utc(r.endedAt()));
+                st.setObject(13, IdQueries.utc(r.endedAt()));
                 st.setString(14, attempts.write(r.attempts()));
                 st.addBatch();
             }
@@ -113,25 +111,19 @@ public final class JdbcCallRecordStore implements CallRecordStore {
     public List<StoredCallRecord> query(Tx tx, CallRecordQuery q) throws SQLException {
         SqlFilter where = new SqlFilter()
                 .eq("account_id", q.accountId())
-                .atLeast("started_at", utc(q.from()))
-                .below("started_at", utc(q.to()))
+                .atLeast("started_at", IdQueries.utc(q.from()))
+                .below("started_at", IdQueries.utc(q.to()))
                 .eq("number", q.number())
                 .eq("direction", q.direction() == null ? null : lower(q.direction()))
                 .eq("result", q.result() == null ? null : lower(q.result()))
                 .eq("caller", q.caller());
         if (q.before() != null) {
-            where.raw("(started_at, id) < (?, ?)", utc(q.before().startedAt()), q.before().id());
+            where.raw("(started_at, id) < (?, ?)", IdQueries.utc(q.before().startedAt()), q.before().id());
         }
         String sql = "SELECT id, " + COLUMNS + " FROM call_records" + where.sql() + " ORDER BY started_at DESC, id DESC LIMIT ?";
         try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
             st.setInt(where.bind(st, 1), q.limit());
-            List<StoredCallRecord> page = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    page.add(new StoredCallRecord(rs.getLong("id"), read(rs)));
-                }
-            }
-            return page;
+            return IdQueries.rows(st, rs -> new StoredCallRecord(rs.getLong("id"), read(rs)));
         }
     }
 
@@ -155,15 +147,12 @@ public final class JdbcCallRecordStore implements CallRecordStore {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     private static void setInstant(PreparedStatement st, int index, Instant instant) throws SQLException {
         if (instant == null) {
             st.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-            st.setObject(index, utc(instant));
+            st.setObject(index, IdQueries.utc(instant));
         }
     }
 

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,44 +21,23 @@ public final class JdbcContactChangeStore implements ContactChangeStore {
 
     @Override
     public void create(Tx tx, ContactPhoneChange c) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO contact_phone_changes (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, c.id());
-            st.setString(2, c.holderKind().wireName());
-            st.setString(3, c.holderId());
-            st.setString(4, c.accountId());
-            st.setString(5, c.oldPhone());
-            st.setString(6, c.newPhone());
-            st.setString(7, c.oldCodeHash());
-            st.setString(8, c.newCodeHash());
-            st.setString(9, c.salt());
-            st.setInt(10, c.attemptsLeft());
-            st.setTimestamp(11, Timestamp.from(c.expiresAt()));
-            st.setString(12, c.status().wireName());
-            st.setString(13, c.operatorVerifiedBy());
-            st.setTimestamp(14, Timestamp.from(c.createdAt()));
-            st.setTimestamp(15, timestamp(c.completedAt()));
-            st.setBoolean(16, c.flagged());
-            st.setString(17, c.flagReason());
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO contact_phone_changes (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.id(), c.holderKind().wireName(), c.holderId(),
+                c.accountId(), c.oldPhone(), c.newPhone(), c.oldCodeHash(), c.newCodeHash(), c.salt(), c.attemptsLeft(),
+                Timestamp.from(c.expiresAt()), c.status().wireName(), c.operatorVerifiedBy(), Timestamp.from(c.createdAt()),
+                IdQueries.timestamp(c.completedAt()), c.flagged(), c.flagReason());
     }
 
     @Override
     public Optional<ContactPhoneChange> find(Tx tx, String changeId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM contact_phone_changes WHERE id = ?")) {
-            st.setString(1, changeId);
-            return first(st);
-        }
+        return IdQueries.firstRow(tx, JdbcContactChangeStore::change, "SELECT " + COLUMNS
+                + " FROM contact_phone_changes WHERE id = ?", changeId);
     }
 
     @Override
     public Optional<ContactPhoneChange> lock(Tx tx, String changeId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM contact_phone_changes WHERE id = ? FOR UPDATE")) {
-            st.setString(1, changeId);
-            return first(st);
-        }
+        return IdQueries.firstRow(tx, JdbcContactChangeStore::change, "SELECT " + COLUMNS
+                + " FROM contact_phone_changes WHERE id = ? FOR UPDATE", changeId);
     }
 
     @Override
@@ -69,7 +47,7 @@ public final class JdbcContactChangeStore implements ContactChangeStore {
                 + HOLDER + " AND status = ? ORDER BY created_at DESC, id DESC LIMIT 1")) {
             int next = bindHolder(st, accountId, kind, holderId);
             st.setString(next, ContactChangeStatus.PENDING.wireName());
-            return first(st);
+            return IdQueries.rows(st, JdbcContactChangeStore::change).stream().findFirst();
         }
     }
 
@@ -89,15 +67,9 @@ public final class JdbcContactChangeStore implements ContactChangeStore {
 
     @Override
     public void update(Tx tx, ContactPhoneChange c) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE contact_phone_changes SET status = ?, "
-                + "attempts_left = ?, operator_verified_by = ?, completed_at = ? WHERE id = ?")) {
-            st.setString(1, c.status().wireName());
-            st.setInt(2, c.attemptsLeft());
-            st.setString(3, c.operatorVerifiedBy());
-            st.setTimestamp(4, timestamp(c.completedAt()));
-            st.setString(5, c.id());
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "UPDATE contact_phone_changes SET status = ?, attempts_left = ?, operator_verified_by = ?, "
+                + "completed_at = ? WHERE id = ?", c.status().wireName(), c.attemptsLeft(), c.operatorVerifiedBy(),
+                IdQueries.timestamp(c.completedAt()), c.id());
     }
 
     @Override
@@ -113,13 +85,7 @@ public final class JdbcContactChangeStore implements ContactChangeStore {
                 st.setString(next++, after.id());
             }
             st.setInt(next, limit);
-            List<ContactPhoneChange> changes = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    changes.add(change(rs));
-                }
-            }
-            return changes;
+            return IdQueries.rows(st, JdbcContactChangeStore::change);
         }
     }
 
@@ -131,26 +97,12 @@ public final class JdbcContactChangeStore implements ContactChangeStore {
         return 4;
     }
 
-    private static Optional<ContactPhoneChange> first(PreparedStatement st) throws SQLException {
-        try (ResultSet rs = st.executeQuery()) {
-            return rs.next() ? Optional.of(change(rs)) : Optional.empty();
-        }
-    }
-
     private static ContactPhoneChange change(ResultSet rs) throws SQLException {
         return new ContactPhoneChange(rs.getString("id"), ContactHolderKind.fromWire(rs.getString("holder_kind")),
                 rs.getString("holder_id"), rs.getString("account_id"), rs.getString("old_phone"), rs.getString("new_phone"),
                 rs.getString("old_code_hash"), rs.getString("new_code_hash"), rs.getString("salt"), rs.getInt("attempts_left"),
                 rs.getTimestamp("expires_at").toInstant(), ContactChangeStatus.fromWire(rs.getString("status")),
                 rs.getString("operator_verified_by"), rs.getTimestamp("created_at").toInstant(),
-                instant(rs.getTimestamp("completed_at")), rs.getBoolean("flagged"), rs.getString("flag_reason"));
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                IdQueries.instant(rs, "completed_at"), rs.getBoolean("flagged"), rs.getString("flag_reason"));
     }
 }

@@ -8,11 +8,9 @@ import io.vpbx.admin.store.DepartmentStore;
 import io.vpbx.admin.store.Tx;
 import io.vpbx.telephony.forwarding.RingStrategy;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +19,6 @@ import java.util.Optional;
 
 public final class JdbcDepartmentStore implements DepartmentStore {
     private static final String COLUMNS = "id, account_id, name, extension, strategy, created_at, updated_at";
-    /** SQLSTATE of a unique violation, the same on H2 and PostgreSQL. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** A departments row, before its members are read. */
     private record Row(String id, String accountId, String name, String extension, RingStrategy strategy,
@@ -34,27 +30,14 @@ public final class JdbcDepartmentStore implements DepartmentStore {
 
     @Override
     public boolean exists(Tx tx, String accountId, String departmentId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT 1 FROM departments WHERE id = ? AND account_id = ?")) {
-            st.setString(1, departmentId);
-            st.setString(2, accountId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return IdQueries.exists(tx, "SELECT 1 FROM departments WHERE id = ? AND account_id = ?", departmentId, accountId);
     }
 
     @Override
     public void create(Tx tx, Department d) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO departments (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, d.id());
-            st.setString(2, d.accountId());
-            st.setString(3, d.name());
-            st.setString(4, d.extension());
-            st.setString(5, d.strategy().wireName());
-            st.setTimestamp(6, Timestamp.from(d.createdAt()));
-            st.setTimestamp(7, Timestamp.from(d.updatedAt()));
-            st.executeUpdate();
+        try {
+            IdQueries.update(tx, "INSERT INTO departments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", d.id(), d.accountId(),
+                    d.name(), d.extension(), d.strategy().wireName(), Timestamp.from(d.createdAt()), Timestamp.from(d.updatedAt()));
         } catch (SQLException failure) {
             throwIfTaken(failure, d);
             throw failure;
@@ -94,51 +77,29 @@ public final class JdbcDepartmentStore implements DepartmentStore {
 
     @Override
     public void update(Tx tx, Department d) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE departments SET name = ?, extension = ?, "
-                + "strategy = ?, updated_at = ? WHERE id = ? AND account_id = ?")) {
-            st.setString(1, d.name());
-            st.setString(2, d.extension());
-            st.setString(3, d.strategy().wireName());
-            st.setTimestamp(4, Timestamp.from(d.updatedAt()));
-            st.setString(5, d.id());
-            st.setString(6, d.accountId());
-            if (st.executeUpdate() != 1) {
-                throw new SQLException("department " + d.id() + " vanished while being saved");
-            }
+        try {
+            IdQueries.updateOne(tx, "department " + d.id(), "UPDATE departments SET name = ?, extension = ?, strategy = ?, "
+                    + "updated_at = ? WHERE id = ? AND account_id = ?", d.name(), d.extension(), d.strategy().wireName(),
+                    Timestamp.from(d.updatedAt()), d.id(), d.accountId());
         } catch (SQLException failure) {
             throwIfTaken(failure, d);
             throw failure;
         }
-        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM department_members WHERE department_id = ?")) {
-            st.setString(1, d.id());
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "DELETE FROM department_members WHERE department_id = ?", d.id());
         insertMembers(tx, d);
     }
 
     @Override
     public boolean delete(Tx tx, String accountId, String departmentId) throws SQLException {
         // department_members go with it (ON DELETE CASCADE).
-        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM departments WHERE id = ? AND account_id = ?")) {
-            st.setString(1, departmentId);
-            st.setString(2, accountId);
-            return st.executeUpdate() == 1;
-        }
+        return IdQueries.update(tx, "DELETE FROM departments WHERE id = ? AND account_id = ?", departmentId, accountId) == 1;
     }
 
     @Override
     public List<NumberUser> memberships(Tx tx, String employeeId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT DISTINCT d.id, d.account_id FROM departments d "
-                + "JOIN department_members m ON m.department_id = d.id WHERE m.employee_id = ? ORDER BY d.id")) {
-            st.setString(1, employeeId);
-            List<NumberUser> users = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    users.add(new NumberUser("department", rs.getString(1), rs.getString(2)));
-                }
-            }
-            return users;
-        }
+        return IdQueries.query(tx, rs -> new NumberUser("department", rs.getString(1), rs.getString(2)),
+                "SELECT DISTINCT d.id, d.account_id FROM departments d JOIN department_members m ON m.department_id = d.id "
+                        + "WHERE m.employee_id = ? ORDER BY d.id", employeeId);
     }
 
     private static void insertMembers(Tx tx, Department d) throws SQLException {
@@ -163,7 +124,7 @@ public final class JdbcDepartmentStore implements DepartmentStore {
 
     /** Turns a unique violation into the conflict it stands for; any other failure is left to the caller. */
     private static void throwIfTaken(SQLException failure, Department d) {
-        if (UNIQUE_VIOLATION.equals(failure.getSQLState())
+        if (IdQueries.isUniqueViolation(failure)
                 && String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("extension")) {
             throw new ConflictException("extension: " + d.extension() + " is already taken in this account");
         }
@@ -175,14 +136,9 @@ public final class JdbcDepartmentStore implements DepartmentStore {
 
     /** Runs a query for department rows and fills in each department's members, in order, with one more query. */
     private static List<Department> withMembers(Tx tx, PreparedStatement st) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new Row(rs.getString("id"), rs.getString("account_id"), rs.getString("name"),
-                        rs.getString("extension"), RingStrategy.fromWire(rs.getString("strategy")),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()));
-            }
-        }
+        List<Row> rows = IdQueries.rows(st, rs -> new Row(rs.getString("id"), rs.getString("account_id"), rs.getString("name"),
+                rs.getString("extension"), RingStrategy.fromWire(rs.getString("strategy")),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()));
         Map<String, List<DepartmentMember>> members = members(tx, rows.stream().map(Row::id).toList());
         return rows.stream().map(row -> row.with(members.getOrDefault(row.id(), List.of()))).toList();
     }

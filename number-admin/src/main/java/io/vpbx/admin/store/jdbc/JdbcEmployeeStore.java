@@ -6,10 +6,8 @@ import io.vpbx.admin.domain.staff.Employee;
 import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.Tx;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,36 +15,19 @@ import java.util.Optional;
 public final class JdbcEmployeeStore implements EmployeeStore {
     private static final String COLUMNS = "id, account_id, name, extension, sip_username, ha1_md5, ha1_sha256, mobile, "
             + "email, created_at, updated_at";
-    /** SQLSTATE of a unique violation, the same on H2 and PostgreSQL. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @Override
     public boolean exists(Tx tx, String accountId, String employeeId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT 1 FROM employees WHERE id = ? AND account_id = ?")) {
-            st.setString(1, employeeId);
-            st.setString(2, accountId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return IdQueries.exists(tx, "SELECT 1 FROM employees WHERE id = ? AND account_id = ?", employeeId, accountId);
     }
 
     @Override
     public void create(Tx tx, Employee e) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO employees (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, e.id());
-            st.setString(2, e.accountId());
-            st.setString(3, e.name());
-            st.setString(4, e.extension());
-            st.setString(5, e.sipUsername());
-            st.setString(6, e.credentials().ha1Md5());
-            st.setString(7, e.credentials().ha1Sha256());
-            st.setString(8, e.mobile());
-            st.setString(9, e.email());
-            st.setTimestamp(10, Timestamp.from(e.createdAt()));
-            st.setTimestamp(11, Timestamp.from(e.updatedAt()));
-            st.executeUpdate();
+        try {
+            IdQueries.update(tx, "INSERT INTO employees (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(),
+                    e.accountId(), e.name(), e.extension(), e.sipUsername(), e.credentials().ha1Md5(),
+                    e.credentials().ha1Sha256(), e.mobile(), e.email(), Timestamp.from(e.createdAt()),
+                    Timestamp.from(e.updatedAt()));
         } catch (SQLException failure) {
             throwIfTaken(failure, e);
             throw failure;
@@ -90,21 +71,11 @@ public final class JdbcEmployeeStore implements EmployeeStore {
 
     @Override
     public void update(Tx tx, Employee e) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE employees SET name = ?, extension = ?, "
-                + "sip_username = ?, ha1_md5 = ?, ha1_sha256 = ?, mobile = ?, email = ?, updated_at = ? WHERE id = ? AND account_id = ?")) {
-            st.setString(1, e.name());
-            st.setString(2, e.extension());
-            st.setString(3, e.sipUsername());
-            st.setString(4, e.credentials().ha1Md5());
-            st.setString(5, e.credentials().ha1Sha256());
-            st.setString(6, e.mobile());
-            st.setString(7, e.email());
-            st.setTimestamp(8, Timestamp.from(e.updatedAt()));
-            st.setString(9, e.id());
-            st.setString(10, e.accountId());
-            if (st.executeUpdate() != 1) {
-                throw new SQLException("employee " + e.id() + " vanished while being saved");
-            }
+        try {
+            IdQueries.updateOne(tx, "employee " + e.id(), "UPDATE employees SET name = ?, extension = ?, sip_username = ?, "
+                    + "ha1_md5 = ?, ha1_sha256 = ?, mobile = ?, email = ?, updated_at = ? WHERE id = ? AND account_id = ?",
+                    e.name(), e.extension(), e.sipUsername(), e.credentials().ha1Md5(), e.credentials().ha1Sha256(),
+                    e.mobile(), e.email(), Timestamp.from(e.updatedAt()), e.id(), e.accountId());
         } catch (SQLException failure) {
             throwIfTaken(failure, e);
             throw failure;
@@ -113,11 +84,7 @@ public final class JdbcEmployeeStore implements EmployeeStore {
 
     @Override
     public boolean delete(Tx tx, String accountId, String employeeId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM employees WHERE id = ? AND account_id = ?")) {
-            st.setString(1, employeeId);
-            st.setString(2, accountId);
-            return st.executeUpdate() == 1;
-        }
+        return IdQueries.update(tx, "DELETE FROM employees WHERE id = ? AND account_id = ?", employeeId, accountId) == 1;
     }
 
     /**
@@ -126,7 +93,7 @@ public final class JdbcEmployeeStore implements EmployeeStore {
      * message mentions first: both databases name the constraint or index before any value or statement.
      */
     private static void throwIfTaken(SQLException failure, Employee e) {
-        if (!UNIQUE_VIOLATION.equals(failure.getSQLState())) {
+        if (!IdQueries.isUniqueViolation(failure)) {
             return;
         }
         String message = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
@@ -145,15 +112,9 @@ public final class JdbcEmployeeStore implements EmployeeStore {
     }
 
     private static List<Employee> rows(PreparedStatement st) throws SQLException {
-        List<Employee> employees = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                employees.add(new Employee(rs.getString("id"), rs.getString("account_id"), rs.getString("name"),
-                        rs.getString("extension"), rs.getString("sip_username"),
-                        new DigestCredentials(rs.getString("ha1_md5"), rs.getString("ha1_sha256")), rs.getString("mobile"),
-                        rs.getString("email"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()));
-            }
-        }
-        return employees;
+        return IdQueries.rows(st, rs -> new Employee(rs.getString("id"), rs.getString("account_id"), rs.getString("name"),
+                rs.getString("extension"), rs.getString("sip_username"),
+                new DigestCredentials(rs.getString("ha1_md5"), rs.getString("ha1_sha256")), rs.getString("mobile"),
+                rs.getString("email"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()));
     }
 }

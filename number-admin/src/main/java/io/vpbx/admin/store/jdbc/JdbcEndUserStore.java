@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,7 @@ public final class JdbcEndUserStore implements EndUserStore {
             st.setString(1, u.id());
             st.setString(2, u.accountId());
             int next = bindFields(st, 3, u);
-            st.setObject(next, utc(u.createdAt()));
+            st.setObject(next, IdQueries.utc(u.createdAt()));
             bindTimes(st, next + 1, u);
             st.executeUpdate();
         }
@@ -132,7 +131,7 @@ public final class JdbcEndUserStore implements EndUserStore {
                 + "WHERE u.anonymized_at IS NULL AND u.last_number_released_at < ? AND NOT EXISTS "
                 + "(SELECT 1 FROM number_bindings b WHERE b.holder_type = ? AND b.holder_id = u.id) "
                 + "ORDER BY u.last_number_released_at, u.id LIMIT ?")) {
-            st.setObject(1, utc(cutoff));
+            st.setObject(1, IdQueries.utc(cutoff));
             st.setString(2, Binding.HolderType.END_USER.wireName());
             st.setInt(3, limit);
             return rows(st);
@@ -167,9 +166,9 @@ public final class JdbcEndUserStore implements EndUserStore {
 
     private static int bindTimes(PreparedStatement st, int first, EndUser u) throws SQLException {
         int i = first;
-        st.setObject(i++, utc(u.updatedAt()));
-        st.setObject(i++, utc(u.lastNumberReleasedAt()));
-        st.setObject(i++, utc(u.anonymizedAt()));
+        st.setObject(i++, IdQueries.utc(u.updatedAt()));
+        st.setObject(i++, IdQueries.utc(u.lastNumberReleasedAt()));
+        st.setObject(i++, IdQueries.utc(u.anonymizedAt()));
         return i;
     }
 
@@ -199,9 +198,6 @@ public final class JdbcEndUserStore implements EndUserStore {
         return users;
     }
 
-    private static OffsetDateTime utc(Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);

@@ -101,10 +101,7 @@ public final class JdbcNumberStore implements NumberStore {
 
     @Override
     public Optional<NumberRecord> find(Tx tx, String e164) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE e164 = ?")) {
-            st.setString(1, e164);
-            return rows(st).stream().findFirst();
-        }
+        return IdQueries.first(tx, this::rows, "SELECT " + COLUMNS + " FROM numbers WHERE e164 = ?", e164);
     }
 
     @Override
@@ -125,30 +122,17 @@ public final class JdbcNumberStore implements NumberStore {
 
     @Override
     public void save(Tx tx, NumberRecord r) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE numbers SET state = ?, account_id = ?, "
-                + "reservation_id = ?, reserved_until = ?, purchased_at = ?, quarantine_until = ?, state_changed_at = ?, "
-                + "number_comment = ?, forwarding = ?, fallback = ?, forward_kind = ?, forward_ref = ?, suspension = ?, "
-                + "suspension_reason = ?, suspended_at = ? WHERE e164 = ?")) {
-            st.setString(1, r.state().wireName());
-            st.setString(2, r.accountId());
-            st.setString(3, r.reservationId());
-            st.setTimestamp(4, timestamp(r.reservedUntil()));
-            st.setTimestamp(5, timestamp(r.purchasedAt()));
-            st.setTimestamp(6, timestamp(r.quarantineUntil()));
-            st.setTimestamp(7, timestamp(r.stateChangedAt()));
-            st.setString(8, r.comment());
-            st.setString(9, r.forwarding() == null ? null : codec.write(r.forwarding()).toString());
-            st.setString(10, r.fallback() == null ? null : codec.write(r.fallback()).toString());
-            st.setString(11, r.forwarding() == null ? null : r.forwarding().target().kind());
-            st.setString(12, r.forwarding() == null ? null : r.forwarding().target().reference());
-            st.setString(13, r.suspension().wireName());
-            st.setString(14, r.suspensionReason());
-            st.setTimestamp(15, timestamp(r.suspendedAt()));
-            st.setString(16, r.e164());
-            if (st.executeUpdate() != 1) {
-                throw new SQLException("number " + r.e164() + " vanished while being saved");
-            }
-        }
+        IdQueries.updateOne(tx, "number " + r.e164(), "UPDATE numbers SET state = ?, account_id = ?, reservation_id = ?, "
+                + "reserved_until = ?, purchased_at = ?, quarantine_until = ?, state_changed_at = ?, number_comment = ?, "
+                + "forwarding = ?, fallback = ?, forward_kind = ?, forward_ref = ?, suspension = ?, suspension_reason = ?, "
+                + "suspended_at = ? WHERE e164 = ?", r.state().wireName(), r.accountId(), r.reservationId(),
+                IdQueries.timestamp(r.reservedUntil()), IdQueries.timestamp(r.purchasedAt()),
+                IdQueries.timestamp(r.quarantineUntil()), IdQueries.timestamp(r.stateChangedAt()), r.comment(),
+                r.forwarding() == null ? null : codec.write(r.forwarding()).toString(),
+                r.fallback() == null ? null : codec.write(r.fallback()).toString(),
+                r.forwarding() == null ? null : r.forwarding().target().kind(),
+                r.forwarding() == null ? null : r.forwarding().target().reference(),
+                r.suspension().wireName(), r.suspensionReason(), IdQueries.timestamp(r.suspendedAt()), r.e164());
     }
 
     @Override
@@ -175,59 +159,34 @@ public final class JdbcNumberStore implements NumberStore {
 
     @Override
     public List<NumberRecord> lockReservation(Tx tx, String reservationId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "SELECT " + COLUMNS + " FROM numbers WHERE reservation_id = ? AND state = 'reserved' ORDER BY e164 FOR UPDATE")) {
-            st.setString(1, reservationId);
-            return rows(st);
-        }
+        return IdQueries.select(tx, this::rows, "SELECT " + COLUMNS
+                + " FROM numbers WHERE reservation_id = ? AND state = 'reserved' ORDER BY e164 FOR UPDATE", reservationId);
     }
 
     @Override
     public List<NumberRecord> lockExpired(Tx tx, NumberState state, Instant now, int limit) throws SQLException {
         String deadline = state == NumberState.RESERVED ? "reserved_until" : "quarantine_until";
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE state = ? AND "
-                + deadline + " <= ? ORDER BY e164 LIMIT ? FOR UPDATE")) {
-            st.setString(1, state.wireName());
-            st.setTimestamp(2, Timestamp.from(now));
-            st.setInt(3, limit);
-            return rows(st);
-        }
+        return IdQueries.select(tx, this::rows, "SELECT " + COLUMNS + " FROM numbers WHERE state = ? AND " + deadline
+                + " <= ? ORDER BY e164 LIMIT ? FOR UPDATE", state.wireName(), Timestamp.from(now), limit);
     }
 
     @Override
     public List<NumberRecord> lockSuspendedSince(Tx tx, Suspension suspension, Instant before, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE suspension = ? "
-                + "AND suspended_at <= ? ORDER BY e164 LIMIT ? FOR UPDATE")) {
-            st.setString(1, suspension.wireName());
-            st.setTimestamp(2, Timestamp.from(before));
-            st.setInt(3, limit);
-            return rows(st);
-        }
+        return IdQueries.select(tx, this::rows, "SELECT " + COLUMNS + " FROM numbers WHERE suspension = ? "
+                + "AND suspended_at <= ? ORDER BY e164 LIMIT ? FOR UPDATE", suspension.wireName(), Timestamp.from(before), limit);
     }
 
     @Override
     public List<NumberRecord> inService(Tx tx, String afterE164, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE state IN "
-                + OWNED_STATES + " AND e164 > ? ORDER BY e164 LIMIT ?")) {
-            st.setString(1, afterE164);
-            st.setInt(2, limit);
-            return rows(st);
-        }
+        return IdQueries.select(tx, this::rows, "SELECT " + COLUMNS + " FROM numbers WHERE state IN " + OWNED_STATES
+                + " AND e164 > ? ORDER BY e164 LIMIT ?", afterE164, limit);
     }
 
     @Override
     public List<NumberUser> forwardingUsers(Tx tx, String reference) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT e164, account_id FROM numbers "
-                + "WHERE forward_ref = ? AND state IN " + OWNED_STATES + " ORDER BY e164")) {
-            st.setString(1, reference);
-            List<NumberUser> users = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    users.add(new NumberUser("forwarding of number", rs.getString(1), rs.getString(2)));
-                }
-            }
-            return users;
-        }
+        return IdQueries.query(tx, rs -> new NumberUser("forwarding of number", rs.getString(1), rs.getString(2)),
+                "SELECT e164, account_id FROM numbers WHERE forward_ref = ? AND state IN " + OWNED_STATES + " ORDER BY e164",
+                reference);
     }
 
     @Override
@@ -288,20 +247,11 @@ public final class JdbcNumberStore implements NumberStore {
 
     @Override
     public boolean delete(Tx tx, String e164) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM numbers WHERE e164 = ?")) {
-            st.setString(1, e164);
-            return st.executeUpdate() == 1;
-        }
+        return IdQueries.update(tx, "DELETE FROM numbers WHERE e164 = ?", e164) == 1;
     }
 
     private List<NumberRecord> rows(PreparedStatement st) throws SQLException {
-        List<NumberRecord> records = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                records.add(record(rs));
-            }
-        }
-        return records;
+        return IdQueries.rows(st, this::record);
     }
 
     private NumberRecord record(ResultSet rs) throws SQLException {
@@ -316,12 +266,12 @@ public final class JdbcNumberStore implements NumberStore {
                     NumberCategory.fromWire(rs.getString("category")),
                     List.of(mapper.readValue(rs.getString("category_reasons"), String[].class)),
                     rs.getString("rule_set_version"), price, NumberState.fromWire(rs.getString("state")),
-                    rs.getString("account_id"), rs.getString("reservation_id"), instant(rs, "reserved_until"),
-                    instant(rs, "purchased_at"), instant(rs, "quarantine_until"), instant(rs, "state_changed_at"),
+                    rs.getString("account_id"), rs.getString("reservation_id"), IdQueries.instant(rs, "reserved_until"),
+                    IdQueries.instant(rs, "purchased_at"), IdQueries.instant(rs, "quarantine_until"), IdQueries.instant(rs, "state_changed_at"),
                     rs.getString("number_comment"),
                     forwarding == null ? null : codec.readForwarding("forwarding", mapper.readTree(forwarding)),
                     fallback == null ? null : codec.readFallback("fallback", mapper.readTree(fallback)),
-                    Suspension.fromWire(rs.getString("suspension")), rs.getString("suspension_reason"), instant(rs, "suspended_at"));
+                    Suspension.fromWire(rs.getString("suspension")), rs.getString("suspension_reason"), IdQueries.instant(rs, "suspended_at"));
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable JSON in number " + rs.getString("e164"), e);
         }
@@ -339,12 +289,4 @@ public final class JdbcNumberStore implements NumberStore {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -3,40 +3,25 @@ package io.vpbx.admin.store.jdbc;
 import io.vpbx.admin.domain.contact.OutboxMessage;
 import io.vpbx.admin.store.OutboxStore;
 import io.vpbx.admin.store.Tx;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 
 public final class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public void appendSms(Tx tx, OutboxMessage message) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "INSERT INTO sms_outbox (to_phone, body, created_at) VALUES (?, ?, ?)")) {
-            st.setString(1, message.to());
-            st.setString(2, message.body());
-            st.setTimestamp(3, Timestamp.from(message.createdAt()));
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO sms_outbox (to_phone, body, created_at) VALUES (?, ?, ?)", message.to(),
+                message.body(), Timestamp.from(message.createdAt()));
     }
 
     @Override
     public void appendEmail(Tx tx, OutboxMessage message) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(
-                "INSERT INTO email_outbox (to_address, subject, body, created_at, attachment_name, attachment_size) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, message.to());
-            st.setString(2, message.subject());
-            st.setString(3, message.body());
-            st.setTimestamp(4, Timestamp.from(message.createdAt()));
-            st.setString(5, message.attachmentName());
-            st.setObject(6, message.attachmentSize(), Types.BIGINT);
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO email_outbox (to_address, subject, body, created_at, attachment_name, "
+                        + "attachment_size) VALUES (?, ?, ?, ?, ?, ?)", message.to(), message.subject(), message.body(),
+                Timestamp.from(message.createdAt()), message.attachmentName(),
+                message.attachmentSize() == null ? new IdQueries.SqlNull(Types.BIGINT) : message.attachmentSize());
     }
 
     @Override
@@ -54,21 +39,9 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     private static List<OutboxMessage> read(Tx tx, String sql, String recipient, int limit) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
-            int next = 1;
-            if (recipient != null) {
-                st.setString(next++, recipient);
-            }
-            st.setInt(next, limit);
-            List<OutboxMessage> messages = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    messages.add(new OutboxMessage(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-                            rs.getString("body"), rs.getTimestamp("created_at").toInstant(), rs.getString("attachment_name"),
-                            rs.getObject("attachment_size") == null ? null : rs.getLong("attachment_size")));
-                }
-            }
-            return messages;
-        }
+        Object[] values = recipient == null ? new Object[] {limit} : new Object[] {recipient, limit};
+        return IdQueries.query(tx, rs -> new OutboxMessage(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+                rs.getString("body"), rs.getTimestamp("created_at").toInstant(), rs.getString("attachment_name"),
+                rs.getObject("attachment_size") == null ? null : rs.getLong("attachment_size")), sql, values);
     }
 }

@@ -9,10 +9,8 @@ import io.vpbx.admin.store.RegistrationStatusStore;
 import io.vpbx.admin.store.Tx;
 import io.vpbx.telephony.uplink.RegistrationState;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,19 +39,9 @@ public final class JdbcRegistrationStatusStore implements RegistrationStatusStor
                         + "next_attempt_at = ?, updated_at = ?, node_id = ? WHERE e164 = ?"
                 : "INSERT INTO third_party_status (state, registered_until, last_code, last_reason, next_attempt_at, updated_at, "
                         + "node_id, e164) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
-            st.setString(1, s.state().wireName());
-            st.setTimestamp(2, timestamp(s.registeredUntil()));
-            setInt(st, 3, s.lastCode());
-            st.setString(4, s.lastReason());
-            st.setTimestamp(5, timestamp(s.nextAttemptAt()));
-            st.setTimestamp(6, Timestamp.from(s.updatedAt()));
-            st.setString(7, s.node());
-            st.setString(8, s.e164());
-            if (st.executeUpdate() != 1) {
-                throw new SQLException("registration status of " + s.e164() + " vanished while being saved");
-            }
-        }
+        IdQueries.updateOne(tx, "registration status of " + s.e164(), sql, s.state().wireName(),
+                IdQueries.timestamp(s.registeredUntil()), NullableColumns.integer(s.lastCode()), s.lastReason(),
+                IdQueries.timestamp(s.nextAttemptAt()), Timestamp.from(s.updatedAt()), s.node(), s.e164());
     }
 
     @Override
@@ -69,7 +57,7 @@ public final class JdbcRegistrationStatusStore implements RegistrationStatusStor
                 st.setString(3, e.state().wireName());
                 setInt(st, 4, e.code());
                 st.setString(5, e.reason());
-                st.setTimestamp(6, timestamp(e.nextAttemptAt()));
+                st.setTimestamp(6, e.nextAttemptAt() == null ? null : Timestamp.from(e.nextAttemptAt()));
                 st.setString(7, e.node());
                 st.addBatch();
             }
@@ -79,20 +67,11 @@ public final class JdbcRegistrationStatusStore implements RegistrationStatusStor
 
     @Override
     public List<RegistrationHistoryEntry> history(Tx tx, String e164, int limit) throws SQLException {
-        List<RegistrationHistoryEntry> entries = new ArrayList<>();
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT e164, changed_at, state, sip_code, sip_reason, "
-                + "next_attempt_at, node_id FROM third_party_history WHERE e164 = ? ORDER BY changed_at DESC, id DESC LIMIT ?")) {
-            st.setString(1, e164);
-            st.setInt(2, limit);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new RegistrationHistoryEntry(rs.getString("e164"), rs.getTimestamp("changed_at").toInstant(),
-                            state(rs.getString("state")), getInt(rs, "sip_code"), rs.getString("sip_reason"),
-                            instant(rs, "next_attempt_at"), rs.getString("node_id")));
-                }
-            }
-        }
-        return entries;
+        return IdQueries.query(tx, rs -> new RegistrationHistoryEntry(rs.getString("e164"), rs.getTimestamp("changed_at").toInstant(),
+                state(rs.getString("state")), getInt(rs, "sip_code"), rs.getString("sip_reason"),
+                IdQueries.instant(rs, "next_attempt_at"), rs.getString("node_id")), "SELECT e164, changed_at, state, sip_code, "
+                + "sip_reason, next_attempt_at, node_id FROM third_party_history WHERE e164 = ? ORDER BY changed_at DESC, id DESC "
+                + "LIMIT ?", e164, limit);
     }
 
     private static Map<String, RegistrationStatus> read(Tx tx, Collection<String> e164s, String suffix) throws SQLException {
@@ -103,13 +82,11 @@ public final class JdbcRegistrationStatusStore implements RegistrationStatusStor
             try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM third_party_status"
                     + filter.sql() + suffix)) {
                 filter.bind(st, 1);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        RegistrationStatus status = new RegistrationStatus(rs.getString("e164"), state(rs.getString("state")),
-                                instant(rs, "registered_until"), getInt(rs, "last_code"), rs.getString("last_reason"),
-                                instant(rs, "next_attempt_at"), rs.getTimestamp("updated_at").toInstant(), rs.getString("node_id"));
-                        found.put(status.e164(), status);
-                    }
+                for (RegistrationStatus status : IdQueries.rows(st, rs -> new RegistrationStatus(rs.getString("e164"),
+                        state(rs.getString("state")), IdQueries.instant(rs, "registered_until"), getInt(rs, "last_code"),
+                        rs.getString("last_reason"), IdQueries.instant(rs, "next_attempt_at"),
+                        rs.getTimestamp("updated_at").toInstant(), rs.getString("node_id")))) {
+                    found.put(status.e164(), status);
                 }
             }
         }
@@ -120,12 +97,4 @@ public final class JdbcRegistrationStatusStore implements RegistrationStatusStor
         return RegistrationState.fromWire(wire).orElseThrow(() -> new SQLException("unknown registration state '" + wire + "'"));
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

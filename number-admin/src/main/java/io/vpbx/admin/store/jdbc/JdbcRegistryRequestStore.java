@@ -5,10 +5,8 @@ import io.vpbx.admin.domain.compliance.RegistryRequest;
 import io.vpbx.admin.store.RegistryRequestStore;
 import io.vpbx.admin.store.Tx;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,21 +17,9 @@ public final class JdbcRegistryRequestStore implements RegistryRequestStore {
 
     @Override
     public void create(Tx tx, RegistryRequest r) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO registry_requests (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, r.id());
-            st.setString(2, r.accountId());
-            st.setString(3, r.e164());
-            st.setString(4, r.holderType().wireName());
-            st.setString(5, r.holderId());
-            st.setString(6, r.status().wireName());
-            st.setString(7, r.reason());
-            st.setString(8, r.codeHash());
-            st.setInt(9, r.codeAttemptsLeft());
-            st.setTimestamp(10, Timestamp.from(r.submittedAt()));
-            st.setTimestamp(11, r.decidedAt() == null ? null : Timestamp.from(r.decidedAt()));
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO registry_requests (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.id(),
+                r.accountId(), r.e164(), r.holderType().wireName(), r.holderId(), r.status().wireName(), r.reason(),
+                r.codeHash(), r.codeAttemptsLeft(), Timestamp.from(r.submittedAt()), IdQueries.timestamp(r.decidedAt()));
     }
 
     @Override
@@ -48,39 +34,24 @@ public final class JdbcRegistryRequestStore implements RegistryRequestStore {
 
     @Override
     public void update(Tx tx, RegistryRequest r) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE registry_requests SET status = ?, reason = ?, "
-                + "code_attempts_left = ?, decided_at = ? WHERE id = ?")) {
-            st.setString(1, r.status().wireName());
-            st.setString(2, r.reason());
-            st.setInt(3, r.codeAttemptsLeft());
-            st.setTimestamp(4, r.decidedAt() == null ? null : Timestamp.from(r.decidedAt()));
-            st.setString(5, r.id());
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "UPDATE registry_requests SET status = ?, reason = ?, code_attempts_left = ?, decided_at = ? "
+                + "WHERE id = ?", r.status().wireName(), r.reason(), r.codeAttemptsLeft(), IdQueries.timestamp(r.decidedAt()), r.id());
     }
 
     @Override
     public List<RegistryRequest> forNumber(Tx tx, String accountId, String e164) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS
-                + " FROM registry_requests WHERE account_id = ? AND e164 = ? ORDER BY submitted_at DESC, id")) {
-            st.setString(1, accountId);
-            st.setString(2, e164);
-            return rows(st);
-        }
+        return IdQueries.select(tx, JdbcRegistryRequestStore::rows, "SELECT " + COLUMNS
+                + " FROM registry_requests WHERE account_id = ? AND e164 = ? ORDER BY submitted_at DESC, id", accountId, e164);
     }
 
     private static List<RegistryRequest> rows(PreparedStatement st) throws SQLException {
-        List<RegistryRequest> requests = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                Timestamp decided = rs.getTimestamp("decided_at");
-                requests.add(new RegistryRequest(rs.getString("id"), rs.getString("account_id"), rs.getString("e164"),
-                        Binding.HolderType.valueOf(rs.getString("holder_type").toUpperCase(Locale.ROOT)), rs.getString("holder_id"),
-                        RegistryRequest.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("reason"),
-                        rs.getString("code_hash"), rs.getInt("code_attempts_left"), rs.getTimestamp("submitted_at").toInstant(),
-                        decided == null ? null : decided.toInstant()));
-            }
-        }
-        return requests;
+        return IdQueries.rows(st, rs -> {
+            Timestamp decided = rs.getTimestamp("decided_at");
+            return new RegistryRequest(rs.getString("id"), rs.getString("account_id"), rs.getString("e164"),
+                    Binding.HolderType.valueOf(rs.getString("holder_type").toUpperCase(Locale.ROOT)), rs.getString("holder_id"),
+                    RegistryRequest.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("reason"),
+                    rs.getString("code_hash"), rs.getInt("code_attempts_left"), rs.getTimestamp("submitted_at").toInstant(),
+                    decided == null ? null : decided.toInstant());
+        });
     }
 }

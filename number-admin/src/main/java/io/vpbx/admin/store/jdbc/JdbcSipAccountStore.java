@@ -16,12 +16,7 @@ public final class JdbcSipAccountStore implements SipAccountStore {
 
     @Override
     public Optional<SipAccount> find(Tx tx, String employeeId) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(SELECT + " WHERE id = ?")) {
-            st.setString(1, employeeId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(account(rs)) : Optional.empty();
-            }
-        }
+        return IdQueries.firstRow(tx, JdbcSipAccountStore::account, SELECT + " WHERE id = ?", employeeId);
     }
 
     @Override

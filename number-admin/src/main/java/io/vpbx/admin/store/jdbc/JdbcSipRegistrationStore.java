@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 public final class JdbcSipRegistrationStore implements SipRegistrationStore {
     private static final String COLUMNS = "employee_id, contact_uri, received, instance, q, call_id, cseq, expires_at, "
             + "node_id, updated_at";
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final int FETCH_SIZE = 1_000;
 
     @Override
@@ -28,21 +27,12 @@ public final class JdbcSipRegistrationStore implements SipRegistrationStore {
             return;
         }
         Savepoint beforeInsert = tx.connection().setSavepoint();
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO sip_registrations (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, r.employeeId());
-            st.setString(2, r.contactUri());
-            st.setString(3, r.received());
-            st.setString(4, r.instance());
-            st.setDouble(5, r.q());
-            st.setString(6, r.callId());
-            st.setLong(7, r.cseq());
-            st.setTimestamp(8, Timestamp.from(r.expiresAt()));
-            st.setString(9, r.nodeId());
-            st.setTimestamp(10, Timestamp.from(r.updatedAt()));
-            st.executeUpdate();
+        try {
+            IdQueries.update(tx, "INSERT INTO sip_registrations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    r.employeeId(), r.contactUri(), r.received(), r.instance(), r.q(), r.callId(), r.cseq(),
+                    Timestamp.from(r.expiresAt()), r.nodeId(), Timestamp.from(r.updatedAt()));
         } catch (SQLException failure) {
-            if (!UNIQUE_VIOLATION.equals(failure.getSQLState())) {
+            if (!IdQueries.isUniqueViolation(failure)) {
                 throw failure;
             }
             tx.connection().rollback(beforeInsert);
@@ -53,20 +43,10 @@ public final class JdbcSipRegistrationStore implements SipRegistrationStore {
     }
 
     private static boolean update(Tx tx, SipRegistration r) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE sip_registrations SET received = ?, instance = ?, "
-                + "q = ?, call_id = ?, cseq = ?, expires_at = ?, node_id = ?, updated_at = ? WHERE employee_id = ? AND contact_uri = ?")) {
-            st.setString(1, r.received());
-            st.setString(2, r.instance());
-            st.setDouble(3, r.q());
-            st.setString(4, r.callId());
-            st.setLong(5, r.cseq());
-            st.setTimestamp(6, Timestamp.from(r.expiresAt()));
-            st.setString(7, r.nodeId());
-            st.setTimestamp(8, Timestamp.from(r.updatedAt()));
-            st.setString(9, r.employeeId());
-            st.setString(10, r.contactUri());
-            return st.executeUpdate() == 1;
-        }
+        return IdQueries.update(tx, "UPDATE sip_registrations SET received = ?, instance = ?, q = ?, call_id = ?, cseq = ?, "
+                + "expires_at = ?, node_id = ?, updated_at = ? WHERE employee_id = ? AND contact_uri = ?", r.received(),
+                r.instance(), r.q(), r.callId(), r.cseq(), Timestamp.from(r.expiresAt()), r.nodeId(),
+                Timestamp.from(r.updatedAt()), r.employeeId(), r.contactUri()) == 1;
     }
 
     @Override
@@ -83,10 +63,7 @@ public final class JdbcSipRegistrationStore implements SipRegistrationStore {
 
     @Override
     public int deleteExpiredBefore(Tx tx, Instant cutoff) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM sip_registrations WHERE expires_at < ?")) {
-            st.setTimestamp(1, Timestamp.from(cutoff));
-            return st.executeUpdate();
-        }
+        return IdQueries.update(tx, "DELETE FROM sip_registrations WHERE expires_at < ?", Timestamp.from(cutoff));
     }
 
     private static int stream(Tx tx, String sql, Instant bound, Consumer<SipRegistration> sink) throws SQLException {

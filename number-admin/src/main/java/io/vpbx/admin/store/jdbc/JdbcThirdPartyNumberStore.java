@@ -5,7 +5,6 @@ import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;
 import io.vpbx.admin.store.ThirdPartyNumberStore;
 import io.vpbx.admin.store.Tx;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -23,22 +22,9 @@ public final class JdbcThirdPartyNumberStore implements ThirdPartyNumberStore {
 
     @Override
     public void create(Tx tx, ThirdPartyNumber n, String sealedPassword) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO third_party_numbers (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, n.e164());
-            st.setString(2, n.accountId());
-            st.setString(3, n.login());
-            st.setString(4, sealedPassword);
-            st.setString(5, n.server());
-            st.setInt(6, n.port());
-            st.setString(7, n.transport().wireName());
-            st.setInt(8, n.expiresSeconds());
-            st.setString(9, n.comment());
-            st.setBoolean(10, n.enabled());
-            st.setTimestamp(11, Timestamp.from(n.createdAt()));
-            st.setTimestamp(12, Timestamp.from(n.updatedAt()));
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO third_party_numbers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                n.e164(), n.accountId(), n.login(), sealedPassword, n.server(), n.port(), n.transport().wireName(),
+                n.expiresSeconds(), n.comment(), n.enabled(), Timestamp.from(n.createdAt()), Timestamp.from(n.updatedAt()));
     }
 
     @Override
@@ -53,32 +39,16 @@ public final class JdbcThirdPartyNumberStore implements ThirdPartyNumberStore {
 
     @Override
     public void update(Tx tx, ThirdPartyNumber n, String sealedPassword) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE third_party_numbers SET login = ?, password_sealed = ?, "
-                + "server_host = ?, server_port = ?, transport = ?, expires_seconds = ?, line_comment = ?, enabled = ?, updated_at = ? "
-                + "WHERE e164 = ?")) {
-            st.setString(1, n.login());
-            st.setString(2, sealedPassword);
-            st.setString(3, n.server());
-            st.setInt(4, n.port());
-            st.setString(5, n.transport().wireName());
-            st.setInt(6, n.expiresSeconds());
-            st.setString(7, n.comment());
-            st.setBoolean(8, n.enabled());
-            st.setTimestamp(9, Timestamp.from(n.updatedAt()));
-            st.setString(10, n.e164());
-            if (st.executeUpdate() != 1) {
-                throw new SQLException("third-party number " + n.e164() + " vanished while being saved");
-            }
-        }
+        IdQueries.updateOne(tx, "third-party number " + n.e164(), "UPDATE third_party_numbers SET login = ?, "
+                + "password_sealed = ?, server_host = ?, server_port = ?, transport = ?, expires_seconds = ?, line_comment = ?, "
+                + "enabled = ?, updated_at = ? WHERE e164 = ?", n.login(), sealedPassword, n.server(), n.port(),
+                n.transport().wireName(), n.expiresSeconds(), n.comment(), n.enabled(), Timestamp.from(n.updatedAt()), n.e164());
     }
 
     @Override
     public boolean delete(Tx tx, String e164) throws SQLException {
         // third_party_status and third_party_history go with it (ON DELETE CASCADE).
-        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM third_party_numbers WHERE e164 = ?")) {
-            st.setString(1, e164);
-            return st.executeUpdate() == 1;
-        }
+        return IdQueries.update(tx, "DELETE FROM third_party_numbers WHERE e164 = ?", e164) == 1;
     }
 
     @Override
@@ -105,21 +75,13 @@ public final class JdbcThirdPartyNumberStore implements ThirdPartyNumberStore {
     public List<SealedLine> lockSealedWithOtherKeys(Tx tx, String currentKeyId, int limit) throws SQLException {
         // Sealed values start "v1:<key id>:"; a key id may hold '_', which LIKE must not read as a wildcard.
         String prefix = "v1:" + currentKeyId.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + ":%";
-        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM third_party_numbers "
-                + "WHERE password_sealed NOT LIKE ? ESCAPE '\\' ORDER BY e164 LIMIT ? FOR UPDATE")) {
-            st.setString(1, prefix);
-            st.setInt(2, limit);
-            return rows(st);
-        }
+        return IdQueries.select(tx, JdbcThirdPartyNumberStore::rows, "SELECT " + COLUMNS + " FROM third_party_numbers "
+                + "WHERE password_sealed NOT LIKE ? ESCAPE '\\' ORDER BY e164 LIMIT ? FOR UPDATE", prefix, limit);
     }
 
     @Override
     public void reseal(Tx tx, String e164, String sealedPassword) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE third_party_numbers SET password_sealed = ? WHERE e164 = ?")) {
-            st.setString(1, sealedPassword);
-            st.setString(2, e164);
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "UPDATE third_party_numbers SET password_sealed = ? WHERE e164 = ?", sealedPassword, e164);
     }
 
     @Override
@@ -131,36 +93,23 @@ public final class JdbcThirdPartyNumberStore implements ThirdPartyNumberStore {
             try (PreparedStatement st = tx.connection().prepareStatement("SELECT e164 FROM third_party_numbers" + filter.sql()
                     + " ORDER BY e164 FOR UPDATE")) {
                 filter.bind(st, 1);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        connected.add(rs.getString(1));
-                    }
-                }
+                connected.addAll(IdQueries.rows(st, rs -> rs.getString(1)));
             }
         }
         return connected;
     }
 
     private static Optional<SealedLine> one(Tx tx, String sql, String e164) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement(sql)) {
-            st.setString(1, e164);
-            return rows(st).stream().findFirst();
-        }
+        return IdQueries.first(tx, JdbcThirdPartyNumberStore::rows, sql, e164);
     }
 
     private static List<SealedLine> rows(PreparedStatement st) throws SQLException {
-        List<SealedLine> lines = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                lines.add(new SealedLine(new ThirdPartyNumber(rs.getString("e164"), rs.getString("account_id"), rs.getString("login"),
-                        rs.getString("server_host"), rs.getInt("server_port"),
-                        LineTransport.fromWire(rs.getString("transport")).orElseThrow(
-                                () -> new SQLException("unknown transport in third_party_numbers")),
-                        rs.getInt("expires_seconds"), rs.getString("line_comment"), rs.getBoolean("enabled"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()),
-                        rs.getString("password_sealed")));
-            }
-        }
-        return lines;
+        return IdQueries.rows(st, rs -> new SealedLine(new ThirdPartyNumber(rs.getString("e164"), rs.getString("account_id"),
+                rs.getString("login"), rs.getString("server_host"), rs.getInt("server_port"),
+                LineTransport.fromWire(rs.getString("transport")).orElseThrow(
+                        () -> new SQLException("unknown transport in third_party_numbers")),
+                rs.getInt("expires_seconds"), rs.getString("line_comment"), rs.getBoolean("enabled"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()),
+                rs.getString("password_sealed")));
     }
 }

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,8 +19,6 @@ import java.util.Optional;
 
 public final class JdbcTrunkStore implements TrunkStore {
     private static final String COLUMNS = "id, name, account_id, outbound_uri, enabled, created_at, updated_at";
-    /** SQLSTATE of a unique violation, the same on H2 and PostgreSQL. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** A trunks row, before its addresses are read. */
     private record Row(String id, String name, String accountId, String outboundUri, boolean enabled,
@@ -33,17 +30,8 @@ public final class JdbcTrunkStore implements TrunkStore {
 
     @Override
     public void create(Tx tx, Trunk t) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO trunks (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, t.id());
-            st.setString(2, t.name());
-            st.setString(3, t.accountId());
-            st.setString(4, t.outboundUri());
-            st.setBoolean(5, t.enabled());
-            st.setTimestamp(6, Timestamp.from(t.createdAt()));
-            st.setTimestamp(7, Timestamp.from(t.updatedAt()));
-            st.executeUpdate();
-        }
+        IdQueries.update(tx, "INSERT INTO trunks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", t.id(), t.name(),
+                t.accountId(), t.outboundUri(), t.enabled(), Timestamp.from(t.createdAt()), Timestamp.from(t.updatedAt()));
         insertAddresses(tx, t);
     }
 
@@ -64,32 +52,17 @@ public final class JdbcTrunkStore implements TrunkStore {
 
     @Override
     public void update(Tx tx, Trunk t) throws SQLException {
-        try (PreparedStatement st = tx.connection().prepareStatement("UPDATE trunks SET name = ?, account_id = ?, "
-                + "outbound_uri = ?, enabled = ?, updated_at = ? WHERE id = ?")) {
-            st.setString(1, t.name());
-            st.setString(2, t.accountId());
-            st.setString(3, t.outboundUri());
-            st.setBoolean(4, t.enabled());
-            st.setTimestamp(5, Timestamp.from(t.updatedAt()));
-            st.setString(6, t.id());
-            if (st.executeUpdate() != 1) {
-                throw new SQLException("trunk " + t.id() + " vanished while being saved");
-            }
-        }
-        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM trunk_source_addresses WHERE trunk_id = ?")) {
-            st.setString(1, t.id());
-            st.executeUpdate();
-        }
+        IdQueries.updateOne(tx, "trunk " + t.id(), "UPDATE trunks SET name = ?, account_id = ?, outbound_uri = ?, enabled = ?, "
+                + "updated_at = ? WHERE id = ?", t.name(), t.accountId(), t.outboundUri(), t.enabled(),
+                Timestamp.from(t.updatedAt()), t.id());
+        IdQueries.update(tx, "DELETE FROM trunk_source_addresses WHERE trunk_id = ?", t.id());
         insertAddresses(tx, t);
     }
 
     @Override
     public boolean delete(Tx tx, String trunkId) throws SQLException {
         // trunk_source_addresses go with it (ON DELETE CASCADE).
-        try (PreparedStatement st = tx.connection().prepareStatement("DELETE FROM trunks WHERE id = ?")) {
-            st.setString(1, trunkId);
-            return st.executeUpdate() == 1;
-        }
+        return IdQueries.update(tx, "DELETE FROM trunks WHERE id = ?", trunkId) == 1;
     }
 
     @Override
@@ -125,7 +98,7 @@ public final class JdbcTrunkStore implements TrunkStore {
             }
             st.executeUpdate();
         } catch (SQLException failure) {
-            if (UNIQUE_VIOLATION.equals(failure.getSQLState())) {
+            if (IdQueries.isUniqueViolation(failure)) {
                 throw new ConflictException("source_addresses: an address of trunk " + t.id() + " is already another trunk's");
             }
             throw failure;
@@ -138,14 +111,9 @@ public final class JdbcTrunkStore implements TrunkStore {
 
     /** Runs a query for trunk rows and fills in each trunk's addresses, in order, with one more query. */
     private static List<Trunk> withAddresses(Tx tx, PreparedStatement st) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new Row(rs.getString("id"), rs.getString("name"), rs.getString("account_id"),
-                        rs.getString("outbound_uri"), rs.getBoolean("enabled"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()));
-            }
-        }
+        List<Row> rows = IdQueries.rows(st, rs -> new Row(rs.getString("id"), rs.getString("name"), rs.getString("account_id"),
+                rs.getString("outbound_uri"), rs.getBoolean("enabled"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()));
         Map<String, List<SourceAddress>> addresses = addresses(tx, rows.stream().map(Row::id).toList());
         return rows.stream().map(row -> row.with(addresses.getOrDefault(row.id(), List.of()))).toList();
     }

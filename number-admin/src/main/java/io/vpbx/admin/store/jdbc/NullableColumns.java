@@ -18,12 +18,14 @@ final class NullableColumns {
         }
     }
 
-    static void setBoolean(PreparedStatement st, int index, Boolean value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.BOOLEAN);
-        } else {
-            st.setBoolean(index, value);
-        }
+    /** A nullable INTEGER parameter for {@link IdQueries#bind}: the value, or a NULL of that type. */
+    static Object integer(Integer value) {
+        return value == null ? new IdQueries.SqlNull(Types.INTEGER) : value;
+    }
+
+    /** A nullable BOOLEAN parameter for {@link IdQueries#bind}: the value, or a NULL of that type. */
+    static Object bool(Boolean value) {
+        return value == null ? new IdQueries.SqlNull(Types.BOOLEAN) : value;
     }
 
     static Integer getInt(ResultSet rs, String column) throws SQLException {
