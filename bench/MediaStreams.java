@@ -76,7 +76,8 @@ public final class MediaStreams {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-        try (NettyMediaServer server = new NettyMediaServer(config, new SimpleMeterRegistry(), Duration.ofSeconds(1),
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (NettyMediaServer server = new NettyMediaServer(config, registry, Duration.ofSeconds(1),
                 loops, Clock.systemUTC());
                 Selector selector = Selector.open();
                 NgControl ng = rtpengine == null ? null : new NgControl(rtpengine)) {
@@ -85,7 +86,7 @@ public final class MediaStreams {
             Stream[] state = new Stream[streams];
             for (int i = 0; i < streams; i++) {
                 DatagramChannel socket = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-                socket.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 16);
+                socket.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 18);
                 socket.configureBlocking(false);
                 state[i] = new Stream();
                 socket.register(selector, SelectionKey.OP_READ, state[i]);
@@ -107,6 +108,7 @@ public final class MediaStreams {
             long cpuReceiverBefore = threads.getThreadCpuTime(receiving.threadId());
             long cpuProcessBefore = os.getProcessCpuTime();
             long cpuRtpengineBefore = processCpuNanos(rtpenginePid);
+            double sentBefore = registry.counter("vpbx.media.rtp.sent").count();
             long wallBefore = System.nanoTime();
             TimeUnit.SECONDS.sleep(seconds);
             receiver.measuring = false;
@@ -115,6 +117,7 @@ public final class MediaStreams {
             long cpuReceiver = threads.getThreadCpuTime(receiving.threadId()) - cpuReceiverBefore;
             long cpuProcess = os.getProcessCpuTime() - cpuProcessBefore;
             long cpuRtpengine = processCpuNanos(rtpenginePid) - cpuRtpengineBefore;
+            double sent = registry.counter("vpbx.media.rtp.sent").count() - sentBefore;
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
             receiving.interrupt();
             selector.wakeup();
@@ -130,13 +133,13 @@ public final class MediaStreams {
             }
             double streamSeconds = streams * (wall / 1e9);
             long[] histogram = receiver.histogram;
-            System.out.printf(Locale.ROOT, "MEDIASTREAMS streams=%d loops=%d seconds=%.1f packets=%d expected=%d "
-                    + "lost=%d reordered=%d interarrival_ms p50=%.2f p99=%.2f p999=%.2f max=%.2f "
+            System.out.printf(Locale.ROOT, "MEDIASTREAMS streams=%d loops=%d seconds=%.1f sent=%.0f packets=%d expected=%d "
+                    + "lost=%d reordered=%d rtcp=%d foreign=%d interarrival_ms p50=%.2f p99=%.2f p999=%.2f max=%.2f "
                     + "deviation_ms p50=%.2f p99=%.2f max=%.2f over_30ms=%d "
                     + "cpu_us_per_stream_second media_loops=%.1f receiver=%.1f process=%.1f "
                     + "media_loops_cores=%.2f relay=%s rtpengine_cpu_us_per_stream_second=%s "
                     + "load_before='%s' load_after='%s'%n",
-                    streams, loops, wall / 1e9, received, Math.round(streamSeconds * 50), lost, reordered,
+                    streams, loops, wall / 1e9, sent, received, Math.round(streamSeconds * 50), lost, reordered, receiver.rtcp, receiver.foreign,
                     percentile(histogram, 0.50), percentile(histogram, 0.99), percentile(histogram, 0.999),
                     receiver.maxMicros / 1000.0,
                     percentile(receiver.deviation, 0.50), percentile(receiver.deviation, 0.99),
@@ -267,13 +270,18 @@ public final class MediaStreams {
     /** One stream's receive state (touched by the receiver thread only). */
     static final class Stream {
         long lastArrival;
+        int ssrc;
         int lastSequence = -1;
         long received;
         long lost;
         long reordered;
     }
 
-    /** Reads every socket as packets come and files the inter-arrival times. */
+    /**
+     * Reads every socket as packets come and files the inter-arrival times. The receivers' ports are consecutive,
+     * so a session's sender reports (to its far end's RTP port + 1) land on the next receiver: RTCP is counted
+     * apart. A stream is known by the SSRC of its first packet; anything else is counted as foreign.
+     */
     static final class Receiver implements Runnable {
         final Selector selector;
         final long[] histogram = new long[BUCKETS];
@@ -282,6 +290,8 @@ public final class MediaStreams {
         long maxMicros;
         long maxDeviationMicros;
         long over30;
+        long foreign;
+        long rtcp;
 
         Receiver(Selector selector) {
             this.selector = selector;
@@ -302,8 +312,17 @@ public final class MediaStreams {
                         Stream stream = (Stream) key.attachment();
                         buffer.clear();
                         while (channel.receive(buffer) != null) {
+                            int type = buffer.get(1) & 0xFF;
                             int sequence = buffer.getShort(2) & 0xFFFF;
-                            file(stream, sequence, now);
+                            int ssrc = buffer.getInt(8);
+                            if (type >= 200 && type <= 204) {
+                                rtcp++; // a neighbour's sender report: its RTP port + 1 is this socket
+                            } else if (stream.lastSequence < 0 || ssrc == stream.ssrc) {
+                                stream.ssrc = ssrc;
+                                file(stream, sequence, now);
+                            } else {
+                                foreign++;
+                            }
                             buffer.clear();
                             now = System.nanoTime();
                         }

@@ -9,7 +9,8 @@
 # rtpengine: the anchor. Debian's rtpengine (userspace forwarding only: --table=-1, no kernel module) is started on
 # 127.0.0.1 with 2 worker threads; every stream is a call through it (ng offer/answer), so it relays the same packet
 # rate from the sessions to the receivers; its CPU per stream-second is read from /proc. Stopped by its pid.
-# Env: BUILD_DIR (default target), JAVA_OPTS (default -Xms512m -Xmx512m).
+# Env: BUILD_DIR (default target), JAVA_OPTS (default -Xms512m -Xmx512m), LOOPS (media event loops; default one
+# per core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk # a JDK 25+ for ./mvnw and java
@@ -33,7 +34,8 @@ CP=media/$BUILD_DIR/classes:$(tr ':' '\n' < "$CP_FILE" | grep -v -e junit -e ope
 ulimit -n 65536 2>/dev/null || true
 run() {
   java ${JAVA_OPTS:--Xms512m -Xmx512m} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-    -cp "$CP" bench/MediaStreams.java --streams "$STREAMS" --seconds "$SECONDS_RUN" --warmup "$WARMUP" "$@"
+    -cp "$CP" bench/MediaStreams.java --streams "$STREAMS" --seconds "$SECONDS_RUN" --warmup "$WARMUP" \
+    ${LOOPS:+--loops "$LOOPS"} "$@"
 }
 if [ "$MODE" = direct ] || [ "$MODE" = both ]; then
   echo "== $STREAMS streams from vpbx's media sessions straight to the receivers"

@@ -47,8 +47,7 @@ final class ClipRecorder {
             started = true;
             origin = timestamp;
         }
-        long at = timestamp - origin; // int subtraction first: RTP timestamps wrap
-        at = (int) at;
+        int at = timestamp - origin; // RTP timestamps wrap: the int difference is the distance
         if (at < committed) {
             return Placed.LATE;
         }
@@ -59,10 +58,10 @@ final class ClipRecorder {
             }
             return Placed.ENDED;
         }
-        int length = (int) Math.min(samples.length, maxSamples - at);
-        ensureCapacity((int) at + length);
-        System.arraycopy(samples, 0, buffer, (int) at, length);
-        newest = Math.max(newest, (int) at + length);
+        int length = Math.min(samples.length, maxSamples - at);
+        ensureCapacity(at + length);
+        System.arraycopy(samples, 0, buffer, at, length);
+        newest = Math.max(newest, at + length);
         commit(Math.max(committed, newest - REORDER_SAMPLES));
         if (ended == null && newest >= maxSamples) {
             commit(maxSamples);

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * The media server: its own small group of event loops (one per core at most, apart from the SIP loop), each with
  * one {@link PacingTicker}, and the port pool of {@code media.rtp-ports}. Sockets are bound on the caller's thread
  * (one system call each) and registered with the next loop; the session lives on that loop until closed, when its
- * port pair rests in quarantine ({@link #DEFAULT_QUARANTINE}) before the next call gets it.
+ * port pair rests in quarantine ({@link #DEFAULT_QUARANTINE}) before the next call gets it. The advertised host
+ * is resolved once, when the server is built.
  */
 public final class NettyMediaServer implements MediaServer {
 

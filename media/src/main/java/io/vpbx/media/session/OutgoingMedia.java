@@ -93,6 +93,10 @@ final class OutgoingMedia {
      * {@code rtcpSource} (where the far end's RTCP comes from) when known, else to the RTP target's port + 1.
      */
     void tick(long slot, long now, RemoteMedia remote, InetSocketAddress target, InetSocketAddress rtcpSource) {
+        if (remote != null && !remote.hasTelephoneEvents() && (digit != null || !digits.isEmpty())) {
+            digits.clear(); // a re-INVITE took telephone-event away: the digits can no longer be sent
+            digit = null;
+        }
         if (remote == null || !remote.send() || target == null || !somethingToSend()) {
             idle = true;
             return;

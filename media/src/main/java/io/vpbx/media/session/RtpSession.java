@@ -202,6 +202,9 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
         }
         metrics.received();
         reception.received(packet.ssrc(), packet.sequence());
+        if (!event && recording == null) {
+            return; // voice nobody records: counted, not kept
+        }
         byte[] payload = new byte[packet.payloadLength()];
         datagram.getBytes(packet.payloadOffset(), payload);
         long now = System.nanoTime();
@@ -210,7 +213,7 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
                 metrics.dropped(DropReason.UNKNOWN_EVENT);
             }
             joinTicker(); // to report a digit whose end packets never come
-        } else if (recording != null) {
+        } else {
             short[] samples = EncodedClips.decode(payload, agreed.codec());
             if (recording.voice(packet.timestamp(), samples, now) == ClipRecorder.Placed.LATE) {
                 metrics.late();
