@@ -1,0 +1,2 @@
+/** Working hours, holidays and one-off dates of an account, in an IANA time zone: pure values and their evaluation. */
+package io.vpbx.telephony.schedule;
