@@ -43,7 +43,7 @@ final class IdQueries {
 
     /**
      * Binds {@code values} from the first parameter on: a String, or null, as text; Integer, Long, Double and Boolean as such;
-     * a {@link Timestamp} as a timestamp; a {@link SqlNull} as a NULL of its type; anything else (OffsetDateTime, LocalDate) as an object. A null is a text
+     * a {@link Timestamp} as a timestamp; bytes as binary; a {@link SqlNull} as a NULL of its type; anything else (OffsetDateTime, LocalDate) as an object. A null is a text
      * NULL, so a nullable column of another type is bound by its store itself.
      */
     static void bind(PreparedStatement st, Object... values) throws SQLException {
@@ -58,6 +58,7 @@ final class IdQueries {
                 case Double number -> st.setDouble(index, number);
                 case Boolean flag -> st.setBoolean(index, flag);
                 case Timestamp time -> st.setTimestamp(index, time);
+                case byte[] bytes -> st.setBytes(index, bytes);
                 default -> st.setObject(index, values[i]);
             }
         }
@@ -77,6 +78,11 @@ final class IdQueries {
     /** Every row {@code sql} returns with {@code values} bound, each read by {@code row}. */
     static <T> List<T> query(Tx tx, Row<T> row, String sql, Object... values) throws SQLException {
         return select(tx, st -> rows(st, row), sql, values);
+    }
+
+    /** The first column of the first row as bytes (a stored recording), or empty when there is no row. */
+    static Optional<byte[]> firstBytes(Tx tx, String sql, Object... values) throws SQLException {
+        return firstRow(tx, rs -> rs.getBytes(1), sql, values);
     }
 
     /** Whether {@code sql} returns any row with {@code values} bound. */
@@ -112,6 +118,12 @@ final class IdQueries {
     /** A nullable TIMESTAMP column as an instant. */
     static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A nullable TIMESTAMP WITH TIME ZONE column as an instant. */
+    static Instant utcInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 

@@ -1,7 +1,7 @@
 package io.vpbx.admin.store.jdbc;
 
-import static io.vpbx.admin.store.jdbc.JdbcVoicemailStore.instant;
-import static io.vpbx.admin.store.jdbc.JdbcVoicemailStore.utc;
+import static io.vpbx.admin.store.jdbc.IdQueries.utc;
+import static io.vpbx.admin.store.jdbc.IdQueries.utcInstant;
 
 import io.vpbx.admin.domain.voicemail.DeliveryState;
 import io.vpbx.admin.domain.voicemail.MailDelivery;
@@ -134,8 +134,8 @@ public final class JdbcMailQueueStore implements MailQueueStore {
             while (rs.next()) {
                 found.add(new MailDelivery(rs.getLong("id"), rs.getString("voicemail_id"), rs.getString("account_id"),
                         rs.getString("recipient"), DeliveryState.ofWire(rs.getString("state")), rs.getInt("attempts"),
-                        instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"),
-                        instant(rs, "sent_at")));
+                        utcInstant(rs, "next_attempt_at"), rs.getString("last_error"), utcInstant(rs, "created_at"),
+                        utcInstant(rs, "sent_at")));
             }
         }
         return found;
