@@ -27,7 +27,8 @@ DB=${DB:-vpbx_search_openloop}
 KEY=bench-operator-key-0123456789abcdef
 API=http://127.0.0.1:$PORT
 WARMUP_S=${WARMUP_S:-15}
-JVM_OPTS=${JVM_OPTS:-"-Xms1g -Xmx1g -XX:+AlwaysPreTouch"}
+# the server as bin/vpbx runs it (ADR 0016): ZGC, 1 GB, and the flags Netty needs on JDK 25
+JVM_OPTS=${JVM_OPTS:-"-XX:+UseZGC -Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"}
 . bin/find-jdk # a JDK 25+ for ./mvnw; JAVA may name another JDK for the server (a JDK 17 for an old build)
 JAVA=${JAVA:-$JAVA_HOME/bin/java}
 JAR=${JAR:-server/target/vpbx.jar}
