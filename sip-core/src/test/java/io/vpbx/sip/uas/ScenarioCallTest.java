@@ -53,6 +53,7 @@ class ScenarioCallTest {
     private static final String NUMBER = "+74951230001";
     private static final int EVENT_TYPE = 101;
     private static final AudioClip MENU = new AudioClip("menu", Tones.sine(1000, 600));
+    private static final AudioClip LONG_MENU = new AudioClip("long-menu", Tones.sine(1000, 3000));
     private static final AudioClip SALES = new AudioClip("sales", Tones.sine(700, 600));
     private static final AudioClip INVALID = new AudioClip("invalid", Tones.sine(400, 600));
     private static final AudioClip NO_INPUT = new AudioClip("noinput", Tones.sine(1500, 600));
@@ -74,7 +75,7 @@ class ScenarioCallTest {
         int first = 30000 + 2 * ThreadLocalRandom.current().nextInt(4000);
         media = new NettyMediaServer(new MediaConfig("127.0.0.1", "127.0.0.1", first, first + 39, 1 << 20,
                 Duration.ofMinutes(5), 1 << 20), registry, Duration.ofSeconds(10), 2, Clock.systemUTC());
-        Map<String, AudioClip> clips = Stream.of(MENU, SALES, INVALID, NO_INPUT, HOURS, AFTER_HOURS)
+        Map<String, AudioClip> clips = Stream.of(MENU, LONG_MENU, SALES, INVALID, NO_INPUT, HOURS, AFTER_HOURS)
                 .collect(Collectors.toMap(AudioClip::id, Function.identity()));
         AnswerServices answering = new AnswerServices(media,
                 (account, id) -> CompletableFuture.completedFuture(Optional.ofNullable(clips.get(id))), voicemails::add,
@@ -253,6 +254,40 @@ class ScenarioCallTest {
         assertEquals(5 * 600, samples.length * 1000L / Codec.CLOCK_RATE, 150, "three menus and two no-input prompts");
         assertTrue(share(samples, 0, Codec.CLOCK_RATE / 4, 1000) > 0.8, "the menu first");
         assertEquals(List.of("step main", "no_input", "no_input", "no_input", "retries_exhausted", "hang_up"), path());
+    }
+
+    @Test
+    void aKeyInASipInfoChoosesTheMenuOption() throws Exception {
+        menuScenario(Duration.ofSeconds(5));
+        CompletableFuture<SippCaller.Result> sipp = SippCaller.scenario("info-digit")
+                .key("rtp_port", Integer.toString(caller.address().getPort())).key("digit", "1").start(sip.udpPort(), NUMBER);
+
+        assertStartsAndEnds(hear(Duration.ofMillis(300)), 1000, 1000);
+        assertStartsAndEnds(hear(Duration.ofMillis(400)), 700, 700);
+
+        passed(sipp);
+        assertEquals(List.of("step main", "digit 1", "step sales", "hang_up"), path());
+    }
+
+    @Test
+    void aKeyPressedDuringTheMenuPromptCutsItShort() throws Exception {
+        scenario("main", Map.of(
+                "main", new Step.Menu(LONG_MENU.id(), Map.of("1", "sales"), Duration.ofSeconds(5), 3, INVALID.id(),
+                        NO_INPUT.id(), null),
+                "sales", new Step.Play(SALES.id(), 1, null)));
+        CompletableFuture<SippCaller.Result> sipp = dial();
+
+        RtpPeer.Packet first = caller.receive(Duration.ofSeconds(10)).orElseThrow();
+        TimeUnit.MILLISECONDS.sleep(500);
+        press(first, 1);
+        List<RtpPeer.Packet> heard = new ArrayList<>(List.of(first));
+        heard.addAll(caller.receiveUntilQuiet(Duration.ofMillis(400), Duration.ofSeconds(10)));
+
+        passed(sipp);
+        short[] samples = RtpPeer.decode(heard, Codec.PCMU);
+        long millis = samples.length * 1000L / Codec.CLOCK_RATE;
+        assertTrue(millis < 3000, "the 3 s prompt was cut: heard " + millis + " ms in all");
+        assertTrue(share(samples, samples.length - Codec.CLOCK_RATE / 4, Codec.CLOCK_RATE / 4, 700) > 0.8, "then sales");
     }
 
     @Test
