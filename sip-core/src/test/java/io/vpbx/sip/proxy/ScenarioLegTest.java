@@ -193,6 +193,31 @@ class ScenarioLegTest {
         assertEquals(List.of("menu x1", "sales x1"), session.played);
         playEnds(session);
         assertEquals(List.of("step main", "digit 1", "step sales", "hang_up"), path());
+        assertEquals(1.0, proxy.registry.get("vpbx.scenario.steps").tag("kind", "menu").counter().count());
+        assertEquals(1.0, proxy.registry.get("vpbx.scenario.steps").tag("kind", "play").counter().count());
+        assertEquals(1.0, proxy.registry.get("vpbx.sip.answered.locally").tag("kind", "scenario").counter().count());
+    }
+
+    @Test
+    void untilTheBridgeIsWiredInAForwardIsNotAnsweredAndGoesToNoAnswer() {
+        ScriptedMedia own = new ScriptedMedia(1);
+        ProxyFixture unwired = new ProxyFixture(new AnswerServices(own,
+                (account, id) -> CompletableFuture.completedFuture(Optional.of(clip(id))), voicemails::add,
+                new VoicemailConfig(Duration.ofMinutes(3), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofDays(30)),
+                clip("greeting"), clip("beep")));
+        unwired.table.putScenario(new Scenario("ivr", "acme", 1, "Main", "fwd", Map.of(
+                "fwd", new Step.Forward(new Destination.Employee("e-1"), Duration.ofSeconds(20), "sorry"),
+                "sorry", new Step.Play("sorry", 1, null))));
+        unwired.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.Scenario("ivr"), 20, null));
+
+        unwired.call(DIALED);
+        unwired.scheduler.advance(Duration.ZERO);
+        WireMessage ok = WireMessage.parse(unwired.carrier.sent().stream().filter(m -> !m.isRequest() && m.statusCode() == 200)
+                .findFirst().orElseThrow().bytes());
+        unwired.inDialog("ACK", 1, ok);
+        unwired.scheduler.advance(Duration.ZERO);
+
+        assertEquals(List.of("sorry x1"), own.last().played);
     }
 
     @Test
