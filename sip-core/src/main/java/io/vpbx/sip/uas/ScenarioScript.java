@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,13 @@ final class ScenarioScript implements AnswerScript {
 
     private enum Listening { NONE, MENU, COLLECT }
 
-    private final Scenario scenario;
+    private final Function<String, Optional<Scenario>> scenarios;
     private final UasContext context;
     private final WireMessage invite;
     private final String localTag;
     private final AnsweredCall call;
-    private final String label;
+    private Scenario scenario;
+    private String label;
     private final Map<String, String> variables = new HashMap<>();
     private Map<String, AudioClip> clips = Map.of();
     private MediaSession session;
@@ -66,8 +68,10 @@ final class ScenarioScript implements AnswerScript {
     private boolean stopped;
     private boolean finished;
 
-    ScenarioScript(Scenario scenario, UasContext context, WireMessage invite, String localTag, AnsweredCall call) {
+    ScenarioScript(Scenario scenario, Function<String, Optional<Scenario>> scenarios, UasContext context,
+                   WireMessage invite, String localTag, AnsweredCall call) {
         this.scenario = scenario;
+        this.scenarios = scenarios;
         this.context = context;
         this.invite = invite;
         this.localTag = localTag;
@@ -326,6 +330,10 @@ final class ScenarioScript implements AnswerScript {
 
     private void forward(Destination target, Duration ringTimeout, String noAnswer) {
         path("forward " + describe(target));
+        if (target instanceof Destination.Scenario other) {
+            enter(other.scenarioId(), noAnswer);
+            return;
+        }
         int at = epoch;
         forwarding = context.services().scenarios().forwarding().forward(
                 new BridgeRequest(invite, localTag, call, session, target, ringTimeout),
@@ -348,6 +356,34 @@ final class ScenarioScript implements AnswerScript {
                 go(noAnswer);
             }
         }
+    }
+
+    /**
+     * A forward to another scenario of the account is no call to bridge: this call goes on in that scenario's current
+     * version once its clips are loaded. Gone, or another account's: as a forward nobody answered.
+     */
+    private void enter(String scenarioId, String noAnswer) {
+        Optional<Scenario> next = scenarios.apply(scenarioId).filter(found -> found.accountId().equals(call.accountId()));
+        if (next.isEmpty()) {
+            path("not_answered scenario_unavailable");
+            go(noAnswer);
+            return;
+        }
+        int at = epoch;
+        ScenarioClips.load(next.get(), context.services().clips(), call.accountId()).whenCompleteAsync((loaded, error) -> {
+            if (at != epoch || finished) {
+                return;
+            }
+            if (error != null || loaded.isEmpty()) {
+                path("not_answered scenario_clip_gone");
+                go(noAnswer);
+                return;
+            }
+            scenario = next.get();
+            label = scenario.id() + " v" + scenario.version();
+            clips = loaded.get();
+            go(scenario.start());
+        }, context.loop());
     }
 
     private static String describe(Destination target) {

@@ -411,6 +411,35 @@ class ScenarioLegTest {
     }
 
     @Test
+    void aForwardToAnotherScenarioGoesOnInItsCurrentVersionWithoutABridge() {
+        scenario("fwd", Map.of("fwd", new Step.Forward(new Destination.Scenario("night"), Duration.ofSeconds(25), "sorry"),
+                "sorry", new Step.Play("sorry", 1, null)));
+        proxy.table.putScenario(new Scenario("night", "acme", 3, "Night", "closed",
+                Map.of("closed", new Step.Play("after-hours", 1, null))));
+
+        ScriptedMedia.Session session = answered();
+        assertEquals(List.of("after-hours x1"), session.played);
+        playEnds(session);
+
+        assertEquals(List.of(), forwards);
+        assertEquals(List.of("ivr v1", "ivr v1", "night v3", "night v3"),
+                proxy.record().attempts().stream().map(CallRecord.Attempt::destination).toList());
+        assertEquals(List.of("step fwd", "forward scenario night", "step closed", "hang_up"), path());
+    }
+
+    @Test
+    void aForwardToAScenarioOfAnotherAccountIsNotAnswered() {
+        scenario("fwd", Map.of("fwd", new Step.Forward(new Destination.Scenario("theirs"), Duration.ofSeconds(25), "sorry"),
+                "sorry", new Step.Play("sorry", 1, null)));
+        proxy.table.putScenario(new Scenario("theirs", "other", 1, "Theirs", "closed",
+                Map.of("closed", new Step.Play("after-hours", 1, null))));
+
+        ScriptedMedia.Session session = answered();
+
+        assertEquals(List.of("sorry x1"), session.played);
+    }
+
+    @Test
     void theCallerHangingUpDuringAForwardStopsIt() {
         scenario("fwd", Map.of("fwd", new Step.Forward(new Destination.Employee("e-1"), Duration.ofSeconds(25), null)));
 
