@@ -9,16 +9,18 @@ import io.vpbx.admin.domain.scenario.StoredScenario;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.scenarios.ScenarioService;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
  * /v1/scenarios: an account's IVR call flows. POST creates version 1 (201), GET lists the current versions by id,
  * GET /:id reads the current version ({@code ?version=N} an earlier one), PUT /:id replaces the whole definition
- * as the next version, DELETE /:id answers 204 (409 while in use). A scenario reads as its definition
+ * as the next version (what a read adds beside the definition is ignored), DELETE /:id answers 204 (409 while in use). A scenario reads as its definition
  * ({@code name}, {@code start}, {@code steps}) with {@code id}, {@code version} and when it was created and saved.
  */
 final class ScenarioRoutes implements Routes {
     static final String PATH = "/v1/scenarios";
+    private static final List<String> READ_ONLY = List.of("id", "version", "created_at", "updated_at");
 
     private final ScenarioService scenarios;
     private final Exchange exchange;
@@ -58,9 +60,14 @@ final class ScenarioRoutes implements Routes {
         exchange.blocking(rc, 200, () -> view(scenarios.get(ctx, rc.pathParam("id"), version)));
     }
 
+    /** The fields a read adds beside the definition are dropped, so that a scenario read can be edited and sent back. */
     private void replace(RoutingContext rc) {
         RequestContext ctx = exchange.context(rc);
-        exchange.blocking(rc, 200, () -> view(scenarios.replace(ctx, rc.pathParam("id"), exchange.bodyTree(rc))));
+        exchange.blocking(rc, 200, () -> {
+            ObjectNode body = exchange.bodyTree(rc);
+            body.remove(READ_ONLY);
+            return view(scenarios.replace(ctx, rc.pathParam("id"), body));
+        });
     }
 
     private void delete(RoutingContext rc) {

@@ -174,7 +174,7 @@ public final class ScenarioCodec {
                 node.put("type", "menu").put("prompt", m.prompt());
                 ObjectNode options = node.putObject("options");
                 new TreeMap<>(m.options()).forEach(options::put);
-                node.put("timeout", m.timeout().toSeconds()).put("retries", m.retries());
+                node.put("timeout", (int) m.timeout().toSeconds()).put("retries", m.retries());
                 putOptional(node, "invalid_prompt", m.invalidPrompt());
                 putOptional(node, "no_input_prompt", m.noInputPrompt());
                 putOptional(node, "default", m.defaultStep());
@@ -183,7 +183,7 @@ public final class ScenarioCodec {
                 node.put("type", "collect");
                 putOptional(node, "prompt", c.prompt());
                 node.put("min_digits", c.minDigits()).put("max_digits", c.maxDigits())
-                        .put("terminator", String.valueOf(c.terminator())).put("timeout", c.timeout().toSeconds())
+                        .put("terminator", String.valueOf(c.terminator())).put("timeout", (int) c.timeout().toSeconds())
                         .put("extension", c.extension());
                 putOptional(node, "variable", c.variable());
                 putOptional(node, "next", c.next());
@@ -197,7 +197,7 @@ public final class ScenarioCodec {
             case Step.Forward f -> {
                 node.put("type", "forward");
                 node.set("target", forwarding.writeTarget(Destinations.target("target", f.target())));
-                node.put("ring_timeout", f.ringTimeout().toSeconds());
+                node.put("ring_timeout", (int) f.ringTimeout().toSeconds());
                 putOptional(node, "no_answer", f.noAnswer());
             }
             case Step.Voicemail v -> {

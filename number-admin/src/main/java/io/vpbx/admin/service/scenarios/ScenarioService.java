@@ -92,10 +92,10 @@ public final class ScenarioService {
         Instant now = StoredTime.now(clock);
         return transactions.inTransaction(tx -> {
             StoredScenario before = scenarios.lock(tx, accountId, id).orElseThrow(() -> notFound(id));
-            JsonNode previous = parse(before);
-            if (previous.equals(definition)) {
+            if (before.definition().equals(definition.toString())) {
                 return before;
             }
+            JsonNode previous = parse(before);
             references.check(tx, scenario);
             StoredScenario next = new StoredScenario(id, accountId, before.version() + 1, scenario.name(), definition.toString(),
                     before.createdAt(), now);

@@ -75,6 +75,8 @@ class ScenarioCodecTest {
         Scenario scenario = read(EXAMPLE);
         ObjectNode written = codec.write(scenario);
         assertEquals(scenario, codec.read("sc-1", "acc-1", 1, written));
+        assertEquals(json(EXAMPLE).get("steps").get("main"), written.get("steps").get("main"), "numbers stay whole numbers");
+        assertEquals(written, mapper.readTree(written.toString()), "what is stored reads back as the same JSON");
         assertEquals("{\"type\":\"department\",\"department_id\":\"d-1\"}", written.get("steps").get("sales").get("target").toString());
         assertEquals("[\"sales@acme.example\",{\"employee_id\":\"e-1\"}]", written.get("steps").get("vm").get("recipients").toString());
 
