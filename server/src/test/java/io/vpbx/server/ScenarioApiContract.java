@@ -121,10 +121,10 @@ abstract class ScenarioApiContract extends WholeServerContract {
         } while (cursor != null);
         assertEquals(List.of(id, secondId).stream().sorted().toList(), ids);
 
-        // a read, edited and sent back: option 2 now goes to sales, the name changes
-        String edited = scenario.toString().replace("\"2\":\"hours\"", "\"2\":\"sales\"").replace("Main menu", "Main menu v2")
-                .replace("\"next\":\"main\"", "\"next\":\"main\"");
-        Api.Response replaced = api.call("PUT", "/v1/scenarios/" + id, acme, edited.replace("\"1\":\"sales\"", "\"1\":\"hours\""), Map.of());
+        // a read, edited and sent back: options 1 and 2 swapped, the name changed
+        String edited = scenario.toString().replace("\"1\":\"sales\",\"2\":\"hours\"", "\"1\":\"hours\",\"2\":\"sales\"")
+                .replace("Main menu", "Main menu v2");
+        Api.Response replaced = api.call("PUT", "/v1/scenarios/" + id, acme, edited, Map.of());
         assertEquals(200, replaced.status(), replaced.body());
         assertEquals(2, replaced.json().get("version").asInt());
         assertEquals("Main menu v2", api.get("/v1/scenarios/" + id, acme).json().get("name").asText());

@@ -33,6 +33,9 @@ import java.util.UUID;
  * audit entry lists the definition's changed fields.
  */
 public final class ScenarioService {
+    /** The audit's resource type of a scenario, and what the change listener hears when one is saved or deleted. */
+    public static final String RESOURCE_TYPE = "scenario";
+
     private final Transactions transactions;
     private final ScenarioStore scenarios;
     private final ScenarioCodec codec;
@@ -66,7 +69,8 @@ public final class ScenarioService {
         return transactions.inTransaction(tx -> {
             references.check(tx, scenario);
             scenarios.create(tx, created, ScenarioReferences.of(scenario));
-            auditor.record(tx, ctx, accountId, "scenario.created", "scenario", id, changes(null, created, null, definition));
+            auditor.record(tx, ctx, accountId, RESOURCE_TYPE + ".created", RESOURCE_TYPE, id,
+                    changes(null, created, null, definition));
             return created;
         });
     }
@@ -100,7 +104,8 @@ public final class ScenarioService {
             StoredScenario next = new StoredScenario(id, accountId, before.version() + 1, scenario.name(), definition.toString(),
                     before.createdAt(), now);
             scenarios.addVersion(tx, next, ScenarioReferences.of(scenario));
-            auditor.record(tx, ctx, accountId, "scenario.updated", "scenario", id, changes(before, next, previous, definition));
+            auditor.record(tx, ctx, accountId, RESOURCE_TYPE + ".updated", RESOURCE_TYPE, id,
+                    changes(before, next, previous, definition));
             return next;
         });
     }
@@ -111,7 +116,8 @@ public final class ScenarioService {
             StoredScenario before = scenarios.lock(tx, accountId, id).orElseThrow(() -> notFound(id));
             inUse.requireUnused(tx, accountId, id, "scenario " + id);
             scenarios.delete(tx, accountId, id);
-            auditor.record(tx, ctx, accountId, "scenario.deleted", "scenario", id, changes(before, null, parse(before), null));
+            auditor.record(tx, ctx, accountId, RESOURCE_TYPE + ".deleted", RESOURCE_TYPE, id,
+                    changes(before, null, parse(before), null));
             return null;
         });
     }
