@@ -56,6 +56,7 @@ final class ConfigBinder {
         MediaConfig media = media(sip);
         VoicemailConfig voicemail = voicemail();
         MailConfig mail = mail();
+        ScenarioConfig scenario = scenario();
         Set<String> unread = values.unreadKeys();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys declared in the defaults file but bound to no record: " + unread);
@@ -64,7 +65,7 @@ final class ConfigBinder {
             throw new ConfigException(values.problems());
         }
         return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster, uplink,
-                sipTcp, listeners, tls, sipOverload, limits, media, voicemail, mail);
+                sipTcp, listeners, tls, sipOverload, limits, media, voicemail, mail, scenario);
     }
 
     private AdminConfig admin() {
@@ -332,6 +333,11 @@ final class ConfigBinder {
         Duration minLength = values.read("voicemail.min-length", ValueType.duration());
         Duration retention = values.read("voicemail.retention", ValueType.duration());
         return values.valid() ? new VoicemailConfig(maxLength, silence, minLength, retention) : null;
+    }
+
+    private ScenarioConfig scenario() {
+        Integer maxSteps = values.read("scenario.max-steps", ValueType.intAtLeast(1));
+        return values.valid() ? new ScenarioConfig(maxSteps) : null;
     }
 
     private MailConfig mail() {

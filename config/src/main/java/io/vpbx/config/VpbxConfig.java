@@ -8,7 +8,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact,
         RegistrarConfig registrar, ClusterConfig cluster, UplinkConfig uplink, SipTcpConfig sipTcp,
         ListenersConfig listeners, TlsConfig tls, SipOverloadConfig sipOverload,
-        LimitsConfig limits, MediaConfig media, VoicemailConfig voicemail, MailConfig mail) {
+        LimitsConfig limits, MediaConfig media, VoicemailConfig voicemail, MailConfig mail, ScenarioConfig scenario) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -33,6 +33,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(voicemail, "voicemail");
         Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(scenario, "scenario");
     }
 
     /** The documented defaults alone, ignoring the process environment. */

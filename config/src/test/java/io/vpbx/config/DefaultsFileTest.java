@@ -47,7 +47,8 @@ class DefaultsFileTest {
             "media.host", "media.advertised-host", "media.rtp-ports", "media.max-upload-size", "media.max-clip-length",
             "media.cache-size", "voicemail.max-length", "voicemail.silence", "voicemail.min-length", "voicemail.retention",
             "mail.host", "mail.port", "mail.security", "mail.user", "mail.password", "mail.from", "mail.timeout",
-            "mail.retry-base", "mail.retry-max", "mail.give-up-after");
+            "mail.retry-base", "mail.retry-max", "mail.give-up-after",
+            "scenario.max-steps");
 
     @Test
     void defaultsFileDeclaresExactlyTheKnownKeys() {

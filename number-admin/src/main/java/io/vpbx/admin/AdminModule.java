@@ -95,6 +95,12 @@ import io.vpbx.admin.store.jdbc.JdbcEndUserStore;
 import io.vpbx.admin.store.jdbc.JdbcIdempotencyStore;
 import io.vpbx.admin.store.jdbc.JdbcM2mDeviceStore;
 import io.vpbx.admin.store.jdbc.JdbcMediaStore;
+import io.vpbx.admin.store.jdbc.JdbcScenarioStore;
+import io.vpbx.admin.domain.scenario.ScenarioCodec;
+import io.vpbx.admin.domain.scenario.ScenarioRules;
+import io.vpbx.admin.service.scenarios.ScenarioReferences;
+import io.vpbx.admin.service.scenarios.ScenarioService;
+import io.vpbx.admin.service.scenarios.ScheduleReferences;
 import io.vpbx.admin.service.media.AudioConversion;
 import io.vpbx.admin.service.media.MediaService;
 import io.vpbx.admin.store.jdbc.JdbcNumberStore;
@@ -136,6 +142,7 @@ public final class AdminModule implements AutoCloseable {
     private final ObjectMapper mapper = JsonMappers.create();
     private final PhoneNumberParser parser = new PhoneNumberParser();
     private final ForwardingCodec codec = new ForwardingCodec(mapper, parser);
+    private final ScenarioCodec scenarioCodec = new ScenarioCodec(mapper, codec);
     private final NumberLifecycle lifecycle = new NumberLifecycle();
     private final ApiKeys keys = new ApiKeys(new SecureRandom());
 
@@ -162,6 +169,7 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcForwardingConsentStore forwardingConsents = new JdbcForwardingConsentStore();
     private final JdbcApiKeyStore apiKeys = new JdbcApiKeyStore();
     private final JdbcMediaStore media = new JdbcMediaStore();
+    private final JdbcScenarioStore scenarios = new JdbcScenarioStore();
     private final JdbcVoicemailStore voicemailStore = new JdbcVoicemailStore();
     private final JdbcMailQueueStore mailQueue = new JdbcMailQueueStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
@@ -238,7 +246,7 @@ public final class AdminModule implements AutoCloseable {
     /** Read access for the routing table: numbers in service with their settings and permissions, trunks, departments, mobiles. */
     public RoutingSource routingSource() {
         return new RoutingSource(database, numbers, trunks, departments, employees, thirdPartyLines, linePasswords, accountLimits,
-                config.limits());
+                config.limits(), scenarios, scenarioCodec, mapper);
     }
 
     /** Where the SIP side reports how third-party registrations go: status and history, one transaction per batch. */
@@ -291,7 +299,7 @@ public final class AdminModule implements AutoCloseable {
     /** The admin API's router on {@code vertx}; its blocking work (JDBC) runs through {@code blocking}. */
     public Router router(Vertx vertx, BlockingWork blocking) {
         NumberInputs inputs = new NumberInputs(parser);
-        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents, media);
+        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents, media, scenarios);
         SettingsDiff diff = new SettingsDiff(codec);
         ForeignForwardings foreign = new ForeignForwardings(numbers, diff, auditor);
         ForeignForwardingRelease foreignRelease = new ForeignForwardingRelease(foreign, forwardingConsents);
@@ -325,9 +333,11 @@ public final class AdminModule implements AutoCloseable {
                 new AuditService(database, audit),
                 new CallRecordSearch(database, callRecordStore),
                 inputs, codec, parser,
-                new EmployeeService(database, employees, departments, new InUseGuard(List.of(numbers::forwardingUsers, departments::memberships)),
+                new EmployeeService(database, employees, departments,
+                        new InUseGuard(List.of(numbers::forwardingUsers, departments::memberships, scenarios::usersOf)),
                         inputs, auditor, clock, config.sip().realm()),
-                new DepartmentService(database, departments, employees, new InUseGuard(List.of(numbers::forwardingUsers)), auditor, clock),
+                new DepartmentService(database, departments, employees,
+                        new InUseGuard(List.of(numbers::forwardingUsers, scenarios::usersOf)), auditor, clock),
                 new ContactPhoneChanges(database, contactChanges, contactHolders(), new ContactCodes(new SecureRandom()),
                         new OutboxSmsGateway(outbox, clock), new OutboxEmailGateway(outbox, clock), inputs, auditor, clock,
                         config.contact(), registry),
@@ -346,10 +356,15 @@ public final class AdminModule implements AutoCloseable {
                 new ForwardingConsents(database, forwardingConsents, numbers, accounts, foreign, auditor, clock),
                 new ApiKeyService(database, apiKeys, accounts, keys, authenticator, auditor, clock),
                 new AccountLimitService(database, accounts, accountLimits, config.limits(), auditor, clock, mapper),
-                // what may play a clip and so keeps it from being deleted: numbers' fallbacks; scenarios join this list
+                // what may play a clip and so keeps it from being deleted: numbers' fallbacks and scenarios
                 new MediaService(database, media, new AudioConversion(config.media().maxClipLength()),
-                        new InUseGuard(List.of(numbers::fallbackMediaUsers)), auditor, clock),
-                voicemails);
+                        new InUseGuard(List.of(numbers::fallbackMediaUsers, scenarios::usersOf)), auditor, clock),
+                voicemails,
+                // a scenario is in use while a number forwards to it or another scenario's forward step names it;
+                // schedules are checked through ScheduleReferences (UNCHECKED until the schedule store is wired here)
+                new ScenarioService(database, scenarios, scenarioCodec, new ScenarioRules(config.scenario().maxSteps()),
+                        new ScenarioReferences(media, employees, references, ScheduleReferences.UNCHECKED, targetHosts),
+                        new InUseGuard(List.of(numbers::forwardingUsers, scenarios::usersOf)), auditor, mapper, clock));
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, database::answers).router(vertx, blocking);
     }

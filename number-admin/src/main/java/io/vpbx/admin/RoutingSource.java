@@ -1,6 +1,10 @@
 package io.vpbx.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vpbx.admin.domain.inventory.NumberRecord;
+import io.vpbx.admin.domain.scenario.ScenarioCodec;
+import io.vpbx.admin.domain.scenario.StoredScenario;
 import io.vpbx.admin.domain.staff.Department;
 import io.vpbx.admin.domain.staff.Employee;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyLine;
@@ -12,11 +16,14 @@ import io.vpbx.admin.store.AccountLimitStore;
 import io.vpbx.admin.store.DepartmentStore;
 import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.NumberStore;
+import io.vpbx.admin.store.ScenarioStore;
+import io.vpbx.admin.store.StorageException;
 import io.vpbx.admin.store.ThirdPartyNumberStore;
 import io.vpbx.admin.store.Transactions;
 import io.vpbx.admin.store.TrunkStore;
 import io.vpbx.admin.store.TxWork;
 import io.vpbx.config.LimitsConfig;
+import io.vpbx.telephony.scenario.Scenario;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -25,7 +32,7 @@ import java.util.function.Function;
 
 /**
  * What the SIP side reads to build its routing table: every number in service, trunk, department,
- * employee mobile and third-party line at startup (in pages), then single items as changes are announced. Reads span all
+ * employee mobile, third-party line and scenario (current version) at startup (in pages), then single items as changes are announced. Reads span all
  * accounts: the routing table is the platform's. Never used on the call path.
  */
 public final class RoutingSource {
@@ -40,10 +47,17 @@ public final class RoutingSource {
     private final LinePasswords passwords;
     private final AccountLimitStore limits;
     private final LimitsConfig defaults;
+    private final ScenarioStore scenarios;
+    private final ScenarioCodec scenarioCodec;
+    private final ObjectMapper mapper;
 
     RoutingSource(Transactions transactions, NumberStore numbers, TrunkStore trunks, DepartmentStore departments,
                   EmployeeStore employees, ThirdPartyNumberStore thirdPartyLines, LinePasswords passwords,
-                  AccountLimitStore limits, LimitsConfig defaults) {
+                  AccountLimitStore limits, LimitsConfig defaults, ScenarioStore scenarios, ScenarioCodec scenarioCodec,
+                  ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.scenarios = scenarios;
+        this.scenarioCodec = scenarioCodec;
         this.limits = limits;
         this.defaults = defaults;
         this.transactions = transactions;
@@ -115,6 +129,25 @@ public final class RoutingSource {
     /** The line of a connected number, password opened; empty once disconnected. */
     public Optional<ThirdPartyLine> thirdPartyLine(String e164) {
         return transactions.inTransaction(tx -> thirdPartyLines.find(tx, e164)).map(this::open);
+    }
+
+    /** Every scenario of every account at its current version (checked when saved); returns how many. */
+    public int scenarios(Consumer<Scenario> sink) {
+        return pages(after -> tx -> scenarios.listAllAccounts(tx, after, PAGE), StoredScenario::id,
+                stored -> sink.accept(scenario(stored)));
+    }
+
+    /** A scenario's current version; empty once deleted. */
+    public Optional<Scenario> scenario(String scenarioId) {
+        return transactions.inTransaction(tx -> scenarios.findInAnyAccount(tx, scenarioId)).map(this::scenario);
+    }
+
+    private Scenario scenario(StoredScenario stored) {
+        try {
+            return scenarioCodec.read(stored.id(), stored.accountId(), stored.version(), mapper.readTree(stored.definition()));
+        } catch (JsonProcessingException e) {
+            throw new StorageException("the stored definition of scenario " + stored.id() + " is not JSON", e);
+        }
     }
 
     private ThirdPartyLine open(ThirdPartyNumberStore.SealedLine line) {

@@ -18,6 +18,7 @@ import io.vpbx.admin.service.staff.DepartmentService;
 import io.vpbx.admin.service.contacts.DevOutbox;
 import io.vpbx.admin.service.staff.EmployeeService;
 import io.vpbx.admin.service.media.MediaService;
+import io.vpbx.admin.service.scenarios.ScenarioService;
 import io.vpbx.admin.service.compliance.BindingService;
 import io.vpbx.admin.service.calls.CallRecordSearch;
 import io.vpbx.admin.service.staff.CallerIdService;
@@ -55,7 +56,8 @@ public final class AdminApi {
                            RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
                            TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
-                           AccountLimitService accountLimits, MediaService media, VoicemailService voicemails) {
+                           AccountLimitService accountLimits, MediaService media, VoicemailService voicemails,
+                           ScenarioService scenarios) {
     }
 
     private final Services services;
@@ -115,7 +117,8 @@ public final class AdminApi {
                 new MediaRoutes(services.media(), media.maxUploadBytes(), exchange, query),
 
                 new AccountLimitRoutes(services.accountLimits(), exchange),
-                new VoicemailRoutes(services.voicemails(), services.inputs(), exchange, query));
+                new VoicemailRoutes(services.voicemails(), services.inputs(), exchange, query),
+                new ScenarioRoutes(services.scenarios(), exchange, query));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);
     }
 }

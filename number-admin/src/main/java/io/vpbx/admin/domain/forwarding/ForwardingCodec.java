@@ -50,7 +50,8 @@ public final class ForwardingCodec {
         return new Forwarding(readTarget(field + ".target", node.get("target")), ringTimeout);
     }
 
-    private ForwardingTarget readTarget(String field, JsonNode node) {
+    /** A forwarding target alone ({@code {"type": ..., <reference>: ...}}): a number's, or a scenario's forward step's. */
+    public ForwardingTarget readTarget(String field, JsonNode node) {
         if (node == null || node.isNull()) {
             throw new InvalidFieldException(field, "is required");
         }
@@ -105,7 +106,7 @@ public final class ForwardingCodec {
                 requireObject(field, node, Set.of("type", "recipients", "greeting_media_id"));
                 JsonNode greeting = node.get("greeting_media_id");
                 String greetingId = greeting == null || greeting.isNull() ? null : id(field + ".greeting_media_id", greeting);
-                yield new Fallback.Voicemail(recipients(field + ".recipients", node.get("recipients")), greetingId);
+                yield new Fallback.Voicemail(readRecipients(field + ".recipients", node.get("recipients")), greetingId);
             }
             default -> throw new InvalidFieldException(field + ".type",
                     "must be one of hang_up, voice_message, voicemail; got '" + type + "'");
@@ -113,16 +114,8 @@ public final class ForwardingCodec {
     }
 
     public ObjectNode write(Forwarding forwarding) {
-        ObjectNode target = mapper.createObjectNode().put("type", forwarding.target().kind());
-        ForwardingTarget t = forwarding.target();
-        if (t instanceof ForwardingTarget.ExternalPbx x) {
-            ArrayNode uris = target.putArray("uris");
-            x.uris().forEach(uri -> uris.add(uri.value()));
-        } else {
-            target.put(referenceField(t.kind()), t.reference());
-        }
         ObjectNode node = mapper.createObjectNode();
-        node.set("target", target);
+        node.set("target", writeTarget(forwarding.target()));
         node.put("ring_timeout", forwarding.ringTimeoutSeconds());
         return node;
     }
@@ -139,17 +132,34 @@ public final class ForwardingCodec {
                 node.put("reject_code", v.rejectCode());
             }
         } else if (fallback instanceof Fallback.Voicemail v) {
-            ArrayNode recipients = node.putArray("recipients");
-            for (String stored : v.recipients()) {
-                if (Recipient.parse(stored) instanceof Recipient.Employee e) {
-                    recipients.addObject().put("employee_id", e.employeeId());
-                } else {
-                    recipients.add(stored);
-                }
-            }
+            node.set("recipients", writeRecipients(v.recipients()));
             node.put("greeting_media_id", v.greetingMediaId());
         }
         return node;
+    }
+
+    public ObjectNode writeTarget(ForwardingTarget t) {
+        ObjectNode target = mapper.createObjectNode().put("type", t.kind());
+        if (t instanceof ForwardingTarget.ExternalPbx x) {
+            ArrayNode uris = target.putArray("uris");
+            x.uris().forEach(uri -> uris.add(uri.value()));
+        } else {
+            target.put(referenceField(t.kind()), t.reference());
+        }
+        return target;
+    }
+
+    /** Voicemail recipients as {@link #readRecipients} reads them: e-mail addresses and {@code {"employee_id": ...}}. */
+    public ArrayNode writeRecipients(List<String> stored) {
+        ArrayNode recipients = mapper.createArrayNode();
+        for (String recipient : stored) {
+            if (Recipient.parse(recipient) instanceof Recipient.Employee e) {
+                recipients.addObject().put("employee_id", e.employeeId());
+            } else {
+                recipients.add(recipient);
+            }
+        }
+        return recipients;
     }
 
     /** The field that carries a target kind's reference, or null for an unknown kind. */
@@ -246,7 +256,7 @@ public final class ForwardingCodec {
      * A voicemail's recipients: e-mail addresses, or {@code {"employee_id": "<id>"}} for an employee of the account
      * (kept as {@code employee:<id>}, {@link Recipient}); whether the employee exists is the service's business.
      */
-    private static List<String> recipients(String field, JsonNode node) {
+    public static List<String> readRecipients(String field, JsonNode node) {
         if (node == null || !node.isArray() || node.isEmpty()) {
             throw new InvalidFieldException(field, "must be a non-empty list of e-mail addresses or {\"employee_id\": ...}");
         }

@@ -21,7 +21,7 @@ public sealed interface ForwardingTarget {
         public String reference() { return departmentId; }
     }
 
-    /** An IVR scenario; scenarios are built by a later issue, the id is kept as given. */
+    /** An IVR scenario of the account (/v1/scenarios). */
     record Scenario(String scenarioId) implements ForwardingTarget {
         public String kind() { return "scenario"; }
         public String reference() { return scenarioId; }

@@ -8,6 +8,7 @@ import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.ForwardingConsentStore;
 import io.vpbx.admin.store.MediaStore;
 import io.vpbx.admin.store.NumberStore;
+import io.vpbx.admin.store.ScenarioStore;
 import io.vpbx.admin.store.Tx;
 import io.vpbx.admin.domain.voicemail.Recipient;
 import io.vpbx.telephony.forwarding.Fallback;
@@ -15,8 +16,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Checks that a forwarding target refers to something that exists: the account's own employee or
- * department, or a number in service on the platform (not the number itself) that is the account's own or
+ * Checks that a forwarding target refers to something that exists: the account's own employee,
+ * department or scenario, or a number in service on the platform (not the number itself) that is the account's own or
  * whose holder allows this account to forward to it. Any other number (another account's without consent,
  * one on sale in the catalog, one that does not exist) gets the same answer, so nothing is learnt about it.
  * Likewise a fallback's recorded message or greeting must be in the account's own media library: another
@@ -28,9 +29,11 @@ public final class ForwardingReferences {
     private final NumberStore numbers;
     private final ForwardingConsentStore consents;
     private final MediaStore media;
+    private final ScenarioStore scenarios;
 
     public ForwardingReferences(EmployeeStore employees, DepartmentStore departments, NumberStore numbers,
-                                ForwardingConsentStore consents, MediaStore media) {
+                                ForwardingConsentStore consents, MediaStore media, ScenarioStore scenarios) {
+        this.scenarios = scenarios;
         this.employees = employees;
         this.departments = departments;
         this.numbers = numbers;
@@ -66,6 +69,9 @@ public final class ForwardingReferences {
         }
         if (target instanceof ForwardingTarget.Department d && !departments.exists(tx, accountId, d.departmentId())) {
             throw new InvalidFieldException(field + ".department_id", "no department " + d.departmentId() + " in this account");
+        }
+        if (target instanceof ForwardingTarget.Scenario s && !scenarios.exists(tx, accountId, s.scenarioId())) {
+            throw new InvalidFieldException(field + ".scenario_id", "no scenario " + s.scenarioId() + " in this account");
         }
         if (target instanceof ForwardingTarget.PlatformPbx p) {
             if (p.number().equals(forNumber)) {

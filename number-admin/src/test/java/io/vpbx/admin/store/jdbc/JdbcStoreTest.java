@@ -21,6 +21,7 @@ import io.vpbx.admin.store.VoicemailStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.OutboxStore;
 import io.vpbx.admin.store.RegistrationStatusStore;
+import io.vpbx.admin.store.ScenarioStore;
 import io.vpbx.admin.store.SipAccountStore;
 import io.vpbx.admin.store.SipRegistrationStore;
 import io.vpbx.admin.store.StoreContract;
@@ -125,6 +126,10 @@ abstract class JdbcStoreTest implements StoreContract {
 
     public NumberStore numbers() {
         return new JdbcNumberStore(JsonMappers.create(), new ForwardingCodec(JsonMappers.create(), new PhoneNumberParser()));
+    }
+
+    public ScenarioStore scenarios() {
+        return new JdbcScenarioStore();
     }
 
     public SipAccountStore sipAccounts() {

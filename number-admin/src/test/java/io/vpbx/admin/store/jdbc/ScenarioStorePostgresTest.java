@@ -1,0 +1,9 @@
+package io.vpbx.admin.store.jdbc;
+
+import io.vpbx.admin.store.ScenarioStoreContract;
+
+class ScenarioStorePostgresTest extends JdbcStoreTest implements ScenarioStoreContract {
+    ScenarioStorePostgresTest() {
+        super("postgresql");
+    }
+}

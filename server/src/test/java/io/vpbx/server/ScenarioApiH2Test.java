@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class ScenarioApiH2Test extends ScenarioApiContract {
+    ScenarioApiH2Test() {
+        super("h2");
+    }
+}

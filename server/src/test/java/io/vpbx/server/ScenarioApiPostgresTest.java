@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class ScenarioApiPostgresTest extends ScenarioApiContract {
+    ScenarioApiPostgresTest() {
+        super("postgresql");
+    }
+}
