@@ -34,6 +34,8 @@ import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.egress.AccountTargets;
 import io.vpbx.sip.uas.AnswerServices;
+import io.vpbx.sip.uas.EmployeeExtensions;
+import io.vpbx.sip.uas.ScenarioServices;
 import io.vpbx.sip.transport.SipTls;
 import io.vpbx.telephony.egress.HostResolver;
 import io.vpbx.telephony.egress.PrivateTargets;
@@ -98,6 +100,8 @@ public final class VpbxServer {
         follower = new AuditLogFollower(database, new JdbcAuditStore(JsonMappers.create()), changes, config.cluster().pollBatch(),
                 registry);
         routingSync.attach(admin.routingSource());
+        EmployeeExtensions extensions = new EmployeeExtensions();
+        routingSync.attachExtensions(extensions);
         voicemails = new StoredVoicemails(admin.voicemails(), registry);
         voicemails.start();
         health = new RegistrationHealthWriter(admin.thirdPartyRegistrations(), registrar.nodeId(), registry);
@@ -107,7 +111,9 @@ public final class VpbxServer {
                 new AccountTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system()));
         media = new NettyMediaServer(config.media(), registry);
         AnswerServices answering = new AnswerServices(media, clips, voicemails, config.voicemail(), Tones.greeting(),
-                Tones.beep());
+                Tones.beep())
+                .withScenarios(new ScenarioServices(ScenarioServices.unwired().schedules(), extensions,
+                        ScenarioServices.unwired().forwarding()));
         sip = new SipServer(sipSettings, registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
                 answering, clock), health);

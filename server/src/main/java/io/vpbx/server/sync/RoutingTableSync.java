@@ -3,6 +3,8 @@ package io.vpbx.server.sync;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vpbx.admin.RoutingSource;
+import io.vpbx.admin.service.scenarios.ScenarioService;
+import io.vpbx.sip.uas.EmployeeExtensions;
 import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.domain.lifecycle.CallPolicy;
 import io.vpbx.admin.domain.staff.Department;
@@ -36,6 +38,7 @@ public final class RoutingTableSync implements ChangeListener {
     /** Where third-party lines go: the SIP server, which registers them at their operators (none until attached). */
     private Consumer<UplinkAccount> putUplink = line -> { };
     private Consumer<String> removeUplink = e164 -> { };
+    private EmployeeExtensions extensions = new EmployeeExtensions();
 
     public RoutingTableSync(RoutingTable table, MeterRegistry registry) {
         this(table, registry, PremiumRatePrefixes.bundled());
@@ -62,6 +65,11 @@ public final class RoutingTableSync implements ChangeListener {
         this.removeUplink = remove;
     }
 
+    /** Where scenarios look up the employee an extension dials (kept with the employees). */
+    public void attachExtensions(EmployeeExtensions directory) {
+        this.extensions = directory;
+    }
+
     public void loadAll() {
         long start = System.nanoTime();
         int numbers = source.numbersInService(record -> table.put(RoutingValues.entry(record, policy)));
@@ -69,10 +77,11 @@ public final class RoutingTableSync implements ChangeListener {
         int departments = source.departments(department -> table.put(RoutingValues.plan(department)));
         int employees = source.employees(this::employee);
         int lines = source.thirdPartyLines(line -> putUplink.accept(RoutingValues.uplink(line)));
+        int scenarios = source.scenarios(table::putScenario);
         int limits = source.accountLimits((accountId, in) -> table.putCallLimits(accountId, RoutingValues.callLimits(in, premium)));
         log.info("routing table loaded: {} numbers, {} trunks ({} enabled), {} departments, {} employees, {} third-party lines,"
-                + " {} accounts with their own limits in {} ms", numbers, trunks, table.trunkCount(), departments, employees, lines,
-                limits,
+                + " {} scenarios, {} accounts with their own limits in {} ms", numbers, trunks, table.trunkCount(), departments,
+                employees, lines, scenarios, limits,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -87,7 +96,12 @@ public final class RoutingTableSync implements ChangeListener {
             case "number" -> number(resourceId);
             case "trunk" -> source.trunk(resourceId).ifPresentOrElse(this::trunk, () -> table.removeTrunk(resourceId));
             case "department" -> department(resourceId);
-            case "employee" -> source.employee(resourceId).ifPresentOrElse(this::employee, () -> table.removeEmployee(resourceId));
+            case "employee" -> source.employee(resourceId).ifPresentOrElse(this::employee, () -> {
+                table.removeEmployee(resourceId);
+                extensions.remove(resourceId);
+            });
+            case ScenarioService.RESOURCE_TYPE -> source.scenario(resourceId).ifPresentOrElse(table::putScenario,
+                    () -> table.removeScenario(resourceId));
             case AccountLimitService.RESOURCE_TYPE -> table.putCallLimits(resourceId,
                     RoutingValues.callLimits(source.accountLimits(resourceId), premium));
             case "third_party_number" -> source.thirdPartyLine(resourceId).ifPresentOrElse(
@@ -101,6 +115,7 @@ public final class RoutingTableSync implements ChangeListener {
 
     private void employee(Employee employee) {
         table.putEmployee(employee.id(), employee.accountId(), employee.mobile());
+        extensions.put(employee.id(), employee.accountId(), employee.extension());
     }
 
     private void number(String e164) {
