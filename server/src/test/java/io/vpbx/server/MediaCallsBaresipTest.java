@@ -115,6 +115,37 @@ class MediaCallsBaresipTest {
         assertEquals(440, dominant(Wavs.samples(attached), 440, 1000), "the attachment is the caller's message");
     }
 
+    @Test
+    void aNumberForwardedToAScenarioPlaysItsStepsThroughTheRoutingTable() throws Exception {
+        String hello = upload("hello", 800, 1.0);
+        String menu = upload("menu", 1200, 0.6);
+        // play the greeting, then a menu nobody answers: after one try the scenario hangs up (BYE)
+        Api.Response created = api.post("/v1/scenarios", acme, """
+                {"name":"Front desk","start":"hello","steps":{
+                  "hello":{"type":"play","media":"%s","next":"main"},
+                  "main":{"type":"menu","prompt":"%s","options":{"1":"bye"},"timeout":1,"retries":1},
+                  "bye":{"type":"hangup","code":480}}}""".formatted(hello, menu));
+        assertEquals(201, created.status(), created.body());
+        CallFixtures.ok(200, api.patch("/v1/numbers/" + DID, acme, "{\"forwarding\":{\"target\":{\"type\":\"scenario\","
+                + "\"scenario_id\":\"" + created.json().get("id").asText() + "\"},\"ring_timeout\":20}}"));
+
+        BaresipCaller.Call call = new BaresipCaller(phoneHome).call(uri(), voice(10.0, 0, 0), "PCMU", Duration.ofSeconds(15));
+
+        assertTrue(call.hungUpByFarEnd(), "the scenario ends the call:\n" + call.log());
+        short[] heard = Wavs.samples(Files.readAllBytes(call.heard().orElseThrow(() -> new AssertionError(call.log()))));
+        long greeting = toneMillis(heard, 800);
+        long prompt = toneMillis(heard, 1200);
+        assertTrue(Math.abs(greeting - 1000) <= 100, "heard the greeting for " + greeting + " ms");
+        assertTrue(Math.abs(prompt - 600) <= 100, "heard the menu prompt once for " + prompt + " ms");
+    }
+
+    private String upload(String name, double hz, double seconds) {
+        Api.Response uploaded = api.exactly("POST", "/v1/media?name=" + name, acme,
+                HttpRequest.BodyPublishers.ofByteArray(Wavs.tone(16_000, 1, seconds, hz)), Map.of("Content-Type", "audio/wav"));
+        assertEquals(201, uploaded.status(), uploaded.body());
+        return uploaded.json().get("id").asText();
+    }
+
     /** The frequency among the two that holds more of the samples' energy. */
     private static int dominant(short[] samples, int a, int b) {
         return Wavs.amplitude(samples, PHONE_RATE, a) > Wavs.amplitude(samples, PHONE_RATE, b) ? a : b;
