@@ -47,6 +47,15 @@ final class CallLog {
                 sipCode, outcome, started, ended));
     }
 
+    /**
+     * One entry of a scenario's path (step entered, digit, schedule branch, target reached), kept among the attempts
+     * as kind "scenario" so the record needs no new column: destination names the scenario and version, outcome the
+     * entry.
+     */
+    void scenarioPath(String scenario, String entry, Instant at) {
+        attempts.add(new CallRecord.Attempt(KIND_NAMES[Leg.Kind.SCENARIO.ordinal()], scenario, null, 0, entry, at, at));
+    }
+
     void fallback(String what) {
         this.fallback = what;
     }

@@ -18,6 +18,7 @@ import io.vpbx.sip.wire.SipUri;
 import io.vpbx.sip.wire.WireMessage;
 import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.telephony.forwarding.Fallback;
+import io.vpbx.telephony.scenario.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,11 +161,18 @@ final class InviteSession implements TransactionOwner<WireMessage> {
     }
 
     private void startLeg(Leg leg) {
+        if (state != State.ROUTING) {
+            return;
+        }
         Instant now = context.clock().instant();
+        if (leg.kind() == Leg.Kind.SCENARIO) {
+            answerByScenario(leg, now);
+            return;
+        }
         Optional<String> uri = requestUriFor(leg);
         SipUri target = uri.map(SipUri::parse).orElse(null);
         if (target == null) {
-            log.attempt(leg, leg.destination(), 480, leg.kind() == Leg.Kind.SCENARIO ? "scenario_unavailable" : "unroutable", now, now);
+            log.attempt(leg, leg.destination(), 480, "unroutable", now, now);
             return;
         }
         Branch branch = new Branch(this, leg, uri.get(), now);
@@ -177,7 +185,30 @@ final class InviteSession implements TransactionOwner<WireMessage> {
         }
     }
 
-    /** The Request-URI of a leg; empty when it cannot be called (a scenario until the media side exists). */
+    /**
+     * A scenario leg: vpbx answers the call itself and runs the scenario's current version (the call keeps it to its
+     * end); a scenario that is gone, or not the account's, fails the leg as unavailable and forwarding goes on.
+     */
+    private void answerByScenario(Leg leg, Instant now) {
+        Optional<Scenario> scenario = context.routing().scenario(leg.destination())
+                .filter(found -> found.accountId().equals(log.accountId()));
+        if (scenario.isEmpty()) {
+            log.attempt(leg, leg.destination(), 480, "scenario_unavailable", now, now);
+            return;
+        }
+        state = State.FINISHED;
+        cancelRingTimer();
+        for (Branch other : all) {
+            if (other.pending()) {
+                cancel(other, "cancelled");
+            }
+        }
+        context.calls().setupTook(System.nanoTime() - startNanos);
+        context.calls().routingEnded();
+        context.answering().answer(server, invite, scenario.get(), new LocalCallRecord(context.calls(), log));
+    }
+
+    /** The Request-URI of a leg; empty when it cannot be called. */
     private Optional<String> requestUriFor(Leg leg) {
         switch (leg.kind()) {
             case CONTACT:

@@ -35,6 +35,11 @@ final class LocalCallRecord implements AnsweredCall {
     }
 
     @Override
+    public void path(String scenario, String entry, Instant at) {
+        log.scenarioPath(scenario, entry, at);
+    }
+
+    @Override
     public void ended(CallRecord.Result result, int status, Instant at) {
         calls.ended(log.end(result, status, at));
     }

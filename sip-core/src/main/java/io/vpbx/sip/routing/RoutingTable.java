@@ -1,5 +1,6 @@
 package io.vpbx.sip.routing;
 
+import io.vpbx.telephony.scenario.Scenario;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ public final class RoutingTable {
     private final Map<String, String> employeeMobiles = new ConcurrentHashMap<>();
     private final Map<String, String> employeeAccounts = new ConcurrentHashMap<>();
     private final Map<String, AccountCallLimits> callLimits = new ConcurrentHashMap<>();
+    private final Map<String, Scenario> scenarios = new ConcurrentHashMap<>();
     private final AccountCallLimits defaultCallLimits;
 
     /** A table whose accounts have no call limits until given some (routing tests). */
@@ -153,6 +155,20 @@ public final class RoutingTable {
         } else {
             employeeMobiles.put(employeeId, e164);
         }
+    }
+
+    /** The current version of a scenario; a call keeps the version it started with. */
+    public Optional<Scenario> scenario(String scenarioId) {
+        return Optional.ofNullable(scenarios.get(scenarioId));
+    }
+
+    /** Puts a scenario's new version in place of the one before: calls from now on run it. */
+    public void putScenario(Scenario scenario) {
+        scenarios.put(scenario.id(), scenario);
+    }
+
+    public void removeScenario(String scenarioId) {
+        scenarios.remove(scenarioId);
     }
 
     public int numberCount() {

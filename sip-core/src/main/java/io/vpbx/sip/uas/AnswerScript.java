@@ -19,8 +19,20 @@ interface AnswerScript {
     /** The final response after early media. */
     int rejectCode();
 
+    /**
+     * Once loaded: a final status (4xx-6xx) to send instead of answering (a scenario whose first steps hang up), or
+     * 0 to answer.
+     */
+    default int refusal() {
+        return 0;
+    }
+
     /** Starts on the session; calls {@code over} once, on the event loop, when it has finished or was stopped. */
     void run(MediaSession session, Runnable over);
+
+    /** A digit the caller sent in a SIP INFO within the dialog (RFC 4733 digits come through the session). */
+    default void digit(char digit) {
+    }
 
     /** The caller left (BYE, CANCEL) or the leg ends: stop what plays or records; {@code over} still follows. */
     void stop(MediaSession session);

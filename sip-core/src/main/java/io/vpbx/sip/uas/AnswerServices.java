@@ -23,9 +23,16 @@ import org.slf4j.LoggerFactory;
  * @param voicemail  recording limits
  * @param greeting   the built-in voicemail greeting, for an account that recorded none
  * @param beep       the tone before recording starts
+ * @param scenarios  schedules, extensions and the bridge, for the steps of scenarios
  */
 public record AnswerServices(MediaServer media, ClipSource clips, VoicemailSink voicemails, VoicemailConfig voicemail,
-                             AudioClip greeting, AudioClip beep) {
+                             AudioClip greeting, AudioClip beep, ScenarioServices scenarios) {
+
+    /** Without schedules, extensions or the bridge: see {@link ScenarioServices#unwired()}. */
+    public AnswerServices(MediaServer media, ClipSource clips, VoicemailSink voicemails, VoicemailConfig voicemail,
+                          AudioClip greeting, AudioClip beep) {
+        this(media, clips, voicemails, voicemail, greeting, beep, ScenarioServices.unwired());
+    }
 
     public AnswerServices {
         Objects.requireNonNull(media, "media");
@@ -34,6 +41,12 @@ public record AnswerServices(MediaServer media, ClipSource clips, VoicemailSink 
         Objects.requireNonNull(voicemail, "voicemail");
         Objects.requireNonNull(greeting, "greeting");
         Objects.requireNonNull(beep, "beep");
+        Objects.requireNonNull(scenarios, "scenarios");
+    }
+
+    /** The same, with these scenario services. */
+    public AnswerServices withScenarios(ScenarioServices services) {
+        return new AnswerServices(media, clips, voicemails, voicemail, greeting, beep, services);
     }
 
     /**

@@ -21,6 +21,12 @@ public interface AnsweredCall {
     /** vpbx answered the call (200 OK sent) at {@code at}. */
     void answered(Instant at);
 
+    /**
+     * A scenario's step in this call (entered, digit pressed, schedule branch, target reached), in order, for the
+     * call record.
+     */
+    void path(String scenario, String entry, Instant at);
+
     /** The call ended; its record is written with this result and final status. Called once. */
     void ended(CallRecord.Result result, int status, Instant at);
 }

@@ -104,6 +104,12 @@ final class AnsweringLeg implements TransactionOwner<WireMessage> {
             reject(480, "Temporarily Unavailable (voice message deleted)", CallRecord.Result.FAILED);
             return;
         }
+        if (script.refusal() != 0) {
+            int status = script.refusal();
+            reject(status, new Fallback.HangUp(status).reason(), status == 486 || status == 600 || status == 603
+                    ? CallRecord.Result.BUSY : CallRecord.Result.FAILED);
+            return;
+        }
         Optional<MediaSession> opened = context.services().media().open(invite.callId());
         if (opened.isEmpty()) {
             context.metrics().noPort();
@@ -190,9 +196,22 @@ final class AnsweringLeg implements TransactionOwner<WireMessage> {
             case "BYE" -> callerHungUp(transaction, request);
             case "INVITE" -> reinvite(transaction, request);
             case "OPTIONS" -> reply(transaction, request, 200, "OK", "Allow", ALLOW, "Accept", "application/sdp");
-            case "INFO" -> reply(transaction, request, 200, "OK");
+            case "INFO" -> info(transaction, request);
             default -> reply(transaction, request, 405, "Method Not Allowed", "Allow", ALLOW);
         }
+    }
+
+    /**
+     * An INFO (RFC 6086): answered 200; a DTMF digit it carries goes to the script while it runs (phones that send
+     * keys in signalling rather than as RFC 4733 events).
+     */
+    private void info(ServerTransaction<WireMessage> transaction, WireMessage request) {
+        reply(transaction, request, 200, "OK");
+        if (!scriptRunning || request.bodyLength() == 0) {
+            return;
+        }
+        String type = request.first("Content-Type");
+        InfoDigits.read(type != null ? type : request.first("c"), request.body()).ifPresent(script::digit);
     }
 
     /** A repeat of the INVITE after the 2xx ended its transaction: the 2xx again. */

@@ -17,6 +17,7 @@ final class AnsweringMetrics {
 
     private final Counter voiceMessages;
     private final Counter voicemails;
+    private final Counter scenarios;
     private final Counter incompatible;
     private final Counter noPort;
     private final Counter clipGone;
@@ -28,6 +29,8 @@ final class AnsweringMetrics {
                 .tag("kind", "voice_message").register(registry);
         voicemails = Counter.builder(ANSWERED).description("calls vpbx answered itself, by fallback")
                 .tag("kind", "voicemail").register(registry);
+        scenarios = Counter.builder(ANSWERED).description("calls vpbx answered itself, by fallback")
+                .tag("kind", "scenario").register(registry);
         incompatible = refused(registry, "488");
         noPort = refused(registry, "503");
         clipGone = refused(registry, "480");
@@ -44,9 +47,9 @@ final class AnsweringMetrics {
                 .tag("status", status).register(registry);
     }
 
-    /** {@code kind}: "voice_message" or "voicemail". */
+    /** {@code kind}: "voice_message", "voicemail" or "scenario". */
     void answered(String kind) {
-        ("voicemail".equals(kind) ? voicemails : voiceMessages).increment();
+        ("voicemail".equals(kind) ? voicemails : "scenario".equals(kind) ? scenarios : voiceMessages).increment();
     }
 
     void incompatible() {

@@ -9,6 +9,7 @@ import io.vpbx.sip.transaction.TransactionTable;
 import io.vpbx.sip.transaction.TransactionTimers;
 import io.vpbx.sip.wire.WireMessage;
 import io.vpbx.telephony.forwarding.Fallback;
+import io.vpbx.telephony.scenario.Scenario;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -41,12 +42,22 @@ public final class LocalAnswering {
      */
     public void answer(ServerTransaction<WireMessage> server, WireMessage invite, Fallback fallback, AnsweredCall call) {
         AnswerScript script = fallback instanceof Fallback.Voicemail voicemail
-                ? new VoicemailScript(voicemail, context.services(), call, invite.callId(), context.clock(), context.loop(),
-                        context.metrics())
+                ? new VoicemailScript(voicemail.recipients(), voicemail.greetingMediaId(), context.services(), call,
+                        invite.callId(), context.clock(), context.loop(), context.metrics())
                 : new VoiceMessageScript((Fallback.VoiceMessage) fallback, context.services().clips(), call.accountId(),
                         context.loop());
         String tag = context.branches().get().substring(TransactionTable.MAGIC_COOKIE.length());
         new AnsweringLeg(context, server, invite, tag, fallback.kind(), script, call).start();
+    }
+
+    /**
+     * Answers the INVITE held by {@code server} by running {@code scenario} (this version of it, to the call's end):
+     * the leg owns the transaction from now on and reports to {@code call}.
+     */
+    public void answer(ServerTransaction<WireMessage> server, WireMessage invite, Scenario scenario, AnsweredCall call) {
+        String tag = context.branches().get().substring(TransactionTable.MAGIC_COOKIE.length());
+        new AnsweringLeg(context, server, invite, tag, "scenario", new ScenarioScript(scenario, context, invite, tag, call),
+                call).start();
     }
 
     /**

@@ -6,10 +6,10 @@ import io.vpbx.media.MediaSession;
 import io.vpbx.media.RecordLimits;
 import io.vpbx.media.Recording;
 import io.vpbx.telephony.audio.WavWriter;
-import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.telephony.voicemail.NewVoicemail;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A voicemail fallback: the greeting (the account's, else the built-in one), a beep, then the caller is recorded
- * until {@code #}, silence or the longest length; a caller who hangs up while recorded leaves the message, one who
- * hangs up before the beep leaves none. A message shorter than {@code voicemail.min-length} is discarded; the rest
+ * Voicemail, as a number's fallback or a scenario's {@code voicemail} step (one implementation for both): the
+ * greeting (the account's, else the built-in one), a beep, then the caller is recorded until {@code #}, silence or
+ * the longest length; a caller who hangs up while recorded leaves the message, one who hangs up before the beep
+ * leaves none. A message shorter than {@code voicemail.min-length} is discarded; the rest
  * go to the sink as WAV.
  */
 final class VoicemailScript implements AnswerScript {
@@ -27,7 +28,9 @@ final class VoicemailScript implements AnswerScript {
 
     private enum Phase { WAITING, GREETING, BEEP, RECORDING, OVER }
 
-    private final Fallback.Voicemail voicemail;
+    private final List<String> recipients;
+    /** The account's greeting, or null for the built-in one. */
+    private final String greetingMediaId;
     private final AnswerServices services;
     private final AnsweredCall call;
     private final String callId;
@@ -38,9 +41,10 @@ final class VoicemailScript implements AnswerScript {
     private Phase phase = Phase.WAITING;
     private Instant startedAt;
 
-    VoicemailScript(Fallback.Voicemail voicemail, AnswerServices services, AnsweredCall call, String callId, Clock clock,
-                    Executor loop, AnsweringMetrics metrics) {
-        this.voicemail = voicemail;
+    VoicemailScript(List<String> recipients, String greetingMediaId, AnswerServices services, AnsweredCall call,
+                    String callId, Clock clock, Executor loop, AnsweringMetrics metrics) {
+        this.recipients = recipients;
+        this.greetingMediaId = greetingMediaId;
         this.services = services;
         this.call = call;
         this.callId = callId;
@@ -51,15 +55,15 @@ final class VoicemailScript implements AnswerScript {
 
     @Override
     public CompletionStage<Boolean> load() {
-        if (voicemail.greetingMediaId() == null) {
+        if (greetingMediaId == null) {
             greeting = services.greeting();
             return CompletableFuture.completedFuture(true);
         }
         // a greeting that is gone or cannot be loaded (database down) still lets the caller leave a message
-        return services.clips().clip(call.accountId(), voicemail.greetingMediaId()).handleAsync((found, error) -> {
+        return services.clips().clip(call.accountId(), greetingMediaId).handleAsync((found, error) -> {
             if (error != null || found.isEmpty()) {
                 log.warn("voicemail greeting {} of account {} is {}; call {} hears the built-in one",
-                        voicemail.greetingMediaId(), call.accountId(), error != null ? "unreadable: " + error : "gone",
+                        greetingMediaId, call.accountId(), error != null ? "unreadable: " + error : "gone",
                         callId);
             }
             greeting = error == null ? found.orElse(services.greeting()) : services.greeting();
@@ -116,7 +120,7 @@ final class VoicemailScript implements AnswerScript {
             return;
         }
         services.voicemails().accept(new NewVoicemail(call.accountId(), call.number(), call.caller(), callId, startedAt,
-                recording.length(), WavWriter.mono16(recording.samples(), Codec.CLOCK_RATE), voicemail.recipients()));
+                recording.length(), WavWriter.mono16(recording.samples(), Codec.CLOCK_RATE), recipients));
         metrics.voicemailKept(recording.ended());
     }
 

@@ -67,6 +67,7 @@ final class ScriptedMedia implements MediaServer {
         private final InetSocketAddress local;
         private CompletableFuture<Boolean> playing;
         private CompletableFuture<Recording> recording;
+        private Consumer<Character> digits = digit -> { };
         boolean closed;
         MediaSession bridgedWith;
 
@@ -121,6 +122,17 @@ final class ScriptedMedia implements MediaServer {
 
         @Override
         public void onDigit(Consumer<Character> listener) {
+            digits = listener;
+        }
+
+        /** The far end sends a digit as RFC 4733 events: the listener hears it once the event ends. */
+        void press(char digit) {
+            digits.accept(digit);
+        }
+
+        /** Whether a clip is playing now. */
+        boolean playing() {
+            return playing != null && !playing.isDone();
         }
 
         @Override

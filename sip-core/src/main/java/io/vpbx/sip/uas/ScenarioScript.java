@@ -1,0 +1,462 @@
+package io.vpbx.sip.uas;
+
+import io.vpbx.media.AudioClip;
+import io.vpbx.media.MediaSession;
+import io.vpbx.sip.transaction.Cancellable;
+import io.vpbx.sip.uas.ScenarioForwarding.BridgeRequest;
+import io.vpbx.sip.uas.ScenarioForwarding.ForwardOutcome;
+import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.forwarding.Destination;
+import io.vpbx.telephony.scenario.Scenario;
+import io.vpbx.telephony.scenario.Step;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An IVR scenario run on one answered call: a state machine over the scenario's steps, confined to the SIP event
+ * loop, moved on by media completions, digits (RFC 4733 through the session, or SIP INFO) and timers; no thread
+ * waits for the caller. The clips of every step are loaded before the call is answered; time conditions at the
+ * start are decided then too, so a scenario that begins by hanging up refuses the call without answering it. Every
+ * step entered, digit pressed, schedule branch and target reached goes into the call record's path.
+ */
+final class ScenarioScript implements AnswerScript {
+    private static final Logger log = LoggerFactory.getLogger(ScenarioScript.class);
+    /** Steps one call may enter: a scenario that loops without the caller's help ends rather than runs forever. */
+    static final int MAX_STEPS = 500;
+    /** How long the employee a collected extension names may ring (the collect step has no ring time of its own). */
+    static final Duration EXTENSION_RING = Duration.ofSeconds(30);
+    /** A final status for a scenario that ends before answering without a code of its own. */
+    private static final int HANG_UP_UNANSWERED = 480;
+
+    private enum Listening { NONE, MENU, COLLECT }
+
+    private final Scenario scenario;
+    private final UasContext context;
+    private final WireMessage invite;
+    private final String localTag;
+    private final AnsweredCall call;
+    private final String label;
+    private final Map<String, AudioClip> clips = new HashMap<>();
+    private final Map<String, String> variables = new HashMap<>();
+    private MediaSession session;
+    private Runnable over;
+    /** The first step that plays or waits, after the time conditions at the start. */
+    private String first;
+    private int refusal;
+    private int entered;
+    /** Moves on with every change of what the script waits for: completions and timers of an older one are ignored. */
+    private int epoch;
+    private Listening listening = Listening.NONE;
+    private Step.Menu menu;
+    private int failures;
+    private Step.Collect collect;
+    private StringBuilder digits;
+    private boolean prompting;
+    private Cancellable timer;
+    private VoicemailScript voicemail;
+    private boolean recordingVoicemail;
+    private ScenarioForwarding.Forwarding forwarding;
+    private boolean stopped;
+    private boolean finished;
+
+    ScenarioScript(Scenario scenario, UasContext context, WireMessage invite, String localTag, AnsweredCall call) {
+        this.scenario = scenario;
+        this.context = context;
+        this.invite = invite;
+        this.localTag = localTag;
+        this.call = call;
+        this.label = scenario.id() + " v" + scenario.version();
+    }
+
+    // ---- before the answer ----
+
+    @Override
+    public CompletionStage<Boolean> load() {
+        List<String> ids = new ArrayList<>(mediaIds());
+        List<CompletableFuture<Optional<AudioClip>>> loads = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            loads.add(context.services().clips().clip(call.accountId(), id).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).handleAsync((all, error) -> {
+            if (error != null) {
+                log.warn("scenario {} of call {}: its clips cannot be loaded", label, invite.callId(), error);
+                return false;
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                Optional<AudioClip> clip = loads.get(i).join();
+                if (clip.isEmpty()) {
+                    log.warn("scenario {} of call {}: clip {} is gone", label, invite.callId(), ids.get(i));
+                    return false;
+                }
+                clips.put(ids.get(i), clip.get());
+            }
+            decideStart();
+            return true;
+        }, context.loop());
+    }
+
+    private Set<String> mediaIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Step step : scenario.steps().values()) {
+            switch (step) {
+                case Step.Play play -> ids.add(play.media());
+                case Step.Menu menu -> {
+                    ids.add(menu.prompt());
+                    addIfSet(ids, menu.invalidPrompt());
+                    addIfSet(ids, menu.noInputPrompt());
+                }
+                case Step.Collect collect -> addIfSet(ids, collect.prompt());
+                default -> { }
+            }
+        }
+        return ids;
+    }
+
+    private static void addIfSet(Set<String> ids, String id) {
+        if (id != null) {
+            ids.add(id);
+        }
+    }
+
+    /** Follows the time conditions at the start: the call is answered for the first step that plays or waits. */
+    private void decideStart() {
+        String name = scenario.start();
+        while (name != null && scenario.steps().get(name) instanceof Step.TimeCondition condition && entered < MAX_STEPS) {
+            entered++;
+            path("step " + name);
+            name = branch(condition);
+        }
+        if (name == null || entered >= MAX_STEPS) {
+            refusal = HANG_UP_UNANSWERED;
+            path("hang_up " + refusal);
+        } else if (scenario.steps().get(name) instanceof Step.Hangup hangup) {
+            path("step " + name);
+            refusal = hangup.code() >= 400 && hangup.code() <= 699 ? hangup.code() : HANG_UP_UNANSWERED;
+            path("hang_up " + refusal);
+        }
+        first = name;
+    }
+
+    @Override
+    public boolean earlyMedia() {
+        return false;
+    }
+
+    @Override
+    public int rejectCode() {
+        return 0;
+    }
+
+    @Override
+    public int refusal() {
+        return refusal;
+    }
+
+    // ---- the steps ----
+
+    @Override
+    public void run(MediaSession session, Runnable over) {
+        this.session = session;
+        this.over = over;
+        session.onDigit(digit -> context.loop().execute(() -> digit(digit)));
+        go(first);
+    }
+
+    private void go(String name) {
+        epoch++;
+        cancelTimer();
+        listening = Listening.NONE;
+        prompting = false;
+        if (stopped || finished) {
+            return;
+        }
+        if (name == null) {
+            path("hang_up");
+            finish();
+            return;
+        }
+        if (++entered > MAX_STEPS) {
+            log.warn("scenario {} of call {}: more than {} steps, hanging up", label, invite.callId(), MAX_STEPS);
+            path("hang_up too_many_steps");
+            finish();
+            return;
+        }
+        path("step " + name);
+        switch (scenario.steps().get(name)) {
+            case Step.Play play -> play(play);
+            case Step.Menu menu -> menu(menu);
+            case Step.Collect collect -> collect(collect);
+            case Step.TimeCondition condition -> go(branch(condition));
+            case Step.Forward forward -> forward(forward.target(), forward.ringTimeout(), forward.noAnswer());
+            case Step.Voicemail voicemail -> voicemail(voicemail);
+            case Step.Hangup hangup -> finish();
+        }
+    }
+
+    private String branch(Step.TimeCondition condition) {
+        boolean open = context.services().scenarios().schedules().isOpen(condition.scheduleId(), context.clock().instant());
+        path("schedule " + condition.scheduleId() + (open ? " open" : " closed"));
+        return open ? condition.open() : condition.closed();
+    }
+
+    private void play(Step.Play play) {
+        int at = epoch;
+        session.play(clips.get(play.media()), Math.max(1, play.repeat())).whenCompleteAsync((played, error) -> {
+            if (at == epoch) {
+                go(play.next());
+            }
+        }, context.loop());
+    }
+
+    /** A menu: the prompt, then one digit within the timeout; a digit during a prompt stops it and counts. */
+    private void menu(Step.Menu menu) {
+        this.menu = menu;
+        failures = 0;
+        ask(null);
+    }
+
+    private void ask(String apology) {
+        epoch++;
+        listening = Listening.MENU;
+        List<AudioClip> prompts = new ArrayList<>(2);
+        if (apology != null) {
+            prompts.add(clips.get(apology));
+        }
+        prompts.add(clips.get(menu.prompt()));
+        playThenWait(prompts, menu.timeout(), this::noInput);
+    }
+
+    private void menuDigit(char digit) {
+        path("digit " + digit);
+        String option = menu.options().get(String.valueOf(digit));
+        if (option != null) {
+            go(option);
+        } else {
+            menuFailed("invalid", menu.invalidPrompt());
+        }
+    }
+
+    private void noInput() {
+        path("no_input");
+        menuFailed("no_input", menu.noInputPrompt());
+    }
+
+    private void menuFailed(String why, String apology) {
+        if (++failures >= Math.max(1, menu.retries())) {
+            path("retries_exhausted");
+            go(menu.defaultStep());
+            return;
+        }
+        ask(apology);
+    }
+
+    /** Collects digits: ended by the terminator, the most digits, or the timeout between digits. */
+    private void collect(Step.Collect collect) {
+        this.collect = collect;
+        digits = new StringBuilder(Math.max(1, collect.maxDigits()));
+        listening = Listening.COLLECT;
+        playThenWait(collect.prompt() == null ? List.of() : List.of(clips.get(collect.prompt())), collect.timeout(),
+                this::collected);
+    }
+
+    private void collectDigit(char digit) {
+        if (digit == collect.terminator()) {
+            collected();
+            return;
+        }
+        digits.append(digit);
+        if (digits.length() >= collect.maxDigits()) {
+            collected();
+            return;
+        }
+        epoch++;
+        int at = epoch;
+        timer = context.scheduler().schedule(collect.timeout(), () -> timedOut(at, this::collected));
+    }
+
+    private void collected() {
+        listening = Listening.NONE;
+        String value = digits.toString();
+        path("digits " + (value.isEmpty() ? "none" : value));
+        if (value.length() < Math.max(1, collect.minDigits())) {
+            go(collect.invalid());
+            return;
+        }
+        if (!collect.extension()) {
+            if (collect.variable() != null) {
+                variables.put(collect.variable(), value);
+            }
+            go(collect.next());
+            return;
+        }
+        Optional<String> employee = context.services().scenarios().extensions().employee(call.accountId(), value);
+        if (employee.isEmpty()) {
+            path("extension " + value + " unknown");
+            go(collect.invalid());
+            return;
+        }
+        epoch++;
+        forward(new Destination.Employee(employee.get()), EXTENSION_RING, collect.next());
+    }
+
+    /** Plays the clips one after another, listening; then waits {@code timeout} for a digit. */
+    private void playThenWait(List<AudioClip> prompts, Duration timeout, Runnable silence) {
+        int at = epoch;
+        prompting = true;
+        playFrom(prompts, 0, at, () -> {
+            prompting = false;
+            timer = context.scheduler().schedule(timeout, () -> timedOut(at, silence));
+        });
+    }
+
+    private void playFrom(List<AudioClip> prompts, int index, int at, Runnable then) {
+        if (index == prompts.size()) {
+            then.run();
+            return;
+        }
+        session.play(prompts.get(index), 1).whenCompleteAsync((played, error) -> {
+            if (at == epoch) {
+                playFrom(prompts, index + 1, at, then);
+            }
+        }, context.loop());
+    }
+
+    private void timedOut(int at, Runnable silence) {
+        if (at == epoch && !finished) {
+            timer = null;
+            silence.run();
+        }
+    }
+
+    @Override
+    public void digit(char digit) {
+        if (finished || stopped || listening == Listening.NONE) {
+            return;
+        }
+        // barge-in: a digit stops the prompt and counts
+        epoch++;
+        cancelTimer();
+        if (prompting) {
+            prompting = false;
+            session.stopPlaying();
+        }
+        if (listening == Listening.MENU) {
+            menuDigit(digit);
+        } else {
+            collectDigit(digit);
+        }
+    }
+
+    private void forward(Destination target, Duration ringTimeout, String noAnswer) {
+        path("forward " + describe(target));
+        int at = epoch;
+        forwarding = context.services().scenarios().forwarding().forward(
+                new BridgeRequest(invite, localTag, call, session, target, ringTimeout),
+                outcome -> context.loop().execute(() -> forwarded(outcome, at, noAnswer)));
+    }
+
+    private void forwarded(ForwardOutcome outcome, int at, String noAnswer) {
+        forwarding = null;
+        if (stopped || at != epoch) {
+            finish();
+            return;
+        }
+        switch (outcome) {
+            case ForwardOutcome.Bridged bridged -> {
+                path("reached " + bridged.reached());
+                finish();
+            }
+            case ForwardOutcome.NotAnswered missed -> {
+                path("not_answered " + missed.why() + (missed.sipCode() > 0 ? " " + missed.sipCode() : ""));
+                go(noAnswer);
+            }
+        }
+    }
+
+    private static String describe(Destination target) {
+        return switch (target) {
+            case Destination.Employee employee -> "employee " + employee.employeeId();
+            case Destination.Department department -> "department " + department.departmentId();
+            case Destination.ExternalNumber number -> "number " + number.e164();
+            case Destination.ExternalPbx pbx -> "pbx " + String.join(",", pbx.uris());
+            case Destination.PlatformNumber number -> "platform_number " + number.e164();
+            case Destination.Scenario other -> "scenario " + other.scenarioId();
+        };
+    }
+
+    /** The shared voicemail (greeting, beep, recording, kept or discarded); the call ends after it. */
+    private void voicemail(Step.Voicemail step) {
+        VoicemailScript taking = new VoicemailScript(step.recipients(), step.greeting(), context.services(), call,
+                invite.callId(), context.clock(), context.loop(), context.metrics());
+        voicemail = taking;
+        int at = epoch;
+        taking.load().whenCompleteAsync((loaded, error) -> {
+            if (at != epoch || finished) {
+                return;
+            }
+            recordingVoicemail = true;
+            taking.run(session, () -> {
+                recordingVoicemail = false;
+                voicemail = null;
+                finish();
+            });
+        }, context.loop());
+    }
+
+    // ---- endings ----
+
+    @Override
+    public void stop(MediaSession session) {
+        if (stopped || finished) {
+            return;
+        }
+        stopped = true;
+        cancelTimer();
+        if (recordingVoicemail) {
+            voicemail.stop(session);
+        } else if (forwarding != null) {
+            forwarding.stop();
+        } else {
+            epoch++;
+            session.stopPlaying();
+            finish();
+        }
+    }
+
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        epoch++;
+        cancelTimer();
+        listening = Listening.NONE;
+        over.run();
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    private void path(String entry) {
+        call.path(label, entry, context.clock().instant());
+    }
+
+    /** What the caller's digits collected, by variable name (for the steps that will read them). */
+    Map<String, String> variables() {
+        return Map.copyOf(variables);
+    }
+}
