@@ -1,5 +1,7 @@
 package io.vpbx.sip.uas;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vpbx.sip.transaction.ServerTransaction;
 import io.vpbx.sip.wire.WireMessage;
 import java.util.function.Consumer;
@@ -13,10 +15,12 @@ import java.util.function.Consumer;
 final class ForwardingBridge implements ScenarioForwarding {
     private final BridgeTargets targets;
     private final BridgeDialogs dialogs = new BridgeDialogs();
+    private final MeterRegistry registry;
     private UasContext context;
 
-    ForwardingBridge(BridgeTargets targets) {
+    ForwardingBridge(BridgeTargets targets, MeterRegistry registry) {
         this.targets = targets;
+        this.registry = registry;
     }
 
     /** The context the calls use (set once by {@link LocalAnswering}, whose context holds this bridge). */
@@ -26,7 +30,10 @@ final class ForwardingBridge implements ScenarioForwarding {
 
     @Override
     public Forwarding forward(BridgeRequest request, Consumer<ForwardOutcome> done) {
-        BridgedCall call = new BridgedCall(context, dialogs, request, done);
+        BridgedCall call = new BridgedCall(context, dialogs, request, outcome -> {
+            counted(outcome);
+            done.accept(outcome);
+        });
         call.start(targets.steps(request.call().accountId(), request.target(),
                 (int) Math.max(1, request.ringTimeout().toSeconds())));
         return call;
@@ -40,6 +47,19 @@ final class ForwardingBridge implements ScenarioForwarding {
         }
         call.request(transaction, request);
         return true;
+    }
+
+    /**
+     * {@code vpbx.sip.bridge.forwards} by outcome: bridged, busy, no_answer, failed, caller_left, nobody_to_ring,
+     * no_media_port.
+     */
+    private void counted(ForwardOutcome outcome) {
+        String tag = switch (outcome) {
+            case ForwardOutcome.Bridged bridged -> "bridged";
+            case ForwardOutcome.NotAnswered missed -> missed.why();
+        };
+        Counter.builder("vpbx.sip.bridge.forwards").tag("outcome", tag)
+                .description("scenario forwards, by how they ended").register(registry).increment();
     }
 
     int active() {

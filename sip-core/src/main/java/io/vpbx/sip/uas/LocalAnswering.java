@@ -43,7 +43,7 @@ public final class LocalAnswering {
                           AnswerServices services, BridgeTargets targets, MeterRegistry registry) {
         LocalDialogs dialogs = new LocalDialogs();
         ScenarioServices scenarios = services.scenarios();
-        this.bridge = targets != null && scenarios.forwarding().isUnavailable() ? new ForwardingBridge(targets) : null;
+        this.bridge = targets != null && scenarios.forwarding().isUnavailable() ? new ForwardingBridge(targets, registry) : null;
         AnswerServices wired = bridge == null ? services : services.withScenarios(
                 new ScenarioServices(scenarios.schedules(), scenarios.extensions(), bridge));
         this.context = new UasContext(network, transactions, branches, scheduler, timers, clock, loop, wired, dialogs,

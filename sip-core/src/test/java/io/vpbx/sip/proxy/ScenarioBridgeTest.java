@@ -135,6 +135,7 @@ class ScenarioBridgeTest {
         caller.playEnds();
         settle();
         assertTrue(path().contains("not_answered busy 486"), () -> "path " + path());
+        assertEquals(1, proxy.registry.find("vpbx.sip.bridge.forwards").tag("outcome", "busy").counter().count());
     }
 
     @Test
