@@ -205,7 +205,8 @@ final class InviteSession implements TransactionOwner<WireMessage> {
         }
         context.calls().setupTook(System.nanoTime() - startNanos);
         context.calls().routingEnded();
-        context.answering().answer(server, invite, scenario.get(), new LocalCallRecord(context.calls(), log));
+        context.answering().answer(server, invite, scenario.get(), context.routing()::scenario,
+                new LocalCallRecord(context.calls(), log));
     }
 
     /** The Request-URI of a leg; empty when it cannot be called. */

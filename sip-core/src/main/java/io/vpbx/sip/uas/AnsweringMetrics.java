@@ -3,13 +3,16 @@ package io.vpbx.sip.uas;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vpbx.media.Recording;
+import io.vpbx.telephony.scenario.Step;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The answering legs' meters: calls vpbx answered itself by fallback kind, calls it could not answer (488 no
- * common codec, 503 no RTP port, 480 clip gone), and voicemails kept by how recording ended or discarded as too short.
+ * common codec, 503 no RTP port, 480 clip gone), voicemails kept by how recording ended or discarded as too short,
+ * and the steps scenarios entered by kind.
  */
 final class AnsweringMetrics {
     static final String ANSWERED = "vpbx.sip.answered.locally";
@@ -23,6 +26,7 @@ final class AnsweringMetrics {
     private final Counter clipGone;
     private final Counter discarded;
     private final Map<Recording.Ended, Counter> kept = new EnumMap<>(Recording.Ended.class);
+    private final Map<Class<?>, Counter> steps = new HashMap<>();
 
     AnsweringMetrics(MeterRegistry registry) {
         voiceMessages = Counter.builder(ANSWERED).description("calls vpbx answered itself, by fallback")
@@ -40,6 +44,18 @@ final class AnsweringMetrics {
             kept.put(ended, Counter.builder("vpbx.voicemail.recorded").description("voicemails kept, by how recording ended")
                     .tag("ended", ended.name().toLowerCase(Locale.ROOT)).register(registry));
         }
+        stepCounter(registry, Step.Play.class, "play");
+        stepCounter(registry, Step.Menu.class, "menu");
+        stepCounter(registry, Step.Collect.class, "collect");
+        stepCounter(registry, Step.TimeCondition.class, "time_condition");
+        stepCounter(registry, Step.Forward.class, "forward");
+        stepCounter(registry, Step.Voicemail.class, "voicemail");
+        stepCounter(registry, Step.Hangup.class, "hangup");
+    }
+
+    private void stepCounter(MeterRegistry registry, Class<? extends Step> kind, String name) {
+        steps.put(kind, Counter.builder("vpbx.scenario.steps").description("steps entered by scenarios, by kind")
+                .tag("kind", name).register(registry));
     }
 
     private static Counter refused(MeterRegistry registry, String status) {
@@ -70,5 +86,10 @@ final class AnsweringMetrics {
 
     void voicemailKept(Recording.Ended ended) {
         kept.get(ended).increment();
+    }
+
+    /** A scenario entered this step. */
+    void scenarioStep(Step step) {
+        steps.get(step.getClass()).increment();
     }
 }

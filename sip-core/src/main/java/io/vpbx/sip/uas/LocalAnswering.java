@@ -12,6 +12,8 @@ import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.telephony.scenario.Scenario;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -73,12 +75,14 @@ public final class LocalAnswering {
 
     /**
      * Answers the INVITE held by {@code server} by running {@code scenario} (this version of it, to the call's end):
-     * the leg owns the transaction from now on and reports to {@code call}.
+     * the leg owns the transaction from now on and reports to {@code call}. {@code scenarios} finds the current
+     * version of another scenario a step forwards to.
      */
-    public void answer(ServerTransaction<WireMessage> server, WireMessage invite, Scenario scenario, AnsweredCall call) {
+    public void answer(ServerTransaction<WireMessage> server, WireMessage invite, Scenario scenario,
+                       Function<String, Optional<Scenario>> scenarios, AnsweredCall call) {
         String tag = context.branches().get().substring(TransactionTable.MAGIC_COOKIE.length());
-        new AnsweringLeg(context, server, invite, tag, "scenario", new ScenarioScript(scenario, context, invite, tag, call),
-                call).start();
+        new AnsweringLeg(context, server, invite, tag, "scenario",
+                new ScenarioScript(scenario, scenarios, context, invite, tag, call), call).start();
     }
 
     /**

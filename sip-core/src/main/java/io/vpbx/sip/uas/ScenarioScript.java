@@ -12,13 +12,11 @@ import io.vpbx.telephony.scenario.Step;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +38,15 @@ final class ScenarioScript implements AnswerScript {
 
     private enum Listening { NONE, MENU, COLLECT }
 
-    private final Scenario scenario;
+    private final Function<String, Optional<Scenario>> scenarios;
     private final UasContext context;
     private final WireMessage invite;
     private final String localTag;
     private final AnsweredCall call;
-    private final String label;
-    private final Map<String, AudioClip> clips = new HashMap<>();
+    private Scenario scenario;
+    private String label;
     private final Map<String, String> variables = new HashMap<>();
+    private Map<String, AudioClip> clips = Map.of();
     private MediaSession session;
     private Runnable over;
     /** The first step that plays or waits, after the time conditions at the start. */
@@ -69,8 +68,10 @@ final class ScenarioScript implements AnswerScript {
     private boolean stopped;
     private boolean finished;
 
-    ScenarioScript(Scenario scenario, UasContext context, WireMessage invite, String localTag, AnsweredCall call) {
+    ScenarioScript(Scenario scenario, Function<String, Optional<Scenario>> scenarios, UasContext context,
+                   WireMessage invite, String localTag, AnsweredCall call) {
         this.scenario = scenario;
+        this.scenarios = scenarios;
         this.context = context;
         this.invite = invite;
         this.localTag = localTag;
@@ -82,50 +83,16 @@ final class ScenarioScript implements AnswerScript {
 
     @Override
     public CompletionStage<Boolean> load() {
-        List<String> ids = new ArrayList<>(mediaIds());
-        List<CompletableFuture<Optional<AudioClip>>> loads = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            loads.add(context.services().clips().clip(call.accountId(), id).toCompletableFuture());
-        }
-        return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).handleAsync((all, error) -> {
-            if (error != null) {
-                log.warn("scenario {} of call {}: its clips cannot be loaded", label, invite.callId(), error);
+        return ScenarioClips.load(scenario, context.services().clips(), call.accountId()).handleAsync((loaded, error) -> {
+            if (error != null || loaded.isEmpty()) {
+                log.warn("scenario {} of call {}: a clip it plays is {}", label, invite.callId(),
+                        error != null ? "unreadable: " + error : "gone");
                 return false;
             }
-            for (int i = 0; i < ids.size(); i++) {
-                Optional<AudioClip> clip = loads.get(i).join();
-                if (clip.isEmpty()) {
-                    log.warn("scenario {} of call {}: clip {} is gone", label, invite.callId(), ids.get(i));
-                    return false;
-                }
-                clips.put(ids.get(i), clip.get());
-            }
+            clips = loaded.get();
             decideStart();
             return true;
         }, context.loop());
-    }
-
-    private Set<String> mediaIds() {
-        Set<String> ids = new LinkedHashSet<>();
-        for (Step step : scenario.steps().values()) {
-            switch (step) {
-                case Step.Play play -> ids.add(play.media());
-                case Step.Menu menu -> {
-                    ids.add(menu.prompt());
-                    addIfSet(ids, menu.invalidPrompt());
-                    addIfSet(ids, menu.noInputPrompt());
-                }
-                case Step.Collect collect -> addIfSet(ids, collect.prompt());
-                default -> { }
-            }
-        }
-        return ids;
-    }
-
-    private static void addIfSet(Set<String> ids, String id) {
-        if (id != null) {
-            ids.add(id);
-        }
     }
 
     /** Follows the time conditions at the start: the call is answered for the first step that plays or waits. */
@@ -134,6 +101,7 @@ final class ScenarioScript implements AnswerScript {
         while (name != null && scenario.steps().get(name) instanceof Step.TimeCondition condition && entered < MAX_STEPS) {
             entered++;
             path("step " + name);
+            context.metrics().scenarioStep(condition);
             name = branch(condition);
         }
         if (name == null || entered >= MAX_STEPS) {
@@ -141,6 +109,7 @@ final class ScenarioScript implements AnswerScript {
             path("hang_up " + refusal);
         } else if (scenario.steps().get(name) instanceof Step.Hangup hangup) {
             path("step " + name);
+            context.metrics().scenarioStep(hangup);
             refusal = hangup.code() >= 400 && hangup.code() <= 699 ? hangup.code() : HANG_UP_UNANSWERED;
             path("hang_up " + refusal);
         }
@@ -192,7 +161,9 @@ final class ScenarioScript implements AnswerScript {
             return;
         }
         path("step " + name);
-        switch (scenario.steps().get(name)) {
+        Step step = scenario.steps().get(name);
+        context.metrics().scenarioStep(step);
+        switch (step) {
             case Step.Play play -> play(play);
             case Step.Menu menu -> menu(menu);
             case Step.Collect collect -> collect(collect);
@@ -359,6 +330,10 @@ final class ScenarioScript implements AnswerScript {
 
     private void forward(Destination target, Duration ringTimeout, String noAnswer) {
         path("forward " + describe(target));
+        if (target instanceof Destination.Scenario other) {
+            enter(other.scenarioId(), noAnswer);
+            return;
+        }
         int at = epoch;
         forwarding = context.services().scenarios().forwarding().forward(
                 new BridgeRequest(invite, localTag, call, session, target, ringTimeout),
@@ -381,6 +356,34 @@ final class ScenarioScript implements AnswerScript {
                 go(noAnswer);
             }
         }
+    }
+
+    /**
+     * A forward to another scenario of the account is no call to bridge: this call goes on in that scenario's current
+     * version once its clips are loaded. Gone, or another account's: as a forward nobody answered.
+     */
+    private void enter(String scenarioId, String noAnswer) {
+        Optional<Scenario> next = scenarios.apply(scenarioId).filter(found -> found.accountId().equals(call.accountId()));
+        if (next.isEmpty()) {
+            path("not_answered scenario_unavailable");
+            go(noAnswer);
+            return;
+        }
+        int at = epoch;
+        ScenarioClips.load(next.get(), context.services().clips(), call.accountId()).whenCompleteAsync((loaded, error) -> {
+            if (at != epoch || finished) {
+                return;
+            }
+            if (error != null || loaded.isEmpty()) {
+                path("not_answered scenario_clip_gone");
+                go(noAnswer);
+                return;
+            }
+            scenario = next.get();
+            label = scenario.id() + " v" + scenario.version();
+            clips = loaded.get();
+            go(scenario.start());
+        }, context.loop());
     }
 
     private static String describe(Destination target) {

@@ -193,6 +193,31 @@ class ScenarioLegTest {
         assertEquals(List.of("menu x1", "sales x1"), session.played);
         playEnds(session);
         assertEquals(List.of("step main", "digit 1", "step sales", "hang_up"), path());
+        assertEquals(1.0, proxy.registry.get("vpbx.scenario.steps").tag("kind", "menu").counter().count());
+        assertEquals(1.0, proxy.registry.get("vpbx.scenario.steps").tag("kind", "play").counter().count());
+        assertEquals(1.0, proxy.registry.get("vpbx.sip.answered.locally").tag("kind", "scenario").counter().count());
+    }
+
+    @Test
+    void untilTheBridgeIsWiredInAForwardIsNotAnsweredAndGoesToNoAnswer() {
+        ScriptedMedia own = new ScriptedMedia(1);
+        ProxyFixture unwired = new ProxyFixture(new AnswerServices(own,
+                (account, id) -> CompletableFuture.completedFuture(Optional.of(clip(id))), voicemails::add,
+                new VoicemailConfig(Duration.ofMinutes(3), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofDays(30)),
+                clip("greeting"), clip("beep")));
+        unwired.table.putScenario(new Scenario("ivr", "acme", 1, "Main", "fwd", Map.of(
+                "fwd", new Step.Forward(new Destination.Employee("e-1"), Duration.ofSeconds(20), "sorry"),
+                "sorry", new Step.Play("sorry", 1, null))));
+        unwired.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.Scenario("ivr"), 20, null));
+
+        unwired.call(DIALED);
+        unwired.scheduler.advance(Duration.ZERO);
+        WireMessage ok = WireMessage.parse(unwired.carrier.sent().stream().filter(m -> !m.isRequest() && m.statusCode() == 200)
+                .findFirst().orElseThrow().bytes());
+        unwired.inDialog("ACK", 1, ok);
+        unwired.scheduler.advance(Duration.ZERO);
+
+        assertEquals(List.of("sorry x1"), own.last().played);
     }
 
     @Test
@@ -383,6 +408,35 @@ class ScenarioLegTest {
         assertEquals(Duration.ofSeconds(4), voicemails.get(0).length());
         assertTrue(hungUp());
         assertEquals(List.of("step fwd", "forward department sales", "not_answered busy 486", "step vm"), path());
+    }
+
+    @Test
+    void aForwardToAnotherScenarioGoesOnInItsCurrentVersionWithoutABridge() {
+        scenario("fwd", Map.of("fwd", new Step.Forward(new Destination.Scenario("night"), Duration.ofSeconds(25), "sorry"),
+                "sorry", new Step.Play("sorry", 1, null)));
+        proxy.table.putScenario(new Scenario("night", "acme", 3, "Night", "closed",
+                Map.of("closed", new Step.Play("after-hours", 1, null))));
+
+        ScriptedMedia.Session session = answered();
+        assertEquals(List.of("after-hours x1"), session.played);
+        playEnds(session);
+
+        assertEquals(List.of(), forwards);
+        assertEquals(List.of("ivr v1", "ivr v1", "night v3", "night v3"),
+                proxy.record().attempts().stream().map(CallRecord.Attempt::destination).toList());
+        assertEquals(List.of("step fwd", "forward scenario night", "step closed", "hang_up"), path());
+    }
+
+    @Test
+    void aForwardToAScenarioOfAnotherAccountIsNotAnswered() {
+        scenario("fwd", Map.of("fwd", new Step.Forward(new Destination.Scenario("theirs"), Duration.ofSeconds(25), "sorry"),
+                "sorry", new Step.Play("sorry", 1, null)));
+        proxy.table.putScenario(new Scenario("theirs", "other", 1, "Theirs", "closed",
+                Map.of("closed", new Step.Play("after-hours", 1, null))));
+
+        ScriptedMedia.Session session = answered();
+
+        assertEquals(List.of("sorry x1"), session.played);
     }
 
     @Test
