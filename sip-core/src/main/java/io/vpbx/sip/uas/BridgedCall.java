@@ -1,5 +1,6 @@
 package io.vpbx.sip.uas;
 
+import io.vpbx.media.AudioClip;
 import io.vpbx.media.MediaSession;
 import io.vpbx.sip.proxy.Flow;
 import io.vpbx.sip.routing.Leg;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  * One scenario {@code forward}: the UAC half of the back-to-back user agent whose UAS half is the caller's
  * {@link AnsweringLeg}. It rings the target's steps in order (each a parallel fork of {@link CalleeBranch}es with its
  * ring time, the whole bounded by the step's ring timeout), sends vpbx's own INVITE with an offer from a second
- * media session, CANCELs the other branches when one answers, ACKs the 2xx and bridges the two media sessions
+ * media session, lets the caller hear the ringing tone (or the callee's early media, bridged at once), CANCELs
+ * the other branches when one answers, ACKs the 2xx and bridges the two media sessions
  * ({@link MediaSession#bridge}). It ends when the callee sends BYE or the caller leaves ({@link #stop}: CANCEL while
  * ringing, BYE when bridged); then the callee's session is closed, the caller's unbridged, and the scenario told.
  * Confined to the SIP event loop.
@@ -37,6 +39,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     private final Consumer<ForwardOutcome> done;
     private final SessionDescriptions sdp;
     private final String fromTag;
+    private final AudioClip ringback;
     private final List<CalleeBranch> all = new ArrayList<>(4);
     private List<BridgeTargets.Ring> rings = List.of();
     private List<CalleeBranch> current = List.of();
@@ -51,11 +54,14 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     private boolean sawBusy;
     private boolean sawNoAnswer;
     private int bestCode;
+    private CalleeBranch earlyBranch;
     private CalleeBranch answeredBranch;
     private WireMessage answer;
 
-    BridgedCall(UasContext context, BridgeDialogs dialogs, BridgeRequest request, Consumer<ForwardOutcome> done) {
+    BridgedCall(UasContext context, BridgeDialogs dialogs, BridgeRequest request, AudioClip ringback,
+                Consumer<ForwardOutcome> done) {
         this.context = context;
+        this.ringback = ringback;
         this.dialogs = dialogs;
         this.request = request;
         this.done = done;
@@ -77,6 +83,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         calleeMedia = media.get();
         rings = targetRings;
         deadline = context.scheduler().schedule(request.ringTimeout(), this::ringTimeoutOver);
+        ringingTone();
         nextRing();
     }
 
@@ -144,6 +151,8 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
             branch.provisional();
             if (branch.takeCancel()) {
                 sendCancel(branch);
+            } else if (code > 100 && earlyBranch == null && state == State.RINGING && branch.pending()) {
+                earlyMedia(branch, response);
             }
             return;
         }
@@ -156,6 +165,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         }
         branch.done();
         attempt(branch, code, outcomeOf(code));
+        earlyMediaEnded(branch);
         if (bestCode == 0 || code == 486 || (code / 100 == 4 && bestCode / 100 == 5)) {
             bestCode = code;
         }
@@ -166,12 +176,29 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         stepMaybeOver();
     }
 
+    /** A 18x with SDP: the callee's early media (a carrier's ringing or announcement) replaces our ringing tone. */
+    private void earlyMedia(CalleeBranch branch, WireMessage response) {
+        String body = response.body();
+        if (body != null && !body.isEmpty() && sdp.read(body) instanceof MediaTerms.Agreed agreed) {
+            earlyBranch = branch;
+            calleeMedia.connect(agreed.remote());
+            request.media().bridge(calleeMedia);
+        }
+    }
+
+    /** The ringing tone for the rest of the ring timeout (a bridge or the scenario's next play stops it). */
+    private void ringingTone() {
+        int cadences = (int) (request.ringTimeout().toSeconds() / 5) + 1;
+        request.media().play(ringback, cadences);
+    }
+
     void failed(CalleeBranch branch, int code, String outcome) {
         if (!branch.pending()) {
             return;
         }
         branch.done();
         attempt(branch, code, outcome);
+        earlyMediaEnded(branch);
         stepMaybeOver();
     }
 
@@ -204,6 +231,14 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         request.media().bridge(calleeMedia);
     }
 
+    private void earlyMediaEnded(CalleeBranch branch) {
+        if (branch == earlyBranch && state == State.RINGING) {
+            earlyBranch = null;
+            request.media().unbridge();
+            ringingTone();
+        }
+    }
+
     private void stepTimeout() {
         ringTimer = null;
         if (state != State.RINGING) {
@@ -213,6 +248,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
             if (branch.pending()) {
                 sawNoAnswer = true;
                 cancel(branch, "no_answer");
+                earlyMediaEnded(branch);
             }
         }
         nextRing();
@@ -292,6 +328,9 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
             dialogs.remove(branch.callId(), this);
         }
         request.media().unbridge();
+        if (!(outcome instanceof ForwardOutcome.Bridged)) {
+            request.media().stopPlaying(); // our ringing tone; the scenario plays what comes next
+        }
         if (calleeMedia != null) {
             calleeMedia.close();
         }

@@ -2,6 +2,8 @@ package io.vpbx.sip.uas;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vpbx.media.AudioClip;
+import io.vpbx.media.tone.Tones;
 import io.vpbx.sip.transaction.ServerTransaction;
 import io.vpbx.sip.wire.WireMessage;
 import java.util.function.Consumer;
@@ -16,6 +18,7 @@ final class ForwardingBridge implements ScenarioForwarding {
     private final BridgeTargets targets;
     private final BridgeDialogs dialogs = new BridgeDialogs();
     private final MeterRegistry registry;
+    private final AudioClip ringback = Tones.ringback();
     private UasContext context;
 
     ForwardingBridge(BridgeTargets targets, MeterRegistry registry) {
@@ -30,7 +33,7 @@ final class ForwardingBridge implements ScenarioForwarding {
 
     @Override
     public Forwarding forward(BridgeRequest request, Consumer<ForwardOutcome> done) {
-        BridgedCall call = new BridgedCall(context, dialogs, request, outcome -> {
+        BridgedCall call = new BridgedCall(context, dialogs, request, ringback, outcome -> {
             counted(outcome);
             done.accept(outcome);
         });

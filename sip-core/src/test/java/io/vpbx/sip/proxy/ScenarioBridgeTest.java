@@ -85,6 +85,7 @@ class ScenarioBridgeTest {
         assertNotEquals("caller", toPhone1.fromTag(), "our own From tag");
         ScriptedMedia.Session callee = media.sessions.get(1);
         assertTrue(toPhone1.body().contains("m=audio " + callee.localRtp().getPort()), "the offer is the callee session's");
+        assertEquals("ringback x5", caller.played.getLast(), "the caller hears ringing for the 20 s ring timeout");
 
         respond(phone1, toPhone1, 180, "p1");
         respond(phone2, toPhone2, 200, "p2");
@@ -95,6 +96,24 @@ class ScenarioBridgeTest {
         assertEquals(7000, callee.connected.getLast().rtp().getPort(), "the callee session sends to the phone's SDP");
         assertEquals(Codec.PCMA, callee.connected.getLast().codec());
         assertTrue(proxy.carrier.requests("BYE").isEmpty(), "the caller stays in the call");
+    }
+
+    @Test
+    void earlyMediaOfAPhoneIsBridgedAtOnceAndRingingResumesWhenThatPhoneFails() {
+        WireMessage toPhone1 = phone1.request("INVITE");
+        ScriptedMedia.Session callee = media.sessions.get(1);
+
+        proxy.core.receive(SipText.received(Rewrites.responseWithSdp(toPhone1, 183, "Session Progress", "p1", PHONE_SDP)),
+                phone1);
+        settle();
+        assertSame(callee, caller.bridgedWith, "the caller hears the phone's early media");
+        assertEquals(7000, callee.connected.getLast().rtp().getPort());
+
+        respond(phone1, toPhone1, 486, "p1");
+        assertNull(caller.bridgedWith, "that phone is gone");
+        assertEquals(List.of("ringback x5", "ringback x5"),
+                caller.played.stream().filter(p -> p.startsWith("ringback")).toList(),
+                "our ringing tone again while phone 2 rings");
     }
 
     @Test

@@ -166,7 +166,11 @@ class BridgeCallTest {
     /** The welcome prompt: where vpbx's leg toward the caller sends from (its SDP address). */
     private InetSocketAddress welcomeHeardFrom() {
         RtpPeer.Packet first = callerAudio.receive(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("no welcome"));
-        assertTone(heard(callerAudio, Codec.PCMU), 440, "the welcome prompt");
+        short[] heard = heard(callerAudio, Codec.PCMU); // the welcome, then the ringing tone until the bridge
+        assertTone(java.util.Arrays.copyOf(heard, 8 * 250), 440, "the welcome prompt");
+        if (heard.length > 8 * 800) {
+            assertTone(java.util.Arrays.copyOfRange(heard, 8 * 350, 8 * 800), Tones.RINGBACK_HZ, "then the ringing tone");
+        }
         return first.from();
     }
 
@@ -178,6 +182,7 @@ class BridgeCallTest {
             Optional<RtpPeer.Packet> heard = calleeAudio.receive(Duration.ofMillis(100));
             if (heard.isPresent()) {
                 calleeAudio.receiveUntilQuiet(Duration.ofMillis(300), Duration.ofSeconds(3));
+                callerAudio.receiveUntilQuiet(Duration.ofMillis(300), Duration.ofSeconds(3));
                 return heard.get().from();
             }
         }
