@@ -1,0 +1,217 @@
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vpbx.config.MediaConfig;
+import io.vpbx.config.SipConfig;
+import io.vpbx.config.VoicemailConfig;
+import io.vpbx.media.AudioClip;
+import io.vpbx.media.session.NettyMediaServer;
+import io.vpbx.media.tone.Tones;
+import io.vpbx.sip.SipServer;
+import io.vpbx.sip.SipServices;
+import io.vpbx.sip.routing.RouteEntry;
+import io.vpbx.sip.routing.RoutingTable;
+import io.vpbx.sip.routing.Target;
+import io.vpbx.sip.routing.TrunkEntry;
+import io.vpbx.sip.uas.AnswerServices;
+import io.vpbx.telephony.cdr.CallRecord;
+import io.vpbx.telephony.scenario.Scenario;
+import io.vpbx.telephony.scenario.Step;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Callers waiting in a scenario's menu (issue 13): the real SipServer and NettyMediaServer on 127.0.0.1, a number whose
+ * target is a menu (2 s prompt, 1 s timeout, 6 tries: the no-input prompt and the menu again, then hang up); SIPp
+ * places {@code --callers} silent calls at 100 a second, each with its RTP sent to one receiving socket of this JVM,
+ * whose thread notes when each packet of each stream (by SSRC) arrives. Not a test; run by hand from
+ * bench/scenario-menu.sh:
+ *
+ * <pre>
+ * java -cp SIP_CORE_CLASSPATH bench/ScenarioMenu.java [--callers 500] [--seconds 12]
+ * </pre>
+ *
+ * Once every caller is in the menu it measures for {@code --seconds}: the inter-arrival time of consecutive packets of a
+ * stream within a prompt (gaps over 500 ms are the menu's silent wait and are left out) as p50/p99/p99.9/max, packets
+ * received, and CPU by thread group (ThreadMXBean; the receiver apart) and the whole process, per caller-second.
+ */
+public final class ScenarioMenu {
+    private static final String NUMBER = "+74951230001";
+    private static final long MICROS_PER_BUCKET = 10;
+    private static final int BUCKETS = 50_000; // inter-arrival up to 500 ms, 10 us resolution
+
+    public static void main(String[] args) throws Exception {
+        int callers = 500;
+        int seconds = 12;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--callers" -> callers = Integer.parseInt(args[i + 1]);
+                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        NettyMediaServer media = new NettyMediaServer(new MediaConfig("127.0.0.1", "127.0.0.1", 40000,
+                40000 + 4 * callers + 1, 1 << 20, Duration.ofMinutes(5), 1 << 20), registry, Duration.ofSeconds(10),
+                Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
+        Map<String, AudioClip> clips = Map.of("menu", new AudioClip("menu", Tones.sine(1000, 2000)),
+                "noinput", new AudioClip("noinput", Tones.sine(1500, 1000)));
+        AnswerServices answering = new AnswerServices(media,
+                (account, id) -> CompletableFuture.completedFuture(Optional.ofNullable(clips.get(id))),
+                voicemail -> { }, new VoicemailConfig(Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(1),
+                        Duration.ofDays(1)), Tones.greeting(), Tones.beep());
+        RoutingTable routing = new RoutingTable();
+        routing.put(new TrunkEntry("carrier", "127.0.0.1", null));
+        routing.putScenario(new Scenario("ivr", "acme", 1, "Menu", "main", Map.of("main",
+                new Step.Menu("menu", Map.of("1", "main"), Duration.ofSeconds(1), 6, null, "noinput", null))));
+        routing.put(new RouteEntry(NUMBER, "acme", true, true, "active", new Target.Scenario("ivr"), 20, null));
+        List<CallRecord> records = new CopyOnWriteArrayList<>();
+        SipServices standalone = SipServices.standalone(Optional.empty());
+        SipServer sip = new SipServer(new SipConfig("127.0.0.1", 0, true, false, "vpbx.bench", 65_535, 100, 10_000,
+                10_000, 100, 10_000, ""), registry, new SipServices(routing, Optional.empty(), employee -> List.of(),
+                standalone.credentials(), standalone.authenticator(), standalone.accountOfEmployee(), records::add,
+                answering, Clock.systemUTC()));
+        sip.start();
+
+        DatagramChannel receiver = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        int rtpPort = ((InetSocketAddress) receiver.getLocalAddress()).getPort();
+        long[] histogram = new long[BUCKETS + 1];
+        Map<Integer, Long> lastArrival = new HashMap<>();
+        long[] packets = new long[1];
+        boolean[] measuring = new boolean[1];
+        Thread receiving = Thread.ofPlatform().name("bench-receiver").daemon().start(() -> {
+            ByteBuffer buffer = ByteBuffer.allocate(2048);
+            try {
+                while (true) {
+                    buffer.clear();
+                    receiver.receive(buffer);
+                    long now = System.nanoTime();
+                    if (buffer.position() < 12 || (buffer.get(1) & 0x7f) != 0) {
+                        continue; // voice only (PCMU)
+                    }
+                    int ssrc = buffer.getInt(8);
+                    Long before = lastArrival.put(ssrc, now);
+                    synchronized (histogram) {
+                        if (!measuring[0]) {
+                            continue;
+                        }
+                        packets[0]++;
+                        if (before != null) {
+                            long micros = (now - before) / 1000;
+                            if (micros < 500_000) {
+                                histogram[(int) Math.min(BUCKETS, micros / MICROS_PER_BUCKET)]++;
+                            }
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                // closed at the end
+            }
+        });
+
+        Path folder = Files.createTempDirectory("scenario-menu-");
+        Process sipp = new ProcessBuilder("sipp", "127.0.0.1:" + sip.udpPort(), "-sf",
+                Path.of("bench/sipp/menu-caller.xml").toAbsolutePath().toString(), "-i", "127.0.0.1", "-s", NUMBER,
+                "-m", Integer.toString(callers), "-l", Integer.toString(callers), "-r", "100", "-key", "rtp_port",
+                Integer.toString(rtpPort), "-timeout", "120s", "-nostdin", "-trace_err", "-error_file",
+                folder.resolve("errors.log").toString())
+                .directory(folder.toFile()).redirectOutput(folder.resolve("stdout.log").toFile()).redirectErrorStream(true)
+                .start();
+        long allIn = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(callers * 10L + 2000);
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, allIn - System.nanoTime()));
+        int inMenu = media.activeSessions();
+
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Map<String, Long> groupsBefore = cpuByGroup(threads);
+        long processBefore = os.getProcessCpuTime();
+        long receiverBefore = threads.getThreadCpuTime(receiving.threadId());
+        double loadBefore = os.getSystemLoadAverage();
+        synchronized (histogram) {
+            measuring[0] = true;
+        }
+        long started = System.nanoTime();
+        TimeUnit.SECONDS.sleep(seconds);
+        synchronized (histogram) {
+            measuring[0] = false;
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long process = os.getProcessCpuTime() - processBefore;
+        long receiverCpu = threads.getThreadCpuTime(receiving.threadId()) - receiverBefore;
+        Map<String, Long> groupsAfter = cpuByGroup(threads);
+        int stillInMenu = media.activeSessions();
+        double loadAfter = os.getSystemLoadAverage();
+
+        boolean ended = sipp.waitFor(120, TimeUnit.SECONDS);
+        int sippExit = ended ? sipp.exitValue() : -1;
+        if (!ended) {
+            sipp.destroyForcibly();
+        }
+        sip.close();
+        media.close();
+        receiver.close();
+
+        double callerSeconds = Math.min(inMenu, stillInMenu) * elapsed;
+        System.out.printf(Locale.ROOT, "callers %d, in the menu at the start %d and end %d of %.1f s measured; sipp exit %d"
+                        + " (0: every call ended by vpbx's BYE), %d call records%n", callers, inMenu, stillInMenu, elapsed,
+                sippExit, records.size());
+        System.out.printf(Locale.ROOT, "packets received %d (%.0f/s)%n", packets[0], packets[0] / elapsed);
+        System.out.printf(Locale.ROOT, "inter-arrival within prompts: p50 %s, p99 %s, p99.9 %s, max %s%n",
+                percentile(histogram, 0.50), percentile(histogram, 0.99), percentile(histogram, 0.999),
+                percentile(histogram, 1.0));
+        System.out.printf(Locale.ROOT, "CPU per caller-second: process %.1f us (receiver %.1f us of it)%n",
+                process / 1e3 / callerSeconds, receiverCpu / 1e3 / callerSeconds);
+        Map<String, Long> spent = new TreeMap<>();
+        groupsAfter.forEach((group, after) -> spent.put(group, after - groupsBefore.getOrDefault(group, 0L)));
+        spent.entrySet().stream().filter(e -> e.getValue() > 10_000_000L)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %-28s %.1f us/caller-s%n", e.getKey(),
+                        e.getValue() / 1e3 / callerSeconds));
+        System.out.printf(Locale.ROOT, "load average %.2f -> %.2f on %d cores; sipp logs in %s%n", loadBefore, loadAfter,
+                Runtime.getRuntime().availableProcessors(), folder);
+    }
+
+    /** CPU nanoseconds of the live threads, by name with the digits taken out (one group per pool). */
+    private static Map<String, Long> cpuByGroup(ThreadMXBean threads) {
+        Map<String, Long> groups = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            var info = threads.getThreadInfo(id);
+            long cpu = threads.getThreadCpuTime(id);
+            if (info != null && cpu > 0) {
+                groups.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
+            }
+        }
+        return groups;
+    }
+
+    private static String percentile(long[] histogram, double share) {
+        long total = 0;
+        for (long count : histogram) {
+            total += count;
+        }
+        long wanted = (long) Math.ceil(total * share);
+        long seen = 0;
+        for (int i = 0; i < histogram.length; i++) {
+            seen += histogram[i];
+            if (seen >= wanted && histogram[i] > 0) {
+                return String.format(Locale.ROOT, "%.2f ms", i * MICROS_PER_BUCKET / 1000.0);
+            }
+        }
+        return "n/a";
+    }
+}

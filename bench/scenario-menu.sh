@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Callers waiting in a scenario's menu (issue 13). Not a test; run by hand, figures go to bench/RESULTS.md.
+#
+#   bench/scenario-menu.sh [callers=500] [seconds=12]
+#
+# bench/ScenarioMenu.java: the real SipServer and media server in one JVM, a menu that replays its prompt to silent
+# callers, SIPp placing the calls; prints the pacing of what the callers hear (inter-arrival within prompts) and
+# CPU per caller-second by thread group. Env: BUILD_DIR (default target), JAVA_OPTS (default -Xms512m -Xmx512m).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/find-jdk # a JDK 25+ for ./mvnw and java
+BUILD_DIR=${BUILD_DIR:-target}
+CALLERS=${1:-500}
+SECONDS_RUN=${2:-12}
+# the server's jar carries sip-core, media and every dependency (nothing is installed)
+./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl server -am package -DskipTests
+CP=server/$BUILD_DIR/vpbx.jar
+ulimit -n 65536 2>/dev/null || true
+java ${JAVA_OPTS:--Xms512m -Xmx512m} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  -cp "$CP" bench/ScenarioMenu.java --callers "$CALLERS" --seconds "$SECONDS_RUN"
