@@ -47,6 +47,19 @@ public interface MediaSession {
     /** Ends the recording in progress: it completes as {@link Recording.Ended#STOPPED} with what it holds. */
     void stopRecording();
 
+    /**
+     * Connects this session's far end with {@code other}'s (a B2BUA's two legs): from now on what each far end sends,
+     * voice and RFC 4733 events, is sent on to the other, with each leg's own SSRC, sequence numbers and timeline
+     * (never the other leg's), PCMU and PCMA transcoded when the legs differ. Plays and recordings on both end as
+     * stopped; a leg that plays or holds meanwhile drops what it would relay. Replaces an earlier bridge of either
+     * session; {@link #unbridge()} or closing either session ends it. {@code other} comes from the same
+     * {@link MediaServer}; the two may live on different event loops.
+     */
+    void bridge(MediaSession other);
+
+    /** Ends this session's bridge, both ways; nothing when it has none. */
+    void unbridge();
+
     /** The session's event loop: every completion and callback runs on it. */
     Executor executor();
 

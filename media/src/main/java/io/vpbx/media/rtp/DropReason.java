@@ -17,7 +17,11 @@ public enum DropReason {
     /** A telephone event that is not a DTMF digit (0-9 * # A-D), or one too short to read. */
     UNKNOWN_EVENT("unknown-event"),
     /** An RTCP datagram that does not parse as a compound of version 2 packets. */
-    RTCP_MALFORMED("rtcp-malformed");
+    RTCP_MALFORMED("rtcp-malformed"),
+    /** A bridged packet the other leg's loop could not take in time (its handoff queue was full). */
+    BRIDGE_OVERFLOW("bridge-overflow"),
+    /** A bridged packet the other leg cannot send now (not connected, on hold, playing, or no telephone-event). */
+    BRIDGE_UNSENDABLE("bridge-unsendable");
 
     private final String tag;
 

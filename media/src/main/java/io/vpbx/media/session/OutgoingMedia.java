@@ -38,6 +38,7 @@ final class OutgoingMedia {
     private final String cname;
     private final OutgoingStream stream = new OutgoingStream(ThreadLocalRandom.current(), Codec.SAMPLES_PER_PACKET);
     private final Deque<DigitSender> digits = new ArrayDeque<>();
+    private final TimestampMapping relayed = new TimestampMapping();
     private Playback playback;
     private DigitSender digit;
     private boolean idle = true;
@@ -131,6 +132,42 @@ final class OutgoingMedia {
             report(now, rtcpSource != null ? rtcpSource
                     : new InetSocketAddress(target.getAddress(), target.getPort() + 1));
         }
+    }
+
+    /**
+     * Sends a frame the bridged peer heard, now (its far end paces it): the peer's header is replaced by this
+     * stream's SSRC and sequence and the peer's timestamp mapped onto this stream's timeline; voice in the other
+     * G.711 law is transcoded in place. Returns false (the frame released, nothing sent) when this leg cannot send
+     * it: no target, on hold, playing or sending a digit of its own, or a telephone event the far end did not offer.
+     */
+    boolean relay(RelayedFrame frame, long slot, RemoteMedia remote, InetSocketAddress target) {
+        ByteBuf packet = frame.packet();
+        if (remote == null || !remote.send() || target == null || busy()
+                || (frame.event() && !remote.hasTelephoneEvents())) {
+            packet.release();
+            return false;
+        }
+        int start = packet.readerIndex();
+        int end = packet.writerIndex();
+        int payloadType = frame.event() ? remote.telephoneEventType() : remote.codec().payloadType();
+        if (!frame.event()) {
+            G711Transcoding.transcode(packet, start + RtpPacket.HEADER_LENGTH, end - start - RtpPacket.HEADER_LENGTH,
+                    frame.codec(), remote.codec());
+        }
+        int timestamp = relayed.map(frame.ssrc(), frame.timestamp(), stream.timestampOf(slot));
+        boolean marker = frame.marker() || relayed.restarted();
+        packet.writerIndex(start);
+        stream.writeHeader(packet, marker, payloadType, timestamp, end - start - RtpPacket.HEADER_LENGTH);
+        packet.writerIndex(end);
+        rtp.writeAndFlush(new DatagramPacket(packet, target), rtp.voidPromise());
+        metrics.sent();
+        markerDue = true; // a play after the bridge starts a new talkspurt
+        return true;
+    }
+
+    /** A new bridge: the next relayed packet anchors the timestamp mapping afresh. */
+    void newBridge() {
+        relayed.reset();
     }
 
     private boolean somethingToSend() {

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * there. Receiving: packets checked and latched here, digits to {@link TelephoneEvents}, voice to the
  * {@link RecordingInProgress}. Sending: {@link OutgoingMedia}, driven by the loop's {@link PacingTicker}. While the
  * far end holds the call ({@code send=false}) the play pauses where it is and resumes with the next frame when
- * sending is allowed again; holding does not end it.
+ * sending is allowed again; holding does not end it. Bridged ({@link #bridge}) to another session, each valid packet
+ * heard is also handed to the peer's {@link RelayInlet} (a retained slice, no copy), and the peer sends it with its
+ * own numbering ({@link OutgoingMedia#relay}) as soon as its loop takes it.
  */
 final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEvents.Listener {
 
@@ -52,11 +54,13 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
     private final SymmetricLatch latch = new SymmetricLatch();
     private final ReceptionStats reception = new ReceptionStats();
     private final TelephoneEvents events = new TelephoneEvents(this);
+    private final RelayInlet inlet;
 
     private volatile RemoteMedia remote; // written on the loop, read by play() to encode off the loop
     private InetSocketAddress rtcpSource;
     private Consumer<Character> digitListener = digit -> { };
     private RecordingInProgress recording;
+    private RtpSession bridged;
     private boolean ticking;
     private boolean closed;
 
@@ -73,6 +77,7 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
         this.released = released;
         this.outgoing = new OutgoingMedia(rtpChannel, rtcpChannel, ticker, metrics, clips, clock,
                 "vpbx@" + localRtp.getAddress().getHostAddress());
+        this.inlet = new RelayInlet(loop, metrics, this::relayed);
     }
 
     @Override
@@ -168,6 +173,20 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
     }
 
     @Override
+    public void bridge(MediaSession other) {
+        if (!(other instanceof RtpSession peer) || peer == this) {
+            throw new IllegalArgumentException("a bridge joins two distinct sessions of one media server");
+        }
+        onLoop(() -> attach(peer), () -> { });
+        peer.onLoop(() -> peer.attach(this), () -> { });
+    }
+
+    @Override
+    public void unbridge() {
+        onLoop(this::detachBoth, () -> { });
+    }
+
+    @Override
     public void close() {
         onLoop(this::closeOnLoop, () -> { });
     }
@@ -202,6 +221,11 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
         }
         metrics.received();
         reception.received(packet.ssrc(), packet.sequence());
+        if (bridged != null) {
+            bridged.inlet.offer(new RelayedFrame(datagram.retainedSlice(
+                    packet.payloadOffset() - RtpPacket.HEADER_LENGTH, RtpPacket.HEADER_LENGTH + packet.payloadLength()),
+                    event, agreed.codec(), packet.ssrc(), packet.timestamp(), packet.marker()));
+        }
         if (!event && recording == null) {
             return; // voice nobody records: counted, not kept
         }
@@ -272,6 +296,45 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
         }
     }
 
+    /** A frame the bridged peer heard, on this loop now: sent on at once, with this leg's numbering. */
+    private void relayed(RelayedFrame frame) {
+        if (closed) {
+            frame.packet().release();
+            return;
+        }
+        if (!outgoing.relay(frame, ticker.slotAt(System.nanoTime()), remote, latch.target())) {
+            metrics.dropped(DropReason.BRIDGE_UNSENDABLE);
+        }
+    }
+
+    private void attach(RtpSession peer) {
+        if (closed) {
+            peer.onLoop(() -> peer.detach(this), () -> { });
+            return;
+        }
+        if (bridged != null && bridged != peer) {
+            detachBoth();
+        }
+        bridged = peer;
+        outgoing.stopPlaying();
+        endRecording(Recording.Ended.STOPPED);
+        outgoing.newBridge();
+    }
+
+    private void detachBoth() {
+        RtpSession peer = bridged;
+        bridged = null;
+        if (peer != null) {
+            peer.onLoop(() -> peer.detach(this), () -> { });
+        }
+    }
+
+    private void detach(RtpSession peer) {
+        if (bridged == peer) {
+            bridged = null;
+        }
+    }
+
     private void endRecording(Recording.Ended why) {
         if (recording != null) {
             recording.stop(why);
@@ -299,6 +362,8 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
         outgoing.close();
         endRecording(Recording.Ended.STOPPED);
         closed = true;
+        detachBoth();
+        inlet.discard();
         metrics.lost(reception.lost());
         rtcpChannel.close();
         rtpChannel.close().addListener(f -> released.run());

@@ -43,4 +43,14 @@ class TonesTest {
         assertEquals(160, detector.feed(new short[100], 0, 100));
         assertEquals(320, detector.feed(new short[120], 0, 120));
     }
+
+    @Test
+    void theRingingToneIsOneSecondOf425HertzThenFourSecondsOfSilence() {
+        short[] ringback = Tones.ringback().samples();
+        assertEquals(5 * 8000, ringback.length);
+        assertTrue(Goertzel.share(ringback, 0, 8000, Tones.RINGBACK_HZ, 8000) > 0.9, "425 Hz for a second");
+        for (int i = 8000; i < ringback.length; i++) {
+            assertEquals(0, ringback[i], "then silence");
+        }
+    }
 }

@@ -148,7 +148,7 @@ public final class OutboundCalls {
     }
 
     /** {@code sip:+74951234567@gw.example:5060;transport=udp} from a trunk's outbound URI and a number. */
-    static Optional<String> uriThrough(TrunkEntry trunk, String e164) {
+    public static Optional<String> uriThrough(TrunkEntry trunk, String e164) {
         String uri = trunk.outboundUri();
         if (uri == null) {
             return Optional.empty();

@@ -64,10 +64,19 @@ public final class Router {
     }
 
     private List<RingStep> steps(RouteEntry entry) {
-        Target target = entry.target();
+        return steps(entry.target(), entry.ringSeconds());
+    }
+
+    /**
+     * The ring steps of a target as a number forwarding to it would ring it (a scenario's {@code forward} step uses
+     * the same): an employee's phones, a department by its strategy, an external PBX's URIs in order, a number
+     * through the trunk, another platform number or scenario as one leg to expand. {@code ringSeconds} is the ring
+     * time of the steps that have none of their own (all but a department's members).
+     */
+    public List<RingStep> steps(Target target, int ringSeconds) {
         if (target instanceof Target.Employee e) {
             List<Leg> legs = employeeLegs(e.employeeId());
-            return legs.isEmpty() ? List.of() : List.of(new RingStep(legs, entry.ringSeconds(), false));
+            return legs.isEmpty() ? List.of() : List.of(new RingStep(legs, ringSeconds, false));
         }
         if (target instanceof Target.Department d) {
             return table.department(d.departmentId()).map(this::departmentSteps).orElse(List.of());
@@ -75,18 +84,18 @@ public final class Router {
         if (target instanceof Target.ExternalPbx x) {
             List<RingStep> steps = new ArrayList<>();
             for (String uri : x.uris()) {
-                steps.add(new RingStep(List.of(new Leg(Leg.Kind.SIP_URI, uri, null)), entry.ringSeconds(), false));
+                steps.add(new RingStep(List.of(new Leg(Leg.Kind.SIP_URI, uri, null)), ringSeconds, false));
             }
             return steps;
         }
         if (target instanceof Target.ExternalNumber n) {
-            return List.of(new RingStep(List.of(new Leg(Leg.Kind.TRUNK_NUMBER, n.e164(), null)), entry.ringSeconds(), false));
+            return List.of(new RingStep(List.of(new Leg(Leg.Kind.TRUNK_NUMBER, n.e164(), null)), ringSeconds, false));
         }
         if (target instanceof Target.PlatformNumber p) {
-            return List.of(new RingStep(List.of(new Leg(Leg.Kind.PLATFORM_NUMBER, p.e164(), null)), entry.ringSeconds(), false));
+            return List.of(new RingStep(List.of(new Leg(Leg.Kind.PLATFORM_NUMBER, p.e164(), null)), ringSeconds, false));
         }
         if (target instanceof Target.Scenario s) {
-            return List.of(new RingStep(List.of(new Leg(Leg.Kind.SCENARIO, s.scenarioId(), null)), entry.ringSeconds(), false));
+            return List.of(new RingStep(List.of(new Leg(Leg.Kind.SCENARIO, s.scenarioId(), null)), ringSeconds, false));
         }
         return List.of();
     }

@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  */
 public final class LocalAnswering {
     private final UasContext context;
+    /** The bridge for scenarios' {@code forward} steps, or null without routing (tests of voice messages). */
+    private final ForwardingBridge bridge;
 
     /**
      * @param branches new branch ids for the requests the legs send (their BYEs)
@@ -31,9 +33,28 @@ public final class LocalAnswering {
     public LocalAnswering(Network network, TransactionTable<WireMessage> transactions, Supplier<String> branches,
                           TimerScheduler scheduler, TransactionTimers timers, Clock clock, Executor loop,
                           AnswerServices services, MeterRegistry registry) {
+        this(network, transactions, branches, scheduler, timers, clock, loop, services, null, registry);
+    }
+
+    /**
+     * As above, with the proxy's routing for scenarios' {@code forward} steps: unless {@code services} bring a
+     * {@link ScenarioForwarding} of their own, a {@link ForwardingBridge} over {@code targets} is put in.
+     */
+    public LocalAnswering(Network network, TransactionTable<WireMessage> transactions, Supplier<String> branches,
+                          TimerScheduler scheduler, TransactionTimers timers, Clock clock, Executor loop,
+                          AnswerServices services, BridgeTargets targets, MeterRegistry registry) {
         LocalDialogs dialogs = new LocalDialogs();
-        this.context = new UasContext(network, transactions, branches, scheduler, timers, clock, loop, services, dialogs,
+        ScenarioServices scenarios = services.scenarios();
+        this.bridge = targets != null && scenarios.forwarding().isUnavailable() ? new ForwardingBridge(targets, registry) : null;
+        AnswerServices wired = bridge == null ? services : services.withScenarios(
+                new ScenarioServices(scenarios.schedules(), scenarios.extensions(), bridge));
+        this.context = new UasContext(network, transactions, branches, scheduler, timers, clock, loop, wired, dialogs,
                 new AnsweringMetrics(registry));
+        if (bridge != null) {
+            bridge.context(context);
+            Gauge.builder("vpbx.sip.bridged.active", bridge::active).description("callee dialogs of scenario forwards")
+                    .register(registry);
+        }
         Gauge.builder("vpbx.sip.answered.locally.active", dialogs::size).description("calls vpbx is answering itself now")
                 .register(registry);
     }
@@ -69,6 +90,9 @@ public final class LocalAnswering {
      * and answered, true. Anything else is left to the proxy, false; cheap when no call is answered here.
      */
     public boolean takeRequest(ServerTransaction<WireMessage> transaction, WireMessage request) {
+        if (bridge != null && bridge.takeRequest(transaction, request)) {
+            return true;
+        }
         if (request.toTag() != null) {
             AnsweringLeg leg = context.dialogs().within(request);
             if (leg == null) {

@@ -65,9 +65,22 @@ public interface ScenarioForwarding {
      * to its {@code no_answer} step. Replaced by the bridge's implementation in the composition root.
      */
     static ScenarioForwarding unavailable() {
-        return (request, done) -> {
-            done.accept(new ForwardOutcome.NotAnswered(0, "no_bridge"));
-            return () -> { };
+        return new ScenarioForwarding() {
+            @Override
+            public Forwarding forward(BridgeRequest request, Consumer<ForwardOutcome> done) {
+                done.accept(new ForwardOutcome.NotAnswered(0, "no_bridge"));
+                return () -> { };
+            }
+
+            @Override
+            public boolean isUnavailable() {
+                return true;
+            }
         };
+    }
+
+    /** Whether this is {@link #unavailable()}: then the proxy's {@link LocalAnswering} puts its own bridge in. */
+    default boolean isUnavailable() {
+        return false;
     }
 }

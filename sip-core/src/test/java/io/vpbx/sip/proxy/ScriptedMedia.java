@@ -69,6 +69,7 @@ final class ScriptedMedia implements MediaServer {
         private CompletableFuture<Recording> recording;
         private Consumer<Character> digits = digit -> { };
         boolean closed;
+        MediaSession bridgedWith;
 
         Session(String callId, InetSocketAddress local) {
             this.callId = callId;
@@ -150,6 +151,16 @@ final class ScriptedMedia implements MediaServer {
             if (recording != null) {
                 recording.complete(new Recording(new short[8000 * 3], Recording.Ended.STOPPED));
             }
+        }
+
+        @Override
+        public void bridge(MediaSession other) {
+            bridgedWith = other;
+        }
+
+        @Override
+        public void unbridge() {
+            bridgedWith = null;
         }
 
         @Override

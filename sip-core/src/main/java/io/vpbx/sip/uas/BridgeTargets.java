@@ -1,0 +1,80 @@
+package io.vpbx.sip.uas;
+
+import io.vpbx.sip.proxy.OutboundCalls;
+import io.vpbx.sip.routing.Leg;
+import io.vpbx.sip.routing.RingStep;
+import io.vpbx.sip.routing.RouteDecision;
+import io.vpbx.sip.routing.Router;
+import io.vpbx.sip.routing.RoutingTable;
+import io.vpbx.sip.routing.Target;
+import io.vpbx.telephony.forwarding.Destination;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a scenario's {@code forward} step rings, by the proxy's own routing (not a second implementation): the
+ * {@link Destination} becomes the {@link Router}'s ring steps (an employee's phones, a department by its strategy,
+ * an external PBX's URIs in order, a number through the account's trunk), another platform number is routed by its
+ * own rules (a bounded number of times), and each leg gets its Request-URI. Pure: reads the routing snapshot.
+ */
+public final class BridgeTargets {
+    private static final int MAX_PLATFORM_HOPS = 4;
+
+    /** One phone or URI to call. */
+    record Callee(Leg leg, String requestUri) {
+    }
+
+    /** One step: its callees rung at once, for {@code ringSeconds}. */
+    record Ring(List<Callee> callees, int ringSeconds, boolean failoverOnBusy) {
+    }
+
+    private final Router router;
+    private final RoutingTable routing;
+
+    public BridgeTargets(Router router, RoutingTable routing) {
+        this.router = router;
+        this.routing = routing;
+    }
+
+    /** The steps to ring for {@code target} of {@code accountId}'s scenario; empty when nothing can be called. */
+    List<Ring> steps(String accountId, Destination target, int ringSeconds) {
+        List<RingStep> steps = switch (target) {
+            case Destination.Employee e -> router.steps(new Target.Employee(e.employeeId()), ringSeconds);
+            case Destination.Department d -> router.steps(new Target.Department(d.departmentId()), ringSeconds);
+            case Destination.ExternalNumber n -> router.steps(new Target.ExternalNumber(n.e164()), ringSeconds);
+            case Destination.ExternalPbx x -> router.steps(new Target.ExternalPbx(x.uris()), ringSeconds);
+            case Destination.PlatformNumber p -> router.steps(new Target.PlatformNumber(p.e164()), ringSeconds);
+            case Destination.Scenario s -> List.of(); // a scenario is answered by vpbx, not rung
+        };
+        List<Ring> rings = new ArrayList<>();
+        add(rings, accountId, steps, 0);
+        return rings;
+    }
+
+    private void add(List<Ring> rings, String accountId, List<RingStep> steps, int hops) {
+        for (RingStep step : steps) {
+            List<Callee> callees = new ArrayList<>();
+            for (Leg leg : step.legs()) {
+                if (leg.kind() == Leg.Kind.PLATFORM_NUMBER && hops < MAX_PLATFORM_HOPS
+                        && router.routeOnPlatform(leg.destination()) instanceof RouteDecision.Ring other) {
+                    add(rings, other.entry().accountId(), other.steps(), hops + 1);
+                } else {
+                    uriOf(accountId, leg).ifPresent(uri -> callees.add(new Callee(leg, uri)));
+                }
+            }
+            if (!callees.isEmpty()) {
+                rings.add(new Ring(callees, step.ringSeconds(), step.failoverOnBusy()));
+            }
+        }
+    }
+
+    private Optional<String> uriOf(String accountId, Leg leg) {
+        return switch (leg.kind()) {
+            case CONTACT, SIP_URI -> Optional.of(leg.destination());
+            case TRUNK_NUMBER -> routing.outboundTrunk(accountId)
+                    .flatMap(trunk -> OutboundCalls.uriThrough(trunk, leg.destination()));
+            default -> Optional.empty();
+        };
+    }
+}
