@@ -90,6 +90,9 @@ import io.vpbx.admin.store.jdbc.JdbcCallRecordStore;
 import io.vpbx.admin.store.jdbc.JdbcCallerIdStore;
 import io.vpbx.admin.store.jdbc.JdbcContactChangeStore;
 import io.vpbx.admin.store.jdbc.JdbcDepartmentStore;
+import io.vpbx.admin.store.jdbc.JdbcScheduleStore;
+import io.vpbx.admin.domain.schedule.ScheduleHoursCodec;
+import io.vpbx.admin.service.schedules.ScheduleService;
 import io.vpbx.admin.store.jdbc.JdbcEmployeeStore;
 import io.vpbx.admin.store.jdbc.JdbcEndUserStore;
 import io.vpbx.admin.store.jdbc.JdbcIdempotencyStore;
@@ -149,6 +152,8 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcSettingsStore settings = new JdbcSettingsStore();
     private final JdbcEmployeeStore employees = new JdbcEmployeeStore();
     private final JdbcDepartmentStore departments = new JdbcDepartmentStore();
+    private final ScheduleHoursCodec scheduleCodec = new ScheduleHoursCodec();
+    private final JdbcScheduleStore schedules = new JdbcScheduleStore(scheduleCodec, mapper);
     private final JdbcContactChangeStore contactChanges = new JdbcContactChangeStore();
     private final JdbcOutboxStore outbox = new JdbcOutboxStore();
     private final JdbcEndUserStore endUsers = new JdbcEndUserStore();
@@ -237,7 +242,7 @@ public final class AdminModule implements AutoCloseable {
 
     /** Read access for the routing table: numbers in service with their settings and permissions, trunks, departments, mobiles. */
     public RoutingSource routingSource() {
-        return new RoutingSource(database, numbers, trunks, departments, employees, thirdPartyLines, linePasswords, accountLimits,
+        return new RoutingSource(database, numbers, trunks, departments, schedules, employees, thirdPartyLines, linePasswords, accountLimits,
                 config.limits());
     }
 
@@ -291,7 +296,8 @@ public final class AdminModule implements AutoCloseable {
     /** The admin API's router on {@code vertx}; its blocking work (JDBC) runs through {@code blocking}. */
     public Router router(Vertx vertx, BlockingWork blocking) {
         NumberInputs inputs = new NumberInputs(parser);
-        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents, media);
+        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents, media,
+                schedules);
         SettingsDiff diff = new SettingsDiff(codec);
         ForeignForwardings foreign = new ForeignForwardings(numbers, diff, auditor);
         ForeignForwardingRelease foreignRelease = new ForeignForwardingRelease(foreign, forwardingConsents);
@@ -349,7 +355,10 @@ public final class AdminModule implements AutoCloseable {
                 // what may play a clip and so keeps it from being deleted: numbers' fallbacks; scenarios join this list
                 new MediaService(database, media, new AudioConversion(config.media().maxClipLength()),
                         new InUseGuard(List.of(numbers::fallbackMediaUsers)), auditor, clock),
-                voicemails);
+                voicemails,
+                // what follows a schedule and so keeps it from being deleted: numbers' forwardings; scenarios join this list
+                new ScheduleService(database, schedules, scheduleCodec, new InUseGuard(List.of(numbers::scheduleUsers)), auditor, clock),
+                scheduleCodec);
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, database::answers).router(vertx, blocking);
     }

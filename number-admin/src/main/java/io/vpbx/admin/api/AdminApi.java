@@ -15,6 +15,8 @@ import io.vpbx.admin.service.catalog.CatalogImport;
 import io.vpbx.admin.service.catalog.CatalogSearch;
 import io.vpbx.admin.service.contacts.ContactPhoneChanges;
 import io.vpbx.admin.service.staff.DepartmentService;
+import io.vpbx.admin.service.schedules.ScheduleService;
+import io.vpbx.admin.domain.schedule.ScheduleHoursCodec;
 import io.vpbx.admin.service.contacts.DevOutbox;
 import io.vpbx.admin.service.staff.EmployeeService;
 import io.vpbx.admin.service.media.MediaService;
@@ -55,7 +57,8 @@ public final class AdminApi {
                            RegistryService registry, CallerIdService callerIds, SelfSubmissions selfSubmissions,
                            TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
-                           AccountLimitService accountLimits, MediaService media, VoicemailService voicemails) {
+                           AccountLimitService accountLimits, MediaService media, VoicemailService voicemails,
+                           ScheduleService schedules, ScheduleHoursCodec scheduleCodec) {
     }
 
     private final Services services;
@@ -115,7 +118,8 @@ public final class AdminApi {
                 new MediaRoutes(services.media(), media.maxUploadBytes(), exchange, query),
 
                 new AccountLimitRoutes(services.accountLimits(), exchange),
-                new VoicemailRoutes(services.voicemails(), services.inputs(), exchange, query));
+                new VoicemailRoutes(services.voicemails(), services.inputs(), exchange, query),
+                new ScheduleRoutes(services.schedules(), services.scheduleCodec(), exchange, query));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);
     }
 }

@@ -21,7 +21,9 @@ import io.vpbx.admin.store.VoicemailStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.OutboxStore;
 import io.vpbx.admin.store.RegistrationStatusStore;
+import io.vpbx.admin.store.ScheduleStore;
 import io.vpbx.admin.store.SipAccountStore;
+import io.vpbx.admin.domain.schedule.ScheduleHoursCodec;
 import io.vpbx.admin.store.SipRegistrationStore;
 import io.vpbx.admin.store.StoreContract;
 import io.vpbx.admin.store.ThirdPartyNumberStore;
@@ -125,6 +127,10 @@ abstract class JdbcStoreTest implements StoreContract {
 
     public NumberStore numbers() {
         return new JdbcNumberStore(JsonMappers.create(), new ForwardingCodec(JsonMappers.create(), new PhoneNumberParser()));
+    }
+
+    public ScheduleStore schedules() {
+        return new JdbcScheduleStore(new ScheduleHoursCodec(), JsonMappers.create());
     }
 
     public SipAccountStore sipAccounts() {
