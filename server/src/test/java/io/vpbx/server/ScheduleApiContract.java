@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ScheduleApiContract extends WholeServerContract {
     private static final String NUMBER = "+74951230001";
-    private static final String OFFICE = "{\"name\":\"Office\",\"time_zone\":\"Europe/Moscow\","
+    static final String OFFICE = "{\"name\":\"Office\",\"time_zone\":\"Europe/Moscow\","
             + "\"week\":{\"mon\":[{\"from\":\"09:00\",\"to\":\"13:00\"},{\"from\":\"14:00\",\"to\":\"18:00\"}],"
             + "\"fri\":[{\"from\":\"09:00\",\"to\":\"24:00\"}]},"
             + "\"exceptions\":[{\"date\":\"2026-12-31\",\"name\":\"New Year's Eve\",\"open\":[{\"from\":\"09:00\",\"to\":\"15:00\"}]},"
@@ -43,7 +43,7 @@ abstract class ScheduleApiContract extends WholeServerContract {
         globex = api.post("/v1/accounts", op, "{\"name\":\"Globex\"}").json().get("api_key").asText();
     }
 
-    private String create(String key, String body) {
+    String create(String key, String body) {
         Api.Response created = api.post("/v1/schedules", key, body);
         assertEquals(201, created.status(), created.body());
         return created.json().get("id").asText();
