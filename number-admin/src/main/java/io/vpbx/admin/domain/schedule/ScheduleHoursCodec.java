@@ -39,7 +39,7 @@ public final class ScheduleHoursCodec {
     private static final Map<String, DayOfWeek> DAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
             "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY,
             "sun", DayOfWeek.SUNDAY);
-    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+    private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     /** An IANA zone name ("Europe/Moscow"); offsets ("+03:00") and abbreviations are refused. */
     public ZoneId readZone(String field, String value) {
