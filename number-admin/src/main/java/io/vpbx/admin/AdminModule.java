@@ -90,6 +90,9 @@ import io.vpbx.admin.store.jdbc.JdbcCallRecordStore;
 import io.vpbx.admin.store.jdbc.JdbcCallerIdStore;
 import io.vpbx.admin.store.jdbc.JdbcContactChangeStore;
 import io.vpbx.admin.store.jdbc.JdbcDepartmentStore;
+import io.vpbx.admin.store.jdbc.JdbcScheduleStore;
+import io.vpbx.admin.domain.schedule.ScheduleHoursCodec;
+import io.vpbx.admin.service.schedules.ScheduleService;
 import io.vpbx.admin.store.jdbc.JdbcEmployeeStore;
 import io.vpbx.admin.store.jdbc.JdbcEndUserStore;
 import io.vpbx.admin.store.jdbc.JdbcIdempotencyStore;
@@ -156,6 +159,8 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcSettingsStore settings = new JdbcSettingsStore();
     private final JdbcEmployeeStore employees = new JdbcEmployeeStore();
     private final JdbcDepartmentStore departments = new JdbcDepartmentStore();
+    private final ScheduleHoursCodec scheduleCodec = new ScheduleHoursCodec();
+    private final JdbcScheduleStore schedules = new JdbcScheduleStore(scheduleCodec, mapper);
     private final JdbcContactChangeStore contactChanges = new JdbcContactChangeStore();
     private final JdbcOutboxStore outbox = new JdbcOutboxStore();
     private final JdbcEndUserStore endUsers = new JdbcEndUserStore();
@@ -245,8 +250,8 @@ public final class AdminModule implements AutoCloseable {
 
     /** Read access for the routing table: numbers in service with their settings and permissions, trunks, departments, mobiles. */
     public RoutingSource routingSource() {
-        return new RoutingSource(database, numbers, trunks, departments, employees, thirdPartyLines, linePasswords, accountLimits,
-                config.limits(), scenarios, scenarioCodec, mapper);
+        return new RoutingSource(database, numbers, trunks, departments, schedules, employees, thirdPartyLines, linePasswords,
+                accountLimits, config.limits(), scenarios, scenarioCodec, mapper);
     }
 
     /** Where the SIP side reports how third-party registrations go: status and history, one transaction per batch. */
@@ -299,7 +304,8 @@ public final class AdminModule implements AutoCloseable {
     /** The admin API's router on {@code vertx}; its blocking work (JDBC) runs through {@code blocking}. */
     public Router router(Vertx vertx, BlockingWork blocking) {
         NumberInputs inputs = new NumberInputs(parser);
-        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents, media, scenarios);
+        ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents, media,
+                scenarios, schedules);
         SettingsDiff diff = new SettingsDiff(codec);
         ForeignForwardings foreign = new ForeignForwardings(numbers, diff, auditor);
         ForeignForwardingRelease foreignRelease = new ForeignForwardingRelease(foreign, forwardingConsents);
@@ -360,11 +366,14 @@ public final class AdminModule implements AutoCloseable {
                 new MediaService(database, media, new AudioConversion(config.media().maxClipLength()),
                         new InUseGuard(List.of(numbers::fallbackMediaUsers, scenarios::usersOf)), auditor, clock),
                 voicemails,
-                // a scenario is in use while a number forwards to it or another scenario's forward step names it;
-                // schedules are checked through ScheduleReferences (UNCHECKED until the schedule store is wired here)
+                // a scenario is in use while a number forwards to it or another scenario's forward step names it
                 new ScenarioService(database, scenarios, scenarioCodec, new ScenarioRules(config.scenario().maxSteps()),
-                        new ScenarioReferences(media, employees, references, ScheduleReferences.UNCHECKED, targetHosts),
-                        new InUseGuard(List.of(numbers::forwardingUsers, scenarios::usersOf)), auditor, mapper, clock));
+                        new ScenarioReferences(media, employees, references, schedules::exists, targetHosts),
+                        new InUseGuard(List.of(numbers::forwardingUsers, scenarios::usersOf)), auditor, mapper, clock),
+                // what follows a schedule and so keeps it from being deleted: numbers' forwardings, scenarios' time conditions
+                new ScheduleService(database, schedules, scheduleCodec, new InUseGuard(List.of(numbers::scheduleUsers,
+                        scenarios::usersOf)), auditor, clock),
+                scheduleCodec);
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, database::answers).router(vertx, blocking);
     }

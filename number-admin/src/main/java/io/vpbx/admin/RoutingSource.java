@@ -14,6 +14,9 @@ import io.vpbx.admin.domain.limits.AccountLimits;
 import io.vpbx.admin.domain.limits.LimitSettings;
 import io.vpbx.admin.store.AccountLimitStore;
 import io.vpbx.admin.store.DepartmentStore;
+import io.vpbx.admin.store.ScheduleStore;
+import io.vpbx.admin.domain.schedule.SavedSchedule;
+import io.vpbx.telephony.schedule.Schedule;
 import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.ScenarioStore;
@@ -31,7 +34,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * What the SIP side reads to build its routing table: every number in service, trunk, department,
+ * What the SIP side reads to build its routing table: every number in service, trunk, department, schedule,
  * employee mobile, third-party line and scenario (current version) at startup (in pages), then single items as changes are announced. Reads span all
  * accounts: the routing table is the platform's. Never used on the call path.
  */
@@ -42,6 +45,7 @@ public final class RoutingSource {
     private final NumberStore numbers;
     private final TrunkStore trunks;
     private final DepartmentStore departments;
+    private final ScheduleStore schedules;
     private final EmployeeStore employees;
     private final ThirdPartyNumberStore thirdPartyLines;
     private final LinePasswords passwords;
@@ -52,7 +56,7 @@ public final class RoutingSource {
     private final ObjectMapper mapper;
 
     RoutingSource(Transactions transactions, NumberStore numbers, TrunkStore trunks, DepartmentStore departments,
-                  EmployeeStore employees, ThirdPartyNumberStore thirdPartyLines, LinePasswords passwords,
+                  ScheduleStore schedules, EmployeeStore employees, ThirdPartyNumberStore thirdPartyLines, LinePasswords passwords,
                   AccountLimitStore limits, LimitsConfig defaults, ScenarioStore scenarios, ScenarioCodec scenarioCodec,
                   ObjectMapper mapper) {
         this.mapper = mapper;
@@ -64,6 +68,7 @@ public final class RoutingSource {
         this.numbers = numbers;
         this.trunks = trunks;
         this.departments = departments;
+        this.schedules = schedules;
         this.employees = employees;
         this.thirdPartyLines = thirdPartyLines;
         this.passwords = passwords;
@@ -79,6 +84,11 @@ public final class RoutingSource {
 
     public Optional<Department> department(String departmentId) {
         return transactions.inTransaction(tx -> departments.findInAnyAccount(tx, departmentId));
+    }
+
+    /** The schedule, whichever account holds it; empty once deleted. */
+    public Optional<Schedule> schedule(String scheduleId) {
+        return transactions.inTransaction(tx -> schedules.findInAnyAccount(tx, scheduleId)).map(SavedSchedule::schedule);
     }
 
     public Optional<Employee> employee(String employeeId) {
@@ -110,6 +120,12 @@ public final class RoutingSource {
     /** Every department of every account; returns how many. */
     public int departments(Consumer<Department> sink) {
         return pages(after -> tx -> departments.listAllAccounts(tx, after, PAGE), Department::id, sink);
+    }
+
+    /** Every schedule of every account; returns how many. */
+    public int schedules(Consumer<Schedule> sink) {
+        return pages(after -> tx -> schedules.listAllAccounts(tx, after, PAGE), SavedSchedule::id,
+                saved -> sink.accept(saved.schedule()));
     }
 
     /** Every employee of every account (their account and mobile route calls); returns how many. */

@@ -35,6 +35,7 @@ import io.vpbx.sip.SipServices;
 import io.vpbx.sip.egress.AccountTargets;
 import io.vpbx.sip.uas.AnswerServices;
 import io.vpbx.sip.uas.EmployeeExtensions;
+import io.vpbx.sip.uas.ScenarioForwarding;
 import io.vpbx.sip.uas.ScenarioServices;
 import io.vpbx.sip.transport.SipTls;
 import io.vpbx.telephony.egress.HostResolver;
@@ -112,8 +113,10 @@ public final class VpbxServer {
         media = new NettyMediaServer(config.media(), registry);
         AnswerServices answering = new AnswerServices(media, clips, voicemails, config.voicemail(), Tones.greeting(),
                 Tones.beep())
-                .withScenarios(new ScenarioServices(ScenarioServices.unwired().schedules(), extensions,
-                        ScenarioServices.unwired().forwarding()));
+                // time conditions read the routing table's schedules (memory only: called on the event loop); the
+                // proxy puts its bridge in place of the unavailable forwarding
+                .withScenarios(new ScenarioServices((scheduleId, at) -> routingTable.schedule(scheduleId)
+                        .map(schedule -> schedule.isOpen(at)).orElse(false), extensions, ScenarioForwarding.unavailable()));
         sip = new SipServer(sipSettings, registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
                 answering, clock), health);

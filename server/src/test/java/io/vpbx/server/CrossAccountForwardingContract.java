@@ -107,6 +107,25 @@ abstract class CrossAccountForwardingContract extends WholeServerContract {
     }
 
     @Test
+    void revokingConsentSendsClosedHoursThatWentThereToTheFallbackAndKeepsTheOpenTarget() {
+        grant(globex, GLOBEX_NUMBER, acmeId);
+        buy(acme, "+74951230003");
+        String schedule = api.post("/v1/schedules", acme, "{\"name\":\"Office\",\"time_zone\":\"Europe/Moscow\"}")
+                .json().get("id").asText();
+        Api.Response forwarded = api.patch("/v1/numbers/" + ACME_NUMBER, acme, "{\"forwarding\":{\"target\":"
+                + "{\"type\":\"platform_pbx\",\"number\":\"+74951230003\"},\"schedule\":{\"schedule_id\":\"" + schedule
+                + "\",\"closed\":{\"target\":{\"type\":\"platform_pbx\",\"number\":\"" + GLOBEX_NUMBER + "\"}}}}}");
+        assertEquals(200, forwarded.status(), forwarded.body());
+
+        assertEquals(204, api.delete("/v1/numbers/" + GLOBEX_NUMBER + "/forwarding-consents/" + acmeId, globex).status());
+        JsonNode kept = api.get("/v1/numbers/" + ACME_NUMBER, acme).json().get("forwarding");
+        assertEquals("+74951230003", kept.get("target").get("number").asText(), kept.toString());
+        assertFalse(kept.get("schedule").get("closed").has("target"), "closed hours take the fallback now: " + kept);
+        assertInstanceOf(Target.None.class, running.server.routingTable().number(ACME_NUMBER).orElseThrow().schedule().closed());
+        assertEquals("number.forwarding_dropped", lastAudit(acme, ACME_NUMBER).get("action").asText());
+    }
+
+    @Test
     void anAccountsOwnForwardingStillBlocksItsDisconnectAndIsNamed() {
         buy(acme, "+74951230003");
         assertEquals(200, forward(acme, "+74951230003", ACME_NUMBER).status());

@@ -15,6 +15,8 @@ import io.vpbx.admin.service.catalog.CatalogImport;
 import io.vpbx.admin.service.catalog.CatalogSearch;
 import io.vpbx.admin.service.contacts.ContactPhoneChanges;
 import io.vpbx.admin.service.staff.DepartmentService;
+import io.vpbx.admin.service.schedules.ScheduleService;
+import io.vpbx.admin.domain.schedule.ScheduleHoursCodec;
 import io.vpbx.admin.service.contacts.DevOutbox;
 import io.vpbx.admin.service.staff.EmployeeService;
 import io.vpbx.admin.service.media.MediaService;
@@ -57,7 +59,7 @@ public final class AdminApi {
                            TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
                            AccountLimitService accountLimits, MediaService media, VoicemailService voicemails,
-                           ScenarioService scenarios) {
+                           ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec) {
     }
 
     private final Services services;
@@ -118,7 +120,8 @@ public final class AdminApi {
 
                 new AccountLimitRoutes(services.accountLimits(), exchange),
                 new VoicemailRoutes(services.voicemails(), services.inputs(), exchange, query),
-                new ScenarioRoutes(services.scenarios(), exchange, query));
+                new ScenarioRoutes(services.scenarios(), exchange, query),
+                new ScheduleRoutes(services.schedules(), services.scheduleCodec(), exchange, query));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);
     }
 }

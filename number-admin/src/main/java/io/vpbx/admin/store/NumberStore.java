@@ -45,8 +45,14 @@ public interface NumberStore {
     /** Numbers held by any account (pending, active or blocked) after {@code afterE164}, in number order. */
     List<NumberRecord> inService(Tx tx, String afterE164, int limit) throws SQLException;
 
-    /** Forwarding rules of numbers (of any account) that point at {@code reference}: a number, employee or department id. */
+    /**
+     * Forwarding rules of numbers (of any account) that point at {@code reference}: a number, employee or department
+     * id, as the target or as the closed-hours target of a scheduled forwarding.
+     */
     List<NumberUser> forwardingUsers(Tx tx, String reference) throws SQLException;
+
+    /** Numbers in service (of any account) whose forwarding follows the schedule: what stops its deletion. */
+    List<NumberUser> scheduleUsers(Tx tx, String scheduleId) throws SQLException;
 
     /** Numbers in service (of any account) whose fallback plays {@code mediaId}: a voice message or a voicemail greeting. */
     List<NumberUser> fallbackMediaUsers(Tx tx, String mediaId) throws SQLException;

@@ -160,6 +160,31 @@ public interface NumberStoreContract extends StoreContract {
     }
 
     @Test
+    default void aScheduledForwardingReadsBackAndNamesItsScheduleAndClosedTarget() {
+        importRange(4951230000L, 2);
+        Forwarding scheduled = new Forwarding(new ForwardingTarget.Department("dep-1"), 20,
+                new io.vpbx.admin.domain.forwarding.ForwardingSchedule("sch-1", new ForwardingTarget.Employee("emp-9")));
+        Forwarding toFallback = new Forwarding(new ForwardingTarget.Employee("emp-1"), 30,
+                new io.vpbx.admin.domain.forwarding.ForwardingSchedule("sch-1", null));
+        inTx(tx -> {
+            accounts().create(tx, new io.vpbx.admin.domain.account.Account("acc-1", "Acme", T0));
+            List<NumberRecord> records = numbers().lock(tx, List.of("+74951230000", "+74951230001"));
+            numbers().save(tx, records.get(0).withState(NumberState.ACTIVE, T0).withReservation("acc-1", null, null)
+                    .withSettings(null, scheduled, null));
+            numbers().save(tx, records.get(1).withState(NumberState.ACTIVE, T0).withReservation("acc-1", null, null)
+                    .withSettings(null, toFallback, null));
+            return null;
+        });
+        assertEquals(scheduled, inTx(tx -> numbers().find(tx, "+74951230000")).orElseThrow().forwarding());
+        assertEquals(toFallback, inTx(tx -> numbers().find(tx, "+74951230001")).orElseThrow().forwarding());
+        assertEquals(List.of(new NumberUser("forwarding of number", "+74951230000", "acc-1"),
+                new NumberUser("forwarding of number", "+74951230001", "acc-1")), inTx(tx -> numbers().scheduleUsers(tx, "sch-1")));
+        assertEquals(List.of(new NumberUser("forwarding of number", "+74951230000", "acc-1")),
+                inTx(tx -> numbers().forwardingUsers(tx, "emp-9")), "the closed-hours target is in use too");
+        assertEquals(List.of(), inTx(tx -> numbers().scheduleUsers(tx, "sch-2")));
+    }
+
+    @Test
     default void fallbackMediaUsersAreTheNumbersWhoseVoiceMessageOrGreetingPlaysTheClip() {
         importRange(4951230000L, 5);
         inTx(tx -> {

@@ -12,6 +12,7 @@ import io.vpbx.admin.domain.staff.Employee;
 import io.vpbx.admin.domain.trunk.Trunk;
 import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.service.accounts.AccountLimitService;
+import io.vpbx.admin.service.schedules.ScheduleService;
 import io.vpbx.sip.routing.PremiumRatePrefixes;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.uplink.UplinkAccount;
@@ -22,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the SIP core's routing table equal to the admin side's numbers, trunks, departments and employees'
- * mobiles: a full load at startup, then each committed change re-reads the one item it names and replaces
+ * Keeps the SIP core's routing table equal to the admin side's numbers, trunks, departments, schedules and
+ * employees' mobiles: a full load at startup, then each committed change re-reads the one item it names and replaces
  * its entry (or removes it). Runs after commit on the thread that made the change, so the entry is in
  * place before the API answers.
  */
@@ -75,13 +76,14 @@ public final class RoutingTableSync implements ChangeListener {
         int numbers = source.numbersInService(record -> table.put(RoutingValues.entry(record, policy)));
         int trunks = source.trunks(this::trunk);
         int departments = source.departments(department -> table.put(RoutingValues.plan(department)));
+        int schedules = source.schedules(table::put);
         int employees = source.employees(this::employee);
         int lines = source.thirdPartyLines(line -> putUplink.accept(RoutingValues.uplink(line)));
         int scenarios = source.scenarios(table::putScenario);
         int limits = source.accountLimits((accountId, in) -> table.putCallLimits(accountId, RoutingValues.callLimits(in, premium)));
-        log.info("routing table loaded: {} numbers, {} trunks ({} enabled), {} departments, {} employees, {} third-party lines,"
-                + " {} scenarios, {} accounts with their own limits in {} ms", numbers, trunks, table.trunkCount(), departments,
-                employees, lines, scenarios, limits,
+        log.info("routing table loaded: {} numbers, {} trunks ({} enabled), {} departments, {} schedules, {} employees,"
+                + " {} third-party lines, {} scenarios, {} accounts with their own limits in {} ms", numbers, trunks,
+                table.trunkCount(), departments, schedules, employees, lines, scenarios, limits,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -96,6 +98,8 @@ public final class RoutingTableSync implements ChangeListener {
             case "number" -> number(resourceId);
             case "trunk" -> source.trunk(resourceId).ifPresentOrElse(this::trunk, () -> table.removeTrunk(resourceId));
             case "department" -> department(resourceId);
+            case ScheduleService.RESOURCE_TYPE -> source.schedule(resourceId).ifPresentOrElse(table::put,
+                    () -> table.removeSchedule(resourceId));
             case "employee" -> source.employee(resourceId).ifPresentOrElse(this::employee, () -> {
                 table.removeEmployee(resourceId);
                 extensions.remove(resourceId);

@@ -14,6 +14,7 @@ import io.vpbx.sip.routing.DepartmentPlan;
 import io.vpbx.sip.routing.DestinationPolicy;
 import io.vpbx.sip.routing.PremiumRatePrefixes;
 import io.vpbx.sip.routing.RouteEntry;
+import io.vpbx.sip.routing.ScheduleChoice;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.routing.TrunkEntry;
 import io.vpbx.sip.uplink.UplinkAccount;
@@ -40,7 +41,16 @@ public final class RoutingValues {
         int ring = r.forwarding() == null ? Forwarding.DEFAULT_RING_SECONDS : r.forwarding().ringTimeoutSeconds();
         return new RouteEntry(r.e164(), r.accountId(), permissions.inbound(), permissions.outbound(), permissions.reason(),
                 r.forwarding() == null ? new Target.None() : target(r.forwarding().target()), ring,
-                r.fallback() == null ? Fallback.standard() : r.fallback());
+                r.fallback() == null ? Fallback.standard() : r.fallback(), scheduleChoice(r.forwarding()));
+    }
+
+    /** A forwarding by hours: the schedule, and where closed hours go ({@link Target.None}: the fallback). */
+    private static ScheduleChoice scheduleChoice(Forwarding forwarding) {
+        if (forwarding == null || forwarding.schedule() == null) {
+            return null;
+        }
+        ForwardingTarget closed = forwarding.schedule().closedTarget();
+        return new ScheduleChoice(forwarding.schedule().scheduleId(), closed == null ? new Target.None() : target(closed));
     }
 
     /** Members in hunt order with their ring times. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vpbx.admin.domain.category.NumberCategory;
 import io.vpbx.admin.domain.forwarding.Forwarding;
+import io.vpbx.admin.domain.forwarding.ForwardingSchedule;
 import io.vpbx.admin.domain.forwarding.ForwardingTarget;
 import io.vpbx.admin.domain.forwarding.SipUri;
 import io.vpbx.admin.domain.inventory.NumberRecord;
@@ -16,6 +17,7 @@ import io.vpbx.admin.domain.price.Money;
 import io.vpbx.admin.domain.price.Price;
 import io.vpbx.admin.domain.trunk.SourceAddress;
 import io.vpbx.admin.domain.trunk.Trunk;
+import io.vpbx.sip.routing.ScheduleChoice;
 import io.vpbx.sip.routing.Target;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +37,19 @@ class RoutingValuesTest {
                 RoutingValues.entry(record, new CallPolicy()).target());
         NumberRecord onlyBad = number(new ForwardingTarget.ExternalPbx(List.of(new SipUri("sip:pbx.example.com;maddr=10.0.0.1"))));
         assertEquals(new Target.None(), RoutingValues.entry(onlyBad, new CallPolicy()).target());
+    }
+
+    @Test
+    void aScheduledForwardingCarriesItsScheduleAndClosedTargetAndNoClosedTargetIsTheFallback() {
+        NumberRecord scheduled = number(new ForwardingTarget.Employee("e-1"));
+        scheduled = scheduled.withSettings(null, new Forwarding(new ForwardingTarget.Employee("e-1"), 30,
+                new ForwardingSchedule("sch-1", new ForwardingTarget.ExternalNumber("+79161234567"))), null);
+        assertEquals(new ScheduleChoice("sch-1", new Target.ExternalNumber("+79161234567")),
+                RoutingValues.entry(scheduled, new CallPolicy()).schedule());
+        NumberRecord toFallback = scheduled.withSettings(null, new Forwarding(new ForwardingTarget.Employee("e-1"), 30,
+                new ForwardingSchedule("sch-1", null)), null);
+        assertEquals(new ScheduleChoice("sch-1", new Target.None()), RoutingValues.entry(toFallback, new CallPolicy()).schedule());
+        assertNull(RoutingValues.entry(number(new ForwardingTarget.Employee("e-1")), new CallPolicy()).schedule(), "all hours");
     }
 
     @Test

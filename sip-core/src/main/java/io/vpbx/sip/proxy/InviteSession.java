@@ -145,7 +145,7 @@ final class InviteSession implements TransactionOwner<WireMessage> {
                 log.attempt(leg, leg.destination(), 482, "loop", now, now);
                 continue;
             }
-            RouteDecision decision = context.router().routeOnPlatform(leg.destination());
+            RouteDecision decision = context.router().routeOnPlatform(leg.destination(), context.clock().instant());
             if (decision instanceof RouteDecision.Ring target) {
                 replacement.addAll(target.steps());
             } else {

@@ -98,7 +98,7 @@ public final class OutboundCalls {
         }
         String asserted = "<sip:" + callerId + "@" + realm + ">";
         if (context.routing().number(dialed).isPresent()) {
-            RouteDecision decision = context.router().routeOnPlatform(dialed);
+            RouteDecision decision = context.router().routeOnPlatform(dialed, context.clock().instant());
             if (decision instanceof RouteDecision.Reject reject) {
                 calls.rejected(transaction, invite, log, reject.sipCode(), reject.reason());
             } else if (calls.admitted(transaction, invite, log, account.get())) {

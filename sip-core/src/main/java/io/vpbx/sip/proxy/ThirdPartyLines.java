@@ -38,7 +38,7 @@ final class ThirdPartyLines {
             return StepOutcome.HANDLED;
         }
         log.account(line.accountId(), line.e164());
-        RouteDecision decision = context.router().routeOnPlatform(line.e164());
+        RouteDecision decision = context.router().routeOnPlatform(line.e164(), context.clock().instant());
         if (decision instanceof RouteDecision.Reject reject) {
             calls.rejected(call.transaction(), call.invite(), log, reject.sipCode(), reject.reason());
         } else if (calls.admitted(call.transaction(), call.invite(), log, line.accountId())) {

@@ -31,7 +31,7 @@ final class TrunkInbound {
             calls.rejected(call.transaction(), call.invite(), log, 404, "Not Found");
             return StepOutcome.HANDLED;
         }
-        RouteDecision decision = context.router().route(call.sourceIp(), dialed);
+        RouteDecision decision = context.router().route(call.sourceIp(), dialed, context.clock().instant());
         if (decision instanceof RouteDecision.Reject reject) {
             context.routing().number(dialed).ifPresent(entry -> log.account(entry.accountId(), dialed));
             calls.rejected(call.transaction(), call.invite(), log, reject.sipCode(), reject.reason());

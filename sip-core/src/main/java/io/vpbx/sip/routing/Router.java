@@ -1,6 +1,7 @@
 package io.vpbx.sip.routing;
 
 import io.vpbx.telephony.forwarding.RingStrategy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.random.RandomGenerator;
  * Routes an INVITE that a trunk sent to one of our numbers, from the routing table alone: a short script
  * of named steps, checked against RFC 3261 section 16 by the proxy around it (Max-Forwards, loops and
  * Record-Route are the proxy's). Checks first (known trunk, known number, the trunk's tenant, compliance),
- * then the target turned into ring steps, then the fallback.
+ * then the target (by the number's schedule at the call's instant, when it has one) turned into ring steps, then
+ * the fallback.
  */
 public final class Router {
     private final RoutingTable table;
@@ -26,7 +28,8 @@ public final class Router {
         this.random = random;
     }
 
-    public RouteDecision route(String sourceAddress, String dialedE164) {
+    /** {@code now}: the instant the call arrived, for a number whose forwarding follows a schedule. */
+    public RouteDecision route(String sourceAddress, String dialedE164, Instant now) {
         Optional<TrunkEntry> trunk = table.trunkFrom(sourceAddress);
         if (trunk.isEmpty()) {
             return new RouteDecision.Reject(403, "Forbidden (not a known trunk)");
@@ -36,35 +39,46 @@ public final class Router {
         if (found.isEmpty() || !reachableThrough(trunk.get(), found.get())) {
             return new RouteDecision.Reject(404, "Not Found");
         }
-        RouteEntry entry = found.get();
-        if (!entry.inbound()) {
-            return new RouteDecision.Reject(403, "Forbidden (" + entry.reason() + ")");
-        }
-        return new RouteDecision.Ring(entry, steps(entry), entry.fallback());
+        return ring(found.get(), now);
     }
 
     /**
      * Routes a call forwarded to another of our numbers (a platform PBX): that number's own rules apply,
-     * including its compliance permissions; no trunk is involved.
+     * including its compliance permissions and its schedule at {@code now}; no trunk is involved.
      */
-    public RouteDecision routeOnPlatform(String e164) {
+    public RouteDecision routeOnPlatform(String e164, Instant now) {
         Optional<RouteEntry> found = table.number(e164);
         if (found.isEmpty()) {
             return new RouteDecision.Reject(404, "Not Found");
         }
-        RouteEntry entry = found.get();
+        return ring(found.get(), now);
+    }
+
+    private RouteDecision ring(RouteEntry entry, Instant now) {
         if (!entry.inbound()) {
             return new RouteDecision.Reject(403, "Forbidden (" + entry.reason() + ")");
         }
-        return new RouteDecision.Ring(entry, steps(entry), entry.fallback());
+        ScheduleChoice.Branch branch = branch(entry, now);
+        Target target = branch == ScheduleChoice.Branch.CLOSED ? entry.schedule().closed() : entry.target();
+        return new RouteDecision.Ring(entry, steps(target, entry.ringSeconds()), entry.fallback(), branch);
+    }
+
+    /**
+     * Open or closed hours by the number's schedule at {@code now}. A schedule the table does not hold (deleted while
+     * a number still named it, which the admin side refuses) counts as open: the number's own target takes the call.
+     */
+    private ScheduleChoice.Branch branch(RouteEntry entry, Instant now) {
+        if (entry.schedule() == null) {
+            return ScheduleChoice.Branch.ALL_HOURS;
+        }
+        return table.schedule(entry.schedule().scheduleId())
+                .filter(schedule -> !schedule.isOpen(now))
+                .map(closed -> ScheduleChoice.Branch.CLOSED)
+                .orElse(ScheduleChoice.Branch.OPEN);
     }
 
     private static boolean reachableThrough(TrunkEntry trunk, RouteEntry entry) {
         return trunk.accountId() == null || trunk.accountId().equals(entry.accountId());
-    }
-
-    private List<RingStep> steps(RouteEntry entry) {
-        return steps(entry.target(), entry.ringSeconds());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.vpbx.sip.routing;
 
 import io.vpbx.telephony.scenario.Scenario;
+import io.vpbx.telephony.schedule.Schedule;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RoutingTable {
     private final Map<String, RouteEntry> numbers = new ConcurrentHashMap<>();
     private final Map<String, DepartmentPlan> departments = new ConcurrentHashMap<>();
+    private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
     private final Map<String, TrunkEntry> trunksBySource = new ConcurrentHashMap<>();
     private final Map<String, TrunkEntry> trunksById = new ConcurrentHashMap<>();
     /** Trunk writers take turns so that the two trunk maps agree; readers never wait. */
@@ -51,6 +53,26 @@ public final class RoutingTable {
 
     public Optional<DepartmentPlan> department(String departmentId) {
         return Optional.ofNullable(departments.get(departmentId));
+    }
+
+    /**
+     * A schedule by id (any account's: ids are unique), for a number's forwarding by hours and a scenario's time
+     * condition; {@link Schedule#isOpen} evaluates it at the call's instant without I/O.
+     */
+    public Optional<Schedule> schedule(String scheduleId) {
+        return Optional.ofNullable(schedules.get(scheduleId));
+    }
+
+    public void put(Schedule schedule) {
+        schedules.put(schedule.id(), schedule);
+    }
+
+    public void removeSchedule(String scheduleId) {
+        schedules.remove(scheduleId);
+    }
+
+    public int scheduleCount() {
+        return schedules.size();
     }
 
     public Optional<TrunkEntry> trunkFrom(String sourceAddress) {

@@ -8,6 +8,7 @@ import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.telephony.forwarding.Destination;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +38,11 @@ public final class BridgeTargets {
         this.routing = routing;
     }
 
-    /** The steps to ring for {@code target} of {@code accountId}'s scenario; empty when nothing can be called. */
-    List<Ring> steps(String accountId, Destination target, int ringSeconds) {
+    /**
+     * The steps to ring for {@code target} of {@code accountId}'s scenario at {@code now} (another platform number
+     * follows its own schedule); empty when nothing can be called.
+     */
+    List<Ring> steps(String accountId, Destination target, int ringSeconds, Instant now) {
         List<RingStep> steps = switch (target) {
             case Destination.Employee e -> router.steps(new Target.Employee(e.employeeId()), ringSeconds);
             case Destination.Department d -> router.steps(new Target.Department(d.departmentId()), ringSeconds);
@@ -48,17 +52,17 @@ public final class BridgeTargets {
             case Destination.Scenario s -> List.of(); // a scenario is answered by vpbx, not rung
         };
         List<Ring> rings = new ArrayList<>();
-        add(rings, accountId, steps, 0);
+        add(rings, accountId, steps, 0, now);
         return rings;
     }
 
-    private void add(List<Ring> rings, String accountId, List<RingStep> steps, int hops) {
+    private void add(List<Ring> rings, String accountId, List<RingStep> steps, int hops, Instant now) {
         for (RingStep step : steps) {
             List<Callee> callees = new ArrayList<>();
             for (Leg leg : step.legs()) {
                 if (leg.kind() == Leg.Kind.PLATFORM_NUMBER && hops < MAX_PLATFORM_HOPS
-                        && router.routeOnPlatform(leg.destination()) instanceof RouteDecision.Ring other) {
-                    add(rings, other.entry().accountId(), other.steps(), hops + 1);
+                        && router.routeOnPlatform(leg.destination(), now) instanceof RouteDecision.Ring other) {
+                    add(rings, other.entry().accountId(), other.steps(), hops + 1, now);
                 } else {
                     uriOf(accountId, leg).ifPresent(uri -> callees.add(new Callee(leg, uri)));
                 }

@@ -38,7 +38,7 @@ final class ForwardingBridge implements ScenarioForwarding {
             done.accept(outcome);
         });
         call.start(targets.steps(request.call().accountId(), request.target(),
-                (int) Math.max(1, request.ringTimeout().toSeconds())));
+                (int) Math.max(1, request.ringTimeout().toSeconds()), context.clock().instant()));
         return call;
     }
 

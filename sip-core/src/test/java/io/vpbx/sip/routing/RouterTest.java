@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class RouterTest {
     private static final String CARRIER = "10.0.0.1";
     private static final String ACME_TRUNK = "10.0.0.2";
+    /** Routing of numbers without a schedule does not depend on the instant. */
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-12-07T10:00:00Z");
 
     private final RoutingTable table = new RoutingTable();
     private final Map<String, List<String>> registered = new HashMap<>();
@@ -37,15 +39,15 @@ class RouterTest {
     }
 
     private RouteDecision.Ring ring(String source, String e164) {
-        return assertInstanceOf(RouteDecision.Ring.class, router.route(source, e164));
+        return assertInstanceOf(RouteDecision.Ring.class, router.route(source, e164, NOW));
     }
 
     @Test
     void unknownTrunksUnknownNumbersAndOtherTenantsNumbersAreRejected() {
         number("+74951230001", "globex", new Target.Employee("e1"));
-        assertEquals(new RouteDecision.Reject(403, "Forbidden (not a known trunk)"), router.route("192.0.2.9", "+74951230001"));
-        assertEquals(new RouteDecision.Reject(404, "Not Found"), router.route(CARRIER, "+74951239999"));
-        assertEquals(new RouteDecision.Reject(404, "Not Found"), router.route(ACME_TRUNK, "+74951230001"),
+        assertEquals(new RouteDecision.Reject(403, "Forbidden (not a known trunk)"), router.route("192.0.2.9", "+74951230001", NOW));
+        assertEquals(new RouteDecision.Reject(404, "Not Found"), router.route(CARRIER, "+74951239999", NOW));
+        assertEquals(new RouteDecision.Reject(404, "Not Found"), router.route(ACME_TRUNK, "+74951230001", NOW),
                 "another tenant's number is not reachable, and looks unknown");
         ring(CARRIER, "+74951230001");
     }
@@ -54,7 +56,7 @@ class RouterTest {
     void complianceBlocksInboundWithTheReason() {
         table.put(new RouteEntry("+74951230002", "acme", false, false, "blocked: binding not confirmed by the registry deadline",
                 new Target.Employee("e1"), 20, null));
-        RouteDecision.Reject reject = assertInstanceOf(RouteDecision.Reject.class, router.route(CARRIER, "+74951230002"));
+        RouteDecision.Reject reject = assertInstanceOf(RouteDecision.Reject.class, router.route(CARRIER, "+74951230002", NOW));
         assertEquals(403, reject.sipCode());
         assertTrue(reject.reason().contains("deadline"));
         table.put(new RouteEntry("+74951230003", "acme", true, false, "one-way suspension", new Target.Employee("e1"), 20, null));

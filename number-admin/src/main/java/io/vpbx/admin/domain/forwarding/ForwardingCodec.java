@@ -34,7 +34,7 @@ public final class ForwardingCodec {
     }
 
     public Forwarding readForwarding(String field, JsonNode node) {
-        requireObject(field, node, Set.of("target", "ring_timeout"));
+        requireObject(field, node, Set.of("target", "ring_timeout", "schedule"));
         JsonNode ring = node.get("ring_timeout");
         int ringTimeout = Forwarding.DEFAULT_RING_SECONDS;
         if (ring != null && !ring.isNull()) {
@@ -47,7 +47,23 @@ public final class ForwardingCodec {
                         + ".." + Forwarding.MAX_RING_SECONDS + " seconds, got " + ringTimeout);
             }
         }
-        return new Forwarding(readTarget(field + ".target", node.get("target")), ringTimeout);
+        JsonNode schedule = node.get("schedule");
+        return new Forwarding(readTarget(field + ".target", node.get("target")), ringTimeout,
+                schedule == null || schedule.isNull() ? null : readSchedule(field + ".schedule", schedule));
+    }
+
+    /** {@code {"schedule_id": "<id>", "closed": {"target": {...}}}}; a {@code closed} without a target is the fallback. */
+    private ForwardingSchedule readSchedule(String field, JsonNode node) {
+        requireObject(field, node, Set.of("schedule_id", "closed"));
+        String scheduleId = id(field + ".schedule_id", node.get("schedule_id"));
+        JsonNode closed = node.get("closed");
+        if (closed == null || closed.isNull()) {
+            return new ForwardingSchedule(scheduleId, null);
+        }
+        requireObject(field + ".closed", closed, Set.of("target"));
+        JsonNode target = closed.get("target");
+        return new ForwardingSchedule(scheduleId,
+                target == null || target.isNull() ? null : readTarget(field + ".closed.target", target));
     }
 
     /** A forwarding target alone ({@code {"type": ..., <reference>: ...}}): a number's, or a scenario's forward step's. */
@@ -117,6 +133,13 @@ public final class ForwardingCodec {
         ObjectNode node = mapper.createObjectNode();
         node.set("target", writeTarget(forwarding.target()));
         node.put("ring_timeout", forwarding.ringTimeoutSeconds());
+        ForwardingSchedule schedule = forwarding.schedule();
+        if (schedule != null) {
+            ObjectNode closed = node.putObject("schedule").put("schedule_id", schedule.scheduleId()).putObject("closed");
+            if (schedule.closedTarget() != null) {
+                closed.set("target", writeTarget(schedule.closedTarget()));
+            }
+        }
         return node;
     }
 

@@ -65,7 +65,7 @@ public final class BulkChangeService {
         }
         List<String> listed = selection.numbers() == null ? null : inputs.list("numbers", selection.numbers(), MAX_NUMBERS);
         if (patch.setsForwarding() && patch.forwarding() != null) {
-            hosts.check("set.forwarding.target", patch.forwarding().target());
+            hosts.check("set.forwarding", patch.forwarding());
         }
         return transactions.inTransaction(tx -> {
             List<NumberRecord> targets = listed != null ? lockListed(tx, accountId, listed) : lockFiltered(tx, selection.filter());
@@ -75,7 +75,7 @@ public final class BulkChangeService {
             List<NumberDiff> diffs = new ArrayList<>();
             for (NumberRecord before : targets) {
                 if (patch.setsForwarding() && patch.forwarding() != null) {
-                    references.check(tx, accountId, before.e164(), "set.forwarding.target", patch.forwarding().target());
+                    references.check(tx, accountId, before.e164(), "set.forwarding", patch.forwarding());
                 }
                 NumberRecord after = patch.applyTo(before);
                 List<FieldChange> changes = diff.between(before, after);

@@ -1,6 +1,8 @@
 package io.vpbx.admin.service.numbers;
 
 import io.vpbx.admin.domain.audit.FieldChange;
+import io.vpbx.admin.domain.forwarding.Forwarding;
+import io.vpbx.admin.domain.forwarding.ForwardingSchedule;
 import io.vpbx.admin.domain.forwarding.ForwardingTarget;
 import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.domain.inventory.NumberUser;
@@ -59,11 +61,21 @@ public final class ForeignForwardings {
         RequestContext platform = RequestContext.system(ctx.requestId());
         int dropped = 0;
         for (NumberRecord before : numbers.lock(tx, users)) {
-            if (!(before.forwarding() != null && before.forwarding().target() instanceof ForwardingTarget.PlatformPbx p
-                    && p.number().equals(e164) && before.accountId() != null && fromAccount.test(before.accountId()))) {
+            if (before.forwarding() == null || before.accountId() == null || !fromAccount.test(before.accountId())) {
                 continue;
             }
-            NumberRecord after = before.withSettings(before.comment(), null, before.fallback());
+            Forwarding forwarding = before.forwarding();
+            Forwarding kept;
+            if (isTo(forwarding.target(), e164)) {
+                kept = null;
+            } else if (forwarding.schedule() != null && isTo(forwarding.schedule().closedTarget(), e164)) {
+                // only the closed hours went there: they go to the fallback now, open hours keep their target
+                kept = new Forwarding(forwarding.target(), forwarding.ringTimeoutSeconds(),
+                        new ForwardingSchedule(forwarding.schedule().scheduleId(), null));
+            } else {
+                continue;
+            }
+            NumberRecord after = before.withSettings(before.comment(), kept, before.fallback());
             numbers.save(tx, after);
             List<FieldChange> changes = new ArrayList<>(diff.between(before, after));
             changes.addAll(new Changes().field("reason", null, REASON).list());
@@ -71,5 +83,9 @@ public final class ForeignForwardings {
             dropped++;
         }
         return dropped;
+    }
+
+    private static boolean isTo(ForwardingTarget target, String e164) {
+        return target instanceof ForwardingTarget.PlatformPbx p && p.number().equals(e164);
     }
 }

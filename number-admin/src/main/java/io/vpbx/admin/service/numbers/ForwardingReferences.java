@@ -1,6 +1,8 @@
 package io.vpbx.admin.service.numbers;
 
 import io.vpbx.admin.domain.InvalidFieldException;
+import io.vpbx.admin.domain.forwarding.Forwarding;
+import io.vpbx.admin.domain.forwarding.ForwardingSchedule;
 import io.vpbx.admin.domain.forwarding.ForwardingTarget;
 import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.store.DepartmentStore;
@@ -9,6 +11,7 @@ import io.vpbx.admin.store.ForwardingConsentStore;
 import io.vpbx.admin.store.MediaStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.ScenarioStore;
+import io.vpbx.admin.store.ScheduleStore;
 import io.vpbx.admin.store.Tx;
 import io.vpbx.admin.domain.voicemail.Recipient;
 import io.vpbx.telephony.forwarding.Fallback;
@@ -30,10 +33,13 @@ public final class ForwardingReferences {
     private final ForwardingConsentStore consents;
     private final MediaStore media;
     private final ScenarioStore scenarios;
+    private final ScheduleStore schedules;
 
     public ForwardingReferences(EmployeeStore employees, DepartmentStore departments, NumberStore numbers,
-                                ForwardingConsentStore consents, MediaStore media, ScenarioStore scenarios) {
+                                ForwardingConsentStore consents, MediaStore media, ScenarioStore scenarios,
+                                ScheduleStore schedules) {
         this.scenarios = scenarios;
+        this.schedules = schedules;
         this.employees = employees;
         this.departments = departments;
         this.numbers = numbers;
@@ -60,6 +66,25 @@ public final class ForwardingReferences {
     private void requireMedia(Tx tx, String accountId, String field, String mediaId) throws SQLException {
         if (!media.exists(tx, accountId, mediaId)) {
             throw new InvalidFieldException(field, "no media " + mediaId + " in this account's library (upload it to /v1/media)");
+        }
+    }
+
+    /**
+     * A forwarding's target, and when it follows a schedule, the schedule (the account's own) and the closed-hours
+     * target; {@code field} names the forwarding.
+     */
+    public void check(Tx tx, String accountId, String forNumber, String field, Forwarding forwarding) throws SQLException {
+        check(tx, accountId, forNumber, field + ".target", forwarding.target());
+        ForwardingSchedule schedule = forwarding.schedule();
+        if (schedule == null) {
+            return;
+        }
+        if (!schedules.exists(tx, accountId, schedule.scheduleId())) {
+            throw new InvalidFieldException(field + ".schedule.schedule_id", "no schedule " + schedule.scheduleId()
+                    + " in this account (create it at /v1/schedules)");
+        }
+        if (schedule.closedTarget() != null) {
+            check(tx, accountId, forNumber, field + ".schedule.closed.target", schedule.closedTarget());
         }
     }
 

@@ -68,12 +68,12 @@ public final class NumberService {
     public NumberRecord update(RequestContext ctx, String e164, SettingsPatch patch) {
         String accountId = ctx.accountId();
         if (patch.setsForwarding() && patch.forwarding() != null) {
-            hosts.check("forwarding.target", patch.forwarding().target());
+            hosts.check("forwarding", patch.forwarding());
         }
         return transactions.inTransaction(tx -> {
             NumberRecord before = lockOwned(tx, accountId, e164);
             if (patch.setsForwarding() && patch.forwarding() != null) {
-                references.check(tx, accountId, e164, "forwarding.target", patch.forwarding().target());
+                references.check(tx, accountId, e164, "forwarding", patch.forwarding());
             }
             if (patch.setsFallback() && patch.fallback() != null) {
                 references.checkFallback(tx, accountId, "fallback", patch.fallback());

@@ -1,6 +1,7 @@
 package io.vpbx.admin.service.numbers;
 
 import io.vpbx.admin.domain.InvalidFieldException;
+import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.forwarding.ForwardingTarget;
 import io.vpbx.admin.domain.forwarding.SipUri;
 import io.vpbx.telephony.egress.HostResolver;
@@ -44,6 +45,14 @@ public final class TargetHosts {
             for (int i = 0; i < uris.size(); i++) {
                 check(field + ".uris[" + i + "]", uris.get(i).host());
             }
+        }
+    }
+
+    /** The hosts of a forwarding's target and of its closed-hours target; {@code field} names the forwarding. */
+    public void check(String field, Forwarding forwarding) {
+        check(field + ".target", forwarding.target());
+        if (forwarding.schedule() != null && forwarding.schedule().closedTarget() != null) {
+            check(field + ".schedule.closed.target", forwarding.schedule().closedTarget());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.vpbx.admin.store.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vpbx.admin.domain.category.NumberCategory;
+import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
 import io.vpbx.admin.domain.inventory.CatalogEntry;
 import io.vpbx.admin.domain.inventory.CatalogQuery;
@@ -124,14 +125,16 @@ public final class JdbcNumberStore implements NumberStore {
     public void save(Tx tx, NumberRecord r) throws SQLException {
         IdQueries.updateOne(tx, "number " + r.e164(), "UPDATE numbers SET state = ?, account_id = ?, reservation_id = ?, "
                 + "reserved_until = ?, purchased_at = ?, quarantine_until = ?, state_changed_at = ?, number_comment = ?, "
-                + "forwarding = ?, fallback = ?, forward_kind = ?, forward_ref = ?, suspension = ?, suspension_reason = ?, "
-                + "suspended_at = ? WHERE e164 = ?", r.state().wireName(), r.accountId(), r.reservationId(),
+                + "forwarding = ?, fallback = ?, forward_kind = ?, forward_ref = ?, forward_schedule_id = ?, forward_closed_ref = ?, "
+                + "suspension = ?, suspension_reason = ?, suspended_at = ? WHERE e164 = ?", r.state().wireName(), r.accountId(), r.reservationId(),
                 IdQueries.timestamp(r.reservedUntil()), IdQueries.timestamp(r.purchasedAt()),
                 IdQueries.timestamp(r.quarantineUntil()), IdQueries.timestamp(r.stateChangedAt()), r.comment(),
                 r.forwarding() == null ? null : codec.write(r.forwarding()).toString(),
                 r.fallback() == null ? null : codec.write(r.fallback()).toString(),
                 r.forwarding() == null ? null : r.forwarding().target().kind(),
                 r.forwarding() == null ? null : r.forwarding().target().reference(),
+                r.forwarding() == null || r.forwarding().schedule() == null ? null : r.forwarding().schedule().scheduleId(),
+                closedReference(r.forwarding()),
                 r.suspension().wireName(), r.suspensionReason(), IdQueries.timestamp(r.suspendedAt()), r.e164());
     }
 
@@ -185,8 +188,23 @@ public final class JdbcNumberStore implements NumberStore {
     @Override
     public List<NumberUser> forwardingUsers(Tx tx, String reference) throws SQLException {
         return IdQueries.query(tx, rs -> new NumberUser("forwarding of number", rs.getString(1), rs.getString(2)),
-                "SELECT e164, account_id FROM numbers WHERE forward_ref = ? AND state IN " + OWNED_STATES + " ORDER BY e164",
-                reference);
+                "SELECT e164, account_id FROM numbers WHERE (forward_ref = ? OR forward_closed_ref = ?) AND state IN "
+                        + OWNED_STATES + " ORDER BY e164", reference, reference);
+    }
+
+    @Override
+    public List<NumberUser> scheduleUsers(Tx tx, String scheduleId) throws SQLException {
+        return IdQueries.query(tx, rs -> new NumberUser("forwarding of number", rs.getString(1), rs.getString(2)),
+                "SELECT e164, account_id FROM numbers WHERE forward_schedule_id = ? AND state IN " + OWNED_STATES + " ORDER BY e164",
+                scheduleId);
+    }
+
+    /** What the closed-hours target of a scheduled forwarding refers to, so that deleting it finds this number. */
+    private static String closedReference(Forwarding forwarding) {
+        if (forwarding == null || forwarding.schedule() == null || forwarding.schedule().closedTarget() == null) {
+            return null;
+        }
+        return forwarding.schedule().closedTarget().reference();
     }
 
     @Override

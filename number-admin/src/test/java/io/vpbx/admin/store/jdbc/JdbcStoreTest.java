@@ -22,7 +22,9 @@ import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.OutboxStore;
 import io.vpbx.admin.store.RegistrationStatusStore;
 import io.vpbx.admin.store.ScenarioStore;
+import io.vpbx.admin.store.ScheduleStore;
 import io.vpbx.admin.store.SipAccountStore;
+import io.vpbx.admin.domain.schedule.ScheduleHoursCodec;
 import io.vpbx.admin.store.SipRegistrationStore;
 import io.vpbx.admin.store.StoreContract;
 import io.vpbx.admin.store.ThirdPartyNumberStore;
@@ -130,6 +132,10 @@ abstract class JdbcStoreTest implements StoreContract {
 
     public ScenarioStore scenarios() {
         return new JdbcScenarioStore();
+    }
+
+    public ScheduleStore schedules() {
+        return new JdbcScheduleStore(new ScheduleHoursCodec(), JsonMappers.create());
     }
 
     public SipAccountStore sipAccounts() {

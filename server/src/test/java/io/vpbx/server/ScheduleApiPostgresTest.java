@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class ScheduleApiPostgresTest extends ScheduleApiContract {
+    ScheduleApiPostgresTest() {
+        super("postgresql");
+    }
+}
