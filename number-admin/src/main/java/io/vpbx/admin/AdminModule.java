@@ -251,7 +251,7 @@ public final class AdminModule implements AutoCloseable {
     /** Read access for the routing table: numbers in service with their settings and permissions, trunks, departments, mobiles. */
     public RoutingSource routingSource() {
         return new RoutingSource(database, numbers, trunks, departments, schedules, employees, thirdPartyLines, linePasswords,
-                accountLimits, config.limits(), scenarios, scenarioCodec, mapper);
+                accountLimits, config.limits(), scenarios, scenarioCodec, mapper, callerIds);
     }
 
     /** Where the SIP side reports how third-party registrations go: status and history, one transaction per batch. */

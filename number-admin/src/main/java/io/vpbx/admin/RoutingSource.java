@@ -17,6 +17,7 @@ import io.vpbx.admin.store.DepartmentStore;
 import io.vpbx.admin.store.ScheduleStore;
 import io.vpbx.admin.domain.schedule.SavedSchedule;
 import io.vpbx.telephony.schedule.Schedule;
+import io.vpbx.admin.store.CallerIdStore;
 import io.vpbx.admin.store.EmployeeStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.ScenarioStore;
@@ -28,6 +29,7 @@ import io.vpbx.admin.store.TxWork;
 import io.vpbx.config.LimitsConfig;
 import io.vpbx.telephony.scenario.Scenario;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -54,12 +56,14 @@ public final class RoutingSource {
     private final ScenarioStore scenarios;
     private final ScenarioCodec scenarioCodec;
     private final ObjectMapper mapper;
+    private final CallerIdStore callerIds;
 
     RoutingSource(Transactions transactions, NumberStore numbers, TrunkStore trunks, DepartmentStore departments,
                   ScheduleStore schedules, EmployeeStore employees, ThirdPartyNumberStore thirdPartyLines, LinePasswords passwords,
                   AccountLimitStore limits, LimitsConfig defaults, ScenarioStore scenarios, ScenarioCodec scenarioCodec,
-                  ObjectMapper mapper) {
+                  ObjectMapper mapper, CallerIdStore callerIds) {
         this.mapper = mapper;
+        this.callerIds = callerIds;
         this.scenarios = scenarios;
         this.scenarioCodec = scenarioCodec;
         this.limits = limits;
@@ -93,6 +97,16 @@ public final class RoutingSource {
 
     public Optional<Employee> employee(String employeeId) {
         return transactions.inTransaction(tx -> employees.findInAnyAccount(tx, employeeId));
+    }
+
+    /** The number the employee chose to show when calling out, if any. */
+    public Optional<String> callerId(String employeeId) {
+        return transactions.inTransaction(tx -> callerIds.find(tx, employeeId));
+    }
+
+    /** Every employee's chosen caller ID by employee id, for the full load. */
+    public Map<String, String> callerIds() {
+        return transactions.inTransaction(callerIds::all);
     }
 
     /** The limits in force for the account (the defaults when the operator set none). */

@@ -34,7 +34,6 @@ import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.egress.AccountTargets;
 import io.vpbx.sip.uas.AnswerServices;
-import io.vpbx.sip.uas.EmployeeExtensions;
 import io.vpbx.sip.uas.ScenarioForwarding;
 import io.vpbx.sip.uas.ScenarioServices;
 import io.vpbx.sip.transport.SipTls;
@@ -43,6 +42,7 @@ import io.vpbx.telephony.egress.PrivateTargets;
 import java.util.Optional;
 import io.vpbx.sip.routing.Location;
 import io.vpbx.sip.routing.RoutingTable;
+import io.vpbx.sip.routing.Target;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -101,8 +101,6 @@ public final class VpbxServer {
         follower = new AuditLogFollower(database, new JdbcAuditStore(JsonMappers.create()), changes, config.cluster().pollBatch(),
                 registry);
         routingSync.attach(admin.routingSource());
-        EmployeeExtensions extensions = new EmployeeExtensions();
-        routingSync.attachExtensions(extensions);
         voicemails = new StoredVoicemails(admin.voicemails(), registry);
         voicemails.start();
         health = new RegistrationHealthWriter(admin.thirdPartyRegistrations(), registrar.nodeId(), registry);
@@ -116,7 +114,11 @@ public final class VpbxServer {
                 // time conditions read the routing table's schedules (memory only: called on the event loop); the
                 // proxy puts its bridge in place of the unavailable forwarding
                 .withScenarios(new ScenarioServices((scheduleId, at) -> routingTable.schedule(scheduleId)
-                        .map(schedule -> schedule.isOpen(at)).orElse(false), extensions, ScenarioForwarding.unavailable()));
+                        .map(schedule -> schedule.isOpen(at)).orElse(false),
+                        // the scenario's collect step dials employees by the routing table's extensions, as phones do
+                        (accountId, extension) -> routingTable.extension(accountId, extension)
+                                .filter(Target.Employee.class::isInstance).map(owner -> ((Target.Employee) owner).employeeId()),
+                        ScenarioForwarding.unavailable()));
         sip = new SipServer(sipSettings, registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
                 answering, clock), health);

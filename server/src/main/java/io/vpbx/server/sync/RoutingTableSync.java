@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vpbx.admin.RoutingSource;
 import io.vpbx.admin.service.scenarios.ScenarioService;
-import io.vpbx.sip.uas.EmployeeExtensions;
 import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.domain.lifecycle.CallPolicy;
 import io.vpbx.admin.domain.staff.Department;
@@ -13,9 +12,11 @@ import io.vpbx.admin.domain.trunk.Trunk;
 import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.service.accounts.AccountLimitService;
 import io.vpbx.admin.service.schedules.ScheduleService;
+import io.vpbx.sip.routing.EmployeeEntry;
 import io.vpbx.sip.routing.PremiumRatePrefixes;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.uplink.UplinkAccount;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,6 @@ public final class RoutingTableSync implements ChangeListener {
     /** Where third-party lines go: the SIP server, which registers them at their operators (none until attached). */
     private Consumer<UplinkAccount> putUplink = line -> { };
     private Consumer<String> removeUplink = e164 -> { };
-    private EmployeeExtensions extensions = new EmployeeExtensions();
 
     public RoutingTableSync(RoutingTable table, MeterRegistry registry) {
         this(table, registry, PremiumRatePrefixes.bundled());
@@ -66,18 +66,14 @@ public final class RoutingTableSync implements ChangeListener {
         this.removeUplink = remove;
     }
 
-    /** Where scenarios look up the employee an extension dials (kept with the employees). */
-    public void attachExtensions(EmployeeExtensions directory) {
-        this.extensions = directory;
-    }
-
     public void loadAll() {
         long start = System.nanoTime();
         int numbers = source.numbersInService(record -> table.put(RoutingValues.entry(record, policy)));
         int trunks = source.trunks(this::trunk);
         int departments = source.departments(department -> table.put(RoutingValues.plan(department)));
         int schedules = source.schedules(table::put);
-        int employees = source.employees(this::employee);
+        Map<String, String> callerIds = source.callerIds();
+        int employees = source.employees(employee -> employee(employee, Optional.ofNullable(callerIds.get(employee.id()))));
         int lines = source.thirdPartyLines(line -> putUplink.accept(RoutingValues.uplink(line)));
         int scenarios = source.scenarios(table::putScenario);
         int limits = source.accountLimits((accountId, in) -> table.putCallLimits(accountId, RoutingValues.callLimits(in, premium)));
@@ -100,10 +96,8 @@ public final class RoutingTableSync implements ChangeListener {
             case "department" -> department(resourceId);
             case ScheduleService.RESOURCE_TYPE -> source.schedule(resourceId).ifPresentOrElse(table::put,
                     () -> table.removeSchedule(resourceId));
-            case "employee" -> source.employee(resourceId).ifPresentOrElse(this::employee, () -> {
-                table.removeEmployee(resourceId);
-                extensions.remove(resourceId);
-            });
+            case "employee" -> source.employee(resourceId).ifPresentOrElse(
+                    employee -> employee(employee, source.callerId(resourceId)), () -> table.removeEmployee(resourceId));
             case ScenarioService.RESOURCE_TYPE -> source.scenario(resourceId).ifPresentOrElse(table::putScenario,
                     () -> table.removeScenario(resourceId));
             case AccountLimitService.RESOURCE_TYPE -> table.putCallLimits(resourceId,
@@ -117,9 +111,10 @@ public final class RoutingTableSync implements ChangeListener {
         propagation.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
-    private void employee(Employee employee) {
-        table.putEmployee(employee.id(), employee.accountId(), employee.mobile());
-        extensions.put(employee.id(), employee.accountId(), employee.extension());
+    /** The employee's entry, their extension (the account's dial plan) and chosen caller ID included. */
+    private void employee(Employee employee, Optional<String> callerId) {
+        table.put(new EmployeeEntry(employee.id(), employee.accountId(), employee.name(), employee.extension(),
+                employee.mobile(), callerId.orElse(null)));
     }
 
     private void number(String e164) {

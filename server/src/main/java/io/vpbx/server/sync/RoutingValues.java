@@ -56,7 +56,8 @@ public final class RoutingValues {
     /** Members in hunt order with their ring times. */
     static DepartmentPlan plan(Department d) {
         return new DepartmentPlan(d.id(), d.strategy(),
-                d.members().stream().map(m -> new DepartmentPlan.Member(m.employeeId(), m.ringSeconds())).toList());
+                d.members().stream().map(m -> new DepartmentPlan.Member(m.employeeId(), m.ringSeconds())).toList(),
+                d.accountId(), d.extension());
     }
 
     /** Addresses in the form the SIP transport sees a sender in, so that a lookup by a packet's source finds them. */

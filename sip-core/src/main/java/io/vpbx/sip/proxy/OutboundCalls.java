@@ -4,7 +4,11 @@ import io.vpbx.sip.registrar.AuthOutcome;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.DigestChallenge;
 import io.vpbx.sip.registrar.StoredCredentials;
+import io.vpbx.sip.routing.CallerIdChoice;
+import io.vpbx.sip.routing.DialPlan;
+import io.vpbx.sip.routing.Dialed;
 import io.vpbx.sip.routing.DialedNumber;
+import io.vpbx.sip.routing.EmployeeEntry;
 import io.vpbx.sip.routing.Leg;
 import io.vpbx.sip.routing.RingStep;
 import io.vpbx.sip.routing.RouteDecision;
@@ -36,6 +40,8 @@ import java.util.function.Function;
 public final class OutboundCalls {
     /** How long an external number may ring before the call gives up (the carrier usually ends it sooner). */
     private static final int EXTERNAL_RING_SECONDS = 120;
+    /** How long a colleague's phones ring before the call takes the standard fallback. */
+    private static final int EXTENSION_RING_SECONDS = 30;
 
     private final Authenticator authenticator;
     private final String realm;
@@ -75,61 +81,130 @@ public final class OutboundCalls {
             context.answers().reject(transaction, invite, 403, "Forbidden");
             return;
         }
-        String dialed = call.dialed();
-        CallLog log = new CallLog(invite.callId(), CallRecord.Direction.OUTBOUND, who.subscriberId(), dialed,
-                context.clock().instant());
         Optional<String> account = accountOfEmployee.apply(who.subscriberId());
-        String callerId = DialedNumber.toE164(callerIdUser(invite));
-        Optional<RouteEntry> callerNumber = callerId == null ? Optional.empty() : context.routing().number(callerId);
-        if (account.isEmpty() || callerNumber.isEmpty() || !callerNumber.get().accountId().equals(account.get())) {
-            calls.rejected(transaction, invite, log.account(account.orElse(null), callerId), 403,
+        Dialed dialed = new DialPlan(context.routing()).interpret(account.orElse(null), call.dialedUser());
+        CallLog log = new CallLog(invite.callId(), CallRecord.Direction.OUTBOUND, who.subscriberId(),
+                dialedName(dialed, call.dialedUser()), context.clock().instant());
+        if (account.isEmpty()) {
+            calls.rejected(transaction, invite, log.account(null, null), 403,
                     "Forbidden (caller ID is not a number of this account)");
             return;
         }
+        boolean goesOut = dialed instanceof Dialed.External || dialed instanceof Dialed.PlatformNumber;
+        CallerIdChoice.Choice choice = new CallerIdChoice(context.routing()).choose(account.get(), who.subscriberId(),
+                DialedNumber.toE164(callerIdUser(invite)), goesOut);
+        if (choice instanceof CallerIdChoice.Choice.Refused refused) {
+            calls.rejected(transaction, invite, log.account(account.get(), DialedNumber.toE164(callerIdUser(invite))), 403,
+                    "Forbidden (" + refused.reason() + ")");
+            return;
+        }
+        RouteEntry callerNumber = ((CallerIdChoice.Choice.Shown) choice).number();
+        String callerId = callerNumber == null ? null : callerNumber.e164();
         log.account(account.get(), callerId);
-        if (!callerNumber.get().outbound()) {
-            calls.rejected(transaction, invite, log, 403, "Forbidden (caller ID may not call out: "
-                    + callerNumber.get().reason() + ")");
-            return;
-        }
-        if (dialed == null) {
-            calls.rejected(transaction, invite, log, 484, "Address Incomplete");
-            return;
-        }
-        String asserted = "<sip:" + callerId + "@" + realm + ">";
-        if (context.routing().number(dialed).isPresent()) {
-            RouteDecision decision = context.router().routeOnPlatform(dialed, context.clock().instant());
-            if (decision instanceof RouteDecision.Reject reject) {
-                calls.rejected(transaction, invite, log, reject.sipCode(), reject.reason());
-            } else if (calls.admitted(transaction, invite, log, account.get())) {
-                InviteSession.start(context, transaction, invite, log, (RouteDecision.Ring) decision,
-                        new String[] {"P-Asserted-Identity", asserted}, null);
+        String[] asserted = {"P-Asserted-Identity", assertedIdentity(context, who.subscriberId(), callerNumber, dialed)};
+        switch (dialed) {
+            case Dialed.Refused refused -> calls.rejected(transaction, invite, log, refused.sipCode(), refused.reason());
+            case Dialed.Extension extension -> {
+                List<RingStep> steps = context.router().steps(extension.owner(), EXTENSION_RING_SECONDS);
+                if (calls.admitted(transaction, invite, log, account.get())) {
+                    InviteSession.start(context, transaction, invite, log, new RouteDecision.Ring(
+                            internalEntry(account.get(), callerId, extension), steps, Fallback.standard()), asserted, null);
+                }
             }
-            return;
+            case Dialed.OwnNumber own -> onPlatform(context, call, log, account.get(), own.entry().e164(), asserted);
+            case Dialed.PlatformNumber other -> onPlatform(context, call, log, account.get(), other.entry().e164(), asserted);
+            case Dialed.External external -> out(context, call, log, account.get(), callerNumber, external.e164(), asserted);
         }
-        CallAdmission.Refusal destination = calls.destinationRefused(account.get(), callerId, dialed);
+    }
+
+    private static void onPlatform(ProxyContext context, NewCall call, CallLog log, String account, String e164,
+                                   String[] asserted) {
+        RouteDecision decision = context.router().routeOnPlatform(e164, context.clock().instant());
+        if (decision instanceof RouteDecision.Reject reject) {
+            context.calls().rejected(call.transaction(), call.invite(), log, reject.sipCode(), reject.reason());
+        } else if (context.calls().admitted(call.transaction(), call.invite(), log, account)) {
+            InviteSession.start(context, call.transaction(), call.invite(), log, (RouteDecision.Ring) decision, asserted,
+                    null);
+        }
+    }
+
+    private void out(ProxyContext context, NewCall call, CallLog log, String account, RouteEntry callerNumber,
+                     String dialed, String[] asserted) {
+        ServerTransaction<WireMessage> transaction = call.transaction();
+        WireMessage invite = call.invite();
+        Calls calls = context.calls();
+        String callerId = callerNumber.e164();
+        CallAdmission.Refusal destination = calls.destinationRefused(account, callerId, dialed);
         if (destination != null) {
             calls.refuse(transaction, invite, log, destination);
             return;
         }
-        if (!calls.admitted(transaction, invite, log, account.get())) {
+        if (!calls.admitted(transaction, invite, log, account)) {
             return;
         }
         Optional<UplinkAccount> line = context.uplinks().byNumber(callerId);
         if (line.isPresent()) {
-            throughOperator(context, call, log, callerNumber.get(), dialed, line.get());
+            throughOperator(context, call, log, callerNumber, dialed, line.get());
             return;
         }
-        Optional<TrunkEntry> trunk = context.routing().outboundTrunk(account.get());
+        Optional<TrunkEntry> trunk = context.routing().outboundTrunk(account);
         if (trunk.isEmpty()) {
             calls.rejected(transaction, invite, log, 503, "Service Unavailable (no trunk for calls out)");
             return;
         }
         log.carrier(trunk.get().name());
-        RouteDecision.Ring ring = new RouteDecision.Ring(callerNumber.get(),
+        RouteDecision.Ring ring = new RouteDecision.Ring(callerNumber,
                 List.of(new RingStep(List.of(new Leg(Leg.Kind.TRUNK_NUMBER, dialed, null)), EXTERNAL_RING_SECONDS, false)),
                 new Fallback.PassBack());
-        InviteSession.start(context, transaction, invite, log, ring, new String[] {"P-Asserted-Identity", asserted}, null);
+        InviteSession.start(context, transaction, invite, log, ring, asserted, null);
+    }
+
+    /**
+     * Who the callee sees: the chosen number for a call that leaves the account; the caller's name and extension for a
+     * call to a colleague; for another number of the account its chosen number, else (none to show) the extension.
+     */
+    private String assertedIdentity(ProxyContext context, String employeeId, RouteEntry callerNumber, Dialed dialed) {
+        Optional<EmployeeEntry> employee = context.routing().employee(employeeId);
+        boolean internal = dialed instanceof Dialed.Extension || callerNumber == null;
+        if (internal && employee.isPresent() && employee.get().extension() != null) {
+            return quoted(employee.get().name()) + " <sip:" + employee.get().extension() + "@" + realm + ">";
+        }
+        return "<sip:" + (callerNumber == null ? employeeId : callerNumber.e164()) + "@" + realm + ">";
+    }
+
+    /**
+     * The entry a call to an extension is recorded and answered under: the caller's account, no number of its own
+     * (the caller's shown number, when there is one), the standard fallback when nobody answers.
+     */
+    private static RouteEntry internalEntry(String account, String callerId, Dialed.Extension extension) {
+        return new RouteEntry(callerId == null ? extension.extension() : callerId, account, true, true, "internal call",
+                extension.owner(), EXTENSION_RING_SECONDS, Fallback.standard());
+    }
+
+    /** A display name as an RFC 3261 quoted-string: quotes and backslashes escaped, control characters dropped. */
+    private static String quoted(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 2).append('"');
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\');
+            }
+            if (c >= ' ' && c != 0x7f) {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** What the call record names as dialled: the number in E.164, else what the phone dialled. */
+    private static String dialedName(Dialed dialed, String user) {
+        return switch (dialed) {
+            case Dialed.OwnNumber own -> own.entry().e164();
+            case Dialed.PlatformNumber other -> other.entry().e164();
+            case Dialed.External external -> external.e164();
+            case Dialed.Extension extension -> extension.extension();
+            case Dialed.Refused refused -> user;
+        };
     }
 
     /**

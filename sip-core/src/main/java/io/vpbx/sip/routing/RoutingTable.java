@@ -4,9 +4,11 @@ import io.vpbx.telephony.scenario.Scenario;
 import io.vpbx.telephony.schedule.Schedule;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The in-memory routing data the call path reads; it never touches the database. Entries are immutable
@@ -21,8 +23,10 @@ public final class RoutingTable {
     private final Map<String, TrunkEntry> trunksById = new ConcurrentHashMap<>();
     /** Trunk writers take turns so that the two trunk maps agree; readers never wait. */
     private final Object trunkWrites = new Object();
-    private final Map<String, String> employeeMobiles = new ConcurrentHashMap<>();
-    private final Map<String, String> employeeAccounts = new ConcurrentHashMap<>();
+    private final Map<String, EmployeeEntry> employees = new ConcurrentHashMap<>();
+    /** Each account's numbers in E.164 order: where a caller ID is chosen when the phone asks for none. */
+    private final Map<String, NavigableSet<String>> accountNumbers = new ConcurrentHashMap<>();
+    private final Extensions extensions = new Extensions();
     private final Map<String, AccountCallLimits> callLimits = new ConcurrentHashMap<>();
     private final Map<String, Scenario> scenarios = new ConcurrentHashMap<>();
     private final AccountCallLimits defaultCallLimits;
@@ -101,23 +105,66 @@ public final class RoutingTable {
 
     /** The external mobile an employee's calls also ring, if configured. */
     public Optional<String> mobileOf(String employeeId) {
-        return Optional.ofNullable(employeeMobiles.get(employeeId));
+        return employee(employeeId).map(EmployeeEntry::mobile);
     }
 
     public void put(RouteEntry entry) {
-        numbers.put(entry.e164(), entry);
+        RouteEntry before = numbers.put(entry.e164(), entry);
+        if (before != null && !before.accountId().equals(entry.accountId())) {
+            dropFromAccount(before);
+        }
+        accountNumbers.computeIfAbsent(entry.accountId(), account -> new ConcurrentSkipListSet<>()).add(entry.e164());
     }
 
     public void removeNumber(String e164) {
-        numbers.remove(e164);
+        RouteEntry before = numbers.remove(e164);
+        if (before != null) {
+            dropFromAccount(before);
+        }
+    }
+
+    private void dropFromAccount(RouteEntry entry) {
+        NavigableSet<String> own = accountNumbers.get(entry.accountId());
+        if (own != null) {
+            own.remove(entry.e164());
+        }
+    }
+
+    /**
+     * The account's first number (in E.164 order) that may call out: the caller ID of an employee's call when the
+     * phone asked for none of the account's numbers and the employee chose none.
+     */
+    public Optional<RouteEntry> firstOutboundNumber(String accountId) {
+        NavigableSet<String> own = accountId == null ? null : accountNumbers.get(accountId);
+        if (own == null) {
+            return Optional.empty();
+        }
+        for (String e164 : own) {
+            RouteEntry entry = numbers.get(e164);
+            if (entry != null && entry.accountId().equals(accountId) && entry.outbound()) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
     }
 
     public void put(DepartmentPlan plan) {
         departments.put(plan.departmentId(), plan);
+        extensions.put(new Target.Department(plan.departmentId()), plan.accountId(), plan.extension());
     }
 
     public void removeDepartment(String departmentId) {
         departments.remove(departmentId);
+        extensions.remove(new Target.Department(departmentId));
+    }
+
+    /**
+     * Who the account's extension dials: a {@link Target.Employee} or a {@link Target.Department}; empty when the
+     * account has no such extension. The one directory of extensions: the proxy's {@link DialPlan} and a scenario's
+     * {@code collect} step both read it.
+     */
+    public Optional<Target> extension(String accountId, String extension) {
+        return extensions.find(accountId, extension);
     }
 
     /**
@@ -157,26 +204,34 @@ public final class RoutingTable {
 
     /** The account an employee belongs to: what an employee's own calls out are checked against. */
     public Optional<String> accountOf(String employeeId) {
-        return Optional.ofNullable(employeeAccounts.get(employeeId));
+        return employee(employeeId).map(EmployeeEntry::accountId);
     }
 
-    /** An employee's account and external mobile (null when none). */
+    /** The employee's account, extension, name, mobile and chosen caller ID. */
+    public Optional<EmployeeEntry> employee(String employeeId) {
+        return Optional.ofNullable(employees.get(employeeId));
+    }
+
+    /** An employee's account and external mobile (null when none), without an extension or a chosen caller ID. */
     public void putEmployee(String employeeId, String accountId, String mobile) {
-        employeeAccounts.put(employeeId, accountId);
-        setMobile(employeeId, mobile);
+        put(new EmployeeEntry(employeeId, accountId, employeeId, null, mobile, null));
+    }
+
+    /** Replaces the employee's entry, their extension included. */
+    public void put(EmployeeEntry employee) {
+        employees.put(employee.employeeId(), employee);
+        extensions.put(new Target.Employee(employee.employeeId()), employee.accountId(), employee.extension());
+    }
+
+    /** Sets the external mobile an employee's calls also ring (null: none), keeping the rest of their entry. */
+    public void setMobile(String employeeId, String e164) {
+        employees.compute(employeeId, (id, before) -> before == null ? new EmployeeEntry(id, null, id, null, e164, null)
+                : new EmployeeEntry(id, before.accountId(), before.name(), before.extension(), e164, before.callerId()));
     }
 
     public void removeEmployee(String employeeId) {
-        employeeAccounts.remove(employeeId);
-        employeeMobiles.remove(employeeId);
-    }
-
-    public void setMobile(String employeeId, String e164) {
-        if (e164 == null) {
-            employeeMobiles.remove(employeeId);
-        } else {
-            employeeMobiles.put(employeeId, e164);
-        }
+        employees.remove(employeeId);
+        extensions.remove(new Target.Employee(employeeId));
     }
 
     /** The current version of a scenario; a call keeps the version it started with. */

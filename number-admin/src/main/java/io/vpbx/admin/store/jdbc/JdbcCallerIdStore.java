@@ -4,7 +4,9 @@ import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.store.CallerIdStore;
 import io.vpbx.admin.store.Tx;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public final class JdbcCallerIdStore implements CallerIdStore {
@@ -23,6 +25,16 @@ public final class JdbcCallerIdStore implements CallerIdStore {
     @Override
     public void delete(Tx tx, String employeeId) throws SQLException {
         IdQueries.update(tx, "DELETE FROM caller_ids WHERE employee_id = ?", employeeId);
+    }
+
+    @Override
+    public Map<String, String> all(Tx tx) throws SQLException {
+        Map<String, String> byEmployee = new HashMap<>();
+        for (String[] row : IdQueries.query(tx, rs -> new String[] {rs.getString(1), rs.getString(2)},
+                "SELECT employee_id, e164 FROM caller_ids")) {
+            byEmployee.put(row[0], row[1]);
+        }
+        return byEmployee;
     }
 
     @Override
