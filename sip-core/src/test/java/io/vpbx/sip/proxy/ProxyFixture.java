@@ -8,6 +8,7 @@ import io.vpbx.sip.StatelessResponder;
 import io.vpbx.sip.overload.OverloadControl;
 import io.vpbx.sip.registrar.Authenticator;
 import io.vpbx.sip.registrar.NonceService;
+import io.vpbx.sip.registrar.StoredCredentials;
 import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.Router;
 import io.vpbx.sip.routing.RoutingTable;
@@ -64,6 +65,8 @@ final class ProxyFixture {
     };
     final RoutingTable table = new RoutingTable();
     final Map<String, List<String>> registered = new HashMap<>();
+    /** The employees' SIP accounts by username: phones that authenticate with them call as those employees. */
+    final Map<String, StoredCredentials> phoneAccounts = new HashMap<>();
     final RingMemory memory = new RingMemory();
     final FakeNetwork network = new FakeNetwork();
     final List<CallRecord> records = new ArrayList<>();
@@ -92,7 +95,7 @@ final class ProxyFixture {
         Router router = new Router(table, employee -> registered.getOrDefault(employee, List.of()), memory, new Random(7));
         OutboundCalls outbound = new OutboundCalls(
                 new Authenticator(new NonceService(clock, random, Duration.ofMinutes(5), 100), random), "vpbx.test",
-                username -> Optional.empty(), employee -> Optional.empty());
+                username -> Optional.ofNullable(phoneAccounts.get(username)), table::accountOf);
         core = new ProxyCore(new ProxySettings(100, 1000, 1000, Duration.ofHours(12)), network, router, table,
                 new StatelessResponder("vpbx-test", 100), memory, outbound, records::add, answering,
                 task -> scheduler.schedule(Duration.ZERO, task), clock,
