@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.sip.routing.DepartmentPlan;
+import io.vpbx.sip.routing.EmployeeEntry;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.routing.Target;
@@ -80,14 +81,17 @@ class RoutingTableSyncTest {
                       {"employee_id":"%s","ring_seconds":15},{"employee_id":"%s","ring_seconds":40}]}""".formatted(boris, anna));
             assertEquals(201, created.status(), created.body());
             String sales = created.json().get("id").asText();
+            String account = table.accountOf(anna).orElseThrow();
             assertEquals(Optional.of(new DepartmentPlan(sales, RingStrategy.HUNT_IN_ORDER,
-                    List.of(new DepartmentPlan.Member(boris, 15), new DepartmentPlan.Member(anna, 40)))), table.department(sales));
+                    List.of(new DepartmentPlan.Member(boris, 15), new DepartmentPlan.Member(anna, 40)), account, null)),
+                    table.department(sales));
 
             assertEquals(200, api.patch("/v1/departments/" + sales, acme, """
                     {"strategy":"round_robin","members":[{"employee_id":"%s","ring_seconds":25},{"employee_id":"%s"}]}"""
                     .formatted(anna, boris)).status());
             assertEquals(Optional.of(new DepartmentPlan(sales, RingStrategy.ROUND_ROBIN,
-                    List.of(new DepartmentPlan.Member(anna, 25), new DepartmentPlan.Member(boris, 20)))), table.department(sales),
+                    List.of(new DepartmentPlan.Member(anna, 25), new DepartmentPlan.Member(boris, 20)), account, null)),
+                    table.department(sales),
                     "new order, new strategy, the default ring time");
 
             String support = api.post("/v1/departments", acme, "{\"name\":\"Support\",\"strategy\":\"ring_all\"}").json()
@@ -95,6 +99,36 @@ class RoutingTableSyncTest {
             assertEquals(List.of(), table.department(support).orElseThrow().members());
             assertEquals(204, api.delete("/v1/departments/" + support, acme).status());
             assertTrue(table.department(support).isEmpty());
+        }
+    }
+
+    @Test
+    void extensionsOfEmployeesAndDepartmentsReachTheDialPlanAndAreUniqueInTheAccount() {
+        try (RunningServer running = new RunningServer("h2", dataDir)) {
+            Api api = running.api;
+            RoutingTable table = running.server.routingTable();
+            String acme = api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Acme\"}").json().get("api_key").asText();
+            String anna = employee(api, acme, "101", "anna", "null");
+            String account = table.accountOf(anna).orElseThrow();
+            assertEquals(Optional.of(new Target.Employee(anna)), table.extension(account, "101"));
+
+            Api.Response clash = api.post("/v1/departments", acme, "{\"name\":\"Sales\",\"extension\":\"101\",\"strategy\":\"ring_all\"}");
+            assertEquals(409, clash.status(), clash.body());
+            assertTrue(clash.body().contains("extension"), clash.body());
+
+            String sales = api.post("/v1/departments", acme, "{\"name\":\"Sales\",\"extension\":\"200\",\"strategy\":\"ring_all\"}")
+                    .json().get("id").asText();
+            assertEquals(Optional.of(new Target.Department(sales)), table.extension(account, "200"));
+            Api.Response taken = api.patch("/v1/employees/" + anna, acme, "{\"extension\":\"200\"}");
+            assertEquals(409, taken.status(), taken.body());
+
+            assertEquals(200, api.patch("/v1/employees/" + anna, acme, "{\"extension\":\"105\"}").status());
+            assertEquals(Optional.empty(), table.extension(account, "101"), "the old extension is free at once");
+            assertEquals(Optional.of(new Target.Employee(anna)), table.extension(account, "105"));
+            assertEquals(200, api.patch("/v1/departments/" + sales, acme, "{\"extension\":null}").status());
+            assertEquals(Optional.empty(), table.extension(account, "200"));
+            assertEquals(204, api.delete("/v1/employees/" + anna, acme).status());
+            assertEquals(Optional.empty(), table.extension(account, "105"));
         }
     }
 
@@ -131,7 +165,8 @@ class RoutingTableSyncTest {
     }
 
     @Test
-    void aRestartLoadsTrunksDepartmentsAndMobilesFromTheDatabase() {
+    void aRestartLoadsTrunksDepartmentsMobilesExtensionsAndCallerIdsFromTheDatabase() {
+        String number = "+74951230001";
         String anna;
         String sales;
         String carrier;
@@ -140,8 +175,11 @@ class RoutingTableSyncTest {
             String acme = api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Acme\"}").json().get("api_key").asText();
             anna = employee(api, acme, "101", "anna", "\"+79161234567\"");
             sales = api.post("/v1/departments", acme, """
-                    {"name":"Sales","strategy":"memory_hunt","members":[{"employee_id":"%s","ring_seconds":30}]}""".formatted(anna))
+                    {"name":"Sales","extension":"200","strategy":"memory_hunt","members":[{"employee_id":"%s","ring_seconds":30}]}""".formatted(anna))
                     .json().get("id").asText();
+            activeNumber(running, api, acme, number);
+            assertEquals(200, api.call("PUT", "/v1/employees/" + anna + "/caller-id", acme, "{\"number\":\"" + number + "\"}",
+                    Map.of()).status());
             carrier = api.post("/v1/trunks", RunningServer.OPERATOR_KEY,
                     "{\"name\":\"Carrier A\",\"source_addresses\":[\"192.0.2.10\",\"192.0.2.12\"]}").json().get("id").asText();
             api.post("/v1/trunks", RunningServer.OPERATOR_KEY,
@@ -150,13 +188,24 @@ class RoutingTableSyncTest {
         try (RunningServer restarted = new RunningServer("h2", dataDir)) {
             RoutingTable table = restarted.server.routingTable();
             assertEquals(Optional.of("+79161234567"), table.mobileOf(anna));
-            assertEquals(Optional.of(new DepartmentPlan(sales, RingStrategy.MEMORY_HUNT, List.of(new DepartmentPlan.Member(anna, 30)))),
-                    table.department(sales));
+            assertEquals(Optional.of(new DepartmentPlan(sales, RingStrategy.MEMORY_HUNT, List.of(new DepartmentPlan.Member(anna, 30)),
+                    table.accountOf(anna).orElseThrow(), "200")), table.department(sales));
+            assertEquals(Optional.of(new Target.Department(sales)), table.extension(table.accountOf(anna).orElseThrow(), "200"));
+            assertEquals(Optional.of(new Target.Employee(anna)), table.extension(table.accountOf(anna).orElseThrow(), "101"));
+            assertEquals(Optional.of(number), table.employee(anna).map(EmployeeEntry::callerId), "her chosen caller ID");
             assertEquals(carrier, table.trunkFrom("192.0.2.10").orElseThrow().id());
             assertEquals(carrier, table.trunkFrom("192.0.2.12").orElseThrow().id());
             assertTrue(table.trunkFrom("192.0.2.20").isEmpty(), "a disabled trunk is not loaded");
             assertEquals(1, table.trunkCount());
         }
+    }
+
+    /** Puts the 495 range in the catalog, then buys {@code number} for the account and makes it active. */
+    private static void activeNumber(RunningServer running, Api api, String acme, String number) {
+        assertEquals(201, api.post("/v1/catalog/ranges", RunningServer.OPERATOR_KEY,
+                "{\"country\":\"RU\",\"type\":\"city\",\"region\":\"495\",\"first\":\"+74951230000\",\"last\":\"+74951230009\"}")
+                .status());
+        new CallFixtures(running, acme).activate(number, "9204 000001");
     }
 
     private static String employee(Api api, String key, String extension, String username, String mobileJson) {

@@ -1,0 +1,122 @@
+package io.vpbx.server;
+
+import static io.vpbx.server.CallFixtures.PASSWORD;
+import static io.vpbx.server.CallFixtures.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vpbx.server.sipp.Sipp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Internal calls through the whole server over UDP on 127.0.0.1: anna's phone (SIPp, authenticating with digest and
+ * asking for no caller ID: its From user is its username) dials a colleague's extension, a department's extension
+ * and another number of her account; boris's registered phone (SIPp) answers. No carrier is involved.
+ */
+class InternalCallsSippTest {
+    private static final String DID = "+74951230001";
+    private static final String SECOND_DID = "+74951230002";
+    private static final Duration CALL_LIMIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dataDir;
+    private RunningServer running;
+    private Api api;
+    private String acme;
+    private CallFixtures fixtures;
+    private String anna;
+    private String boris;
+
+    @BeforeEach
+    void start() {
+        running = new RunningServer("h2", dataDir, RegistrationFixtures.MD5_ONLY);
+        api = running.api;
+        acme = RegistrationFixtures.account(api);
+        fixtures = new CallFixtures(running, acme);
+        anna = RegistrationFixtures.employee(api, acme, "101", "anna", PASSWORD);
+        boris = RegistrationFixtures.employee(api, acme, "102", "boris", PASSWORD);
+        fixtures.carrier();
+        fixtures.activate(DID, "9204 000001");
+        fixtures.activate(SECOND_DID, "9204 000002");
+    }
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    @Test
+    void annaDialsBorissExtensionAndHisPhoneAnswers() {
+        int borisPhone = fixtures.register("boris");
+
+        try (Sipp.Background answering = uas(borisPhone)) {
+            annaCalls("102");
+            answering.awaitExit(CALL_LIMIT).assertSucceeded();
+        }
+
+        JsonNode record = onlyRecord();
+        assertEquals("answered", record.get("result").asText());
+        assertEquals("102", record.get("callee").asText());
+        assertEquals(DID, record.get("number").asText(), "the account's first number is her caller ID");
+        assertEquals(boris, record.get("attempts").get(0).get("employee_id").asText());
+        assertEquals("sip:boris@127.0.0.1:" + borisPhone, record.get("attempts").get(0).get("destination").asText());
+    }
+
+    @Test
+    void annaDialsADepartmentsExtensionAndItsMemberAnswers() {
+        int borisPhone = fixtures.register("boris");
+        ok(201, api.post("/v1/departments", acme, """
+                {"name":"Sales","extension":"200","strategy":"ring_all","members":[{"employee_id":"%s","ring_seconds":10}]}"""
+                .formatted(boris)));
+
+        try (Sipp.Background answering = uas(borisPhone)) {
+            annaCalls("200");
+            answering.awaitExit(CALL_LIMIT).assertSucceeded();
+        }
+
+        assertEquals(boris, onlyRecord().get("attempts").get(0).get("employee_id").asText());
+    }
+
+    @Test
+    void annaDialsAnotherNumberOfHerAccountWhichRingsByItsForwardingWithHerChosenCallerId() {
+        int borisPhone = fixtures.register("boris");
+        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + boris + "\"}", 10);
+        ok(200, api.call("PUT", "/v1/employees/" + anna + "/caller-id", acme, "{\"number\":\"" + SECOND_DID + "\"}",
+                Map.of()));
+
+        try (Sipp.Background answering = uas(borisPhone)) {
+            annaCalls("84951230001");
+            answering.awaitExit(CALL_LIMIT).assertSucceeded();
+        }
+
+        JsonNode record = onlyRecord();
+        assertEquals("answered", record.get("result").asText());
+        assertEquals(DID, record.get("callee").asText());
+        assertEquals(SECOND_DID, record.get("number").asText());
+        assertEquals(boris, record.get("attempts").get(0).get("employee_id").asText());
+    }
+
+    private void annaCalls(String dialed) {
+        Sipp.scenario("outbound-call").remote(running.server.sip().udpPort()).service(dialed)
+                .auth("anna", PASSWORD).key("caller", "anna").arguments("-i", "127.0.0.2")
+                .recvTimeout(Duration.ofSeconds(10)).timeout(CALL_LIMIT).run().assertSucceeded();
+    }
+
+    private JsonNode onlyRecord() {
+        running.server.admin().callRecords().flush();
+        Api.Response list = ok(200, api.get("/v1/cdrs", acme));
+        JsonNode items = list.json().get("items");
+        assertEquals(1, items.size(), list.body());
+        return items.get(0);
+    }
+
+    private static Sipp.Background uas(int port) {
+        return Sipp.scenario("uas-answer").localPort(port).recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).start();
+    }
+}
