@@ -3,10 +3,10 @@ package io.vpbx.sip.routing;
 import java.util.Optional;
 
 /**
- * Which of the account's numbers an employee's call shows, from the routing table alone. A phone that asks for a
- * number (P-Preferred-Identity, else a From user that is a number) gets it when it is the account's; a call that goes
- * out also needs the number's outbound permission, and asking for a number that is not the account's, or that may not
- * call out, refuses the call (403, as before). A phone that asks for none shows the employee's chosen caller ID when it
+ * Which of the account's numbers an employee's call shows, from the routing table alone; a number shown always has the
+ * compliance permission to be a caller ID (a Chinese 400 number never has). A phone that asks for a number
+ * (P-Preferred-Identity, else a From user that is a number) gets it when it is the account's and has that permission;
+ * for a call that goes out, asking for any other number refuses the call (403, as before). A phone that asks for none shows the employee's chosen caller ID when it
  * may call out, else the account's first number that may (in E.164 order); a call that goes out without either is
  * refused. A call that stays in the account (an extension, another of its numbers) is never refused for its caller ID:
  * with no number to show it shows the caller's extension.
@@ -35,7 +35,7 @@ public final class CallerIdChoice {
     public Choice choose(String accountId, String employeeId, String asked, boolean goesOut) {
         if (asked != null) {
             Optional<RouteEntry> number = table.number(asked).filter(entry -> entry.accountId().equals(accountId));
-            if (number.isPresent() && (!goesOut || number.get().outbound())) {
+            if (number.isPresent() && number.get().outbound()) {
                 return new Choice.Shown(number.get());
             }
             if (goesOut) {

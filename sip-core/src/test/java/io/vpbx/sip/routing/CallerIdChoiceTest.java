@@ -32,6 +32,8 @@ class CallerIdChoiceTest {
                 choice.choose("acme", "e-anna", others.e164(), true));
         assertEquals(new CallerIdChoice.Choice.Refused("caller ID may not call out: barred"),
                 choice.choose("acme", "e-anna", barred.e164(), true));
+        assertEquals(new CallerIdChoice.Choice.Shown(main), choice.choose("acme", "e-anna", barred.e164(), false),
+                "inside the account the call goes on, showing a number that may be a caller ID");
     }
 
     @Test
