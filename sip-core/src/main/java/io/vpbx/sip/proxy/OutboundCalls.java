@@ -30,12 +30,14 @@ import java.util.function.Function;
 
 /**
  * Calls placed by employees' phones (anything that does not come from a trunk): the phone authenticates
- * with digest (407, RFC 3261 section 22.3), the caller ID it asks for (P-Preferred-Identity, else the From
- * user) must be one of its account's numbers that may call out, and the call goes to another of our numbers
- * by that number's rules, or out through the account's trunk with the caller ID asserted. The identity headers the
- * phone sent are never passed on (RFC 3325 section 5: it is outside the trust domain): the asserted number, always
- * one of the account's, replaces them. A call out must also pass the account's destination rules, and every call
- * its limits on calls at once and per minute.
+ * with digest (407, RFC 3261 section 22.3); {@link DialPlan} says what it dialled: a colleague's or department's
+ * extension (their phones ring, the caller shown by name and extension), another number of the account (rung by its own
+ * rules, nothing goes out), another account's number (by its rules) or a number outside (through the account's trunk).
+ * {@link CallerIdChoice} picks the caller ID: the one the phone asks for (P-Preferred-Identity, else a From user that
+ * is a number) must be one of its account's numbers that may call out when the call leaves the account; a phone that
+ * asks for none shows the employee's chosen number or the account's first. The identity headers the phone sent are
+ * never passed on (RFC 3325 section 5: it is outside the trust domain): the asserted identity replaces them. A call out
+ * must also pass the account's destination rules, and every call its limits on calls at once and per minute.
  */
 public final class OutboundCalls {
     /** How long an external number may ring before the call gives up (the carrier usually ends it sooner). */
@@ -101,20 +103,27 @@ public final class OutboundCalls {
         RouteEntry callerNumber = ((CallerIdChoice.Choice.Shown) choice).number();
         String callerId = callerNumber == null ? null : callerNumber.e164();
         log.account(account.get(), callerId);
-        String[] asserted = {"P-Asserted-Identity", assertedIdentity(context, who.subscriberId(), callerNumber, dialed)};
+        String[] byNumber = {"P-Asserted-Identity", assertedIdentity(context, who.subscriberId(), callerNumber, false)};
         switch (dialed) {
             case Dialed.Refused refused -> calls.rejected(transaction, invite, log, refused.sipCode(), refused.reason());
             case Dialed.Extension extension -> {
                 List<RingStep> steps = context.router().steps(extension.owner(), EXTENSION_RING_SECONDS);
+                String[] byExtension = {"P-Asserted-Identity",
+                        assertedIdentity(context, who.subscriberId(), callerNumber, onlyPhones(steps))};
                 if (calls.admitted(transaction, invite, log, account.get())) {
                     InviteSession.start(context, transaction, invite, log, new RouteDecision.Ring(
-                            internalEntry(account.get(), callerId, extension), steps, Fallback.standard()), asserted, null);
+                            internalEntry(account.get(), callerId, extension), steps, Fallback.standard()), byExtension, null);
                 }
             }
-            case Dialed.OwnNumber own -> onPlatform(context, call, log, account.get(), own.entry().e164(), asserted);
-            case Dialed.PlatformNumber other -> onPlatform(context, call, log, account.get(), other.entry().e164(), asserted);
-            case Dialed.External external -> out(context, call, log, account.get(), callerNumber, external.e164(), asserted);
+            case Dialed.OwnNumber own -> onPlatform(context, call, log, account.get(), own.entry().e164(), byNumber);
+            case Dialed.PlatformNumber other -> onPlatform(context, call, log, account.get(), other.entry().e164(), byNumber);
+            case Dialed.External external -> out(context, call, log, account.get(), callerNumber, external.e164(), byNumber);
         }
+    }
+
+    /** Whether every leg rings a registered phone: no colleague's mobile, reached through a carrier that wants a number. */
+    private static boolean onlyPhones(List<RingStep> steps) {
+        return steps.stream().flatMap(step -> step.legs().stream()).allMatch(leg -> leg.kind() == Leg.Kind.CONTACT);
     }
 
     private static void onPlatform(ProxyContext context, NewCall call, CallLog log, String account, String e164,
@@ -128,7 +137,7 @@ public final class OutboundCalls {
         }
     }
 
-    private void out(ProxyContext context, NewCall call, CallLog log, String account, RouteEntry callerNumber,
+    private static void out(ProxyContext context, NewCall call, CallLog log, String account, RouteEntry callerNumber,
                      String dialed, String[] asserted) {
         ServerTransaction<WireMessage> transaction = call.transaction();
         WireMessage invite = call.invite();
@@ -160,13 +169,12 @@ public final class OutboundCalls {
     }
 
     /**
-     * Who the callee sees: the chosen number for a call that leaves the account; the caller's name and extension for a
-     * call to a colleague; for another number of the account its chosen number, else (none to show) the extension.
+     * Who the callee sees: the caller's name and extension when {@code byExtension} (a colleague's phones) or when the
+     * call has no number to show; else the chosen number.
      */
-    private String assertedIdentity(ProxyContext context, String employeeId, RouteEntry callerNumber, Dialed dialed) {
+    private String assertedIdentity(ProxyContext context, String employeeId, RouteEntry callerNumber, boolean byExtension) {
         Optional<EmployeeEntry> employee = context.routing().employee(employeeId);
-        boolean internal = dialed instanceof Dialed.Extension || callerNumber == null;
-        if (internal && employee.isPresent() && employee.get().extension() != null) {
+        if ((byExtension || callerNumber == null) && employee.isPresent() && employee.get().extension() != null) {
             return quoted(employee.get().name()) + " <sip:" + employee.get().extension() + "@" + realm + ">";
         }
         return "<sip:" + (callerNumber == null ? employeeId : callerNumber.e164()) + "@" + realm + ">";

@@ -59,6 +59,17 @@ class InternalDialingTest {
     }
 
     @Test
+    void aColleagueWhoseMobileRingsTooIsCalledWithTheAccountsNumberAsTheCarrierNeedsOne() {
+        proxy.table.put(new EmployeeEntry("e-boris", "acme", "Boris", "102", "+79161112233", null));
+
+        anna.dial("102", "anna", null);
+
+        assertEquals("<sip:" + ProxyFixture.DIALED + "@vpbx.test>",
+                borisPhone.requests("INVITE").get(0).first(HeaderId.P_ASSERTED_IDENTITY));
+        assertEquals("sip:+79161112233@" + GATEWAY_IP + ":5060", gateway.requests("INVITE").get(0).requestUri());
+    }
+
+    @Test
     void aDepartmentsExtensionRingsItsMembersByItsStrategy() {
         anna.dial("200", "anna", null);
 
