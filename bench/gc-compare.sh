@@ -28,6 +28,10 @@
 #      COOLDOWN_S (35), ALLOC_S (30, 0: no allocation profile), SKIP_KAMAILIO=1, SIPBENCH (harness directory),
 #      ports KAM_PORT (5070) SIP_PORT (5090) ADMIN_PORT (18081) UAS_PORT (5080) UAC_PORT (5062), KEEP_DB=1 (start
 #      on the database a previous run provisioned, with the same UAS_PORT: saves the minutes of provisioning).
+# CPU by thread: for each measured run of vpbx, /proc/<pid>/task/*/stat before and after gives the CPU seconds per
+#   1,000 calls of the SIP event loop (user and system apart), the collector's threads (ZGC's Z*, G1's, the VM
+#   thread), the JIT compilers, the call-record writer and the rest; printed as a second table. The load average at
+#   the start of each run is printed beside it (other helpers compiling on the machine show there).
 # Output: RESULT lines as the harness prints them, then the table; everything is kept in bench/results-gc-compare/
 #   (RESULT lines, table.md, one GC log and one server log per configuration, alloc-*.jfr and alloc-*.txt).
 # Bounds: every SIPp run is bounded by the harness (-m, its own -timeout, an outer timeout); each JVM runs under
@@ -133,6 +137,31 @@ gc_between() {
     END { printf "pauses=%d pause_total_ms=%.1f pause_max_ms=%.2f stalls=%d stall_ms=%.1f", n, t, m, stalls, stall_ms }'
 }
 
+# CPU ticks of the JVM's threads by kind: "loop_user loop_system gc jit cdr other" (stat fields 14 and 15; the name in
+# parentheses may hold spaces, so fields are counted after the last ')')
+thread_ticks() {
+  for t in /proc/"$1"/task/*; do
+    stat=$(cat "$t/stat" 2>/dev/null) || continue
+    printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null)" "${stat##*) }"
+  done | awk -F'\t' '{
+      split($2, f, " "); u = f[12]; s = f[13]; name = $1
+      if (name ~ /^vpbx-sip-[0-9]/) { lu += u; ls += s }
+      else if (name ~ /^(Z|G1 |GC Thread|VM Thread|RuntimeWorker)/) gc += u + s
+      else if (name ~ /^C[12] CompilerThre/) jit += u + s
+      else if (name ~ /^vpbx-cdr/) cdr += u + s
+      else other += u + s
+    } END { printf "%d %d %d %d %d %d", lu, ls, gc, jit, cdr, other }'
+}
+thread_cpu_per_1k() {  # label rate "ticks before" "ticks after" calls
+  local hz; hz=$(getconf CLK_TCK)
+  awk -v label="$1" -v rate="$2" -v a="$3" -v b="$4" -v calls="$5" -v hz="$hz" -v loadavg="$6" 'BEGIN {
+      split(a, x, " "); split(b, y, " "); k = (calls > 0 ? calls : 1) / 1000
+      for (i = 1; i <= 6; i++) d[i] = (y[i] - x[i]) / hz / k
+      printf "| %s | %s/s | %.3f / %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %s |\n", label, rate, d[1], d[2], d[3], d[4], d[5], d[6],
+        d[1] + d[2] + d[3] + d[4] + d[5] + d[6], loadavg }' >> "$work/threads"
+}
+: > "$work/threads"
+
 provisioned=$REUSE_DB
 while IFS= read -r config; do
   [ -n "$config" ] || continue
@@ -169,8 +198,13 @@ while IFS= read -r config; do
     sleep "$COOLDOWN_S"   # the last run's transactions end first (Timer J/K)
     echo "== vpbx $label, $rate calls/s for ${SECONDS_PER_RUN}s"
     from=$(($(wc -l < "$OUT/gc-$label.log") + 1))
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    ticks_before=$(thread_ticks "$JVM_PID")
     line=$(cd "$HARNESS" && PROXY_PID=$VPBX LABEL=vpbx-$label ./sip-bench.sh "$SIP_PORT" "$rate" "$SECONDS_PER_RUN" | grep '^RESULT' || true)
     echo "$line"
+    thread_cpu_per_1k "vpbx-$label" "$rate" "$ticks_before" "$(thread_ticks "$JVM_PID")" \
+      "$(sed -nE 's/.* ok=([0-9]+) .*/\1/p' <<< "$line")" "$load"
+    tail -1 "$work/threads"
     echo "vpbx-$label|$rate|${line:-RESULT failed=all}|$(gc_between "$OUT/gc-$label.log" "$from")" >> "$work/rows"
     tail -1 "$work/rows" | cut -d'|' -f4
   done
@@ -221,3 +255,9 @@ awk -F'|' -v rssfile="$work/rss" '
       field(line, "failed"), field(line, "p50_ms"), field(line, "p99_ms"), field(line, "max_ms"), cpu, ratio, pauses, stalls,
       held, mem, field(line, "other_cpu_s")
   }' "$work/rows" | tee "$OUT/table.md"
+echo
+echo "CPU seconds per 1,000 calls by thread (from /proc/<pid>/task/*/stat over each measured run; load average at its start):"
+echo
+echo "| run | rate | SIP event loop, user / system | GC threads | JIT compilers | call-record writer | other threads | whole JVM | load average |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---|"
+tee "$OUT/threads.md" < "$work/threads"
