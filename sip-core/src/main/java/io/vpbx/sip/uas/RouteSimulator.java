@@ -1,5 +1,6 @@
 package io.vpbx.sip.uas;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.sip.routing.Location;
 import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.RouteDecision;
@@ -29,6 +30,8 @@ public final class RouteSimulator {
     private final RoutingTable table;
     private final Location location;
     private final AnswerServices services;
+    /** The script's meters: a simulation is no call, so it counts apart from the real ones. */
+    private final AnsweringMetrics metrics = new AnsweringMetrics(new SimpleMeterRegistry());
 
     /** {@code services}: the answering services real calls use (clips, schedules, extensions). */
     public RouteSimulator(RoutingTable table, Location location, AnswerServices services) {
@@ -65,7 +68,7 @@ public final class RouteSimulator {
         if (target instanceof Target.Scenario scenario) {
             Optional<Scenario> scenarioFound = table.scenario(scenario.scenarioId()).filter(s -> s.accountId().equals(accountId));
             if (scenarioFound.isPresent()) {
-                new ScenarioDryRun(services, new BridgeTargets(router, table), report, table::scenario)
+                new ScenarioDryRun(services, new BridgeTargets(router, table), report, table::scenario, metrics)
                         .run(scenarioFound.get(), accountId, e164, caller, at, digits, entries::add, warnings::add);
                 return Optional.of(new SimulatedCall(entries, warnings));
             }

@@ -1,6 +1,5 @@
 package io.vpbx.sip.uas;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.sip.routing.Leg;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.uas.ScenarioForwarding.BridgeRequest;
@@ -34,9 +33,11 @@ final class ScenarioDryRun {
     private final BridgeTargets targets;
     private final RingReport rings;
     private final Function<String, Optional<Scenario>> scenarios;
+    private final AnsweringMetrics metrics;
 
     ScenarioDryRun(AnswerServices services, BridgeTargets targets, RingReport rings,
-                   Function<String, Optional<Scenario>> scenarios) {
+                   Function<String, Optional<Scenario>> scenarios, AnsweringMetrics metrics) {
+        this.metrics = metrics;
         this.services = services;
         this.targets = targets;
         this.rings = rings;
@@ -57,7 +58,7 @@ final class ScenarioDryRun {
                 services.voicemail(), services.greeting(), services.beep(),
                 new ScenarioServices(real.schedules(), real.extensions(), forwarding(accountId, at, entries, warnings)));
         UasContext context = new UasContext(null, null, null, loop, null, Clock.fixed(at, ZoneOffset.UTC), loop, dry, null,
-                new AnsweringMetrics(new SimpleMeterRegistry()));
+                metrics);
         warnRecipients(scenario, warnings);
         ScenarioScript script = new ScenarioScript(scenario, scenarios, context, invite(callId, number, caller), "simulation",
                 call);

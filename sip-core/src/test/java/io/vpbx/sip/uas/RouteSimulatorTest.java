@@ -140,6 +140,41 @@ class RouteSimulatorTest {
     }
 
     @Test
+    void aClosedScheduleWithoutAnAfterHoursTargetGoesToTheFallback() throws Exception {
+        table.put(new Schedule("office", "acme", "Office", ZoneId.of("Europe/Moscow"),
+                Map.of(DayOfWeek.THURSDAY, List.of(new TimeRange(LocalTime.of(9, 0), LocalTime.of(18, 0)))), List.of()));
+        contacts.put("e-1", List.of("sip:day@10.0.0.5"));
+        table.put(new RouteEntry(NUMBER, "acme", true, true, null, new Target.Employee("e-1"), 20,
+                new Fallback.VoiceMessage("m-closed", 2, false, 0), new ScheduleChoice("office", new Target.None())));
+
+        SimulatedCall late = simulate(LATE, List.of());
+
+        assertEquals("schedule office closed, changes at 2027-01-07T06:00:00Z", of(late, Kind.SCHEDULE).get(0).text());
+        assertEquals(List.of(), of(late, Kind.RING));
+        assertEquals("if nobody answers: voice_message m-closed", of(late, Kind.FALLBACK).get(0).text());
+        assertEquals(List.of("m-closed"), of(late, Kind.PROMPT).stream().map(Entry::text).toList());
+        assertTrue(late.warnings().contains("schedule closed: no after-hours target, the fallback answers"),
+                late.warnings().toString());
+    }
+
+    @Test
+    void simulatingARoundRobinDoesNotMoveItOn() throws Exception {
+        contacts.put("e-1", List.of("sip:one@10.0.0.5"));
+        contacts.put("e-2", List.of("sip:two@10.0.0.6"));
+        table.put(new DepartmentPlan("sales", RingStrategy.ROUND_ROBIN, List.of(new DepartmentPlan.Member("e-1", 10),
+                new DepartmentPlan.Member("e-2", 10))));
+        table.put(new RouteEntry(NUMBER, "acme", true, true, null, new Target.Department("sales"), 30, null));
+
+        SimulatedCall first = simulate(NOON, List.of());
+        SimulatedCall second = simulate(NOON, List.of());
+
+        assertEquals(of(first, Kind.RING), of(second, Kind.RING));
+        assertEquals("sip:one@10.0.0.5", of(second, Kind.RING).get(0).phones().get(0).destination());
+        assertTrue(second.warnings().contains(
+                "department sales rings by round_robin: the order shown is as if no call had been taken before"));
+    }
+
+    @Test
     void aMenuGivenTwoReachesVoicemailWithThePromptsPlayed() throws Exception {
         clips.put("m-menu", new AudioClip("m-menu", Tones.sine(1000, 100)));
         table.putScenario(new Scenario("ivr", "acme", 3, "Main", "main", Map.of(
