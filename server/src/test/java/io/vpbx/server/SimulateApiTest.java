@@ -125,8 +125,9 @@ class SimulateApiTest {
         String scenario = ok(201, api.post("/v1/scenarios", acme, ("{'name':'Main','start':'main','steps':{"
                 + "'main':{'type':'menu','prompt':'PROMPT','options':{'1':'sales','2':'vm'},'timeout':5,'retries':3},"
                 + "'sales':{'type':'forward','target':{'type':'department','department_id':'SALES'},'ring_timeout':20,'no_answer':'vm'},"
-                + "'vm':{'type':'voicemail','recipients':['boss@acme.example']}}}")
-                .replace('\'', '"').replace("PROMPT", prompt).replace("SALES", sales))).json().get("id").asText();
+                + "'vm':{'type':'voicemail','recipients':['boss@acme.example',{'employee_id':'BORIS'}]}}}")
+                .replace('\'', '"').replace("PROMPT", prompt).replace("SALES", sales).replace("BORIS", boris)))
+                .json().get("id").asText();
         ok(200, api.patch("/v1/numbers/" + DID, acme,
                 "{\"forwarding\":{\"target\":{\"type\":\"scenario\",\"scenario_id\":\"" + scenario + "\"}}}"));
 
@@ -138,6 +139,11 @@ class SimulateApiTest {
         assertEquals("Main menu prompt", prompts.get(0).get("name").asText());
         assertEquals(3, prompts.size(), "the menu, the voicemail greeting and the beep: " + simulation);
         assertTrue(prompts.get(2).get("name").isNull(), "the beep is built in");
+        JsonNode voicemail = entries(simulation, "voicemail").get(0);
+        assertEquals("boss@acme.example", voicemail.get("recipients").get(0).asText());
+        assertEquals(boris, voicemail.get("recipients").get(1).get("employee_id").asText());
+        assertTrue(warnings(simulation).contains("the voicemail recipient boris has no email: the message is not mailed to them"),
+                simulation.toString());
 
         JsonNode sales = ok(200, simulate(acme, DID, "{\"at\":\"" + NOON + "\",\"digits\":[\"1\"]}")).json();
 

@@ -140,7 +140,8 @@ public final class AdminApi {
                 new VoicemailRoutes(services.voicemails(), services.inputs(), exchange, query),
                 new ScenarioRoutes(services.scenarios(), exchange, query),
                 new ScheduleRoutes(services.schedules(), services.scheduleCodec(), exchange, query),
-                new SimulateRoutes(simulator, services.numbers(), services.media(), services.inputs(), exchange, clock));
+                new SimulateRoutes(simulator, services.numbers(), services.media(), services.employees(), services.inputs(),
+                        exchange, clock));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);
     }
 }

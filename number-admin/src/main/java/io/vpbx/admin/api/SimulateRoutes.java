@@ -3,16 +3,19 @@ package io.vpbx.admin.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.NotFoundException;
+import io.vpbx.admin.domain.inventory.NumberRecord;
+import io.vpbx.admin.domain.staff.Employee;
+import io.vpbx.admin.domain.voicemail.Recipient;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.calls.CallSimulator;
 import io.vpbx.admin.service.media.MediaService;
 import io.vpbx.admin.service.numbers.NumberService;
-import io.vpbx.admin.domain.inventory.NumberRecord;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
+import io.vpbx.admin.service.staff.EmployeeService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,15 +38,17 @@ final class SimulateRoutes implements Routes {
     private final Optional<CallSimulator> simulator;
     private final NumberService numbers;
     private final MediaService media;
+    private final EmployeeService employees;
     private final NumberInputs inputs;
     private final Exchange exchange;
     private final Clock clock;
 
-    SimulateRoutes(Optional<CallSimulator> simulator, NumberService numbers, MediaService media, NumberInputs inputs,
-                   Exchange exchange, Clock clock) {
+    SimulateRoutes(Optional<CallSimulator> simulator, NumberService numbers, MediaService media, EmployeeService employees,
+                   NumberInputs inputs, Exchange exchange, Clock clock) {
         this.simulator = simulator;
         this.numbers = numbers;
         this.media = media;
+        this.employees = employees;
         this.inputs = inputs;
         this.exchange = exchange;
         this.clock = clock;
@@ -121,6 +126,7 @@ final class SimulateRoutes implements Routes {
                 .put("number", request.e164())
                 .put("at", request.at().toString());
         ArrayNode path = node.putArray("path");
+        List<String> warnings = new ArrayList<>(simulation.warnings());
         for (CallSimulator.Entry entry : simulation.entries()) {
             ObjectNode item = path.addObject().put("kind", entry.kind());
             if (entry.kind().equals("prompt")) {
@@ -140,9 +146,33 @@ final class SimulateRoutes implements Routes {
                         .put("destination", phone.destination())
                         .put("registration", phone.registered() ? "registered" : "not_applicable"));
             }
+            if (entry.kind().equals("voicemail")) {
+                ArrayNode recipients = item.putArray("recipients");
+                for (String stored : entry.recipients()) {
+                    Recipient recipient = Recipient.parse(stored);
+                    if (recipient instanceof Recipient.Employee employee) {
+                        recipients.addObject().put("employee_id", employee.employeeId());
+                        withoutEmail(ctx, employee.employeeId()).ifPresent(warnings::add);
+                    } else {
+                        recipients.add(stored);
+                    }
+                }
+            }
         }
-        simulation.warnings().forEach(node.putArray("warnings")::add);
+        warnings.stream().distinct().forEach(node.putArray("warnings")::add);
         return node;
+    }
+
+    /** A warning when the employee a voicemail is mailed to has no e-mail address on record (or is gone). */
+    private Optional<String> withoutEmail(RequestContext ctx, String employeeId) {
+        try {
+            Employee employee = employees.get(ctx, employeeId);
+            return employee.email() == null || employee.email().isBlank()
+                    ? Optional.of("the voicemail recipient " + employee.name() + " has no email: the message is not mailed to them")
+                    : Optional.empty();
+        } catch (NotFoundException e) {
+            return Optional.of("the voicemail recipient employee " + employeeId + " no longer exists");
+        }
     }
 
     /** The name the account gave a clip; null for the built-in ones (voicemail greeting, beep) and clips gone. */

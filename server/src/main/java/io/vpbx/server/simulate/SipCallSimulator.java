@@ -31,7 +31,8 @@ public final class SipCallSimulator implements CallSimulator {
     private static Simulation simulation(SimulatedCall call) {
         return new Simulation(call.entries().stream().map(entry -> new Entry(entry.kind().name().toLowerCase(Locale.ROOT),
                 entry.text(), entry.scenario(), entry.phones().stream().map(phone -> new Phone(phone.employeeId(),
-                        phone.kind(), phone.destination(), phone.registered())).toList(), entry.ringSeconds())).toList(),
+                        phone.kind(), phone.destination(), phone.registered())).toList(), entry.ringSeconds(),
+                entry.recipients())).toList(),
                 call.warnings());
     }
 }

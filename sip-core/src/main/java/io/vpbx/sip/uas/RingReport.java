@@ -37,7 +37,7 @@ final class RingReport {
             order++;
             List<Phone> phones = step.legs().stream().map(RingReport::phone).toList();
             entries.accept(new Entry(Kind.RING, "ring step " + order + ": " + phones.size() + " at once for "
-                    + step.ringSeconds() + " s", null, phones, step.ringSeconds()));
+                    + step.ringSeconds() + " s", null, phones, step.ringSeconds(), List.of()));
         }
         switch (target) {
             case Target.Employee employee -> {

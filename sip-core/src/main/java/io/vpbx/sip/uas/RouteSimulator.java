@@ -114,6 +114,9 @@ public final class RouteSimulator {
         if (fallback instanceof Fallback.VoiceMessage message) {
             entries.add(Entry.of(Kind.PROMPT, message.mediaId()));
         }
+        if (fallback instanceof Fallback.Voicemail voicemail) {
+            entries.add(Entry.voicemail(voicemail.recipients()));
+        }
         if (fallback instanceof Fallback.Voicemail voicemail && voicemail.recipients().isEmpty()) {
             warnings.add("the voicemail recipient has no email: messages are kept but not mailed");
         }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -52,7 +53,7 @@ final class ScenarioDryRun {
         String callId = "simulation-" + UUID.randomUUID();
         SimulatedMedia media = new SimulatedMedia(callId, loop, clip -> entries.accept(Entry.of(Kind.PROMPT, clip.id())));
         loop.onDue(timeout -> keys.next().ifPresentOrElse(media::press, timeout));
-        Recorder call = new Recorder(accountId, number, caller, entries, keys);
+        Recorder call = new Recorder(accountId, number, caller, entries, keys, this::step);
         ScenarioServices real = services.scenarios();
         AnswerServices dry = new AnswerServices(services.media(), services.clips(), voicemail -> { },
                 services.voicemail(), services.greeting(), services.beep(),
@@ -132,9 +133,19 @@ final class ScenarioDryRun {
                 + "CSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
     }
 
-    /** The call the script reports to: its path entries become the simulation's, and an answer uses up the caller's keys. */
-    private record Recorder(String accountId, String number, String caller, Consumer<Entry> entries, CallerDigits keys)
-            implements AnsweredCall {
+    /** The step {@code name} of the scenario a path entry's label ("id vN") names. */
+    private Optional<Step> step(String label, String name) {
+        int version = label.lastIndexOf(" v");
+        return scenarios.apply(version < 0 ? label : label.substring(0, version))
+                .map(scenario -> scenario.steps().get(name));
+    }
+
+    /**
+     * The call the script reports to: its path entries become the simulation's (a voicemail step entered adds who gets
+     * the message), and an answer uses up the caller's keys.
+     */
+    private record Recorder(String accountId, String number, String caller, Consumer<Entry> entries, CallerDigits keys,
+                            BiFunction<String, String, Optional<Step>> steps) implements AnsweredCall {
 
         @Override
         public void answered(Instant at) {
@@ -142,7 +153,11 @@ final class ScenarioDryRun {
 
         @Override
         public void path(String scenario, String entry, Instant at) {
-            entries.accept(new Entry(Kind.PATH, entry, scenario, List.of(), 0));
+            entries.accept(new Entry(Kind.PATH, entry, scenario, List.of(), 0, List.of()));
+            if (entry.startsWith("step ")
+                    && steps.apply(scenario, entry.substring("step ".length())).orElse(null) instanceof Step.Voicemail v) {
+                entries.accept(Entry.voicemail(v.recipients()));
+            }
             if (entry.startsWith("digit ") || entry.startsWith("digits ") || entry.equals("no_input")) {
                 keys.answered();
             }

@@ -36,23 +36,33 @@ public record SimulatedCall(List<Entry> entries, List<String> warnings) {
         SKIPPED,
         /** What answers when no ring step did. */
         FALLBACK,
+        /** A voicemail is taken; {@code recipients} get it (an employee as {@code employee:<id>}, mailed at their e-mail). */
+        VOICEMAIL,
         /** The call is refused with a SIP status. */
         REFUSED
     }
 
     /**
-     * One entry of the path. {@code phones} and {@code ringSeconds} are set for {@link Kind#RING}; {@code scenario}
-     * names the scenario and version of a {@link Kind#PATH} entry, as the call record does.
+     * One entry of the path. {@code phones} and {@code ringSeconds} are set for {@link Kind#RING}, {@code recipients}
+     * for {@link Kind#VOICEMAIL}; {@code scenario} names the scenario and version of a {@link Kind#PATH} entry, as the
+     * call record does.
      */
-    public record Entry(Kind kind, String text, String scenario, List<Phone> phones, int ringSeconds) {
+    public record Entry(Kind kind, String text, String scenario, List<Phone> phones, int ringSeconds,
+                        List<String> recipients) {
         public Entry {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(text, "text");
             phones = List.copyOf(phones);
+            recipients = List.copyOf(recipients);
         }
 
         static Entry of(Kind kind, String text) {
-            return new Entry(kind, text, null, List.of(), 0);
+            return new Entry(kind, text, null, List.of(), 0, List.of());
+        }
+
+        static Entry voicemail(List<String> recipients) {
+            return new Entry(Kind.VOICEMAIL, recipients.isEmpty() ? "voicemail, mailed to nobody"
+                    : "voicemail mailed to " + String.join(", ", recipients), null, List.of(), 0, recipients);
         }
     }
 

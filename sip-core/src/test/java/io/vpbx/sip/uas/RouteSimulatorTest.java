@@ -114,6 +114,7 @@ class RouteSimulatorTest {
         assertTrue(call.warnings().contains("the voicemail recipient has no email: messages are kept but not mailed"),
                 call.warnings().toString());
         assertEquals("if nobody answers: voicemail", of(call, Kind.FALLBACK).get(0).text());
+        assertEquals("voicemail, mailed to nobody", of(call, Kind.VOICEMAIL).get(0).text());
     }
 
     @Test
@@ -189,6 +190,7 @@ class RouteSimulatorTest {
         assertEquals(List.of("m-menu", Tones.greeting().id(), Tones.beep().id()),
                 of(call, Kind.PROMPT).stream().map(Entry::text).toList());
         assertEquals("ivr v3", of(call, Kind.PATH).get(0).scenario());
+        assertEquals(List.of(List.of()), of(call, Kind.VOICEMAIL).stream().map(Entry::recipients).toList());
         assertTrue(call.warnings().stream().anyMatch(w -> w.startsWith("the voicemail recipient of step vm has no email")),
                 call.warnings().toString());
     }

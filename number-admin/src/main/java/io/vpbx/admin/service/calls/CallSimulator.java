@@ -39,13 +39,14 @@ public interface CallSimulator {
     }
 
     /**
-     * One entry. {@code kind}: number, schedule, path, prompt (text: the media id), ring, skipped, fallback, refused;
-     * {@code scenario} names the scenario and version of a path entry; {@code phones} and {@code ringSeconds} belong
-     * to a ring step.
+     * One entry. {@code kind}: number, schedule, path, prompt (text: the media id), ring, skipped, fallback, voicemail,
+     * refused; {@code scenario} names the scenario and version of a path entry; {@code phones} and {@code ringSeconds}
+     * belong to a ring step, {@code recipients} (as a voicemail fallback keeps them) to a voicemail.
      */
-    record Entry(String kind, String text, String scenario, List<Phone> phones, int ringSeconds) {
+    record Entry(String kind, String text, String scenario, List<Phone> phones, int ringSeconds, List<String> recipients) {
         public Entry {
             phones = List.copyOf(phones);
+            recipients = List.copyOf(recipients);
         }
     }
 
