@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vpbx.admin.api.AdminApi;
+import io.vpbx.admin.service.calls.CallSimulator;
 import io.vpbx.admin.api.BlockingWork;
 import io.vpbx.admin.api.InvalidRequestHandler;
 import io.vpbx.admin.api.JsonMappers;
@@ -303,6 +304,11 @@ public final class AdminModule implements AutoCloseable {
 
     /** The admin API's router on {@code vertx}; its blocking work (JDBC) runs through {@code blocking}. */
     public Router router(Vertx vertx, BlockingWork blocking) {
+        return router(vertx, blocking, Optional.empty());
+    }
+
+    /** The same, with the SIP side's simulation of calls behind POST /v1/numbers/{number}/simulate. */
+    public Router router(Vertx vertx, BlockingWork blocking, Optional<CallSimulator> simulator) {
         NumberInputs inputs = new NumberInputs(parser);
         ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents, media,
                 scenarios, schedules);
@@ -375,7 +381,7 @@ public final class AdminModule implements AutoCloseable {
                         scenarios::usersOf)), auditor, clock),
                 scheduleCodec);
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
-                mapper, registry, database::answers).router(vertx, blocking);
+                mapper, registry, database::answers, simulator, clock).router(vertx, blocking);
     }
 
     /** Answers requests the HTTP layer could not decode (414, 431, 400) in the API's problem+json shape. */

@@ -2,6 +2,7 @@ package io.vpbx.server;
 
 import io.vpbx.server.media.StoredClips;
 import io.vpbx.server.media.StoredVoicemails;
+import io.vpbx.server.simulate.SipCallSimulator;
 import io.vpbx.server.sync.AuditLogFollower;
 import io.vpbx.server.sync.RegistrationHealthWriter;
 import io.vpbx.server.sync.RoutingTableSync;
@@ -34,6 +35,7 @@ import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
 import io.vpbx.sip.egress.AccountTargets;
 import io.vpbx.sip.uas.AnswerServices;
+import io.vpbx.sip.uas.RouteSimulator;
 import io.vpbx.sip.uas.ScenarioForwarding;
 import io.vpbx.sip.uas.ScenarioServices;
 import io.vpbx.sip.transport.SipTls;
@@ -138,7 +140,9 @@ public final class VpbxServer {
         }
         vertx = Vertx.vertx();
         blocking = new BlockingWork();
-        Router router = admin.router(vertx, blocking);
+        // the route simulator runs the code real calls run: this routing table, these bindings, these answering services
+        Router router = admin.router(vertx, blocking, Optional.of(new SipCallSimulator(
+                new RouteSimulator(routingTable, registrar.location(), answering))));
         if (config.listeners().adminHttp()) {
             http = vertx.createHttpServer(AdminHttpOptions.plain(config.admin())).requestHandler(router)
                     .invalidRequestHandler(admin.invalidRequestHandler()).listen().await();

@@ -23,6 +23,7 @@ import io.vpbx.admin.service.media.MediaService;
 import io.vpbx.admin.service.scenarios.ScenarioService;
 import io.vpbx.admin.service.compliance.BindingService;
 import io.vpbx.admin.service.calls.CallRecordSearch;
+import io.vpbx.admin.service.calls.CallSimulator;
 import io.vpbx.admin.service.staff.CallerIdService;
 import io.vpbx.admin.service.compliance.EndUserService;
 import io.vpbx.admin.service.numbers.ForwardingConsents;
@@ -41,7 +42,9 @@ import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
 import io.vpbx.config.MediaConfig;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** The HTTP face of the admin side: one routes class per resource over the services. */
@@ -70,10 +73,25 @@ public final class AdminApi {
     private final ObjectMapper mapper;
     private final PrometheusMeterRegistry registry;
     private final BooleanSupplier databaseAnswers;
+    private final Optional<CallSimulator> simulator;
+    private final Clock clock;
 
     /** {@code uploadsDirectory}: where multipart media uploads wait, each until its request is answered. */
     public AdminApi(Services services, AdminConfig config, ApiConfig api, MediaConfig media, Path uploadsDirectory,
                     ObjectMapper mapper, PrometheusMeterRegistry registry, BooleanSupplier databaseAnswers) {
+        this(services, config, api, media, uploadsDirectory, mapper, registry, databaseAnswers, Optional.empty(),
+                Clock.systemUTC());
+    }
+
+    /**
+     * {@code simulator}: the SIP side's simulation of calls (absent: simulating answers 503); {@code clock}: "now" for a
+     * simulation that names no instant.
+     */
+    public AdminApi(Services services, AdminConfig config, ApiConfig api, MediaConfig media, Path uploadsDirectory,
+                    ObjectMapper mapper, PrometheusMeterRegistry registry, BooleanSupplier databaseAnswers,
+                    Optional<CallSimulator> simulator, Clock clock) {
+        this.simulator = simulator;
+        this.clock = clock;
         this.services = services;
         this.config = config;
         this.api = api;
@@ -121,7 +139,9 @@ public final class AdminApi {
                 new AccountLimitRoutes(services.accountLimits(), exchange),
                 new VoicemailRoutes(services.voicemails(), services.inputs(), exchange, query),
                 new ScenarioRoutes(services.scenarios(), exchange, query),
-                new ScheduleRoutes(services.schedules(), services.scheduleCodec(), exchange, query));
+                new ScheduleRoutes(services.schedules(), services.scheduleCodec(), exchange, query),
+                new SimulateRoutes(simulator, services.numbers(), services.media(), services.employees(), services.inputs(),
+                        exchange, clock));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);
     }
 }

@@ -27,6 +27,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,8 @@ class ScenarioCallTest {
     private final RtpPeer caller = RtpPeer.open();
     private NettyMediaServer media;
     private SipServer sip;
+    /** The answering services of the SIP server: the simulation of a call uses the same. */
+    private AnswerServices answering;
     private int sequence = 1;
     private int timestamp;
 
@@ -77,7 +80,7 @@ class ScenarioCallTest {
                 Duration.ofMinutes(5), 1 << 20), registry, Duration.ofSeconds(10), 2, Clock.systemUTC());
         Map<String, AudioClip> clips = Stream.of(MENU, LONG_MENU, SALES, INVALID, NO_INPUT, HOURS, AFTER_HOURS)
                 .collect(Collectors.toMap(AudioClip::id, Function.identity()));
-        AnswerServices answering = new AnswerServices(media,
+        answering = new AnswerServices(media,
                 (account, id) -> CompletableFuture.completedFuture(Optional.ofNullable(clips.get(id))), voicemails::add,
                 new VoicemailConfig(Duration.ofSeconds(20), Duration.ofMillis(1500), Duration.ofMillis(500),
                         Duration.ofDays(30)), Tones.greeting(), Tones.beep(),
@@ -308,5 +311,44 @@ class ScenarioCallTest {
         short[] samples = new short[(wav.length - 44) / 2];
         data.asShortBuffer().get(samples);
         return samples;
+    }
+
+    // ---- a real call and its simulation agree step by step ----
+
+    /** The simulation of a call to {@link #NUMBER} now, pressing {@code digits}, on the server's own routing table. */
+    private List<String> simulated(List<String> digits) throws InterruptedException {
+        return new RouteSimulator(routing, employee -> List.of(), answering)
+                .simulate("acme", NUMBER, Instant.now(), "sipp", digits).orElseThrow().path();
+    }
+
+    @Test
+    void aRealCallPressingNineThenTwoFollowsThePathItsSimulationForetold() throws Exception {
+        menuScenario(Duration.ofSeconds(5));
+        List<String> foretold = simulated(List.of("9", "2"));
+        CompletableFuture<SippCaller.Result> sipp = dial();
+
+        List<RtpPeer.Packet> menu = hear(Duration.ofMillis(300));
+        press(menu.get(0), 9);
+        hear(Duration.ofMillis(300)); // the invalid prompt, then the menu again
+        press(menu.get(0), 2);
+        hear(Duration.ofMillis(400)); // the voicemail greeting and the beep
+        press(menu.get(0), 11); // # ends the (empty) recording
+
+        passed(sipp);
+        assertEquals(List.of("step main", "digit 9", "digit 2", "step vm"), path());
+        assertEquals(path(), foretold);
+    }
+
+    @Test
+    void aSilentRealCallFollowsThePathItsSimulationForetold() throws Exception {
+        menuScenario(Duration.ofMillis(800));
+        List<String> foretold = simulated(List.of());
+        CompletableFuture<SippCaller.Result> sipp = dial();
+
+        hear(Duration.ofMillis(1500));
+
+        passed(sipp);
+        assertEquals(List.of("step main", "no_input", "no_input", "no_input", "retries_exhausted", "hang_up"), path());
+        assertEquals(path(), foretold);
     }
 }

@@ -1,0 +1,180 @@
+package io.vpbx.server;
+
+import static io.vpbx.server.CallFixtures.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * POST /v1/numbers/{number}/simulate against a whole server on H2, with a phone registered by SIPp: a department
+ * by working hours (the registered member rung with its contact, the other skipped; after hours the closed target),
+ * a scenario's menu driven by digits to voicemail with the prompts named, another account's number not found, and
+ * bad input refused naming the field.
+ */
+class SimulateApiTest {
+    private static final String DID = "+74951230001";
+    /** A Thursday: the office is open at noon in Moscow and closed at half past eleven at night. */
+    private static final String NOON = "2026-12-31T12:00:00+03:00";
+    private static final String LATE = "2026-12-31T23:30:00+03:00";
+
+    @TempDir
+    Path dataDir;
+    private RunningServer running;
+    private Api api;
+    private String acme;
+    private CallFixtures fixtures;
+    private String anna;
+    private String boris;
+    private String sales;
+    private String office;
+
+    @BeforeEach
+    void start() {
+        running = new RunningServer("h2", dataDir, RegistrationFixtures.MD5_ONLY);
+        api = running.api;
+        acme = RegistrationFixtures.account(api);
+        fixtures = new CallFixtures(running, acme);
+        anna = RegistrationFixtures.employee(api, acme, "101", "anna", CallFixtures.PASSWORD);
+        boris = RegistrationFixtures.employee(api, acme, "102", "boris", CallFixtures.PASSWORD);
+        fixtures.carrier();
+        fixtures.activate(DID, "9204 000001");
+        sales = ok(201, api.post("/v1/departments", acme, """
+                {"name":"Sales","strategy":"hunt_in_order","members":[
+                  {"employee_id":"%s","ring_seconds":15},{"employee_id":"%s","ring_seconds":20}]}""".formatted(boris, anna)))
+                .json().get("id").asText();
+        office = ok(201, api.post("/v1/schedules", acme, """
+                {"name":"Office","time_zone":"Europe/Moscow","week":{"thu":[{"from":"09:00","to":"18:00"}]}}""")).json()
+                .get("id").asText();
+    }
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    private Api.Response simulate(String key, String number, String body) {
+        return api.post("/v1/numbers/" + number + "/simulate", key, body);
+    }
+
+    private static List<JsonNode> entries(JsonNode simulation, String kind) {
+        List<JsonNode> found = new ArrayList<>();
+        simulation.get("path").forEach(entry -> {
+            if (entry.get("kind").asText().equals(kind)) {
+                found.add(entry);
+            }
+        });
+        return found;
+    }
+
+    private static List<String> texts(JsonNode simulation, String kind) {
+        return entries(simulation, kind).stream().map(entry -> entry.get("text").asText()).toList();
+    }
+
+    private static List<String> warnings(JsonNode simulation) {
+        List<String> warnings = new ArrayList<>();
+        simulation.get("warnings").forEach(warning -> warnings.add(warning.asText()));
+        return warnings;
+    }
+
+    @Test
+    void aDepartmentByWorkingHoursRingsTheRegisteredPhonesAndAfterHoursTheClosedTarget() {
+        int annaPhone = fixtures.register("anna");
+        ok(200, api.patch("/v1/numbers/" + DID, acme, """
+                {"forwarding":{"target":{"type":"department","department_id":"%s"},"ring_timeout":25,
+                 "schedule":{"schedule_id":"%s","closed":{"target":{"type":"employee","employee_id":"%s"}}}},
+                 "fallback":{"type":"hang_up","sip_code":486}}""".formatted(sales, office, boris)));
+
+        JsonNode noon = ok(200, simulate(acme, DID, "{\"at\":\"" + NOON + "\",\"caller\":\"+79161234567\"}")).json();
+
+        assertEquals("inbound allowed, outbound allowed (active)", texts(noon, "number").get(0));
+        assertEquals(List.of("schedule " + office + " open, changes at 2026-12-31T15:00:00Z"), texts(noon, "schedule"));
+        List<JsonNode> rings = entries(noon, "ring");
+        assertEquals(1, rings.size(), noon.toString());
+        JsonNode phone = rings.get(0).get("phones").get(0);
+        assertEquals(anna, phone.get("employee_id").asText());
+        assertEquals("registered", phone.get("registration").asText());
+        assertTrue(phone.get("destination").asText().contains(":" + annaPhone), phone.toString());
+        assertEquals(20, rings.get(0).get("ring_seconds").asInt());
+        assertEquals(List.of("employee " + boris + " of department " + sales + " has no registered phone: skipped"),
+                texts(noon, "skipped"));
+        assertEquals(List.of("if nobody answers: hang_up 486"), texts(noon, "fallback"));
+
+        JsonNode late = ok(200, simulate(acme, DID, "{\"at\":\"" + LATE + "\"}")).json();
+
+        assertEquals(List.of("schedule " + office + " closed, changes at 2027-01-07T06:00:00Z"), texts(late, "schedule"));
+        assertEquals(List.of(), entries(late, "ring"));
+        assertTrue(warnings(late).contains("schedule closed: after-hours target"), late.toString());
+        assertTrue(warnings(late).contains("employee " + boris + " has no registered phone at this time"), late.toString());
+    }
+
+    @Test
+    void aMenuGivenTwoReachesVoicemailPlayingTheNamedPrompt() {
+        Multipart form = new Multipart().field("name", "Main menu prompt")
+                .file("file", "clip.wav", "audio/wav", Wavs.tone(8_000, 1, 0.5, 500));
+        String prompt = ok(201, api.exactly("POST", "/v1/media", acme,
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(form.bytes()), form.headers())).json().get("id").asText();
+        String scenario = ok(201, api.post("/v1/scenarios", acme, ("{'name':'Main','start':'main','steps':{"
+                + "'main':{'type':'menu','prompt':'PROMPT','options':{'1':'sales','2':'vm'},'timeout':5,'retries':3},"
+                + "'sales':{'type':'forward','target':{'type':'department','department_id':'SALES'},'ring_timeout':20,'no_answer':'vm'},"
+                + "'vm':{'type':'voicemail','recipients':['boss@acme.example',{'employee_id':'BORIS'}]}}}")
+                .replace('\'', '"').replace("PROMPT", prompt).replace("SALES", sales).replace("BORIS", boris)))
+                .json().get("id").asText();
+        ok(200, api.patch("/v1/numbers/" + DID, acme,
+                "{\"forwarding\":{\"target\":{\"type\":\"scenario\",\"scenario_id\":\"" + scenario + "\"}}}"));
+
+        JsonNode simulation = ok(200, simulate(acme, DID, "{\"at\":\"" + NOON + "\",\"digits\":[\"2\"]}")).json();
+
+        assertEquals(List.of("step main", "digit 2", "step vm"), texts(simulation, "path"));
+        List<JsonNode> prompts = entries(simulation, "prompt");
+        assertEquals(prompt, prompts.get(0).get("media_id").asText());
+        assertEquals("Main menu prompt", prompts.get(0).get("name").asText());
+        assertEquals(3, prompts.size(), "the menu, the voicemail greeting and the beep: " + simulation);
+        assertTrue(prompts.get(2).get("name").isNull(), "the beep is built in");
+        JsonNode voicemail = entries(simulation, "voicemail").get(0);
+        assertEquals("boss@acme.example", voicemail.get("recipients").get(0).asText());
+        assertEquals(boris, voicemail.get("recipients").get(1).get("employee_id").asText());
+        assertTrue(warnings(simulation).contains("the voicemail recipient boris has no email: the message is not mailed to them"),
+                simulation.toString());
+
+        JsonNode sales = ok(200, simulate(acme, DID, "{\"at\":\"" + NOON + "\",\"digits\":[\"1\"]}")).json();
+
+        assertEquals(List.of("step main", "digit 1", "step sales", "forward department " + this.sales,
+                "not_answered nobody_to_ring 480", "step vm"), texts(sales, "path"));
+        assertTrue(warnings(sales).contains("department " + this.sales + " has no registered phone at this time"),
+                sales.toString());
+    }
+
+    @Test
+    void anotherAccountsNumberIsNotFoundAndBadInputIsRefusedNamingTheField() {
+        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 20);
+        String globex = ok(201, api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Globex\"}")).json()
+                .get("api_key").asText();
+
+        assertEquals(404, simulate(globex, DID, "{}").status());
+        assertEquals(404, simulate(acme, "+74951230002", "{}").status(), "a number nobody bought");
+        assertProblem(422, "at", simulate(acme, DID, "{\"at\":\"tomorrow\"}"));
+        assertProblem(422, "at", simulate(acme, DID, "{\"at\":\"2026-12-31T23:30:00\"}"));
+        assertProblem(422, "digits[1]", simulate(acme, DID, "{\"digits\":[\"2\",\"10x\"]}"));
+        assertProblem(422, "digits", simulate(acme, DID, "{\"digits\":\"2\"}"));
+        assertProblem(422, "caller", simulate(acme, DID, "{\"caller\":42}"));
+        assertProblem(422, "number", simulate(acme, "not-a-number", "{}"));
+        assertEquals(403, simulate(RunningServer.OPERATOR_KEY, DID, "{}").status(), "simulating belongs to the account");
+        JsonNode now = ok(200, simulate(acme, DID, "{}")).json();
+        assertEquals(running.clock.instant().toString(), now.get("at").asText(), "no instant: now");
+    }
+
+    private static void assertProblem(int status, String field, Api.Response response) {
+        assertEquals(status, response.status(), response.body());
+        assertEquals("application/problem+json", response.header("Content-Type"));
+        assertEquals(field, response.json().path("field").asText(null), response.body());
+    }
+}
