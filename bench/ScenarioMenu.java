@@ -47,7 +47,8 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * Once every caller is in the menu it measures for {@code --seconds}: the inter-arrival time of consecutive packets of a
- * stream within a prompt (gaps over 500 ms are the menu's silent wait and are left out) as p50/p99/p99.9/max, packets
+ * stream within a prompt (a packet with the marker bit starts the next prompt: its gap is reported apart; gaps over
+ * 500 ms are the menu's silent wait and are left out) as p50/p99/p99.9/max, packets
  * received, and CPU by thread group (ThreadMXBean; the receiver apart) and the whole process, per caller-second.
  */
 public final class ScenarioMenu {
@@ -91,6 +92,8 @@ public final class ScenarioMenu {
         DatagramChannel receiver = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         int rtpPort = ((InetSocketAddress) receiver.getLocalAddress()).getPort();
         long[] histogram = new long[BUCKETS + 1];
+        // a packet with the marker bit starts a talkspurt (a new prompt): its gap is the pause between two prompts
+        long[] betweenPrompts = new long[BUCKETS + 1];
         Map<Integer, Long> lastArrival = new HashMap<>();
         long[] packets = new long[1];
         boolean[] measuring = new boolean[1];
@@ -105,6 +108,7 @@ public final class ScenarioMenu {
                         continue; // voice only (PCMU)
                     }
                     int ssrc = buffer.getInt(8);
+                    boolean marker = (buffer.get(1) & 0x80) != 0;
                     Long before = lastArrival.put(ssrc, now);
                     synchronized (histogram) {
                         if (!measuring[0]) {
@@ -114,7 +118,7 @@ public final class ScenarioMenu {
                         if (before != null) {
                             long micros = (now - before) / 1000;
                             if (micros < 500_000) {
-                                histogram[(int) Math.min(BUCKETS, micros / MICROS_PER_BUCKET)]++;
+                                (marker ? betweenPrompts : histogram)[(int) Math.min(BUCKETS, micros / MICROS_PER_BUCKET)]++;
                             }
                         }
                     }
@@ -174,6 +178,9 @@ public final class ScenarioMenu {
         System.out.printf(Locale.ROOT, "inter-arrival within prompts: p50 %s, p99 %s, p99.9 %s, max %s%n",
                 percentile(histogram, 0.50), percentile(histogram, 0.99), percentile(histogram, 0.999),
                 percentile(histogram, 1.0));
+        System.out.printf(Locale.ROOT, "gap from a prompt's last packet to the next prompt's first (marker bit), under 500 ms:"
+                        + " p50 %s, p99 %s, max %s%n", percentile(betweenPrompts, 0.50), percentile(betweenPrompts, 0.99),
+                percentile(betweenPrompts, 1.0));
         System.out.printf(Locale.ROOT, "CPU per caller-second: process %.1f us (receiver %.1f us of it)%n",
                 process / 1e3 / callerSeconds, receiverCpu / 1e3 / callerSeconds);
         Map<String, Long> spent = new TreeMap<>();
