@@ -69,7 +69,7 @@ public final class ScenarioMenu {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         NettyMediaServer media = new NettyMediaServer(new MediaConfig("127.0.0.1", "127.0.0.1", 40000,
                 40000 + 4 * callers + 1, 1 << 20, Duration.ofMinutes(5), 1 << 20), registry, Duration.ofSeconds(10),
-                Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
+                Integer.getInteger("loops", Runtime.getRuntime().availableProcessors()), Clock.systemUTC());
         Map<String, AudioClip> clips = Map.of("menu", new AudioClip("menu", Tones.sine(1000, 2000)),
                 "noinput", new AudioClip("noinput", Tones.sine(1500, 1000)));
         AnswerServices answering = new AnswerServices(media,
