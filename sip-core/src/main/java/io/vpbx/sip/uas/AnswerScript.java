@@ -13,11 +13,15 @@ interface AnswerScript {
     /** Loads what the script plays, off the event loop; completes false when a clip it must have is gone. */
     CompletionStage<Boolean> load();
 
-    /** Played in 183 Session Progress and ended with {@link #rejectCode()} instead of answered. */
-    boolean earlyMedia();
+    /** Played in 183 Session Progress and ended with {@link #rejectCode()} instead of answered; only voice messages. */
+    default boolean earlyMedia() {
+        return false;
+    }
 
     /** The final response after early media. */
-    int rejectCode();
+    default int rejectCode() {
+        return 0;
+    }
 
     /**
      * Once loaded: a final status (4xx-6xx) to send instead of answering (a scenario whose first steps hang up), or

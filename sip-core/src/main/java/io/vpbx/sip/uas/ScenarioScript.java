@@ -117,16 +117,6 @@ final class ScenarioScript implements AnswerScript {
     }
 
     @Override
-    public boolean earlyMedia() {
-        return false;
-    }
-
-    @Override
-    public int rejectCode() {
-        return 0;
-    }
-
-    @Override
     public int refusal() {
         return refusal;
     }

@@ -72,16 +72,6 @@ final class VoicemailScript implements AnswerScript {
     }
 
     @Override
-    public boolean earlyMedia() {
-        return false;
-    }
-
-    @Override
-    public int rejectCode() {
-        return 0;
-    }
-
-    @Override
     public void run(MediaSession session, Runnable over) {
         phase = Phase.GREETING;
         session.play(greeting, 1).whenCompleteAsync((played, error) -> {
