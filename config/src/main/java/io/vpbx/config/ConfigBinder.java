@@ -127,10 +127,12 @@ final class ConfigBinder {
         Boolean adminHttp = values.read("admin.http", ValueType.bool());
         Boolean adminTls = values.read("admin.tls", ValueType.bool());
         Integer adminTlsPort = values.read("admin.tls-port", ValueType.port());
+        String ioEngine = values.read("sip.io-engine", ValueType.oneOf("auto", "io_uring", "epoll", "nio"));
         if (Boolean.FALSE.equals(adminHttp) && Boolean.FALSE.equals(adminTls)) {
             values.problem("admin.http", "admin.http and admin.tls are both false, at least one must be true");
         }
-        return values.valid() ? new ListenersConfig(sipTls, sipTlsPort, adminHttp, adminTls, adminTlsPort) : null;
+        return values.valid() ? new ListenersConfig(sipTls, sipTlsPort, adminHttp, adminTls, adminTlsPort,
+                IoEngine.ofWord(ioEngine)) : null;
     }
 
     private TlsConfig tls(ListenersConfig listeners) {

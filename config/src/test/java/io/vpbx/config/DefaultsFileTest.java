@@ -19,7 +19,7 @@ class DefaultsFileTest {
             "sip.host", "sip.port", "sip.udp", "sip.tcp", "sip.realm", "sip.max-message-bytes",
             "sip.max-headers", "sip.per-source.rate", "sip.per-source.burst", "sip.per-source.max-sources",
             "sip.max-transactions", "sip.advertised-host", "sip.timer-t1", "sip.route-secret", "sip.tcp.max-connections",
-            "sip.tcp.max-connections-per-source", "sip.tcp.idle-timeout", "sip.tcp.message-timeout", "sip.tls", "sip.tls-port",
+            "sip.tcp.max-connections-per-source", "sip.tcp.idle-timeout", "sip.tcp.message-timeout", "sip.tls", "sip.tls-port", "sip.io-engine",
             "sip.per-source.trunk-rate", "sip.per-source.trunk-burst", "sip.overload.enabled", "sip.overload.lag-reject",
             "sip.overload.lag-drop", "sip.overload.queue-reject-percent", "sip.overload.queue-drop-percent",
             "sip.overload.transactions-reject-percent", "sip.overload.retry-after",

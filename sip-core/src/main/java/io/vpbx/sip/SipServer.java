@@ -119,7 +119,7 @@ public final class SipServer implements AutoCloseable {
     private final StatelessResponder responder;
     private final Optional<SourceThrottleHandler> throttle;
     private final WriteBatch batch = new WriteBatch();
-    private final SocketKind sockets = SocketKind.best();
+    private final SocketKind sockets;
     private final SipTcpConfig tcpLimits;
     private final ListenersConfig listeners;
     private final Optional<SipTls> tls;
@@ -176,6 +176,7 @@ public final class SipServer implements AutoCloseable {
                 .register(registry);
         this.tcpLimits = Objects.requireNonNull(tcpLimits, "tcpLimits");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
+        this.sockets = SocketKind.of(listeners.sipIoEngine());
         this.tls = Objects.requireNonNull(tls, "tls");
         if (listeners.sipTls() && !tls.map(SipTls::canServe).orElse(false)) {
             throw new IllegalArgumentException("sip.tls is on but there is no tls.certificate to serve it with");
@@ -408,6 +409,11 @@ public final class SipServer implements AutoCloseable {
     }
 
     /** The bound UDP port, or -1 when UDP is off or the server is not running. */
+    /** The socket implementation serving SIP here: {@code io_uring}, {@code epoll} or {@code nio}. */
+    public String ioEngine() {
+        return sockets.name();
+    }
+
     public synchronized int udpPort() {
         return udp == null ? NOT_BOUND : localPort(udp);
     }
