@@ -22,7 +22,8 @@
 # Env: JAVA (default: the JDK 25+ bin/find-jdk picks, which also builds the jar), JAR (server/target/vpbx.jar, built
 #      if missing), COMMON_OPTS (default "-XX:+AlwaysPreTouch -XX:+UseCompactObjectHeaders"), CONFIGS (lines
 #      "label=JVM options", or "label=@/path/to/java options" for another JDK without COMMON_OPTS; "jar=/path" among
-#      the options runs that build instead of JAR (the code before a change, built on its own JDK); default: the
+#      the options runs that build instead of JAR (the code before a change, built on its own JDK); "vpbx:--key=value"
+#      among them is a vpbx setting for that configuration (e.g. vpbx:--sip.io-engine=epoll); default: the
 #      old setting (JDK 17, G1, 512m) when JDK 17 is installed, then on JAVA: G1 512m, G1 1g, G1 1g with
 #      MaxGCPauseMillis=10, ZGC 512m, ZGC 1g; a configuration that does not start is left out), WARMUP_S (20),
 #      COOLDOWN_S (35), ALLOC_S (30, 0: no allocation profile), SKIP_KAMAILIO=1, SIPBENCH (harness directory),
@@ -174,6 +175,10 @@ while IFS= read -r config; do
   if [[ " $jvm_opts " =~ \ jar=([^ ]+)\  ]]; then
     config_jar=${BASH_REMATCH[1]}; jvm_opts=${jvm_opts/jar=$config_jar/}
   fi
+  vpbx_args=()   # "vpbx:--key=value" among the options: a vpbx setting for this configuration (e.g. sip.io-engine)
+  for word in $jvm_opts; do
+    [[ $word == vpbx:* ]] && vpbx_args+=("${word#vpbx:}") && jvm_opts=${jvm_opts/$word/}
+  done
   NETTY_OPTS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
   "$java_cmd" -version 2>&1 | head -1 | grep -q '"17\.' && NETTY_OPTS=""   # JDK 17 knows neither flag
   echo "== vpbx $label: $java_cmd $jvm_opts"
@@ -181,7 +186,7 @@ while IFS= read -r config; do
   # plain shell variables for start_vpbx, not exported: vpbx refuses VPBX_* environment variables it does not know
   GC_LOG=$OUT/gc-$label.log; SERVER_LOG=$OUT/server-$label.log; VPBX_JAVA_OPTS=$jvm_opts
   JAVA_CMD=$JAVA; JAVA="timeout -s TERM ${JVM_LIFETIME_S:-1800} $java_cmd"; JAR_ALL=$JAR; JAR=$config_jar
-  start_vpbx
+  start_vpbx "${vpbx_args[@]}"
   JAVA=$JAVA_CMD; JAR=$JAR_ALL
   JVM_PID=$(pgrep -P "$VPBX" java || echo "$VPBX")
   if ! curl -fs "$API/health/ready" >/dev/null; then
