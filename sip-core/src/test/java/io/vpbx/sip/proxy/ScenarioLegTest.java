@@ -11,6 +11,7 @@ import io.vpbx.config.VoicemailConfig;
 import io.vpbx.media.AudioClip;
 import io.vpbx.media.Recording;
 import io.vpbx.sip.SipText;
+import io.vpbx.sip.routing.EmployeeEntry;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.uas.AnswerServices;
@@ -25,6 +26,7 @@ import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.telephony.forwarding.Destination;
 import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.telephony.scenario.Scenario;
+import io.vpbx.telephony.scenario.ServiceCode;
 import io.vpbx.telephony.scenario.Step;
 import io.vpbx.telephony.voicemail.NewVoicemail;
 import java.time.Duration;
@@ -153,6 +155,46 @@ class ScenarioLegTest {
                 answer.from(), answer.callId(), 10 + proxy.carrier.sent().size(), type, SipText.crlf(body).length, body);
         proxy.fromCarrier(WireMessage.parse(SipText.crlf(text)));
         settle();
+    }
+
+    @Test
+    void anEmployeeDiallingTheScenariosServiceCodeRunsItAndTheRecordKeepsThePath() {
+        EmployeePhone anna = new EmployeePhone(proxy, "e-anna", "anna", "secret-anna", "192.0.2.50");
+        proxy.table.put(new EmployeeEntry("e-anna", "acme", "Anna", "101", null, null));
+        proxy.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.None(), 20, null));
+        proxy.table.putScenario(new Scenario("ivr", "acme", 1, "Main", "main",
+                Map.of("main", menu(Map.of("1", "sales"), 3, null), "sales", new Step.Play("sales", 1, null)),
+                new ServiceCode("*12")));
+
+        anna.dial("%2A12", "anna", null);
+        settle();
+        WireMessage ok = anna.flow.response(200);
+        proxy.inDialog("ACK", 2, ok, anna.flow);
+        settle();
+        ScriptedMedia.Session session = media.last();
+        press(session, '1');
+        playEnds(session);
+
+        assertEquals(List.of("menu x1", "sales x1"), session.played);
+        assertEquals(List.of("step main", "digit 1", "step sales", "hang_up"), path());
+        assertEquals("*12", proxy.record().callee());
+        assertEquals(CallRecord.Direction.OUTBOUND, proxy.record().direction());
+        assertEquals("ivr v1", proxy.record().attempts().get(0).destination());
+    }
+
+    @Test
+    void aServiceCodeTheAccountDoesNotHaveIsNotFound() {
+        EmployeePhone anna = new EmployeePhone(proxy, "e-anna", "anna", "secret-anna", "192.0.2.50");
+        proxy.table.put(new EmployeeEntry("e-anna", "acme", "Anna", "101", null, null));
+        proxy.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.None(), 20, null));
+        proxy.table.putScenario(new Scenario("other-ivr", "other", 1, "Theirs", "bye", Map.of("bye", new Step.Hangup(480)),
+                new ServiceCode("*12")));
+
+        anna.dial("*12", "anna", null);
+
+        List<Integer> statuses = anna.flow.statuses();
+        assertEquals(404, statuses.get(statuses.size() - 1));
+        assertEquals(List.of(), media.sessions, "nothing answered");
     }
 
     @Test

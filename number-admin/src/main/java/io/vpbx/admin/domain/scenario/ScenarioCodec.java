@@ -8,6 +8,7 @@ import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
 import io.vpbx.telephony.scenario.Scenario;
+import io.vpbx.telephony.scenario.ServiceCode;
 import io.vpbx.telephony.scenario.Step;
 import java.time.Duration;
 import java.util.Iterator;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes a scenario's definition ({@code {"name", "start", "steps": {name: step}}}) as JSON: the same
+ * Reads and writes a scenario's definition ({@code {"name", "start", "service_code", "steps": {name: step}}}) as JSON: the same
  * shape in the API and in storage. Reading checks each step's shape (its type, its known fields, required ones,
  * bounds, digits 0-9 * #, a forward step's target as a number's forwarding reads it) and names the offending field
  * by its path ({@code steps.main.options.3}); how the steps fit together is {@link ScenarioRules}' business, and
@@ -43,7 +44,7 @@ public final class ScenarioCodec {
 
     /** The definition in {@code node} as version {@code version} of scenario {@code id}; 422 naming the field otherwise. */
     public Scenario read(String id, String accountId, int version, JsonNode node) {
-        Fields top = new Fields("", node, Set.of("name", "start", "steps"));
+        Fields top = new Fields("", node, Set.of("name", "start", "steps", "service_code"));
         String name = FreeText.required("name", top.text("name"), MAX_NAME_LENGTH);
         JsonNode stepsNode = node.get("steps");
         if (stepsNode == null || !stepsNode.isObject() || stepsNode.isEmpty()) {
@@ -61,12 +62,27 @@ public final class ScenarioCodec {
         if (!steps.containsKey(start)) {
             throw new InvalidFieldException("start", "names no step of this scenario: '" + start + "'");
         }
-        return new Scenario(id, accountId, version, name, start, steps);
+        return new Scenario(id, accountId, version, name, start, steps, serviceCode(top.textOr("service_code", null)));
+    }
+
+    /** {@code *} and 2..6 digits, as an employee's phone dials it; null: the scenario has none. */
+    private static ServiceCode serviceCode(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!ServiceCode.isServiceCode(text)) {
+            throw new InvalidFieldException("service_code", "must be * followed by " + ServiceCode.MIN_DIGITS + " to "
+                    + ServiceCode.MAX_DIGITS + " digits, e.g. *12; got '" + text + "'");
+        }
+        return new ServiceCode(text);
     }
 
     /** The definition of {@code scenario} with every default written out, steps in name order. */
     public ObjectNode write(Scenario scenario) {
         ObjectNode node = mapper.createObjectNode().put("name", scenario.name()).put("start", scenario.start());
+        if (scenario.serviceCode() != null) {
+            node.put("service_code", scenario.serviceCode().code());
+        }
         ObjectNode steps = node.putObject("steps");
         new TreeMap<>(scenario.steps()).forEach((name, step) -> steps.set(name, write(step)));
         return node;
