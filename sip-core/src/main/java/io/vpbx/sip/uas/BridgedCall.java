@@ -15,15 +15,17 @@ import io.vpbx.sip.wire.WireMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * One scenario {@code forward}: the UAC half of the back-to-back user agent whose UAS half is the caller's
- * {@link AnsweringLeg}. It rings the target's steps in order (each a parallel fork of {@link CalleeBranch}es with its
- * ring time, the whole bounded by the step's ring timeout), sends vpbx's own INVITE with an offer from a second
+ * {@link AnsweringLeg}. It rings the target's steps in order (each a parallel fork of {@link CalleeBranch}es bounded
+ * by its own ring time, as the proxy rings a number's steps: the forward's ring timeout is the ring time of the steps
+ * that have none of their own, a department's members keep theirs), sends vpbx's own INVITE with an offer from a second
  * media session, lets the caller hear the ringing tone (or the callee's early media, bridged at once), CANCELs
- * the other branches when one answers, ACKs the 2xx and bridges the two media sessions
+ * the other branches when one answers, ACKs the 2xx (again for each repeat of it) and bridges the two media sessions
  * ({@link MediaSession#bridge}). It ends when the callee sends BYE or the caller leaves ({@link #stop}: CANCEL while
  * ringing, BYE when bridged); then the callee's session is closed, the caller's unbridged, and the scenario told.
  * Confined to the SIP event loop.
@@ -48,7 +50,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     private State state = State.RINGING;
     private MediaSession calleeMedia;
     private Cancellable ringTimer;
-    private Cancellable deadline;
     private boolean starting;
     private boolean stopForwarding;
     private boolean sawBusy;
@@ -57,6 +58,8 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     private CalleeBranch earlyBranch;
     private CalleeBranch answeredBranch;
     private WireMessage answer;
+    /** The ACK of the callee's 2xx: sent again, the same, for each repeat of that 2xx (section 13.2.2.4). */
+    private WireMessage ack;
 
     BridgedCall(UasContext context, BridgeDialogs dialogs, BridgeRequest request, AudioClip ringback,
                 Consumer<ForwardOutcome> done) {
@@ -82,7 +85,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         }
         calleeMedia = media.get();
         rings = targetRings;
-        deadline = context.scheduler().schedule(request.ringTimeout(), this::ringTimeoutOver);
         ringingTone();
         nextRing();
     }
@@ -186,10 +188,13 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         }
     }
 
-    /** The ringing tone for the rest of the ring timeout (a bridge or the scenario's next play stops it). */
+    /** The ringing tone for as long as the steps left may ring (a bridge or the scenario's next play stops it). */
     private void ringingTone() {
-        int cadences = (int) (request.ringTimeout().toSeconds() / 5) + 1;
-        request.media().play(ringback, cadences);
+        long seconds = 0;
+        for (int i = Math.max(0, nextRing - 1); i < rings.size(); i++) {
+            seconds += Math.max(1, rings.get(i).ringSeconds());
+        }
+        request.media().play(ringback, (int) Math.min(Integer.MAX_VALUE, seconds / 5 + 1));
     }
 
     void failed(CalleeBranch branch, int code, String outcome) {
@@ -204,7 +209,8 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
 
     private void answered(CalleeBranch branch, WireMessage response) {
         Flow flow = branch.flow();
-        flow.send(WireMessage.parse(Rewrites.inDialog("ACK", response, via(flow), 0)));
+        WireMessage acknowledgement = WireMessage.parse(Rewrites.inDialog("ACK", response, via(flow), 0));
+        flow.send(acknowledgement);
         if (state != State.RINGING || !branch.pending()) {
             hangUp(response, flow); // a second answer, or one that crossed our CANCEL: nobody is left off hook
             return;
@@ -220,8 +226,8 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         state = State.BRIDGED;
         answeredBranch = branch;
         answer = response;
+        ack = acknowledgement;
         cancelRingTimer();
-        cancelDeadline();
         for (CalleeBranch other : all) {
             if (other != branch && other.pending()) {
                 cancel(other, "cancelled");
@@ -254,17 +260,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         nextRing();
     }
 
-    /** The forward's own ring timeout: every branch still ringing is cancelled, the scenario goes on. */
-    private void ringTimeoutOver() {
-        deadline = null;
-        if (state != State.RINGING) {
-            return;
-        }
-        sawNoAnswer = true;
-        cancelAll("no_answer");
-        notAnswered();
-    }
-
     private void stepMaybeOver() {
         if (!starting && state == State.RINGING && !anyPending()) {
             nextRing();
@@ -278,6 +273,31 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     }
 
     // ---- the bridged call ----
+
+    /**
+     * A 2xx after the INVITE's transaction ended: the answered callee repeats its 2xx until our ACK arrives, so the
+     * same ACK goes again (RFC 3261 section 13.2.2.4); a 2xx of another fork's dialog is acknowledged and hung up, as
+     * while ringing.
+     */
+    void repeatedAnswer(WireMessage response) {
+        int code = response.statusCode();
+        if (code < 200 || code >= 300 || !"INVITE".equals(response.cseqMethod())) {
+            return;
+        }
+        if (state == State.BRIDGED && ack != null && Objects.equals(response.toTag(), answer.toTag())
+                && response.callId().equals(answer.callId())) {
+            answeredBranch.flow().send(ack);
+            context.metrics().ackRepeated();
+            return;
+        }
+        for (CalleeBranch branch : all) {
+            if (branch.callId().equals(response.callId()) && branch.flow() != null) {
+                branch.flow().send(WireMessage.parse(Rewrites.inDialog("ACK", response, via(branch.flow()), 0)));
+                hangUp(response, branch.flow());
+                return;
+            }
+        }
+    }
 
     /** A request from the callee within its dialog: BYE ends the forward, the rest are answered here. */
     void request(ServerTransaction<WireMessage> transaction, WireMessage inDialog) {
@@ -323,7 +343,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         }
         state = State.ENDED;
         cancelRingTimer();
-        cancelDeadline();
         for (CalleeBranch branch : all) {
             dialogs.remove(branch.callId(), this);
         }
@@ -374,6 +393,11 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
                 + (code > 0 ? " " + code : ""), context.clock().instant());
     }
 
+    /** Whether {@code response} (Call-ID known to be one of ours) carries our tag in its From: an answer to our INVITE. */
+    boolean sentBy(WireMessage response) {
+        return fromTag.equals(response.fromTag());
+    }
+
     /** Whether {@code inDialog} (Call-ID known to be one of ours) names our tag: a request of the callee's dialog. */
     boolean ours(WireMessage inDialog) {
         return fromTag.equals(inDialog.toTag());
@@ -400,13 +424,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         if (ringTimer != null) {
             ringTimer.cancel();
             ringTimer = null;
-        }
-    }
-
-    private void cancelDeadline() {
-        if (deadline != null) {
-            deadline.cancel();
-            deadline = null;
         }
     }
 

@@ -53,6 +53,19 @@ final class ForwardingBridge implements ScenarioForwarding {
     }
 
     /**
+     * A response that matched no client transaction: a callee's 2xx repeated because our ACK was lost (the INVITE's
+     * transaction ends with the first 2xx, RFC 3261 section 17.1.1.2); taken, true.
+     */
+    boolean takeResponse(WireMessage response) {
+        BridgedCall call = dialogs.answering(response);
+        if (call == null) {
+            return false;
+        }
+        call.repeatedAnswer(response);
+        return true;
+    }
+
+    /**
      * {@code vpbx.sip.bridge.forwards} by outcome: bridged, busy, no_answer, failed, caller_left, nobody_to_ring,
      * no_media_port.
      */

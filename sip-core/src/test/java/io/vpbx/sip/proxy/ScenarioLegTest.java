@@ -326,6 +326,70 @@ class ScenarioLegTest {
     }
 
     @Test
+    void aDigitPressedWhileAPlayStepPlaysIsTheNextMenusChoiceAndItsPromptIsNotPlayed() {
+        scenario("welcome", Map.of("welcome", new Step.Play("welcome", 1, "main"),
+                "main", menu(Map.of("1", "sales"), 3, null), "sales", new Step.Play("sales", 1, null)));
+
+        ScriptedMedia.Session session = answered();
+        press(session, '1');
+        assertEquals(List.of("welcome x1"), session.played, "the play step is not cut short");
+        playEnds(session);
+
+        assertEquals(List.of("welcome x1", "sales x1"), session.played);
+        assertEquals(List.of("step welcome", "step main", "digit 1", "step sales"), path().subList(0, 4));
+    }
+
+    @Test
+    void digitsTypedAheadFeedAMenuThenACollectInOrder() {
+        scenario("welcome", Map.of("welcome", new Step.Play("welcome", 1, "main"),
+                "main", menu(Map.of("2", "ask"), 3, null),
+                "ask", new Step.Collect("ext", 2, 6, '#', TIMEOUT, false, "order", "thanks", "sorry"),
+                "thanks", new Step.Play("thanks", 1, null), "sorry", new Step.Play("sorry", 1, null)));
+
+        ScriptedMedia.Session session = answered();
+        for (char digit : "242#".toCharArray()) {
+            press(session, digit);
+        }
+        playEnds(session);
+
+        assertEquals(List.of("welcome x1", "thanks x1"), session.played, "neither the menu nor the collect prompted");
+        assertEquals(List.of("step welcome", "step main", "digit 2", "step ask", "digits 42", "step thanks"),
+                path().subList(0, 6));
+    }
+
+    @Test
+    void aCollectStillWaitsForTheRestOfWhatWasTypedAhead() {
+        scenario("welcome", Map.of("welcome", new Step.Play("welcome", 1, "ask"),
+                "ask", new Step.Collect("ext", 3, 6, '#', TIMEOUT, false, "order", "thanks", "sorry"),
+                "thanks", new Step.Play("thanks", 1, null), "sorry", new Step.Play("sorry", 1, null)));
+
+        ScriptedMedia.Session session = answered();
+        press(session, '1');
+        press(session, '0');
+        playEnds(session);
+        assertEquals(List.of("welcome x1"), session.played, "no prompt: the caller is keying");
+        press(session, '5');
+        press(session, '#');
+
+        assertEquals(List.of("welcome x1", "thanks x1"), session.played);
+        assertTrue(path().contains("digits 105"), path().toString());
+    }
+
+    @Test
+    void aWrongKeyTypedAheadCountsAsAnInvalidChoiceAndTheRestIsDropped() {
+        scenario("welcome", Map.of("welcome", new Step.Play("welcome", 1, "main"),
+                "main", menu(Map.of("1", "sales"), 3, null), "sales", new Step.Play("sales", 1, null)));
+
+        ScriptedMedia.Session session = answered();
+        press(session, '9');
+        press(session, '1');
+        playEnds(session);
+
+        assertEquals(List.of("welcome x1", "invalid x1", "menu x1"), session.played);
+        assertEquals(List.of("step welcome", "step main", "digit 9"), path().subList(0, 3));
+    }
+
+    @Test
     void collectKeepsTheDigitsEndedByTheTerminator() {
         scenario("ask", Map.of("ask", new Step.Collect("ext", 2, 6, '#', TIMEOUT, false, "order", "thanks", "sorry"),
                 "thanks", new Step.Play("thanks", 1, null), "sorry", new Step.Play("sorry", 1, null)));
