@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One scenario {@code forward}: the UAC half of the back-to-back user agent whose UAS half is the caller's
@@ -31,6 +33,7 @@ import java.util.function.Consumer;
  * Confined to the SIP event loop.
  */
 final class BridgedCall implements ScenarioForwarding.Forwarding {
+    private static final Logger log = LoggerFactory.getLogger(BridgedCall.class);
     private static final String PATH = "forward";
 
     private enum State { RINGING, BRIDGED, ENDED }
@@ -87,6 +90,12 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         rings = targetRings;
         ringingTone();
         nextRing();
+    }
+
+    /** The account's rules for calls out refuse the target ({@code why}): nothing rings, the scenario goes on. */
+    void refused(String why) {
+        log.debug("forward of call {} refused: {}", request.invite().callId(), why);
+        finish(new ForwardOutcome.NotAnswered(403, "destination_refused"));
     }
 
     // ---- ringing ----

@@ -37,6 +37,11 @@ final class ForwardingBridge implements ScenarioForwarding {
             counted(outcome);
             done.accept(outcome);
         });
+        String refused = targets.refusal(request.call().accountId(), request.call().number(), request.target());
+        if (refused != null) {
+            call.refused(refused);
+            return call;
+        }
         call.start(targets.steps(request.call().accountId(), request.target(),
                 (int) Math.max(1, request.ringTimeout().toSeconds()), context.clock().instant()));
         return call;

@@ -96,7 +96,9 @@ public final class RouteSimulator {
         List<String> warnings = new ArrayList<>();
         entries.add(Entry.of(Kind.DIALED, "service code " + dialed.code() + ": scenario " + dialed.scenario().scenarioId()));
         Router router = new Router(table, location, new RingMemory(), new SplittableRandom());
-        if (!ranScenario(router, dialed.scenario(), accountId, dialed.code(), caller, at, digits, entries, warnings)) {
+        // the call's number is the caller ID a phone asking for none shows: what a forward out is checked with
+        String shown = table.firstOutboundNumber(accountId).map(RouteEntry::e164).orElse(dialed.code());
+        if (!ranScenario(router, dialed.scenario(), accountId, shown, caller, at, digits, entries, warnings)) {
             fallback(Fallback.standard(), entries, warnings);
         }
         return Optional.of(new SimulatedCall(entries, warnings));

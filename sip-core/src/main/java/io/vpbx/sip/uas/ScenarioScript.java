@@ -2,6 +2,7 @@ package io.vpbx.sip.uas;
 
 import io.vpbx.media.AudioClip;
 import io.vpbx.media.MediaSession;
+import io.vpbx.sip.routing.DialedNumber;
 import io.vpbx.sip.transaction.Cancellable;
 import io.vpbx.sip.uas.ScenarioForwarding.BridgeRequest;
 import io.vpbx.sip.uas.ScenarioForwarding.ForwardOutcome;
@@ -364,7 +365,16 @@ final class ScenarioScript implements AnswerScript {
         }
     }
 
-    private void forward(Destination target, Duration ringTimeout, String noAnswer) {
+    private void forward(Destination wanted, Duration ringTimeout, String noAnswer) {
+        Destination target = wanted;
+        if (wanted instanceof Destination.Collected collected) {
+            Optional<Destination> resolved = resolve(collected);
+            if (resolved.isEmpty()) {
+                go(noAnswer);
+                return;
+            }
+            target = resolved.get();
+        }
         path("forward " + describe(target));
         if (target instanceof Destination.Scenario other) {
             enter(other.scenarioId(), noAnswer);
@@ -374,6 +384,32 @@ final class ScenarioScript implements AnswerScript {
         forwarding = context.services().scenarios().forwarding().forward(
                 new BridgeRequest(invite, localTag, call, session, target, ringTimeout),
                 outcome -> context.loop().execute(() -> forwarded(outcome, at, noAnswer)));
+    }
+
+    /**
+     * What a collect step kept, as a forward's target: a number in any form {@link DialedNumber} reads (the account's
+     * rules for calls out are the bridge's to apply), or an employee's extension of the account. Empty, with the
+     * reason in the path, when nothing was kept or it names nobody.
+     */
+    private Optional<Destination> resolve(Destination.Collected collected) {
+        String value = variables.get(collected.variable());
+        if (value == null || value.isEmpty()) {
+            path("not_answered no_digits " + collected.variable());
+            return Optional.empty();
+        }
+        if (collected.kind() == Destination.Collected.Kind.EXTENSION) {
+            Optional<String> employee = context.services().scenarios().extensions().employee(call.accountId(), value);
+            if (employee.isEmpty()) {
+                path("extension " + value + " unknown");
+            }
+            return employee.map(Destination.Employee::new);
+        }
+        String e164 = DialedNumber.toE164(value);
+        if (e164 == null) {
+            path("not_answered not_a_number " + value);
+            return Optional.empty();
+        }
+        return Optional.of(new Destination.ExternalNumber(e164));
     }
 
     private void forwarded(ForwardOutcome outcome, int at, String noAnswer) {
@@ -430,6 +466,7 @@ final class ScenarioScript implements AnswerScript {
             case Destination.ExternalPbx pbx -> "pbx " + String.join(",", pbx.uris());
             case Destination.PlatformNumber number -> "platform_number " + number.e164();
             case Destination.Scenario other -> "scenario " + other.scenarioId();
+            case Destination.Collected collected -> "collected " + collected.variable();
         };
     }
 

@@ -390,6 +390,56 @@ class ScenarioLegTest {
     }
 
     @Test
+    void aCollectedNumberIsWhereTheForwardRingsAndThePathShowsTheDigits() {
+        scenario("ask", Map.of("ask", new Step.Collect("ext", 3, 15, '#', TIMEOUT, false, "callback", "call", "sorry"),
+                "call", new Step.Forward(new Destination.Collected(Destination.Collected.Kind.NUMBER, "callback"),
+                        Duration.ofSeconds(20), "sorry"),
+                "sorry", new Step.Play("sorry", 1, null)));
+
+        ScriptedMedia.Session session = answered();
+        for (char digit : "89161234567#".toCharArray()) {
+            press(session, digit);
+        }
+
+        assertEquals(new Destination.ExternalNumber("+79161234567"), forwards.get(0).target());
+        assertEquals(List.of("step ask", "digits 89161234567", "step call", "forward number +79161234567"), path());
+    }
+
+    private void collectedExtensionScenario() {
+        scenario("ask", Map.of("ask", new Step.Collect("ext", 3, 3, '#', TIMEOUT, false, "ext", "call", "sorry"),
+                "call", new Step.Forward(new Destination.Collected(Destination.Collected.Kind.EXTENSION, "ext"),
+                        Duration.ofSeconds(20), "sorry"),
+                "sorry", new Step.Play("sorry", 1, null)));
+    }
+
+    @Test
+    void aCollectedExtensionRingsThatEmployee() {
+        collectedExtensionScenario();
+
+        ScriptedMedia.Session session = answered();
+        for (char digit : "102".toCharArray()) {
+            press(session, digit);
+        }
+
+        assertEquals(new Destination.Employee("e-102"), forwards.get(0).target());
+        assertEquals(List.of("step ask", "digits 102", "step call", "forward employee e-102"), path());
+    }
+
+    @Test
+    void aCollectedExtensionNobodyHasGoesToTheNoAnswerStep() {
+        collectedExtensionScenario();
+
+        ScriptedMedia.Session session = answered();
+        for (char digit : "555".toCharArray()) {
+            press(session, digit);
+        }
+
+        assertEquals(List.of(), forwards, "nothing rings");
+        assertEquals("sorry x1", session.played.get(session.played.size() - 1));
+        assertEquals(List.of("step ask", "digits 555", "step call", "extension 555 unknown", "step sorry"), path());
+    }
+
+    @Test
     void collectKeepsTheDigitsEndedByTheTerminator() {
         scenario("ask", Map.of("ask", new Step.Collect("ext", 2, 6, '#', TIMEOUT, false, "order", "thanks", "sorry"),
                 "thanks", new Step.Play("thanks", 1, null), "sorry", new Step.Play("sorry", 1, null)));

@@ -7,6 +7,7 @@ import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
+import io.vpbx.telephony.forwarding.Destination;
 import io.vpbx.telephony.scenario.Scenario;
 import io.vpbx.telephony.scenario.ServiceCode;
 import io.vpbx.telephony.scenario.Step;
@@ -106,7 +107,7 @@ public final class ScenarioCodec {
             }
             case "forward" -> {
                 Fields f = new Fields(path, node, Set.of("type", "target", "ring_timeout", "no_answer"));
-                yield new Step.Forward(Destinations.of(forwarding.readTarget(path + ".target", node.get("target"))),
+                yield new Step.Forward(forwardTarget(path + ".target", node.get("target")),
                         f.seconds("ring_timeout", Forwarding.DEFAULT_RING_SECONDS, Forwarding.MIN_RING_SECONDS,
                                 Forwarding.MAX_RING_SECONDS), f.stepOr("no_answer"));
             }
@@ -122,6 +123,41 @@ public final class ScenarioCodec {
             default -> throw new InvalidFieldException(path + ".type", "must be one of play, menu, collect, time_condition, "
                     + "forward, voicemail, hangup; got '" + type + "'");
         };
+    }
+
+    /**
+     * A forward's target: any forwarding target, or what a collect step kept, as a number
+     * ({@code {"type": "external_number", "number_from": "<variable>"}}) or an employee's extension
+     * ({@code {"type": "employee", "extension_from": "<variable>"}}). Whether a collect keeps that variable is
+     * {@link ScenarioRules}' check.
+     */
+    private Destination forwardTarget(String field, JsonNode node) {
+        if (node != null && node.isObject() && (node.has("number_from") || node.has("extension_from"))) {
+            boolean number = node.has("number_from");
+            String type = number ? "external_number" : "employee";
+            String reference = number ? "number_from" : "extension_from";
+            Fields f = new Fields(field, node, Set.of("type", reference));
+            if (!type.equals(f.text("type"))) {
+                throw new InvalidFieldException(field + ".type", reference + " goes with type " + type);
+            }
+            String variable = f.text(reference);
+            if (!VARIABLE.matcher(variable).matches()) {
+                throw new InvalidFieldException(field + "." + reference,
+                        "must name a collect step's variable: 1..32 of a-z, 0-9 and _, starting with a letter");
+            }
+            return new Destination.Collected(number ? Destination.Collected.Kind.NUMBER
+                    : Destination.Collected.Kind.EXTENSION, variable);
+        }
+        return Destinations.of(forwarding.readTarget(field, node));
+    }
+
+    private ObjectNode writeTarget(Destination target) {
+        if (target instanceof Destination.Collected collected) {
+            boolean number = collected.kind() == Destination.Collected.Kind.NUMBER;
+            return mapper.createObjectNode().put("type", number ? "external_number" : "employee")
+                    .put(number ? "number_from" : "extension_from", collected.variable());
+        }
+        return forwarding.writeTarget(Destinations.target("target", target));
     }
 
     private static Step menu(String path, JsonNode node) {
@@ -212,7 +248,7 @@ public final class ScenarioCodec {
             }
             case Step.Forward f -> {
                 node.put("type", "forward");
-                node.set("target", forwarding.writeTarget(Destinations.target("target", f.target())));
+                node.set("target", writeTarget(f.target()));
                 node.put("ring_timeout", (int) f.ringTimeout().toSeconds());
                 putOptional(node, "no_answer", f.noAnswer());
             }

@@ -190,4 +190,25 @@ class ScenarioCodecTest {
         assertEquals("service_code", assertThrows(InvalidFieldException.class,
                 () -> codec.read("sc-1", "acc-1", 1, node)).field());
     }
+
+    @Test
+    void aForwardMayDialWhatACollectKeptAsANumberOrAnExtension() throws Exception {
+        String number = withStep("sales", "{'type':'forward','target':{'type':'external_number','number_from':'callback'}}");
+        Step.Forward forward = (Step.Forward) read(number).steps().get("sales");
+        assertEquals(new Destination.Collected(Destination.Collected.Kind.NUMBER, "callback"), forward.target());
+        assertEquals("callback", codec.write(read(number)).get("steps").get("sales").get("target").get("number_from").asText());
+
+        String extension = withStep("sales", "{'type':'forward','target':{'type':'employee','extension_from':'ext'}}");
+        assertEquals(new Destination.Collected(Destination.Collected.Kind.EXTENSION, "ext"),
+                ((Step.Forward) read(extension).steps().get("sales")).target());
+        assertEquals(json("{'type':'employee','extension_from':'ext'}"),
+                codec.write(read(extension)).get("steps").get("sales").get("target"));
+
+        assertRefused("steps.sales.target.type", withStep("sales",
+                "{'type':'forward','target':{'type':'department','number_from':'callback'}}"));
+        assertRefused("steps.sales.target.number_from", withStep("sales",
+                "{'type':'forward','target':{'type':'external_number','number_from':'Call Back'}}"));
+        assertRefused("steps.sales.target.employee_id", withStep("sales",
+                "{'type':'forward','target':{'type':'employee','extension_from':'ext','employee_id':'e-1'}}"));
+    }
 }
