@@ -31,7 +31,7 @@ class RtcpTranslationTest {
 
         int length = RtcpTranslation.translate(compound, compound.length, VPBX_TO_B, FAR_B);
 
-        assertEquals(32 + 12, length, "the RR and the SDES are kept, the APP cut");
+        assertEquals(32 + 16, length, "the RR and the SDES are kept, the APP cut");
         ByteBuffer in = ByteBuffer.wrap(compound, 0, length);
         assertEquals(201, in.get(1) & 0xff);
         assertEquals(VPBX_TO_B, in.getInt(4), "B hears A's media from vpbx's SSRC toward B");
