@@ -61,8 +61,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     private CalleeBranch earlyBranch;
     private CalleeBranch answeredBranch;
     private WireMessage answer;
-    /** The ACK of the callee's 2xx: sent again, the same, for each repeat of that 2xx (section 13.2.2.4). */
-    private WireMessage ack;
 
     BridgedCall(UasContext context, BridgeDialogs dialogs, BridgeRequest request, AudioClip ringback,
                 Consumer<ForwardOutcome> done) {
@@ -218,8 +216,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
 
     private void answered(CalleeBranch branch, WireMessage response) {
         Flow flow = branch.flow();
-        WireMessage acknowledgement = WireMessage.parse(Rewrites.inDialog("ACK", response, via(flow), 0));
-        flow.send(acknowledgement);
+        flow.send(WireMessage.parse(Rewrites.inDialog("ACK", response, via(flow), 0)));
         if (state != State.RINGING || !branch.pending()) {
             hangUp(response, flow); // a second answer, or one that crossed our CANCEL: nobody is left off hook
             return;
@@ -235,7 +232,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         state = State.BRIDGED;
         answeredBranch = branch;
         answer = response;
-        ack = acknowledgement;
         cancelRingTimer();
         for (CalleeBranch other : all) {
             if (other != branch && other.pending()) {
@@ -284,18 +280,20 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     // ---- the bridged call ----
 
     /**
-     * A 2xx after the INVITE's transaction ended: the answered callee repeats its 2xx until our ACK arrives, so the
-     * same ACK goes again (RFC 3261 section 13.2.2.4); a 2xx of another fork's dialog is acknowledged and hung up, as
-     * while ringing.
+     * A 2xx after the INVITE's transaction ended: the answered callee repeats its 2xx until our ACK arrives, so an ACK
+     * goes for each repeat (RFC 3261 section 13.2.2.4: built as any request in the dialog, the INVITE's CSeq, a branch
+     * of its own, as the ACK of a 2xx is a transaction of its own); a 2xx of another fork's dialog is acknowledged and
+     * hung up, as while ringing.
      */
     void repeatedAnswer(WireMessage response) {
         int code = response.statusCode();
         if (code < 200 || code >= 300 || !"INVITE".equals(response.cseqMethod())) {
             return;
         }
-        if (state == State.BRIDGED && ack != null && Objects.equals(response.toTag(), answer.toTag())
+        if (state == State.BRIDGED && Objects.equals(response.toTag(), answer.toTag())
                 && response.callId().equals(answer.callId())) {
-            answeredBranch.flow().send(ack);
+            Flow flow = answeredBranch.flow();
+            flow.send(WireMessage.parse(Rewrites.inDialog("ACK", response, via(flow), 0)));
             context.metrics().ackRepeated();
             return;
         }

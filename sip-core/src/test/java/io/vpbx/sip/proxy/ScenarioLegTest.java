@@ -336,7 +336,8 @@ class ScenarioLegTest {
         playEnds(session);
 
         assertEquals(List.of("welcome x1", "sales x1"), session.played);
-        assertEquals(List.of("step welcome", "step main", "digit 1", "step sales"), path().subList(0, 4));
+        playEnds(session);
+        assertEquals(List.of("step welcome", "step main", "digit 1", "step sales", "hang_up"), path());
     }
 
     @Test
@@ -353,8 +354,9 @@ class ScenarioLegTest {
         playEnds(session);
 
         assertEquals(List.of("welcome x1", "thanks x1"), session.played, "neither the menu nor the collect prompted");
-        assertEquals(List.of("step welcome", "step main", "digit 2", "step ask", "digits 42", "step thanks"),
-                path().subList(0, 6));
+        playEnds(session);
+        assertEquals(List.of("step welcome", "step main", "digit 2", "step ask", "digits 42", "step thanks", "hang_up"),
+                path());
     }
 
     @Test
@@ -372,6 +374,7 @@ class ScenarioLegTest {
         press(session, '#');
 
         assertEquals(List.of("welcome x1", "thanks x1"), session.played);
+        playEnds(session);
         assertTrue(path().contains("digits 105"), path().toString());
     }
 
@@ -385,8 +388,11 @@ class ScenarioLegTest {
         press(session, '1');
         playEnds(session);
 
-        assertEquals(List.of("welcome x1", "invalid x1", "menu x1"), session.played);
-        assertEquals(List.of("step welcome", "step main", "digit 9"), path().subList(0, 3));
+        playEnds(session);
+        assertEquals(List.of("welcome x1", "invalid x1", "menu x1"), session.played, "the 1 after the 9 was dropped");
+        press(session, '1');
+        playEnds(session);
+        assertEquals(List.of("step welcome", "step main", "digit 9", "digit 1", "step sales", "hang_up"), path());
     }
 
     @Test
@@ -402,7 +408,16 @@ class ScenarioLegTest {
         }
 
         assertEquals(new Destination.ExternalNumber("+79161234567"), forwards.get(0).target());
-        assertEquals(List.of("step ask", "digits 89161234567", "step call", "forward number +79161234567"), path());
+        nobodyAnswersThenSorryEnds(session);
+        assertEquals(List.of("step ask", "digits 89161234567", "step call", "forward number +79161234567",
+                "not_answered no_answer 408", "step sorry", "hang_up"), path());
+    }
+
+    private void nobodyAnswersThenSorryEnds(ScriptedMedia.Session session) {
+        pendingForwards.get(0).accept(new ForwardOutcome.NotAnswered(408, "no_answer"));
+        settle();
+        assertEquals("sorry x1", session.played.get(session.played.size() - 1));
+        playEnds(session);
     }
 
     private void collectedExtensionScenario() {
@@ -422,7 +437,9 @@ class ScenarioLegTest {
         }
 
         assertEquals(new Destination.Employee("e-102"), forwards.get(0).target());
-        assertEquals(List.of("step ask", "digits 102", "step call", "forward employee e-102"), path());
+        nobodyAnswersThenSorryEnds(session);
+        assertEquals(List.of("step ask", "digits 102", "step call", "forward employee e-102", "not_answered no_answer 408",
+                "step sorry", "hang_up"), path());
     }
 
     @Test
@@ -436,7 +453,9 @@ class ScenarioLegTest {
 
         assertEquals(List.of(), forwards, "nothing rings");
         assertEquals("sorry x1", session.played.get(session.played.size() - 1));
-        assertEquals(List.of("step ask", "digits 555", "step call", "extension 555 unknown", "step sorry"), path());
+        playEnds(session);
+        assertEquals(List.of("step ask", "digits 555", "step call", "extension 555 unknown", "step sorry", "hang_up"),
+                path());
     }
 
     @Test
