@@ -72,7 +72,7 @@ final class ForwardingBridge implements ScenarioForwarding {
 
     /**
      * {@code vpbx.sip.bridge.forwards} by outcome: bridged, busy, no_answer, failed, caller_left, nobody_to_ring,
-     * no_media_port.
+     * destination_refused, no_media_port.
      */
     private void counted(ForwardOutcome outcome) {
         String tag = switch (outcome) {
