@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.server.sipp.Sipp;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Internal calls through the whole server over UDP on 127.0.0.1: anna's phone (SIPp, authenticating with digest and
  * asking for no caller ID: its From user is its username) dials a colleague's extension, a department's extension
- * and another number of her account; boris's registered phone (SIPp) answers. No carrier is involved.
+ * and another number of her account; boris's registered phone (SIPp) answers. No carrier is involved. A service code
+ * she dials is answered by vpbx itself with the account's scenario.
  */
 class InternalCallsSippTest {
     private static final String DID = "+74951230001";
@@ -100,6 +104,51 @@ class InternalCallsSippTest {
         assertEquals(DID, record.get("callee").asText());
         assertEquals(SECOND_DID, record.get("number").asText());
         assertEquals(boris, record.get("attempts").get(0).get("employee_id").asText());
+    }
+
+    @Test
+    void annaDialsAServiceCodeAndItsScenarioAnswersTakesHerDigitAndEndsTheCall() {
+        fixtures.register("anna");
+        String menu = upload("menu", 2.0);
+        String thanks = upload("thanks", 0.5);
+        Api.Response created = api.post("/v1/scenarios", acme, """
+                {"name":"Staff line","service_code":"*12","start":"main","steps":{
+                  "main":{"type":"menu","prompt":"%s","options":{"1":"thanks"},"timeout":5,"retries":1},
+                  "thanks":{"type":"play","media":"%s","next":"bye"},
+                  "bye":{"type":"hangup","code":480}}}""".formatted(menu, thanks));
+        assertEquals(201, created.status(), created.body());
+        String scenario = created.json().get("id").asText();
+
+        Sipp.scenario("service-code-call").remote(running.server.sip().udpPort()).service("%2A12")
+                .auth("anna", PASSWORD).key("caller", "anna").key("rtp_port", String.valueOf(Sipp.freeUdpPort()))
+                .key("digit", "1").arguments("-i", "127.0.0.2")
+                .recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).run().assertSucceeded();
+
+        JsonNode record = onlyRecord();
+        assertEquals("answered", record.get("result").asText(), record.toString());
+        assertEquals("*12", record.get("callee").asText());
+        List<String> path = new ArrayList<>();
+        for (JsonNode attempt : record.get("attempts")) {
+            if (attempt.get("kind").asText().equals("scenario")) {
+                assertEquals(scenario + " v1", attempt.get("destination").asText());
+                path.add(attempt.get("outcome").asText());
+            }
+        }
+        assertEquals(List.of("step main", "digit 1", "step thanks", "step bye"), path, record.toString());
+    }
+
+    @Test
+    void aServiceCodeTheAccountDoesNotHaveIsNotFound() {
+        Sipp.scenario("outbound-not-found").remote(running.server.sip().udpPort()).service("*99")
+                .auth("anna", PASSWORD).key("caller", "anna").arguments("-i", "127.0.0.2")
+                .recvTimeout(Duration.ofSeconds(10)).timeout(CALL_LIMIT).run().assertSucceeded();
+    }
+
+    private String upload(String name, double seconds) {
+        Api.Response uploaded = api.exactly("POST", "/v1/media?name=" + name, acme,
+                HttpRequest.BodyPublishers.ofByteArray(Wavs.tone(8_000, 1, seconds, 700)), Map.of("Content-Type", "audio/wav"));
+        assertEquals(201, uploaded.status(), uploaded.body());
+        return uploaded.json().get("id").asText();
     }
 
     private void annaCalls(String dialed) {

@@ -196,6 +196,29 @@ abstract class ScenarioApiContract extends WholeServerContract {
     }
 
     @Test
+    void aServiceCodeIsUniqueInTheAccountAndCheckedToTheGrammar() {
+        String withCode = example().replaceFirst("\\{", "{\"service_code\":\"*12\",");
+        Api.Response created = api.post("/v1/scenarios", acme, withCode);
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().get("id").asText();
+        assertEquals("*12", created.json().get("service_code").asText());
+
+        Api.Response taken = api.post("/v1/scenarios", acme, withCode);
+        assertProblem(409, "service_code", taken);
+        assertEquals("scenario " + id, taken.json().get("errors").get(0).asText(), taken.body());
+        assertProblem(422, "service_code", api.post("/v1/scenarios", acme, withCode.replace("*12", "*1")));
+        assertProblem(422, "service_code", api.post("/v1/scenarios", acme, withCode.replace("*12", "12")));
+
+        String globexScenario = "{\"name\":\"x\",\"service_code\":\"*12\",\"start\":\"a\",\"steps\":{\"a\":{\"type\":\"hangup\"}}}";
+        assertEquals(201, api.post("/v1/scenarios", globex, globexScenario).status(), "codes are per account");
+
+        Api.Response replaced = api.call("PUT", "/v1/scenarios/" + id, acme, example(), Map.of());
+        assertEquals(200, replaced.status(), replaced.body());
+        assertTrue(replaced.json().path("service_code").isMissingNode(), "version 2 has no code");
+        assertEquals(201, api.post("/v1/scenarios", acme, withCode).status(), "the code is free again");
+    }
+
+    @Test
     void anotherAccountsScenarioDoesNotExistForThem() {
         String id = create(acme, example());
         assertEquals(404, api.get("/v1/scenarios/" + id, globex).status());

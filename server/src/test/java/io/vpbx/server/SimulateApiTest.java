@@ -154,6 +154,25 @@ class SimulateApiTest {
     }
 
     @Test
+    void aServiceCodeSimulatesWhatAnEmployeesPhoneDiallingItRuns() {
+        ok(201, api.post("/v1/scenarios", acme, ("{'name':'Staff line','service_code':'*12','start':'ask','steps':{"
+                + "'ask':{'type':'collect','min_digits':3,'max_digits':3,'variable':'ext','next':'call'},"
+                + "'call':{'type':'forward','target':{'type':'employee','extension_from':'ext'},'ring_timeout':20}}}")
+                .replace('\'', '"')));
+
+        JsonNode simulation = ok(200, simulate(acme, "%2A12", "{\"at\":\"" + NOON + "\",\"digits\":[\"102\"]}")).json();
+
+        assertEquals("*12", simulation.get("number").asText());
+        assertTrue(texts(simulation, "dialed").get(0).startsWith("service code *12: scenario "), simulation.toString());
+        assertEquals(List.of("step ask", "digits 102", "step call", "forward employee " + boris,
+                "not_answered nobody_to_ring 480", "hang_up"), texts(simulation, "path"));
+        assertEquals(404, simulate(acme, "%2A13", "{}").status(), "no scenario has *13");
+        String globex = ok(201, api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Globex\"}")).json()
+                .get("api_key").asText();
+        assertEquals(404, simulate(globex, "%2A12", "{}").status(), "another account's code");
+    }
+
+    @Test
     void anotherAccountsNumberIsNotFoundAndBadInputIsRefusedNamingTheField() {
         fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 20);
         String globex = ok(201, api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Globex\"}")).json()

@@ -14,6 +14,7 @@ public final class MediaMetrics {
     private final Counter late;
     private final Counter reportsSent;
     private final Counter reportsReceived;
+    private final Counter reportsRelayed;
     private final Map<DropReason, Counter> dropped = new EnumMap<>(DropReason.class);
 
     public MediaMetrics(MeterRegistry registry) {
@@ -30,6 +31,8 @@ public final class MediaMetrics {
                 .register(registry);
         reportsReceived = Counter.builder("vpbx.media.rtcp.received").description("RTCP packets received")
                 .register(registry);
+        reportsRelayed = Counter.builder("vpbx.media.rtcp.relayed")
+                .description("RTCP compounds a bridged leg heard, translated and sent on to the other leg").register(registry);
         for (DropReason reason : DropReason.values()) {
             dropped.put(reason, Counter.builder("vpbx.media.dropped").tag("reason", reason.tag())
                     .description("received datagrams thrown away").register(registry));
@@ -56,6 +59,10 @@ public final class MediaMetrics {
 
     public void reportSent() {
         reportsSent.increment();
+    }
+
+    public void reportRelayed() {
+        reportsRelayed.increment();
     }
 
     public void reportsReceived(int packets) {

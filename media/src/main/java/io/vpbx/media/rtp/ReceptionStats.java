@@ -41,6 +41,16 @@ public final class ReceptionStats {
         }
     }
 
+    /** Whether any packet was received. */
+    public boolean started() {
+        return started;
+    }
+
+    /** The SSRC of the stream received last (meaningful once {@link #started}). */
+    public int ssrc() {
+        return ssrc;
+    }
+
     public long received() {
         return received;
     }

@@ -165,6 +165,19 @@ final class OutgoingMedia {
         return true;
     }
 
+    /** The SSRC this leg's far end hears vpbx's media (played or relayed) from. */
+    int ssrc() {
+        return stream.ssrc();
+    }
+
+    /** Sends an RTCP compound the bridged peer heard, translated for this leg, to {@code target}. */
+    void relayReport(byte[] compound, int length, InetSocketAddress target) {
+        ByteBuf buffer = rtcp.alloc().directBuffer(length);
+        buffer.writeBytes(compound, 0, length);
+        rtcp.writeAndFlush(new DatagramPacket(buffer, target), rtcp.voidPromise());
+        metrics.reportRelayed();
+    }
+
     /** A new bridge: the next relayed packet anchors the timestamp mapping afresh. */
     void newBridge() {
         relayed.reset();

@@ -13,6 +13,7 @@ import io.vpbx.media.rtp.DropReason;
 import io.vpbx.media.rtp.MediaMetrics;
 import io.vpbx.media.rtp.ReceptionStats;
 import io.vpbx.media.rtp.RtcpReader;
+import io.vpbx.media.rtp.RtcpTranslation;
 import io.vpbx.media.rtp.RtpPacket;
 import io.vpbx.media.rtp.SymmetricLatch;
 import java.net.InetSocketAddress;
@@ -248,7 +249,10 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
         }
     }
 
-    /** One RTCP datagram: counted, and its source becomes where sender reports go. */
+    /**
+     * One RTCP datagram: counted, and its source becomes where sender reports go; bridged, a copy goes to the peer,
+     * which translates it for its own leg ({@link RtcpTranslation}) and sends it on.
+     */
     void receiveRtcp(ByteBuf datagram, InetSocketAddress source) {
         if (closed) {
             return;
@@ -262,6 +266,25 @@ final class RtpSession implements MediaSession, PacingTicker.Paced, TelephoneEve
         InetSocketAddress target = latch.target();
         if (rtcpSource == null && target != null && target.getAddress().equals(source.getAddress())) {
             rtcpSource = source;
+        }
+        RtpSession peer = bridged;
+        if (peer != null && target != null && target.getAddress().equals(source.getAddress())) {
+            byte[] compound = new byte[datagram.readableBytes()];
+            datagram.getBytes(datagram.readerIndex(), compound);
+            peer.onLoop(() -> peer.relayReport(this, compound), () -> { });
+        }
+    }
+
+    /** An RTCP compound the bridged peer heard from its far end, on this loop now: translated and sent to ours. */
+    private void relayReport(RtpSession from, byte[] compound) {
+        InetSocketAddress target = latch.target();
+        if (closed || bridged != from || target == null || !reception.started()) {
+            return; // no bridge any more, or nothing heard from our far end yet: no SSRC to report on
+        }
+        int length = RtcpTranslation.translate(compound, compound.length, outgoing.ssrc(), reception.ssrc());
+        if (length > 0) {
+            outgoing.relayReport(compound, length, rtcpSource != null ? rtcpSource
+                    : new InetSocketAddress(target.getAddress(), target.getPort() + 1));
         }
     }
 

@@ -69,6 +69,44 @@ class BridgeTest {
     }
 
     @Test
+    void rtcpFromOneSideReachesTheOtherWithItsSsrcsTranslated() {
+        MediaSession a = media.open("caller");
+        MediaSession b = media.open("callee");
+        a.connect(new RemoteMedia(peerA.address(), Codec.PCMU, -1, true));
+        b.connect(new RemoteMedia(peerB.address(), Codec.PCMU, -1, true));
+        a.bridge(b);
+        settle(a);
+        settle(b);
+        peerA.sendAll(RtpPeer.voice(Codec.PCMU, Tones.sine(1000, 200), 100, 5000, SSRC_A), a.localRtp());
+        int vpbxToB = heard(peerB).getFirst().ssrc();
+        peerB.sendAll(RtpPeer.voice(Codec.PCMU, Tones.sine(440, 200), 900, 77000, SSRC_B), b.localRtp());
+        int vpbxToA = heard(peerA).getFirst().ssrc();
+
+        try (RtpPeer rtcpA = RtpPeer.open(); RtpPeer rtcpB = RtpPeer.open()) {
+            // B's own report first: b learns where B's RTCP comes from (and relays it toward A)
+            rtcpB.sendRaw(receiverReport(SSRC_B, vpbxToB), rtcpPort(b));
+            rtcpA.sendRaw(receiverReport(SSRC_A, vpbxToA), rtcpPort(a));
+
+            java.nio.ByteBuffer atB = java.nio.ByteBuffer.wrap(rtcpB.receiveRaw(AT_MOST).orElseThrow(
+                    () -> new AssertionError("A's report never reached B")));
+            assertEquals(201, atB.get(1) & 0xff);
+            assertEquals(vpbxToB, atB.getInt(4), "the sender is the source B hears A from");
+            assertEquals(SSRC_B, atB.getInt(8), "the block reports on B's own stream");
+            assertEquals(0x05000010, atB.getInt(12), "A's loss figures pass");
+        }
+    }
+
+    /** An RR from {@code ssrc} with one report block on {@code about}: 5 % lost, 16 packets in all. */
+    private static byte[] receiverReport(int ssrc, int about) {
+        return java.nio.ByteBuffer.allocate(32).put((byte) 0x81).put((byte) 201).putShort((short) 7).putInt(ssrc)
+                .putInt(about).putInt(0x05000010).putInt(1234).putInt(40).putInt(0).putInt(0).array();
+    }
+
+    private static java.net.InetSocketAddress rtcpPort(MediaSession session) {
+        return new java.net.InetSocketAddress(session.localRtp().getAddress(), session.localRtp().getPort() + 1);
+    }
+
+    @Test
     void pcmuOnOneLegAndPcmaOnTheOtherAreTranscodedBothWays() {
         MediaSession a = media.open("caller");
         MediaSession b = media.open("callee");

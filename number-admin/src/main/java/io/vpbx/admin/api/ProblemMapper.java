@@ -36,7 +36,7 @@ final class ProblemMapper {
             case LimitExceededException e -> limitProblem(e, path, requestId);
             case NotFoundException e -> new Problem(BASE + "not-found", "Not found", 404, e.getMessage(), path, null, List.of(), requestId);
             case ConflictException e ->
-                    new Problem(BASE + "conflict", "Conflict", 409, e.getMessage(), path, null, e.blockers(), requestId);
+                    new Problem(BASE + "conflict", "Conflict", 409, e.getMessage(), path, e.field(), e.blockers(), requestId);
             case IllegalTransitionException e ->
                     new Problem(BASE + "conflict", "Conflict", 409, e.getMessage(), path, null, List.of(), requestId);
             case ForbiddenException e -> new Problem(BASE + "forbidden", "Forbidden", 403, e.getMessage(), path, null, List.of(), requestId);

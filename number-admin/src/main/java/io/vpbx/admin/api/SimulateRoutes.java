@@ -7,7 +7,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.NotFoundException;
-import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.domain.staff.Employee;
 import io.vpbx.admin.domain.voicemail.Recipient;
 import io.vpbx.admin.service.NumberInputs;
@@ -16,6 +15,7 @@ import io.vpbx.admin.service.calls.CallSimulator;
 import io.vpbx.admin.service.media.MediaService;
 import io.vpbx.admin.service.numbers.NumberService;
 import io.vpbx.admin.service.staff.EmployeeService;
+import io.vpbx.telephony.scenario.ServiceCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
 
 /**
  * POST /v1/numbers/{number}/simulate: the path a call to one of the account's own numbers would take at {@code at}
- * (default: now), the caller pressing {@code digits}. Another account's number is not found; the answer changes
- * nothing, so nothing is audited.
+ * (default: now), the caller pressing {@code digits}; {@code number} may also be one of the account's service codes
+ * ({@code *12}, {@code %2A12} in the URL): what an employee's phone dialling it runs. Another account's number or code
+ * is not found; the answer changes nothing, so nothing is audited.
  */
 final class SimulateRoutes implements Routes {
     static final int MAX_DIGIT_ENTRIES = 20;
@@ -63,18 +64,20 @@ final class SimulateRoutes implements Routes {
         exchange.blocking(rc, 200, () -> {
             RequestContext ctx = exchange.context(rc);
             String accountId = ctx.accountId();
-            String e164 = inputs.one("number", rc.pathParam("number"));
+            String raw = rc.pathParam("number");
+            boolean serviceCode = ServiceCode.isServiceCode(raw);
+            String called = serviceCode ? raw : inputs.one("number", raw);
             ObjectNode body = exchange.bodyTree(rc);
-            CallSimulator.Request request = new CallSimulator.Request(accountId, e164, at(body.get("at")),
+            CallSimulator.Request request = new CallSimulator.Request(accountId, called, at(body.get("at")),
                     caller(body.get("caller")), digits(body.get("digits")));
-            NumberRecord number = numbers.get(ctx, e164);
-            if (!accountId.equals(number.accountId())) {
-                throw new NotFoundException("number " + e164);
+            String what = (serviceCode ? "service code " : "number ") + called;
+            if (!serviceCode && !accountId.equals(numbers.get(ctx, called).accountId())) {
+                throw new NotFoundException(what);
             }
             CallSimulator sip = simulator.orElseThrow(() -> new ApiException(503, null,
                     "calls cannot be simulated: this node runs no SIP side", 0));
             CallSimulator.Simulation simulation = sip.simulate(request)
-                    .orElseThrow(() -> new NotFoundException("number " + e164 + " (not routed yet)"));
+                    .orElseThrow(() -> new NotFoundException(what + (serviceCode ? "" : " (not routed yet)")));
             return view(ctx, request, simulation);
         });
     }
@@ -123,7 +126,7 @@ final class SimulateRoutes implements Routes {
 
     private ObjectNode view(RequestContext ctx, CallSimulator.Request request, CallSimulator.Simulation simulation) {
         ObjectNode node = exchange.mapper().createObjectNode()
-                .put("number", request.e164())
+                .put("number", request.called())
                 .put("at", request.at().toString());
         ArrayNode path = node.putArray("path");
         List<String> warnings = new ArrayList<>(simulation.warnings());

@@ -13,10 +13,16 @@ import java.util.Set;
  * across all accounts.
  */
 public interface ScenarioStore {
-    /** Saves a new scenario as its version 1, with what that version refers to. */
+    /**
+     * Saves a new scenario as its version 1, with what that version refers to; a service code another scenario of the
+     * account holds is a {@link io.vpbx.admin.domain.ConflictException} naming {@code service_code}.
+     */
     void create(Tx tx, StoredScenario first, Set<String> references) throws SQLException;
 
-    /** Saves {@code next} (current version + 1) as the current version, its references replacing the previous ones. */
+    /**
+     * Saves {@code next} (current version + 1) as the current version, its references and service code replacing the
+     * previous ones (a code taken: as {@link #create}).
+     */
     void addVersion(Tx tx, StoredScenario next, Set<String> references) throws SQLException;
 
     Optional<StoredScenario> find(Tx tx, String accountId, String id) throws SQLException;
@@ -27,6 +33,9 @@ public interface ScenarioStore {
     Optional<StoredScenario> lock(Tx tx, String accountId, String id) throws SQLException;
 
     boolean exists(Tx tx, String accountId, String id) throws SQLException;
+
+    /** The account's scenario whose current version has the service code {@code code} ({@code *12}). */
+    Optional<StoredScenario> findByServiceCode(Tx tx, String accountId, String code) throws SQLException;
 
     /** An account's scenarios (current versions) by id, after {@code afterId} (null: from the start), at most {@code limit}. */
     List<StoredScenario> list(Tx tx, String accountId, String afterId, int limit) throws SQLException;

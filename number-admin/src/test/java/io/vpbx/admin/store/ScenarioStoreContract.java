@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.account.Account;
 import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.domain.scenario.StoredScenario;
@@ -127,5 +128,35 @@ public interface ScenarioStoreContract extends StoreContract {
         assertTrue(inTx(tx -> scenarios().find(tx, "acc-1", "sc-2", 1)).isEmpty());
         assertEquals(List.of(), inTx(tx -> scenarios().usersOf(tx, "m-2")));
         assertFalse(holds(tx -> scenarios().delete(tx, "acc-1", "sc-2")));
+    }
+
+    @Test
+    default void aServiceCodeIsFoundInItsAccountAndTakenOnlyOnceThere() {
+        StoredScenario first = withCode(version("sc-1", "acc-1", 1, "A", T0), "*12");
+        create(first, Set.of());
+        create(withCode(version("sc-9", "acc-2", 1, "B", T0), "*12"), Set.of());
+        create(version("sc-3", "acc-1", 1, "no code", T0), Set.of());
+        create(version("sc-4", "acc-1", 1, "no code either", T0), Set.of());
+        assertEquals(Optional.of(first), inTx(tx -> scenarios().findByServiceCode(tx, "acc-1", "*12")));
+        assertEquals("sc-9", inTx(tx -> scenarios().findByServiceCode(tx, "acc-2", "*12")).orElseThrow().id());
+
+        ConflictException taken = org.junit.jupiter.api.Assertions.assertThrows(ConflictException.class,
+                () -> create(withCode(version("sc-2", "acc-1", 1, "C", T0), "*12"), Set.of()));
+        assertEquals("service_code", taken.field());
+        org.junit.jupiter.api.Assertions.assertThrows(ConflictException.class, () -> inTx(tx -> {
+            scenarios().addVersion(tx, withCode(version("sc-3", "acc-1", 2, "no code", T1), "*12"), Set.of());
+            return null;
+        }));
+
+        inTx(tx -> {
+            scenarios().addVersion(tx, version("sc-1", "acc-1", 2, "A", T1), Set.of());
+            return null;
+        });
+        assertTrue(inTx(tx -> scenarios().findByServiceCode(tx, "acc-1", "*12")).isEmpty(), "version 2 dropped the code");
+    }
+
+    private static StoredScenario withCode(StoredScenario scenario, String code) {
+        return new StoredScenario(scenario.id(), scenario.accountId(), scenario.version(), scenario.name(),
+                scenario.definition(), scenario.createdAt(), scenario.savedAt(), code);
     }
 }

@@ -3,6 +3,7 @@ package io.vpbx.server.simulate;
 import io.vpbx.admin.service.calls.CallSimulator;
 import io.vpbx.sip.uas.RouteSimulator;
 import io.vpbx.sip.uas.SimulatedCall;
+import io.vpbx.telephony.scenario.ServiceCode;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,11 +21,15 @@ public final class SipCallSimulator implements CallSimulator {
     @Override
     public Optional<Simulation> simulate(Request request) {
         try {
-            return simulator.simulate(request.accountId(), request.e164(), request.at(), request.caller(), request.digits())
-                    .map(SipCallSimulator::simulation);
+            Optional<SimulatedCall> call = ServiceCode.isServiceCode(request.called())
+                    ? simulator.simulateServiceCode(request.accountId(), request.called(), request.at(), request.caller(),
+                            request.digits())
+                    : simulator.simulate(request.accountId(), request.called(), request.at(), request.caller(),
+                            request.digits());
+            return call.map(SipCallSimulator::simulation);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("the simulation of a call to " + request.e164() + " was interrupted", e);
+            throw new IllegalStateException("the simulation of a call to " + request.called() + " was interrupted", e);
         }
     }
 

@@ -13,6 +13,7 @@ import io.vpbx.sip.routing.Leg;
 import io.vpbx.sip.routing.RingStep;
 import io.vpbx.sip.routing.RouteDecision;
 import io.vpbx.sip.routing.RouteEntry;
+import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.routing.TrunkEntry;
 import io.vpbx.sip.transaction.ServerTransaction;
 import io.vpbx.sip.uplink.UplinkAccount;
@@ -31,7 +32,7 @@ import java.util.function.Function;
 /**
  * Calls placed by employees' phones (anything that does not come from a trunk): the phone authenticates
  * with digest (407, RFC 3261 section 22.3); {@link DialPlan} says what it dialled: a colleague's or department's
- * extension (their phones ring, the caller shown by name and extension), another number of the account (rung by its own
+ * extension (their phones ring, the caller shown by name and extension), a service code (vpbx answers with its scenario), another number of the account (rung by its own
  * rules, nothing goes out), another account's number (by its rules) or a number outside (through the account's trunk).
  * {@link CallerIdChoice} picks the caller ID: the one the phone asks for (P-Preferred-Identity, else a From user that
  * is a number) must be one of its account's numbers that may call out when the call leaves the account; a phone that
@@ -112,7 +113,17 @@ public final class OutboundCalls {
                         assertedIdentity(context, who.subscriberId(), callerNumber, onlyPhones(steps))};
                 if (calls.admitted(transaction, invite, log, account.get())) {
                     InviteSession.start(context, transaction, invite, log, new RouteDecision.Ring(
-                            internalEntry(account.get(), callerId, extension), steps, Fallback.standard()), byExtension, null);
+                            internalEntry(account.get(), callerId, extension.extension(), extension.owner()), steps,
+                            Fallback.standard()), byExtension, null);
+                }
+            }
+            case Dialed.ServiceCode code -> {
+                // one scenario leg: the session answers it through the answering leg, as for a number forwarded to it
+                List<RingStep> steps = context.router().steps(code.scenario(), EXTENSION_RING_SECONDS);
+                if (calls.admitted(transaction, invite, log, account.get())) {
+                    InviteSession.start(context, transaction, invite, log, new RouteDecision.Ring(
+                            internalEntry(account.get(), callerId, code.code(), code.scenario()), steps, Fallback.standard()),
+                            byNumber, null);
                 }
             }
             case Dialed.OwnNumber own -> onPlatform(context, call, log, account.get(), own.entry().e164(), byNumber);
@@ -181,12 +192,12 @@ public final class OutboundCalls {
     }
 
     /**
-     * The entry a call to an extension is recorded and answered under: the caller's account, no number of its own
+     * The entry a call to an extension or a service code is recorded and answered under: the caller's account, no number of its own
      * (the caller's shown number, when there is one), the standard fallback when nobody answers.
      */
-    private static RouteEntry internalEntry(String account, String callerId, Dialed.Extension extension) {
-        return new RouteEntry(callerId == null ? extension.extension() : callerId, account, true, true, "internal call",
-                extension.owner(), EXTENSION_RING_SECONDS, Fallback.standard());
+    private static RouteEntry internalEntry(String account, String callerId, String dialed, Target target) {
+        return new RouteEntry(callerId == null ? dialed : callerId, account, true, true, "internal call", target,
+                EXTENSION_RING_SECONDS, Fallback.standard());
     }
 
     /** A display name as an RFC 3261 quoted-string: quotes and backslashes escaped, control characters dropped. */
@@ -211,6 +222,7 @@ public final class OutboundCalls {
             case Dialed.PlatformNumber other -> other.entry().e164();
             case Dialed.External external -> external.e164();
             case Dialed.Extension extension -> extension.extension();
+            case Dialed.ServiceCode code -> code.code();
             case Dialed.Refused refused -> user;
         };
     }

@@ -132,7 +132,7 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
             return;
         }
         if (!message.isRequest()) {
-            if (!context.transactions().receiveResponse(message)) {
+            if (!context.transactions().receiveResponse(message) && !localAnswering.takeResponse(message)) {
                 stateless.strayResponse(message);
             }
             return;

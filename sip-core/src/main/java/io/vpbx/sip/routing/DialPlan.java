@@ -1,5 +1,7 @@
 package io.vpbx.sip.routing;
 
+import io.vpbx.telephony.scenario.ServiceCode;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -32,7 +34,11 @@ public final class DialPlan {
 
     /** What {@code dialed} (a Request-URI user part, possibly null) means for a phone of {@code accountId}. */
     public Dialed interpret(String accountId, String dialed) {
-        String user = dialed == null ? null : withoutParameters(dialed);
+        String user = dialed == null ? null : unescaped(withoutParameters(dialed));
+        if (ServiceCode.isServiceCode(user)) {
+            return table.serviceCode(accountId, user).<Dialed>map(scenario -> new Dialed.ServiceCode(user, scenario))
+                    .orElseGet(() -> new Dialed.Refused(404, "Not Found (no such service code)"));
+        }
         if (user != null && isDigits(user) && user.length() >= MIN_EXTENSION_DIGITS) {
             Optional<Target> owner = user.length() <= MAX_EXTENSION_DIGITS ? table.extension(accountId, user)
                     : Optional.empty();
@@ -58,6 +64,29 @@ public final class DialPlan {
     private static String withoutParameters(String user) {
         int semicolon = user.indexOf(';');
         return semicolon < 0 ? user : user.substring(0, semicolon);
+    }
+
+    /**
+     * The user part with each {@code %HH} escape of a printable ASCII character replaced by it ({@code %2A12} is
+     * {@code *12}: phones escape the star though RFC 3261 lets it stand); anything else is kept as it came.
+     */
+    static String unescaped(String user) {
+        if (user.indexOf('%') < 0) {
+            return user;
+        }
+        StringBuilder out = new StringBuilder(user.length());
+        for (int i = 0; i < user.length(); i++) {
+            char c = user.charAt(i);
+            int code = c == '%' && i + 2 < user.length() && HexFormat.isHexDigit(user.charAt(i + 1))
+                    && HexFormat.isHexDigit(user.charAt(i + 2)) ? HexFormat.fromHexDigits(user, i + 1, i + 3) : -1;
+            if (code > ' ' && code < 0x7f) {
+                out.append((char) code);
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean isDigits(String user) {

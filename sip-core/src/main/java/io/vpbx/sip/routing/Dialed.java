@@ -7,6 +7,10 @@ public sealed interface Dialed {
     record Extension(String extension, Target owner) implements Dialed {
     }
 
+    /** A service code of the caller's account ({@code *12}): vpbx answers and runs that scenario. */
+    record ServiceCode(String code, Target.Scenario scenario) implements Dialed {
+    }
+
     /** Another number of the caller's own account: rung by its own rules, nothing goes out, no caller ID check. */
     record OwnNumber(RouteEntry entry) implements Dialed {
     }

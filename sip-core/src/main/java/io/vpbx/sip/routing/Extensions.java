@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The accounts' dial plans of short extensions: each extension names one employee or one department of its account
  * (the admin side keeps them unique per account). Read on the event loop without locking by the proxy's dial plan and
  * a scenario's {@code collect} step; writers take turns so that an owner's old extension goes when it gets a new one.
+ * The table keeps the accounts' service codes ({@code *12} names a scenario) in a second instance, by the same rules.
  */
 final class Extensions {
     /** Owner by "account extension". */
@@ -23,7 +24,10 @@ final class Extensions {
         return Optional.ofNullable(owners.get(key(accountId, extension)));
     }
 
-    /** {@code owner}: a {@link Target.Employee} or {@link Target.Department}; a null extension removes its one. */
+    /**
+     * {@code owner}: a {@link Target.Employee} or {@link Target.Department} (a {@link Target.Scenario} for a service
+     * code); a null extension removes its one.
+     */
     void put(Target owner, String accountId, String extension) {
         synchronized (writes) {
             removeKey(owner);

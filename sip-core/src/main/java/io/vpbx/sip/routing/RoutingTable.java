@@ -27,6 +27,8 @@ public final class RoutingTable {
     /** Each account's numbers in E.164 order: where a caller ID is chosen when the phone asks for none. */
     private final Map<String, NavigableSet<String>> accountNumbers = new ConcurrentHashMap<>();
     private final Extensions extensions = new Extensions();
+    /** The accounts' service codes ({@code *12}), each naming one {@link Target.Scenario}. */
+    private final Extensions serviceCodes = new Extensions();
     private final Map<String, AccountCallLimits> callLimits = new ConcurrentHashMap<>();
     private final Map<String, Scenario> scenarios = new ConcurrentHashMap<>();
     private final AccountCallLimits defaultCallLimits;
@@ -239,13 +241,24 @@ public final class RoutingTable {
         return Optional.ofNullable(scenarios.get(scenarioId));
     }
 
-    /** Puts a scenario's new version in place of the one before: calls from now on run it. */
+    /**
+     * Puts a scenario's new version in place of the one before: calls from now on run it, and its service code (the
+     * version's, none dropping the one before) dials it.
+     */
     public void putScenario(Scenario scenario) {
         scenarios.put(scenario.id(), scenario);
+        serviceCodes.put(new Target.Scenario(scenario.id()), scenario.accountId(),
+                scenario.serviceCode() == null ? null : scenario.serviceCode().code());
     }
 
     public void removeScenario(String scenarioId) {
         scenarios.remove(scenarioId);
+        serviceCodes.remove(new Target.Scenario(scenarioId));
+    }
+
+    /** The scenario an employee of {@code accountId} runs by dialling {@code code} ({@code *12}); empty: no such code. */
+    public Optional<Target.Scenario> serviceCode(String accountId, String code) {
+        return serviceCodes.find(accountId, code).map(Target.Scenario.class::cast);
     }
 
     public int numberCount() {

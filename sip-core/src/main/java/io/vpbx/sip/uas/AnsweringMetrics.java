@@ -25,6 +25,7 @@ final class AnsweringMetrics {
     private final Counter noPort;
     private final Counter clipGone;
     private final Counter discarded;
+    private final Counter acksRepeated;
     private final Map<Recording.Ended, Counter> kept = new EnumMap<>(Recording.Ended.class);
     private final Map<Class<?>, Counter> steps = new HashMap<>();
 
@@ -38,6 +39,8 @@ final class AnsweringMetrics {
         incompatible = refused(registry, "488");
         noPort = refused(registry, "503");
         clipGone = refused(registry, "480");
+        acksRepeated = Counter.builder("vpbx.sip.bridge.acks.repeated")
+                .description("ACKs sent again for a forward's callee repeating its 2xx (our ACK was lost)").register(registry);
         discarded = Counter.builder("vpbx.voicemail.discarded").description("voicemails shorter than voicemail.min-length")
                 .register(registry);
         for (Recording.Ended ended : Recording.Ended.values()) {
@@ -66,6 +69,10 @@ final class AnsweringMetrics {
     /** {@code kind}: "voice_message", "voicemail" or "scenario". */
     void answered(String kind) {
         ("voicemail".equals(kind) ? voicemails : "scenario".equals(kind) ? scenarios : voiceMessages).increment();
+    }
+
+    void ackRepeated() {
+        acksRepeated.increment();
     }
 
     void incompatible() {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The callee dialogs of forwards in progress, by their Call-ID (each INVITE vpbx sends has its own): where the
- * callee's BYE finds its {@link BridgedCall}. Bounded by the media ports, as each forward holds a media session.
+ * callee's BYE, and its 2xx repeated after the INVITE's transaction ended, find their {@link BridgedCall}. Bounded by the media ports, as each forward holds a media session.
  * Confined to the SIP event loop.
  */
 final class BridgeDialogs {
@@ -27,6 +27,15 @@ final class BridgeDialogs {
         }
         BridgedCall call = calls.get(request.callId());
         return call != null && call.ours(request) ? call : null;
+    }
+
+    /** The forward a response outside any transaction belongs to (its Call-ID, our tag in its From), or null. */
+    BridgedCall answering(WireMessage response) {
+        if (calls.isEmpty() || response.fromTag() == null) {
+            return null;
+        }
+        BridgedCall call = calls.get(response.callId());
+        return call != null && call.sentBy(response) ? call : null;
     }
 
     int size() {

@@ -1,6 +1,7 @@
 package io.vpbx.sip.uas;
 
 import io.vpbx.sip.proxy.OutboundCalls;
+import io.vpbx.sip.routing.DestinationPolicy;
 import io.vpbx.sip.routing.Leg;
 import io.vpbx.sip.routing.RingStep;
 import io.vpbx.sip.routing.RouteDecision;
@@ -46,14 +47,30 @@ public final class BridgeTargets {
         List<RingStep> steps = switch (target) {
             case Destination.Employee e -> router.steps(new Target.Employee(e.employeeId()), ringSeconds);
             case Destination.Department d -> router.steps(new Target.Department(d.departmentId()), ringSeconds);
-            case Destination.ExternalNumber n -> router.steps(new Target.ExternalNumber(n.e164()), ringSeconds);
+            // a number that turns out to be on vpbx (keyed in by the caller, say) rings by its own rules, not out and back
+            case Destination.ExternalNumber n -> router.steps(routing.number(n.e164()).isPresent()
+                    ? new Target.PlatformNumber(n.e164()) : new Target.ExternalNumber(n.e164()), ringSeconds);
             case Destination.ExternalPbx x -> router.steps(new Target.ExternalPbx(x.uris()), ringSeconds);
             case Destination.PlatformNumber p -> router.steps(new Target.PlatformNumber(p.e164()), ringSeconds);
             case Destination.Scenario s -> List.of(); // a scenario is answered by vpbx, not rung
+            case Destination.Collected c -> List.of(); // resolved by the script before it forwards
         };
         List<Ring> rings = new ArrayList<>();
         add(rings, accountId, steps, 0, now);
         return rings;
+    }
+
+    /**
+     * Why a forward of {@code accountId}'s scenario, on a call to {@code calledNumber}, may not ring {@code target}: a
+     * number outside vpbx held to the account's rules for calls out (premium rate, international), as an employee's
+     * call out is, with the called number as caller ID. Null when allowed (every other kind of target).
+     */
+    String refusal(String accountId, String calledNumber, Destination target) {
+        if (!(target instanceof Destination.ExternalNumber number) || routing.number(number.e164()).isPresent()) {
+            return null;
+        }
+        DestinationPolicy.Refusal refusal = routing.callLimits(accountId).destinations().check(calledNumber, number.e164());
+        return refusal == null ? null : refusal.text();
     }
 
     private void add(List<Ring> rings, String accountId, List<RingStep> steps, int hops, Instant now) {

@@ -15,20 +15,25 @@ import io.vpbx.sip.wire.WireMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One scenario {@code forward}: the UAC half of the back-to-back user agent whose UAS half is the caller's
- * {@link AnsweringLeg}. It rings the target's steps in order (each a parallel fork of {@link CalleeBranch}es with its
- * ring time, the whole bounded by the step's ring timeout), sends vpbx's own INVITE with an offer from a second
+ * {@link AnsweringLeg}. It rings the target's steps in order (each a parallel fork of {@link CalleeBranch}es bounded
+ * by its own ring time, as the proxy rings a number's steps: the forward's ring timeout is the ring time of the steps
+ * that have none of their own, a department's members keep theirs), sends vpbx's own INVITE with an offer from a second
  * media session, lets the caller hear the ringing tone (or the callee's early media, bridged at once), CANCELs
- * the other branches when one answers, ACKs the 2xx and bridges the two media sessions
+ * the other branches when one answers, ACKs the 2xx (again for each repeat of it) and bridges the two media sessions
  * ({@link MediaSession#bridge}). It ends when the callee sends BYE or the caller leaves ({@link #stop}: CANCEL while
  * ringing, BYE when bridged); then the callee's session is closed, the caller's unbridged, and the scenario told.
  * Confined to the SIP event loop.
  */
 final class BridgedCall implements ScenarioForwarding.Forwarding {
+    private static final Logger log = LoggerFactory.getLogger(BridgedCall.class);
     private static final String PATH = "forward";
 
     private enum State { RINGING, BRIDGED, ENDED }
@@ -48,7 +53,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     private State state = State.RINGING;
     private MediaSession calleeMedia;
     private Cancellable ringTimer;
-    private Cancellable deadline;
     private boolean starting;
     private boolean stopForwarding;
     private boolean sawBusy;
@@ -82,9 +86,14 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         }
         calleeMedia = media.get();
         rings = targetRings;
-        deadline = context.scheduler().schedule(request.ringTimeout(), this::ringTimeoutOver);
         ringingTone();
         nextRing();
+    }
+
+    /** The account's rules for calls out refuse the target ({@code why}): nothing rings, the scenario goes on. */
+    void refused(String why) {
+        log.debug("forward of call {} refused: {}", request.invite().callId(), why);
+        finish(new ForwardOutcome.NotAnswered(403, "destination_refused"));
     }
 
     // ---- ringing ----
@@ -186,10 +195,13 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         }
     }
 
-    /** The ringing tone for the rest of the ring timeout (a bridge or the scenario's next play stops it). */
+    /** The ringing tone for as long as the steps left may ring (a bridge or the scenario's next play stops it). */
     private void ringingTone() {
-        int cadences = (int) (request.ringTimeout().toSeconds() / 5) + 1;
-        request.media().play(ringback, cadences);
+        long seconds = 0;
+        for (int i = Math.max(0, nextRing - 1); i < rings.size(); i++) {
+            seconds += Math.max(1, rings.get(i).ringSeconds());
+        }
+        request.media().play(ringback, (int) Math.min(Integer.MAX_VALUE, seconds / 5 + 1));
     }
 
     void failed(CalleeBranch branch, int code, String outcome) {
@@ -221,7 +233,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         answeredBranch = branch;
         answer = response;
         cancelRingTimer();
-        cancelDeadline();
         for (CalleeBranch other : all) {
             if (other != branch && other.pending()) {
                 cancel(other, "cancelled");
@@ -254,17 +265,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         nextRing();
     }
 
-    /** The forward's own ring timeout: every branch still ringing is cancelled, the scenario goes on. */
-    private void ringTimeoutOver() {
-        deadline = null;
-        if (state != State.RINGING) {
-            return;
-        }
-        sawNoAnswer = true;
-        cancelAll("no_answer");
-        notAnswered();
-    }
-
     private void stepMaybeOver() {
         if (!starting && state == State.RINGING && !anyPending()) {
             nextRing();
@@ -278,6 +278,33 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     }
 
     // ---- the bridged call ----
+
+    /**
+     * A 2xx after the INVITE's transaction ended: the answered callee repeats its 2xx until our ACK arrives, so an ACK
+     * goes for each repeat (RFC 3261 section 13.2.2.4: built as any request in the dialog, the INVITE's CSeq, a branch
+     * of its own, as the ACK of a 2xx is a transaction of its own); a 2xx of another fork's dialog is acknowledged and
+     * hung up, as while ringing.
+     */
+    void repeatedAnswer(WireMessage response) {
+        int code = response.statusCode();
+        if (code < 200 || code >= 300 || !"INVITE".equals(response.cseqMethod())) {
+            return;
+        }
+        if (state == State.BRIDGED && Objects.equals(response.toTag(), answer.toTag())
+                && response.callId().equals(answer.callId())) {
+            Flow flow = answeredBranch.flow();
+            flow.send(WireMessage.parse(Rewrites.inDialog("ACK", response, via(flow), 0)));
+            context.metrics().ackRepeated();
+            return;
+        }
+        for (CalleeBranch branch : all) {
+            if (branch.callId().equals(response.callId()) && branch.flow() != null) {
+                branch.flow().send(WireMessage.parse(Rewrites.inDialog("ACK", response, via(branch.flow()), 0)));
+                hangUp(response, branch.flow());
+                return;
+            }
+        }
+    }
 
     /** A request from the callee within its dialog: BYE ends the forward, the rest are answered here. */
     void request(ServerTransaction<WireMessage> transaction, WireMessage inDialog) {
@@ -323,7 +350,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         }
         state = State.ENDED;
         cancelRingTimer();
-        cancelDeadline();
         for (CalleeBranch branch : all) {
             dialogs.remove(branch.callId(), this);
         }
@@ -374,6 +400,11 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
                 + (code > 0 ? " " + code : ""), context.clock().instant());
     }
 
+    /** Whether {@code response} (Call-ID known to be one of ours) carries our tag in its From: an answer to our INVITE. */
+    boolean sentBy(WireMessage response) {
+        return fromTag.equals(response.fromTag());
+    }
+
     /** Whether {@code inDialog} (Call-ID known to be one of ours) names our tag: a request of the callee's dialog. */
     boolean ours(WireMessage inDialog) {
         return fromTag.equals(inDialog.toTag());
@@ -400,13 +431,6 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         if (ringTimer != null) {
             ringTimer.cancel();
             ringTimer = null;
-        }
-    }
-
-    private void cancelDeadline() {
-        if (deadline != null) {
-            deadline.cancel();
-            deadline = null;
         }
     }
 

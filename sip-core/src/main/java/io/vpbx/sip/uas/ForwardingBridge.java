@@ -37,6 +37,11 @@ final class ForwardingBridge implements ScenarioForwarding {
             counted(outcome);
             done.accept(outcome);
         });
+        String refused = targets.refusal(request.call().accountId(), request.call().number(), request.target());
+        if (refused != null) {
+            call.refused(refused);
+            return call;
+        }
         call.start(targets.steps(request.call().accountId(), request.target(),
                 (int) Math.max(1, request.ringTimeout().toSeconds()), context.clock().instant()));
         return call;
@@ -53,8 +58,21 @@ final class ForwardingBridge implements ScenarioForwarding {
     }
 
     /**
+     * A response that matched no client transaction: a callee's 2xx repeated because our ACK was lost (the INVITE's
+     * transaction ends with the first 2xx, RFC 3261 section 17.1.1.2); taken, true.
+     */
+    boolean takeResponse(WireMessage response) {
+        BridgedCall call = dialogs.answering(response);
+        if (call == null) {
+            return false;
+        }
+        call.repeatedAnswer(response);
+        return true;
+    }
+
+    /**
      * {@code vpbx.sip.bridge.forwards} by outcome: bridged, busy, no_answer, failed, caller_left, nobody_to_ring,
-     * no_media_port.
+     * destination_refused, no_media_port.
      */
     private void counted(ForwardOutcome outcome) {
         String tag = switch (outcome) {

@@ -119,6 +119,14 @@ public final class LocalAnswering {
         return true;
     }
 
+    /**
+     * A response that matched no client transaction: a repeated 2xx to an INVITE a scenario's forward sent is taken
+     * (its ACK sent again), true; others are the proxy's.
+     */
+    public boolean takeResponse(WireMessage response) {
+        return bridge != null && bridge.takeResponse(response);
+    }
+
     /** Calls being answered here now. */
     public int active() {
         return context.dialogs().size();

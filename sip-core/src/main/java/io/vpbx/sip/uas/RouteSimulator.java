@@ -1,6 +1,8 @@
 package io.vpbx.sip.uas;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vpbx.sip.routing.DialPlan;
+import io.vpbx.sip.routing.Dialed;
 import io.vpbx.sip.routing.Location;
 import io.vpbx.sip.routing.RingMemory;
 import io.vpbx.sip.routing.RouteDecision;
@@ -66,13 +68,9 @@ public final class RouteSimulator {
         Target target = schedule(number, ring.branch(), at, entries, warnings);
         RingReport report = new RingReport(table, location);
         if (target instanceof Target.Scenario scenario) {
-            Optional<Scenario> scenarioFound = table.scenario(scenario.scenarioId()).filter(s -> s.accountId().equals(accountId));
-            if (scenarioFound.isPresent()) {
-                new ScenarioDryRun(services, new BridgeTargets(router, table), report, table::scenario, metrics)
-                        .run(scenarioFound.get(), accountId, e164, caller, at, digits, entries::add, warnings::add);
+            if (ranScenario(router, scenario, accountId, e164, caller, at, digits, entries, warnings)) {
                 return Optional.of(new SimulatedCall(entries, warnings));
             }
-            warnings.add("scenario " + scenario.scenarioId() + " is unavailable: the fallback answers");
         } else {
             report.report(target, ring.steps().stream().map(step -> new RingReport.Step(step.legs(), step.ringSeconds()))
                     .toList(), entries::add, warnings::add);
@@ -82,6 +80,42 @@ public final class RouteSimulator {
         }
         fallback(ring.fallback(), entries, warnings);
         return Optional.of(new SimulatedCall(entries, warnings));
+    }
+
+    /**
+     * Simulates what an employee's phone of {@code accountId} does by dialling {@code code}, a service code
+     * ({@code *12}) read by the proxy's own {@link DialPlan}: the scenario that has it runs, the caller pressing
+     * {@code digits}. Empty when the account has no such code.
+     */
+    public Optional<SimulatedCall> simulateServiceCode(String accountId, String code, Instant at, String caller,
+                                                       List<String> digits) throws InterruptedException {
+        if (!(new DialPlan(table).interpret(accountId, code) instanceof Dialed.ServiceCode dialed)) {
+            return Optional.empty();
+        }
+        List<Entry> entries = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        entries.add(Entry.of(Kind.DIALED, "service code " + dialed.code() + ": scenario " + dialed.scenario().scenarioId()));
+        Router router = new Router(table, location, new RingMemory(), new SplittableRandom());
+        // the call's number is the caller ID a phone asking for none shows: what a forward out is checked with
+        String shown = table.firstOutboundNumber(accountId).map(RouteEntry::e164).orElse(dialed.code());
+        if (!ranScenario(router, dialed.scenario(), accountId, shown, caller, at, digits, entries, warnings)) {
+            fallback(Fallback.standard(), entries, warnings);
+        }
+        return Optional.of(new SimulatedCall(entries, warnings));
+    }
+
+    /** Runs the account's scenario in a dry run; false (with a warning) when it is unavailable and the fallback answers. */
+    private boolean ranScenario(Router router, Target.Scenario scenario, String accountId, String called, String caller,
+                                Instant at, List<String> digits, List<Entry> entries, List<String> warnings)
+            throws InterruptedException {
+        Optional<Scenario> found = table.scenario(scenario.scenarioId()).filter(s -> s.accountId().equals(accountId));
+        if (found.isEmpty()) {
+            warnings.add("scenario " + scenario.scenarioId() + " is unavailable: the fallback answers");
+            return false;
+        }
+        new ScenarioDryRun(services, new BridgeTargets(router, table), new RingReport(table, location), table::scenario,
+                metrics).run(found.get(), accountId, called, caller, at, digits, entries::add, warnings::add);
+        return true;
     }
 
     /** The schedule's branch at {@code at} and when it next changes; the target that branch rings. */

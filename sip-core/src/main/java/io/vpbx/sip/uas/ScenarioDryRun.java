@@ -90,6 +90,13 @@ final class ScenarioDryRun {
     /** The forward step's phones, reported as the bridge would ring them; then "nobody answered", as a real ring timeout. */
     private ScenarioForwarding forwarding(String accountId, Instant at, Consumer<Entry> entries, Consumer<String> warnings) {
         return (BridgeRequest request, Consumer<ForwardOutcome> done) -> {
+            String refused = targets.refusal(accountId, request.call().number(), request.target());
+            if (refused != null) {
+                warnings.accept("the forward to " + ((Destination.ExternalNumber) request.target()).e164()
+                        + " is refused: " + refused);
+                done.accept(new ForwardOutcome.NotAnswered(403, "destination_refused"));
+                return () -> { };
+            }
             int ringSeconds = (int) Math.max(1, request.ringTimeout().toSeconds());
             List<BridgeTargets.Ring> steps = targets.steps(accountId, request.target(), ringSeconds, at);
             List<RingReport.Step> rung = new ArrayList<>();
@@ -112,6 +119,7 @@ final class ScenarioDryRun {
             case Destination.ExternalPbx x -> new Target.ExternalPbx(x.uris());
             case Destination.PlatformNumber p -> new Target.PlatformNumber(p.e164());
             case Destination.Scenario s -> new Target.Scenario(s.scenarioId());
+            case Destination.Collected c -> new Target.None(); // resolved by the script before it forwards
         };
     }
 

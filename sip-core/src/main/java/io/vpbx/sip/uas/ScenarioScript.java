@@ -2,6 +2,7 @@ package io.vpbx.sip.uas;
 
 import io.vpbx.media.AudioClip;
 import io.vpbx.media.MediaSession;
+import io.vpbx.sip.routing.DialedNumber;
 import io.vpbx.sip.transaction.Cancellable;
 import io.vpbx.sip.uas.ScenarioForwarding.BridgeRequest;
 import io.vpbx.sip.uas.ScenarioForwarding.ForwardOutcome;
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * loop, moved on by media completions, digits (RFC 4733 through the session, or SIP INFO) and timers; no thread
  * waits for the caller. The clips of every step are loaded before the call is answered; time conditions at the
  * start are decided then too, so a scenario that begins by hanging up refuses the call without answering it. Every
- * step entered, digit pressed, schedule branch and target reached goes into the call record's path.
+ * step entered, digit pressed, schedule branch and target reached goes into the call record's path. A digit during a
+ * menu's prompt stops it and is the choice (barge-in); digits pressed during a {@code play} step are kept for the
+ * next menu (its first one is the choice) or collect (they are its first digits), which then plays no prompt; a step
+ * that takes no digits (forward, voicemail, hang-up) drops them. See docs/adr/0029.
  */
 final class ScenarioScript implements AnswerScript {
     private static final Logger log = LoggerFactory.getLogger(ScenarioScript.class);
@@ -35,6 +39,8 @@ final class ScenarioScript implements AnswerScript {
     static final Duration EXTENSION_RING = Duration.ofSeconds(30);
     /** A final status for a scenario that ends before answering without a code of its own. */
     private static final int HANG_UP_UNANSWERED = 480;
+    /** Digits kept while a {@code play} step plays (a collect takes at most 32): more are dropped. */
+    static final int MAX_TYPED_AHEAD = 32;
 
     private enum Listening { NONE, MENU, COLLECT }
 
@@ -60,6 +66,9 @@ final class ScenarioScript implements AnswerScript {
     private int failures;
     private Step.Collect collect;
     private StringBuilder digits;
+    /** Digits pressed while a play step played, oldest first: the next menu or collect takes them (type-ahead). */
+    private final StringBuilder typedAhead = new StringBuilder();
+    private boolean inPlay;
     private boolean prompting;
     private Cancellable timer;
     private VoicemailScript voicemail;
@@ -136,6 +145,7 @@ final class ScenarioScript implements AnswerScript {
         cancelTimer();
         listening = Listening.NONE;
         prompting = false;
+        inPlay = false;
         if (stopped || finished) {
             return;
         }
@@ -153,6 +163,9 @@ final class ScenarioScript implements AnswerScript {
         path("step " + name);
         Step step = scenario.steps().get(name);
         context.metrics().scenarioStep(step);
+        if (!takesDigits(step)) {
+            typedAhead.setLength(0);
+        }
         switch (step) {
             case Step.Play play -> play(play);
             case Step.Menu menu -> menu(menu);
@@ -164,6 +177,12 @@ final class ScenarioScript implements AnswerScript {
         }
     }
 
+    /** Steps that keep the caller's typed-ahead digits: those that take digits, and those that lead to them at once. */
+    private static boolean takesDigits(Step step) {
+        return step instanceof Step.Play || step instanceof Step.Menu || step instanceof Step.Collect
+                || step instanceof Step.TimeCondition;
+    }
+
     private String branch(Step.TimeCondition condition) {
         boolean open = context.services().scenarios().schedules().isOpen(condition.scheduleId(), context.clock().instant());
         path("schedule " + condition.scheduleId() + (open ? " open" : " closed"));
@@ -171,6 +190,7 @@ final class ScenarioScript implements AnswerScript {
     }
 
     private void play(Step.Play play) {
+        inPlay = true;
         int at = epoch;
         session.play(clips.get(play.media()), Math.max(1, play.repeat())).whenCompleteAsync((played, error) -> {
             if (at == epoch) {
@@ -183,6 +203,17 @@ final class ScenarioScript implements AnswerScript {
     private void menu(Step.Menu menu) {
         this.menu = menu;
         failures = 0;
+        if (!typedAhead.isEmpty()) {
+            char digit = typedAhead.charAt(0);
+            typedAhead.deleteCharAt(0);
+            if (!menu.options().containsKey(String.valueOf(digit))) {
+                typedAhead.setLength(0); // a wrong key ahead: the caller hears why and starts over
+            }
+            epoch++;
+            listening = Listening.MENU;
+            menuDigit(digit);
+            return;
+        }
         ask(null);
     }
 
@@ -226,6 +257,16 @@ final class ScenarioScript implements AnswerScript {
         this.collect = collect;
         digits = new StringBuilder(Math.max(1, collect.maxDigits()));
         listening = Listening.COLLECT;
+        if (!typedAhead.isEmpty()) {
+            // the caller is already keying: no prompt; what is left after the collect ends stays for the next step
+            int step = entered;
+            while (!typedAhead.isEmpty() && entered == step && listening == Listening.COLLECT && !finished) {
+                char digit = typedAhead.charAt(0);
+                typedAhead.deleteCharAt(0);
+                collectDigit(digit);
+            }
+            return;
+        }
         playThenWait(collect.prompt() == null ? List.of() : List.of(clips.get(collect.prompt())), collect.timeout(),
                 this::collected);
     }
@@ -301,7 +342,13 @@ final class ScenarioScript implements AnswerScript {
 
     @Override
     public void digit(char digit) {
-        if (finished || stopped || listening == Listening.NONE) {
+        if (finished || stopped) {
+            return;
+        }
+        if (listening == Listening.NONE) {
+            if (inPlay && typedAhead.length() < MAX_TYPED_AHEAD) {
+                typedAhead.append(digit);
+            }
             return;
         }
         // barge-in: a digit stops the prompt and counts
@@ -318,7 +365,16 @@ final class ScenarioScript implements AnswerScript {
         }
     }
 
-    private void forward(Destination target, Duration ringTimeout, String noAnswer) {
+    private void forward(Destination wanted, Duration ringTimeout, String noAnswer) {
+        Destination target = wanted;
+        if (wanted instanceof Destination.Collected collected) {
+            Optional<Destination> resolved = resolve(collected);
+            if (resolved.isEmpty()) {
+                go(noAnswer);
+                return;
+            }
+            target = resolved.get();
+        }
         path("forward " + describe(target));
         if (target instanceof Destination.Scenario other) {
             enter(other.scenarioId(), noAnswer);
@@ -328,6 +384,32 @@ final class ScenarioScript implements AnswerScript {
         forwarding = context.services().scenarios().forwarding().forward(
                 new BridgeRequest(invite, localTag, call, session, target, ringTimeout),
                 outcome -> context.loop().execute(() -> forwarded(outcome, at, noAnswer)));
+    }
+
+    /**
+     * What a collect step kept, as a forward's target: a number in any form {@link DialedNumber} reads (the account's
+     * rules for calls out are the bridge's to apply), or an employee's extension of the account. Empty, with the
+     * reason in the path, when nothing was kept or it names nobody.
+     */
+    private Optional<Destination> resolve(Destination.Collected collected) {
+        String value = variables.get(collected.variable());
+        if (value == null || value.isEmpty()) {
+            path("not_answered no_digits " + collected.variable());
+            return Optional.empty();
+        }
+        if (collected.kind() == Destination.Collected.Kind.EXTENSION) {
+            Optional<String> employee = context.services().scenarios().extensions().employee(call.accountId(), value);
+            if (employee.isEmpty()) {
+                path("extension " + value + " unknown");
+            }
+            return employee.map(Destination.Employee::new);
+        }
+        String e164 = DialedNumber.toE164(value);
+        if (e164 == null) {
+            path("not_answered not_a_number " + value);
+            return Optional.empty();
+        }
+        return Optional.of(new Destination.ExternalNumber(e164));
     }
 
     private void forwarded(ForwardOutcome outcome, int at, String noAnswer) {
@@ -384,6 +466,7 @@ final class ScenarioScript implements AnswerScript {
             case Destination.ExternalPbx pbx -> "pbx " + String.join(",", pbx.uris());
             case Destination.PlatformNumber number -> "platform_number " + number.e164();
             case Destination.Scenario other -> "scenario " + other.scenarioId();
+            case Destination.Collected collected -> "collected " + collected.variable();
         };
     }
 

@@ -24,6 +24,8 @@ public record SimulatedCall(List<Entry> entries, List<String> warnings) {
     public enum Kind {
         /** The number's compliance state: whether it takes calls, and why not. */
         NUMBER,
+        /** What an employee's phone dialled means in the account's dial plan (a service code: its scenario). */
+        DIALED,
         /** The number's schedule at the instant: open or closed, and when that next changes. */
         SCHEDULE,
         /** A scenario's step entered, digit pressed, branch taken: an entry of the call record's path. */

@@ -144,6 +144,11 @@ final class ProxyFixture {
      * Record-Route (us), with a new branch.
      */
     void inDialog(String method, int cseq, WireMessage answer) {
+        inDialog(method, cseq, answer, carrier);
+    }
+
+    /** As above, sent by the caller behind {@code caller} (an employee's phone). */
+    void inDialog(String method, int cseq, WireMessage answer, RecordingFlow caller) {
         String contact = answer.first(HeaderId.CONTACT);
         // the caller's route set is the Record-Route of the answer in reverse order (section 12.1.2)
         List<String> routeSet = new ArrayList<>(answer.values(HeaderId.RECORD_ROUTE));
@@ -161,7 +166,7 @@ final class ProxyFixture {
 
                 """.formatted(method, contact.substring(1, contact.length() - 1), CARRIER_IP, method.toLowerCase(), cseq,
                 String.join(", ", routeSet), answer.to(), answer.from(), answer.callId(), cseq, method);
-        fromCarrier(WireMessage.parse(SipText.crlf(text)));
+        core.receive(SipText.received(WireMessage.parse(SipText.crlf(text)).bytes()), caller);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.vpbx.config.VoicemailConfig;
 import io.vpbx.media.AudioClip;
 import io.vpbx.media.Recording;
 import io.vpbx.sip.SipText;
+import io.vpbx.sip.routing.EmployeeEntry;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.uas.AnswerServices;
@@ -25,6 +26,7 @@ import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.telephony.forwarding.Destination;
 import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.telephony.scenario.Scenario;
+import io.vpbx.telephony.scenario.ServiceCode;
 import io.vpbx.telephony.scenario.Step;
 import io.vpbx.telephony.voicemail.NewVoicemail;
 import java.time.Duration;
@@ -156,6 +158,46 @@ class ScenarioLegTest {
     }
 
     @Test
+    void anEmployeeDiallingTheScenariosServiceCodeRunsItAndTheRecordKeepsThePath() {
+        EmployeePhone anna = new EmployeePhone(proxy, "e-anna", "anna", "secret-anna", "192.0.2.50");
+        proxy.table.put(new EmployeeEntry("e-anna", "acme", "Anna", "101", null, null));
+        proxy.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.None(), 20, null));
+        proxy.table.putScenario(new Scenario("ivr", "acme", 1, "Main", "main",
+                Map.of("main", menu(Map.of("1", "sales"), 3, null), "sales", new Step.Play("sales", 1, null)),
+                new ServiceCode("*12")));
+
+        anna.dial("%2A12", "anna", null);
+        settle();
+        WireMessage ok = anna.flow.response(200);
+        proxy.inDialog("ACK", 2, ok, anna.flow);
+        settle();
+        ScriptedMedia.Session session = media.last();
+        press(session, '1');
+        playEnds(session);
+
+        assertEquals(List.of("menu x1", "sales x1"), session.played);
+        assertEquals(List.of("step main", "digit 1", "step sales", "hang_up"), path());
+        assertEquals("*12", proxy.record().callee());
+        assertEquals(CallRecord.Direction.OUTBOUND, proxy.record().direction());
+        assertEquals("ivr v1", proxy.record().attempts().get(0).destination());
+    }
+
+    @Test
+    void aServiceCodeTheAccountDoesNotHaveIsNotFound() {
+        EmployeePhone anna = new EmployeePhone(proxy, "e-anna", "anna", "secret-anna", "192.0.2.50");
+        proxy.table.put(new EmployeeEntry("e-anna", "acme", "Anna", "101", null, null));
+        proxy.table.put(new RouteEntry(DIALED, "acme", true, true, "active", new Target.None(), 20, null));
+        proxy.table.putScenario(new Scenario("other-ivr", "other", 1, "Theirs", "bye", Map.of("bye", new Step.Hangup(480)),
+                new ServiceCode("*12")));
+
+        anna.dial("*12", "anna", null);
+
+        List<Integer> statuses = anna.flow.statuses();
+        assertEquals(404, statuses.get(statuses.size() - 1));
+        assertEquals(List.of(), media.sessions, "nothing answered");
+    }
+
+    @Test
     void aPlayStepPlaysItsClipRepeatedThenVpbxHangsUp() {
         scenario("welcome", Map.of("welcome", new Step.Play("welcome", 2, null)));
 
@@ -281,6 +323,139 @@ class ScenarioLegTest {
         press(session, '8');
 
         assertEquals(List.of("menu x1", "invalid x1", "menu x1", "operator x1"), session.played);
+    }
+
+    @Test
+    void aDigitPressedWhileAPlayStepPlaysIsTheNextMenusChoiceAndItsPromptIsNotPlayed() {
+        scenario("welcome", Map.of("welcome", new Step.Play("welcome", 1, "main"),
+                "main", menu(Map.of("1", "sales"), 3, null), "sales", new Step.Play("sales", 1, null)));
+
+        ScriptedMedia.Session session = answered();
+        press(session, '1');
+        assertEquals(List.of("welcome x1"), session.played, "the play step is not cut short");
+        playEnds(session);
+
+        assertEquals(List.of("welcome x1", "sales x1"), session.played);
+        playEnds(session);
+        assertEquals(List.of("step welcome", "step main", "digit 1", "step sales", "hang_up"), path());
+    }
+
+    @Test
+    void digitsTypedAheadFeedAMenuThenACollectInOrder() {
+        scenario("welcome", Map.of("welcome", new Step.Play("welcome", 1, "main"),
+                "main", menu(Map.of("2", "ask"), 3, null),
+                "ask", new Step.Collect("ext", 2, 6, '#', TIMEOUT, false, "order", "thanks", "sorry"),
+                "thanks", new Step.Play("thanks", 1, null), "sorry", new Step.Play("sorry", 1, null)));
+
+        ScriptedMedia.Session session = answered();
+        for (char digit : "242#".toCharArray()) {
+            press(session, digit);
+        }
+        playEnds(session);
+
+        assertEquals(List.of("welcome x1", "thanks x1"), session.played, "neither the menu nor the collect prompted");
+        playEnds(session);
+        assertEquals(List.of("step welcome", "step main", "digit 2", "step ask", "digits 42", "step thanks", "hang_up"),
+                path());
+    }
+
+    @Test
+    void aCollectStillWaitsForTheRestOfWhatWasTypedAhead() {
+        scenario("welcome", Map.of("welcome", new Step.Play("welcome", 1, "ask"),
+                "ask", new Step.Collect("ext", 3, 6, '#', TIMEOUT, false, "order", "thanks", "sorry"),
+                "thanks", new Step.Play("thanks", 1, null), "sorry", new Step.Play("sorry", 1, null)));
+
+        ScriptedMedia.Session session = answered();
+        press(session, '1');
+        press(session, '0');
+        playEnds(session);
+        assertEquals(List.of("welcome x1"), session.played, "no prompt: the caller is keying");
+        press(session, '5');
+        press(session, '#');
+
+        assertEquals(List.of("welcome x1", "thanks x1"), session.played);
+        playEnds(session);
+        assertTrue(path().contains("digits 105"), path().toString());
+    }
+
+    @Test
+    void aWrongKeyTypedAheadCountsAsAnInvalidChoiceAndTheRestIsDropped() {
+        scenario("welcome", Map.of("welcome", new Step.Play("welcome", 1, "main"),
+                "main", menu(Map.of("1", "sales"), 3, null), "sales", new Step.Play("sales", 1, null)));
+
+        ScriptedMedia.Session session = answered();
+        press(session, '9');
+        press(session, '1');
+        playEnds(session);
+
+        playEnds(session);
+        assertEquals(List.of("welcome x1", "invalid x1", "menu x1"), session.played, "the 1 after the 9 was dropped");
+        press(session, '1');
+        playEnds(session);
+        assertEquals(List.of("step welcome", "step main", "digit 9", "digit 1", "step sales", "hang_up"), path());
+    }
+
+    @Test
+    void aCollectedNumberIsWhereTheForwardRingsAndThePathShowsTheDigits() {
+        scenario("ask", Map.of("ask", new Step.Collect("ext", 3, 15, '#', TIMEOUT, false, "callback", "call", "sorry"),
+                "call", new Step.Forward(new Destination.Collected(Destination.Collected.Kind.NUMBER, "callback"),
+                        Duration.ofSeconds(20), "sorry"),
+                "sorry", new Step.Play("sorry", 1, null)));
+
+        ScriptedMedia.Session session = answered();
+        for (char digit : "89161234567#".toCharArray()) {
+            press(session, digit);
+        }
+
+        assertEquals(new Destination.ExternalNumber("+79161234567"), forwards.get(0).target());
+        nobodyAnswersThenSorryEnds(session);
+        assertEquals(List.of("step ask", "digits 89161234567", "step call", "forward number +79161234567",
+                "not_answered no_answer 408", "step sorry", "hang_up"), path());
+    }
+
+    private void nobodyAnswersThenSorryEnds(ScriptedMedia.Session session) {
+        pendingForwards.get(0).accept(new ForwardOutcome.NotAnswered(408, "no_answer"));
+        settle();
+        assertEquals("sorry x1", session.played.get(session.played.size() - 1));
+        playEnds(session);
+    }
+
+    private void collectedExtensionScenario() {
+        scenario("ask", Map.of("ask", new Step.Collect("ext", 3, 3, '#', TIMEOUT, false, "ext", "call", "sorry"),
+                "call", new Step.Forward(new Destination.Collected(Destination.Collected.Kind.EXTENSION, "ext"),
+                        Duration.ofSeconds(20), "sorry"),
+                "sorry", new Step.Play("sorry", 1, null)));
+    }
+
+    @Test
+    void aCollectedExtensionRingsThatEmployee() {
+        collectedExtensionScenario();
+
+        ScriptedMedia.Session session = answered();
+        for (char digit : "102".toCharArray()) {
+            press(session, digit);
+        }
+
+        assertEquals(new Destination.Employee("e-102"), forwards.get(0).target());
+        nobodyAnswersThenSorryEnds(session);
+        assertEquals(List.of("step ask", "digits 102", "step call", "forward employee e-102", "not_answered no_answer 408",
+                "step sorry", "hang_up"), path());
+    }
+
+    @Test
+    void aCollectedExtensionNobodyHasGoesToTheNoAnswerStep() {
+        collectedExtensionScenario();
+
+        ScriptedMedia.Session session = answered();
+        for (char digit : "555".toCharArray()) {
+            press(session, digit);
+        }
+
+        assertEquals(List.of(), forwards, "nothing rings");
+        assertEquals("sorry x1", session.played.get(session.played.size() - 1));
+        playEnds(session);
+        assertEquals(List.of("step ask", "digits 555", "step call", "extension 555 unknown", "step sorry", "hang_up"),
+                path());
     }
 
     @Test

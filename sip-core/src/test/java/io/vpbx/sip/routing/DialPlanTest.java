@@ -3,7 +3,11 @@ package io.vpbx.sip.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vpbx.telephony.forwarding.RingStrategy;
+import io.vpbx.telephony.scenario.Scenario;
+import io.vpbx.telephony.scenario.ServiceCode;
+import io.vpbx.telephony.scenario.Step;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What a dialled string means in an account's dial plan, from the routing table alone. */
@@ -20,6 +24,57 @@ class DialPlanTest {
         table.put(new EmployeeEntry("e-six", "acme", "Six", "123456", null, null));
         table.put(ownNumber);
         table.put(othersNumber);
+        table.putScenario(scenario("ivr-acme", "acme", "*12"));
+        table.putScenario(scenario("ivr-other", "other", "*13"));
+    }
+
+    private static Scenario scenario(String id, String accountId, String code) {
+        return new Scenario(id, accountId, 1, id, "bye", Map.of("bye", new Step.Hangup(480)),
+                code == null ? null : new ServiceCode(code));
+    }
+
+    @Test
+    void aServiceCodeRunsTheScenarioOfTheCallersAccountThatHasIt() {
+        Dialed expected = new Dialed.ServiceCode("*12", new Target.Scenario("ivr-acme"));
+        assertEquals(expected, plan.interpret("acme", "*12"));
+        assertEquals(expected, plan.interpret("acme", "%2A12"), "a phone may escape the star (RFC 3261 19.1.4)");
+        assertEquals(expected, plan.interpret("acme", "%2a12;user=phone"));
+    }
+
+    @Test
+    void anUnknownServiceCodeOrAnotherAccountsIsNotFound() {
+        Dialed notFound = new Dialed.Refused(404, "Not Found (no such service code)");
+        assertEquals(notFound, plan.interpret("acme", "*13"), "another account's code is nobody here");
+        assertEquals(notFound, plan.interpret("acme", "*999999"));
+        assertEquals(notFound, plan.interpret(null, "*12"));
+    }
+
+    @Test
+    void aStarWithTooFewOrTooManyDigitsIsIncomplete() {
+        assertEquals(new Dialed.Refused(484, "Address Incomplete"), plan.interpret("acme", "*1"));
+        assertEquals(new Dialed.Refused(484, "Address Incomplete"), plan.interpret("acme", "*1234567"));
+        assertEquals(new Dialed.Refused(484, "Address Incomplete"), plan.interpret("acme", "*"));
+        assertEquals(new Dialed.Refused(484, "Address Incomplete"), plan.interpret("acme", "%2A1"));
+    }
+
+    @Test
+    void aScenarioThatDropsOrChangesItsCodeIsNoLongerDialledByTheOldOne() {
+        table.putScenario(scenario("ivr-acme", "acme", "*21"));
+        assertEquals(new Dialed.Refused(404, "Not Found (no such service code)"), plan.interpret("acme", "*12"));
+        assertEquals(new Dialed.ServiceCode("*21", new Target.Scenario("ivr-acme")), plan.interpret("acme", "*21"));
+        table.putScenario(scenario("ivr-acme", "acme", null));
+        assertEquals(new Dialed.Refused(404, "Not Found (no such service code)"), plan.interpret("acme", "*21"));
+        table.putScenario(scenario("ivr-acme", "acme", "*12"));
+        table.removeScenario("ivr-acme");
+        assertEquals(new Dialed.Refused(404, "Not Found (no such service code)"), plan.interpret("acme", "*12"));
+    }
+
+    @Test
+    void escapesOtherThanPrintableCharactersAreKeptAsTheyCame() {
+        assertEquals("*12", DialPlan.unescaped("%2A12"));
+        assertEquals("%zz12", DialPlan.unescaped("%zz12"));
+        assertEquals("12%2", DialPlan.unescaped("12%2"));
+        assertEquals("%0A12", DialPlan.unescaped("%0A12"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.vpbx.media.tone.Goertzel;
 import io.vpbx.media.tone.Tones;
 import io.vpbx.sip.SipServer;
 import io.vpbx.sip.SipServices;
+import io.vpbx.sip.routing.DepartmentPlan;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.routing.Target;
@@ -23,6 +24,7 @@ import io.vpbx.sip.routing.TrunkEntry;
 import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.telephony.forwarding.Destination;
 import io.vpbx.telephony.forwarding.Fallback;
+import io.vpbx.telephony.forwarding.RingStrategy;
 import io.vpbx.telephony.scenario.Scenario;
 import io.vpbx.telephony.scenario.Step;
 import java.net.InetSocketAddress;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.Test;
  */
 class BridgeCallTest {
     private static final String NUMBER = "+74951230001";
+    private static final String HUNT_NUMBER = "+74951230002";
     private static final AudioClip WELCOME = new AudioClip("welcome", Tones.sine(440, 300));
     private static final AudioClip SORRY = new AudioClip("sorry", Tones.sine(660, 300));
     private static final int SSRC = 0x5151;
@@ -114,6 +117,42 @@ class BridgeCallTest {
         passed(caller.join()); // vpbx's BYE to the caller after the target's BYE
         assertTrue(path().contains("reached " + callee.contact()), () -> "path " + path());
         assertEquals(CallRecord.Result.ANSWERED, record().result());
+    }
+
+    @Test
+    void aTargetRepeatingItsAnswerGetsTheAckAgainAndTheCallGoesOn() {
+        SippCallee callee = target("callee-repeats-answer");
+        CompletableFuture<SippCaller.Result> caller = call("answered-until-bye");
+
+        passed(callee.result()); // two 200s, two ACKs, no BYE from vpbx in between; then the target's BYE
+        passed(caller.join());
+        assertEquals(1.0, registry.get("vpbx.sip.bridge.acks.repeated").counter().count());
+        assertTrue(path().contains("reached " + callee.contact()), () -> "path " + path());
+    }
+
+    @Test
+    void eachHuntStepRingsForItsOwnTimeNotTheForwardsAsTheProxyRingsThem() {
+        // the forward's ring timeout (1 s) is shorter than the hunt: the first member rings 2 s, the second answers
+        routing.put(new DepartmentPlan("sales", RingStrategy.HUNT_IN_ORDER,
+                List.of(new DepartmentPlan.Member("e1", 2), new DepartmentPlan.Member("e2", 10))));
+        routing.putScenario(new Scenario("hunt", "acme", 1, "Hunt", "sales", Map.of(
+                "sales", new Step.Forward(new Destination.Department("sales"), Duration.ofSeconds(1), "sorry"),
+                "sorry", new Step.Play(SORRY.id(), 1, null))));
+        routing.put(new RouteEntry(HUNT_NUMBER, "acme", true, true, "active", new Target.Scenario("hunt"), 20,
+                new Fallback.HangUp(480)));
+        SippCallee first = SippCallee.listen("callee-rings-until-cancel", calleeAudio.address().getPort());
+        SippCallee second = SippCallee.listen("callee-answers-then-hangs-up", calleeAudio.address().getPort());
+        contacts.put("e1", List.of(first.contact()));
+        contacts.put("e2", List.of(second.contact()));
+
+        CompletableFuture<SippCaller.Result> caller = SippCaller.scenario("answered-until-bye")
+                .key("rtp_port", Integer.toString(callerAudio.address().getPort())).start(sip.udpPort(), HUNT_NUMBER);
+
+        passed(first.result()); // rung for its 2 s, then cancelled
+        passed(second.result()); // rung after it, answered: the forward's 1 s bounded neither step
+        passed(caller.join());
+        assertTrue(path().contains("attempt " + first.contact() + " no_answer"), () -> "path " + path());
+        assertTrue(path().contains("reached " + second.contact()), () -> "path " + path());
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.vpbx.telephony.forwarding.Destination;
 import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.telephony.forwarding.RingStrategy;
 import io.vpbx.telephony.scenario.Scenario;
+import io.vpbx.telephony.scenario.ServiceCode;
 import io.vpbx.telephony.scenario.Step;
 import io.vpbx.telephony.schedule.Schedule;
 import io.vpbx.telephony.schedule.TimeRange;
@@ -228,5 +229,23 @@ class RouteSimulatorTest {
 
         assertEquals("403 Forbidden (registry_suspended)", of(call, Kind.REFUSED).get(0).text());
         assertEquals("inbound barred, outbound allowed (registry_suspended)", call.entries().get(0).text());
+    }
+
+    @Test
+    void aServiceCodeRunsItsScenarioAsTheDialPlanReadsIt() throws Exception {
+        clips.put("m-menu", new AudioClip("m-menu", Tones.sine(1000, 100)));
+        table.putScenario(new Scenario("ivr", "acme", 2, "Main", "main", Map.of(
+                "main", new Step.Menu("m-menu", Map.of("2", "vm"), Duration.ofSeconds(5), 3, null, null, null),
+                "vm", new Step.Voicemail(List.of("desk@acme.example"), null)), new ServiceCode("*12")));
+
+        SimulatedCall call = simulator.simulateServiceCode("acme", "*12", NOON, "anna", List.of("2")).orElseThrow();
+
+        assertEquals("service code *12: scenario ivr", call.entries().get(0).text());
+        assertEquals(Kind.DIALED, call.entries().get(0).kind());
+        assertEquals(List.of("step main", "digit 2", "step vm"), call.path());
+        assertEquals("ivr v2", of(call, Kind.PATH).get(0).scenario());
+        assertTrue(simulator.simulateServiceCode("globex", "*12", NOON, null, List.of()).isEmpty(),
+                "another account has no such code");
+        assertTrue(simulator.simulateServiceCode("acme", "*13", NOON, null, List.of()).isEmpty());
     }
 }

@@ -229,6 +229,26 @@ class ScenarioCallTest {
     }
 
     @Test
+    void aDigitPressedWhileAPlayStepPlaysIsTheNextMenusChoiceAndItsPromptIsSkipped() throws Exception {
+        scenario("hello", Map.of(
+                "hello", new Step.Play(HOURS.id(), 1, "main"),
+                "main", new Step.Menu(MENU.id(), Map.of("1", "sales"), Duration.ofSeconds(5), 3, INVALID.id(),
+                        NO_INPUT.id(), null),
+                "sales", new Step.Play(SALES.id(), 1, null)));
+        CompletableFuture<SippCaller.Result> sipp = dial();
+
+        RtpPeer.Packet first = caller.receive(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("no greeting"));
+        press(first, 1); // RFC 4733, while the greeting plays
+        List<RtpPeer.Packet> rest = hear(Duration.ofMillis(400));
+
+        assertStartsAndEnds(rest, 1200, 700);
+        short[] samples = RtpPeer.decode(rest, Codec.PCMU);
+        assertTrue(share(samples, 0, samples.length, 1000) < 0.1, "the menu's prompt was never played");
+        passed(sipp);
+        assertEquals(List.of("step hello", "step main", "digit 1", "step sales", "hang_up"), path());
+    }
+
+    @Test
     void anInvalidDigitPlaysTheInvalidPromptThenTheMenuAgain() throws Exception {
         menuScenario(Duration.ofSeconds(5));
         CompletableFuture<SippCaller.Result> sipp = dial();

@@ -43,6 +43,21 @@ public sealed interface Destination {
         }
     }
 
+    /**
+     * What a caller keyed into a scenario's {@code collect} step, kept as {@code variable}: dialled as a number
+     * ({@link Kind#NUMBER}, normalised to E.164 and held to the account's rules for calls out), or looked up as an
+     * employee's extension of the account ({@link Kind#EXTENSION}). Known only during the call: a scenario resolves
+     * it into one of the other kinds before it rings anything.
+     */
+    record Collected(Kind kind, String variable) implements Destination {
+        public enum Kind { NUMBER, EXTENSION }
+
+        public Collected {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(variable, "variable");
+        }
+    }
+
     /** Another scenario of the account. */
     record Scenario(String scenarioId) implements Destination {
         public Scenario {

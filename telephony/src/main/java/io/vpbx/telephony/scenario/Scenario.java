@@ -13,8 +13,15 @@ import java.util.Objects;
  * @param name      for people
  * @param start     the name of the first step
  * @param steps     the steps by name
+ * @param serviceCode what an employee of the account dials to run it ({@code *12}); null: none
  */
-public record Scenario(String id, String accountId, int version, String name, String start, Map<String, Step> steps) {
+public record Scenario(String id, String accountId, int version, String name, String start, Map<String, Step> steps,
+                       ServiceCode serviceCode) {
+
+    /** A scenario reached only by forwarding, with no service code. */
+    public Scenario(String id, String accountId, int version, String name, String start, Map<String, Step> steps) {
+        this(id, accountId, version, name, start, steps, null);
+    }
 
     public Scenario {
         Objects.requireNonNull(id, "id");

@@ -24,9 +24,14 @@ public final class Destinations {
         };
     }
 
-    /** {@code field} names the target when a stored URI no longer parses (it did when it was saved). */
+    /**
+     * {@code field} names the target when a stored URI no longer parses (it did when it was saved). A
+     * {@link Destination.Collected} has no forwarding target until the call: callers handle it before.
+     */
     public static ForwardingTarget target(String field, Destination destination) {
         return switch (destination) {
+            case Destination.Collected c -> throw new IllegalArgumentException(
+                    field + " is known only during the call (from variable " + c.variable() + ")");
             case Destination.Employee e -> new ForwardingTarget.Employee(e.employeeId());
             case Destination.Department d -> new ForwardingTarget.Department(d.departmentId());
             case Destination.Scenario s -> new ForwardingTarget.Scenario(s.scenarioId());

@@ -7,7 +7,9 @@ import io.vpbx.admin.domain.FreeText;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.forwarding.Forwarding;
 import io.vpbx.admin.domain.forwarding.ForwardingCodec;
+import io.vpbx.telephony.forwarding.Destination;
 import io.vpbx.telephony.scenario.Scenario;
+import io.vpbx.telephony.scenario.ServiceCode;
 import io.vpbx.telephony.scenario.Step;
 import java.time.Duration;
 import java.util.Iterator;
@@ -19,7 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes a scenario's definition ({@code {"name", "start", "steps": {name: step}}}) as JSON: the same
+ * Reads and writes a scenario's definition ({@code {"name", "start", "service_code", "steps": {name: step}}}) as JSON: the same
  * shape in the API and in storage. Reading checks each step's shape (its type, its known fields, required ones,
  * bounds, digits 0-9 * #, a forward step's target as a number's forwarding reads it) and names the offending field
  * by its path ({@code steps.main.options.3}); how the steps fit together is {@link ScenarioRules}' business, and
@@ -43,7 +45,7 @@ public final class ScenarioCodec {
 
     /** The definition in {@code node} as version {@code version} of scenario {@code id}; 422 naming the field otherwise. */
     public Scenario read(String id, String accountId, int version, JsonNode node) {
-        Fields top = new Fields("", node, Set.of("name", "start", "steps"));
+        Fields top = new Fields("", node, Set.of("name", "start", "steps", "service_code"));
         String name = FreeText.required("name", top.text("name"), MAX_NAME_LENGTH);
         JsonNode stepsNode = node.get("steps");
         if (stepsNode == null || !stepsNode.isObject() || stepsNode.isEmpty()) {
@@ -61,12 +63,27 @@ public final class ScenarioCodec {
         if (!steps.containsKey(start)) {
             throw new InvalidFieldException("start", "names no step of this scenario: '" + start + "'");
         }
-        return new Scenario(id, accountId, version, name, start, steps);
+        return new Scenario(id, accountId, version, name, start, steps, serviceCode(top.textOr("service_code", null)));
+    }
+
+    /** {@code *} and 2..6 digits, as an employee's phone dials it; null: the scenario has none. */
+    private static ServiceCode serviceCode(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!ServiceCode.isServiceCode(text)) {
+            throw new InvalidFieldException("service_code", "must be * followed by " + ServiceCode.MIN_DIGITS + " to "
+                    + ServiceCode.MAX_DIGITS + " digits, e.g. *12; got '" + text + "'");
+        }
+        return new ServiceCode(text);
     }
 
     /** The definition of {@code scenario} with every default written out, steps in name order. */
     public ObjectNode write(Scenario scenario) {
         ObjectNode node = mapper.createObjectNode().put("name", scenario.name()).put("start", scenario.start());
+        if (scenario.serviceCode() != null) {
+            node.put("service_code", scenario.serviceCode().code());
+        }
         ObjectNode steps = node.putObject("steps");
         new TreeMap<>(scenario.steps()).forEach((name, step) -> steps.set(name, write(step)));
         return node;
@@ -90,7 +107,7 @@ public final class ScenarioCodec {
             }
             case "forward" -> {
                 Fields f = new Fields(path, node, Set.of("type", "target", "ring_timeout", "no_answer"));
-                yield new Step.Forward(Destinations.of(forwarding.readTarget(path + ".target", node.get("target"))),
+                yield new Step.Forward(forwardTarget(path + ".target", node.get("target")),
                         f.seconds("ring_timeout", Forwarding.DEFAULT_RING_SECONDS, Forwarding.MIN_RING_SECONDS,
                                 Forwarding.MAX_RING_SECONDS), f.stepOr("no_answer"));
             }
@@ -106,6 +123,41 @@ public final class ScenarioCodec {
             default -> throw new InvalidFieldException(path + ".type", "must be one of play, menu, collect, time_condition, "
                     + "forward, voicemail, hangup; got '" + type + "'");
         };
+    }
+
+    /**
+     * A forward's target: any forwarding target, or what a collect step kept, as a number
+     * ({@code {"type": "external_number", "number_from": "<variable>"}}) or an employee's extension
+     * ({@code {"type": "employee", "extension_from": "<variable>"}}). Whether a collect keeps that variable is
+     * {@link ScenarioRules}' check.
+     */
+    private Destination forwardTarget(String field, JsonNode node) {
+        if (node != null && node.isObject() && (node.has("number_from") || node.has("extension_from"))) {
+            boolean number = node.has("number_from");
+            String type = number ? "external_number" : "employee";
+            String reference = number ? "number_from" : "extension_from";
+            Fields f = new Fields(field, node, Set.of("type", reference));
+            if (!type.equals(f.text("type"))) {
+                throw new InvalidFieldException(field + ".type", reference + " goes with type " + type);
+            }
+            String variable = f.text(reference);
+            if (!VARIABLE.matcher(variable).matches()) {
+                throw new InvalidFieldException(field + "." + reference,
+                        "must name a collect step's variable: 1..32 of a-z, 0-9 and _, starting with a letter");
+            }
+            return new Destination.Collected(number ? Destination.Collected.Kind.NUMBER
+                    : Destination.Collected.Kind.EXTENSION, variable);
+        }
+        return Destinations.of(forwarding.readTarget(field, node));
+    }
+
+    private ObjectNode writeTarget(Destination target) {
+        if (target instanceof Destination.Collected collected) {
+            boolean number = collected.kind() == Destination.Collected.Kind.NUMBER;
+            return mapper.createObjectNode().put("type", number ? "external_number" : "employee")
+                    .put(number ? "number_from" : "extension_from", collected.variable());
+        }
+        return forwarding.writeTarget(Destinations.target("target", target));
     }
 
     private static Step menu(String path, JsonNode node) {
@@ -196,7 +248,7 @@ public final class ScenarioCodec {
             }
             case Step.Forward f -> {
                 node.put("type", "forward");
-                node.set("target", forwarding.writeTarget(Destinations.target("target", f.target())));
+                node.set("target", writeTarget(f.target()));
                 node.put("ring_timeout", (int) f.ringTimeout().toSeconds());
                 putOptional(node, "no_answer", f.noAnswer());
             }

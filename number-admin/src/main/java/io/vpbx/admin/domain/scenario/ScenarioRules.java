@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * {@code scenario.max-steps} steps; every branch names a step of the scenario; every step is reachable from
  * {@code start}; no loop of steps that never waits for the caller (play, time condition: a call would spin in it
  * without a key pressed or a phone rung, where a menu, collect, forward or voicemail waits); no forward step to
- * the scenario itself. Pure: the references to media, staff and schedules are checked by the service in its
+ * the scenario itself; a forward to collected digits names a variable a collect step keeps. Pure: the references to media, staff and schedules are checked by the service in its
  * transaction. Steps are checked in name order, so the same definition always gets the same answer.
  */
 public final class ScenarioRules {
@@ -47,6 +47,7 @@ public final class ScenarioRules {
                 throw new InvalidFieldException("steps." + name + ".target.scenario_id", "a scenario cannot forward to itself");
             }
         });
+        requireKnownVariables(steps);
         Set<String> reached = reachable(scenario.start(), steps);
         for (String name : steps.keySet()) {
             if (!reached.contains(name)) {
@@ -54,6 +55,24 @@ public final class ScenarioRules {
             }
         }
         requireNoLoopWithoutWaiting(steps);
+    }
+
+    /** A forward to what a collect kept names a variable some collect step of the scenario keeps. */
+    private static void requireKnownVariables(Map<String, Step> steps) {
+        Set<String> kept = new HashSet<>();
+        steps.values().forEach(step -> {
+            if (step instanceof Step.Collect collect && collect.variable() != null) {
+                kept.add(collect.variable());
+            }
+        });
+        steps.forEach((name, step) -> {
+            if (step instanceof Step.Forward forward && forward.target() instanceof Destination.Collected collected
+                    && !kept.contains(collected.variable())) {
+                String field = collected.kind() == Destination.Collected.Kind.NUMBER ? "number_from" : "extension_from";
+                throw new InvalidFieldException("steps." + name + ".target." + field, "no collect step of this scenario "
+                        + "keeps variable '" + collected.variable() + "'");
+            }
+        });
     }
 
     /** The steps a step may go to, by the path of the field that names each. */

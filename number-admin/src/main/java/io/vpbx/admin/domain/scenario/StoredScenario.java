@@ -9,9 +9,18 @@ import java.util.Objects;
  * @param name       the definition's name, kept beside it for lists
  * @param createdAt  when the scenario was first saved
  * @param savedAt    when this version was saved
+ * @param serviceCode the current version's service code ({@code *12}), kept beside it so that it stays unique in the
+ *                    account; null: none
  */
 public record StoredScenario(String id, String accountId, int version, String name, String definition, Instant createdAt,
-                             Instant savedAt) {
+                             Instant savedAt, String serviceCode) {
+
+    /** A version without a service code. */
+    public StoredScenario(String id, String accountId, int version, String name, String definition, Instant createdAt,
+                          Instant savedAt) {
+        this(id, accountId, version, name, definition, createdAt, savedAt, null);
+    }
+
     public StoredScenario {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(accountId, "accountId");

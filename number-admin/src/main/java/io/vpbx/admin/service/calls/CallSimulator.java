@@ -14,17 +14,18 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CallSimulator {
 
-    /** The simulated call; empty when the SIP side routes no such number of {@code request.accountId()}. */
+    /** The simulated call; empty when the SIP side routes no such number (or service code) of {@code request.accountId()}. */
     Optional<Simulation> simulate(Request request);
 
     /**
-     * A call from {@code caller} (free text, may be null) to {@code e164} at {@code at}; {@code digits}: the keys
-     * pressed, one entry per question a scenario asks (an empty entry: silence).
+     * A call from {@code caller} (free text, may be null) to {@code called} at {@code at}: a number in E.164, or a
+     * service code ({@code *12}) an employee of the account dials; {@code digits}: the keys pressed, one entry per
+     * question a scenario asks (an empty entry: silence).
      */
-    record Request(String accountId, String e164, Instant at, String caller, List<String> digits) {
+    record Request(String accountId, String called, Instant at, String caller, List<String> digits) {
         public Request {
             Objects.requireNonNull(accountId, "accountId");
-            Objects.requireNonNull(e164, "e164");
+            Objects.requireNonNull(called, "called");
             Objects.requireNonNull(at, "at");
             digits = List.copyOf(digits);
         }
@@ -39,7 +40,7 @@ public interface CallSimulator {
     }
 
     /**
-     * One entry. {@code kind}: number, schedule, path, prompt (text: the media id), ring, skipped, fallback, voicemail,
+     * One entry. {@code kind}: number, dialed (what a service code runs), schedule, path, prompt (text: the media id), ring, skipped, fallback, voicemail,
      * refused; {@code scenario} names the scenario and version of a path entry; {@code phones} and {@code ringSeconds}
      * belong to a ring step, {@code recipients} (as a voicemail fallback keeps them) to a voicemail.
      */

@@ -45,7 +45,7 @@ public final class ScenarioReferences {
     /** The hosts of external PBX targets; resolves names, so call it before the transaction. */
     public void checkHosts(Scenario scenario) {
         steps(scenario).forEach((name, step) -> {
-            if (step instanceof Step.Forward forward) {
+            if (step instanceof Step.Forward forward && !(forward.target() instanceof Destination.Collected)) {
                 String field = "steps." + name + ".target";
                 hosts.check(field, Destinations.target(field, forward.target()));
             }
@@ -63,8 +63,8 @@ public final class ScenarioReferences {
                 }
             }
             switch (entry.getValue()) {
-                case Step.Forward f -> forwarding.check(tx, accountId, null, path + "target",
-                        Destinations.target(path + "target", f.target()));
+                case Step.Forward f when !(f.target() instanceof Destination.Collected) -> forwarding.check(tx, accountId,
+                        null, path + "target", Destinations.target(path + "target", f.target()));
                 case Step.Voicemail v -> requireRecipients(tx, accountId, path + "recipients", v.recipients());
                 case Step.TimeCondition t -> {
                     if (!schedules.exists(tx, accountId, t.scheduleId())) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.NotFoundException;
 import io.vpbx.admin.domain.audit.FieldChange;
 import io.vpbx.admin.domain.scenario.ScenarioCodec;
@@ -18,7 +19,9 @@ import io.vpbx.admin.service.audit.Changes;
 import io.vpbx.admin.store.ScenarioStore;
 import io.vpbx.admin.store.StorageException;
 import io.vpbx.admin.store.Transactions;
+import io.vpbx.admin.store.Tx;
 import io.vpbx.telephony.scenario.Scenario;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,9 +68,11 @@ public final class ScenarioService {
         Scenario scenario = checked(id, accountId, body);
         ObjectNode definition = codec.write(scenario);
         Instant now = StoredTime.now(clock);
-        StoredScenario created = new StoredScenario(id, accountId, 1, scenario.name(), definition.toString(), now, now);
+        StoredScenario created = new StoredScenario(id, accountId, 1, scenario.name(), definition.toString(), now, now,
+                code(scenario));
         return transactions.inTransaction(tx -> {
             references.check(tx, scenario);
+            requireServiceCodeFree(tx, created);
             scenarios.create(tx, created, ScenarioReferences.of(scenario));
             auditor.record(tx, ctx, accountId, RESOURCE_TYPE + ".created", RESOURCE_TYPE, id,
                     changes(null, created, null, definition));
@@ -102,7 +107,8 @@ public final class ScenarioService {
             JsonNode previous = parse(before);
             references.check(tx, scenario);
             StoredScenario next = new StoredScenario(id, accountId, before.version() + 1, scenario.name(), definition.toString(),
-                    before.createdAt(), now);
+                    before.createdAt(), now, code(scenario));
+            requireServiceCodeFree(tx, next);
             scenarios.addVersion(tx, next, ScenarioReferences.of(scenario));
             auditor.record(tx, ctx, accountId, RESOURCE_TYPE + ".updated", RESOURCE_TYPE, id,
                     changes(before, next, previous, definition));
@@ -129,6 +135,22 @@ public final class ScenarioService {
         } catch (JsonProcessingException e) {
             throw new StorageException("the stored definition of scenario " + stored.id() + " is not JSON", e);
         }
+    }
+
+    /** One dial plan per account: a service code runs one scenario (the store's unique index settles a race). */
+    private void requireServiceCodeFree(Tx tx, StoredScenario scenario) throws SQLException {
+        if (scenario.serviceCode() == null) {
+            return;
+        }
+        var holder = scenarios.findByServiceCode(tx, scenario.accountId(), scenario.serviceCode());
+        if (holder.isPresent() && !holder.get().id().equals(scenario.id())) {
+            throw new ConflictException("service_code: " + scenario.serviceCode() + " is already taken in this account",
+                    List.of("scenario " + holder.get().id()), "service_code");
+        }
+    }
+
+    private static String code(Scenario scenario) {
+        return scenario.serviceCode() == null ? null : scenario.serviceCode().code();
     }
 
     /** Shape and graph, before any transaction; external PBX hosts resolved here too (DNS never holds a connection). */

@@ -1,5 +1,6 @@
 package io.vpbx.admin.store.jdbc;
 
+import io.vpbx.admin.domain.ConflictException;
 import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.domain.scenario.StoredScenario;
 import io.vpbx.admin.store.ScenarioStore;
@@ -7,20 +8,27 @@ import io.vpbx.admin.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 public final class JdbcScenarioStore implements ScenarioStore {
     private static final String SELECT = "SELECT s.id, s.account_id, v.version, s.name, v.definition, s.created_at, "
-            + "v.created_at AS saved_at FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id";
+            + "v.created_at AS saved_at, s.service_code FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id";
     private static final String CURRENT = SELECT + " AND v.version = s.current_version";
 
     @Override
     public void create(Tx tx, StoredScenario first, Set<String> references) throws SQLException {
-        IdQueries.update(tx, "INSERT INTO scenarios (id, account_id, name, current_version, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", first.id(), first.accountId(), first.name(), first.version(),
-                IdQueries.timestamp(first.createdAt()), IdQueries.timestamp(first.savedAt()));
+        try {
+            IdQueries.update(tx, "INSERT INTO scenarios (id, account_id, name, current_version, created_at, updated_at, "
+                            + "service_code) VALUES (?, ?, ?, ?, ?, ?, ?)", first.id(), first.accountId(), first.name(),
+                    first.version(), IdQueries.timestamp(first.createdAt()), IdQueries.timestamp(first.savedAt()),
+                    first.serviceCode());
+        } catch (SQLException failure) {
+            throwIfTaken(failure, first);
+            throw failure;
+        }
         insertVersion(tx, first);
         insertReferences(tx, first.id(), references);
     }
@@ -28,9 +36,14 @@ public final class JdbcScenarioStore implements ScenarioStore {
     @Override
     public void addVersion(Tx tx, StoredScenario next, Set<String> references) throws SQLException {
         insertVersion(tx, next);
-        IdQueries.updateOne(tx, "scenario " + next.id(), "UPDATE scenarios SET name = ?, current_version = ?, updated_at = ? "
-                        + "WHERE id = ? AND account_id = ?", next.name(), next.version(), IdQueries.timestamp(next.savedAt()),
-                next.id(), next.accountId());
+        try {
+            IdQueries.updateOne(tx, "scenario " + next.id(), "UPDATE scenarios SET name = ?, current_version = ?, "
+                            + "updated_at = ?, service_code = ? WHERE id = ? AND account_id = ?", next.name(), next.version(),
+                    IdQueries.timestamp(next.savedAt()), next.serviceCode(), next.id(), next.accountId());
+        } catch (SQLException failure) {
+            throwIfTaken(failure, next);
+            throw failure;
+        }
         IdQueries.update(tx, "DELETE FROM scenario_references WHERE scenario_id = ?", next.id());
         insertReferences(tx, next.id(), references);
     }
@@ -72,6 +85,21 @@ public final class JdbcScenarioStore implements ScenarioStore {
     }
 
     @Override
+    public Optional<StoredScenario> findByServiceCode(Tx tx, String accountId, String code) throws SQLException {
+        return IdQueries.firstRow(tx, JdbcScenarioStore::row, CURRENT + " WHERE s.account_id = ? AND s.service_code = ?",
+                accountId, code);
+    }
+
+    /** A unique violation on insert or update can only be the service code: two saves raced past the service's check. */
+    private static void throwIfTaken(SQLException failure, StoredScenario scenario) {
+        if (IdQueries.isUniqueViolation(failure) && scenario.serviceCode() != null
+                && String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("service_code")) {
+            throw new ConflictException("service_code: " + scenario.serviceCode() + " is already taken in this account",
+                    List.of(), "service_code");
+        }
+    }
+
+    @Override
     public List<StoredScenario> list(Tx tx, String accountId, String afterId, int limit) throws SQLException {
         return IdQueries.query(tx, JdbcScenarioStore::row, CURRENT + " WHERE s.account_id = ? AND s.id > ? ORDER BY s.id LIMIT ?",
                 accountId, afterId == null ? "" : afterId, limit);
@@ -107,6 +135,7 @@ public final class JdbcScenarioStore implements ScenarioStore {
 
     private static StoredScenario row(ResultSet rs) throws SQLException {
         return new StoredScenario(rs.getString("id"), rs.getString("account_id"), rs.getInt("version"), rs.getString("name"),
-                rs.getString("definition"), IdQueries.instant(rs, "created_at"), IdQueries.instant(rs, "saved_at"));
+                rs.getString("definition"), IdQueries.instant(rs, "created_at"), IdQueries.instant(rs, "saved_at"),
+                rs.getString("service_code"));
     }
 }

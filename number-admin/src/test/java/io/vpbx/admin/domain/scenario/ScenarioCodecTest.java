@@ -12,6 +12,7 @@ import io.vpbx.admin.domain.forwarding.ForwardingCodec;
 import io.vpbx.admin.domain.number.PhoneNumberParser;
 import io.vpbx.telephony.forwarding.Destination;
 import io.vpbx.telephony.scenario.Scenario;
+import io.vpbx.telephony.scenario.ServiceCode;
 import io.vpbx.telephony.scenario.Step;
 import java.time.Duration;
 import java.util.List;
@@ -168,5 +169,46 @@ class ScenarioCodecTest {
                 "{'type':'forward','target':{'type':'external_pbx','uris':['http://example.com']}}"));
         assertRefused("start", "{'name':'x','start':'b','steps':{'a':{'type':'hangup'}}}");
         assertTrue(read(EXAMPLE).steps().size() == 7);
+    }
+
+    @Test
+    void aServiceCodeIsAStarAndTwoToSixDigitsAndIsWrittenBack() throws Exception {
+        ObjectNode node = (ObjectNode) json(EXAMPLE);
+        node.put("service_code", "*12");
+        Scenario scenario = codec.read("sc-1", "acc-1", 1, node);
+        assertEquals(new ServiceCode("*12"), scenario.serviceCode());
+        assertEquals("*12", codec.write(scenario).get("service_code").asText());
+        assertEquals(null, read(EXAMPLE).serviceCode());
+        assertTrue(codec.write(read(EXAMPLE)).path("service_code").isMissingNode(), "no code, no field");
+        for (String bad : List.of("12", "*1", "*1234567", "#12", "*12a", "**12", " *12")) {
+            node.put("service_code", bad);
+            InvalidFieldException refused = assertThrows(InvalidFieldException.class,
+                    () -> codec.read("sc-1", "acc-1", 1, node), bad);
+            assertEquals("service_code", refused.field(), bad);
+        }
+        node.put("service_code", 12);
+        assertEquals("service_code", assertThrows(InvalidFieldException.class,
+                () -> codec.read("sc-1", "acc-1", 1, node)).field());
+    }
+
+    @Test
+    void aForwardMayDialWhatACollectKeptAsANumberOrAnExtension() throws Exception {
+        String number = withStep("sales", "{'type':'forward','target':{'type':'external_number','number_from':'callback'}}");
+        Step.Forward forward = (Step.Forward) read(number).steps().get("sales");
+        assertEquals(new Destination.Collected(Destination.Collected.Kind.NUMBER, "callback"), forward.target());
+        assertEquals("callback", codec.write(read(number)).get("steps").get("sales").get("target").get("number_from").asText());
+
+        String extension = withStep("sales", "{'type':'forward','target':{'type':'employee','extension_from':'ext'}}");
+        assertEquals(new Destination.Collected(Destination.Collected.Kind.EXTENSION, "ext"),
+                ((Step.Forward) read(extension).steps().get("sales")).target());
+        assertEquals(json("{'type':'employee','extension_from':'ext'}"),
+                codec.write(read(extension)).get("steps").get("sales").get("target"));
+
+        assertRefused("steps.sales.target.type", withStep("sales",
+                "{'type':'forward','target':{'type':'department','number_from':'callback'}}"));
+        assertRefused("steps.sales.target.number_from", withStep("sales",
+                "{'type':'forward','target':{'type':'external_number','number_from':'Call Back'}}"));
+        assertRefused("steps.sales.target.employee_id", withStep("sales",
+                "{'type':'forward','target':{'type':'employee','extension_from':'ext','employee_id':'e-1'}}"));
     }
 }

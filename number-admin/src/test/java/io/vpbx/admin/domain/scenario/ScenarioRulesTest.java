@@ -161,4 +161,16 @@ class ScenarioRulesTest {
         }
         return false;
     }
+
+    @Test
+    void aForwardToCollectedDigitsNamesAVariableACollectKeeps() {
+        Step.Collect ask = new Step.Collect(null, 3, 11, '#', FIVE, false, "callback", "call", null);
+        rules.check(scenario("ask", Map.of("ask", ask,
+                "call", new Step.Forward(new Destination.Collected(Destination.Collected.Kind.NUMBER, "callback"), FIVE, null))));
+        assertRefused("steps.call.target.number_from", "'callback_number'", scenario("ask", Map.of("ask", ask,
+                "call", new Step.Forward(new Destination.Collected(Destination.Collected.Kind.NUMBER, "callback_number"),
+                        FIVE, null))));
+        assertRefused("steps.call.target.extension_from", "'ext'", scenario("ask", Map.of("ask", ask,
+                "call", new Step.Forward(new Destination.Collected(Destination.Collected.Kind.EXTENSION, "ext"), FIVE, null))));
+    }
 }
