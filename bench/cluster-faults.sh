@@ -106,6 +106,11 @@ load() { # name rate seconds -> writes $OUT/<name>.csv, the SIPp statistics ever
   SIPP_PIDS+=($!)
   LOAD_PID=$!
 }
+# calls whose INVITE got no 200 (the call was lost) and calls answered whose BYE failed, from SIPp's last screen
+phases() {
+  awk '/INVITE ---------->/ { invites = $3; seen = 0 } /200 <----------/ && !seen { answered = $3; seen = 1 }
+    END { print invites - answered }' "$OUT/$1.log"
+}
 # the last statistics line's cumulative counts: "total successful failed"
 counts() {
   awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
@@ -152,7 +157,9 @@ wait "$LOAD_PID" || true
 read -r total ok failed < <(counts kill)
 share=$(echo "scale=3; 100 * $failed / ($total + ($total == 0))" | bc)
 say "1. load $RATE calls/s for ${SECONDS_RUN}s through the dispatcher, node1 killed (SIGKILL) after $((SECONDS_RUN / 3))s:"
-say "   calls $total, answered $ok, failed $failed ($share %); dispatcher marked node1 down ${down_after}s after the kill"
+lost=$(phases kill)
+say "   calls $total, completed $ok, failed $failed ($share %): $lost never answered, $((failed - lost)) answered but their BYE failed"
+say "   the dispatcher marked node1 down ${down_after}s after the kill"
 # failures per second around the kill, from the periodic statistics
 awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
   $col["FailedCall(P)"] > 0 { printf "   second %s: %s failed\n", $col["ElapsedTime(C)"], $col["FailedCall(P)"] }' "$OUT/kill.csv" \
@@ -186,7 +193,9 @@ bin/cluster stop 2 2>>"$OUT/cluster.log"
 stopped=$(elapsed "$stopping" "$(now)")
 wait "$LOAD_PID" || true
 read -r total ok failed < <(counts drain)
-say "4. node2 stopped with SIGTERM under $RATE calls/s (drained in ${stopped}s): calls $total, answered $ok, failed $failed"
+lost=$(phases drain)
+say "4. node2 stopped with SIGTERM under $RATE calls/s (drained in ${stopped}s): calls $total, completed $ok, failed $failed:"
+say "   $lost never answered, $((failed - lost)) answered but their BYE failed"
 kill "$PBX_PID" 2>/dev/null || true
 started=$(now)
 bin/cluster start 2 2>>"$OUT/cluster.log"
