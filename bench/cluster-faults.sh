@@ -100,7 +100,7 @@ pbx_start() { # the customer's PBX: answers every call, the caller hangs up
 }
 load() { # name rate seconds -> writes $OUT/<name>.csv, the SIPp statistics every second
   local name=$1 rate=$2 seconds=$3
-  sipp "$DISPATCHER" -sf "$ROOT/bench/sipp/dispatcher-call.xml" -s "$LOAD_NUMBER" -i 127.0.0.1 -p "$CARRIER_PORT" -r "$rate" -m $((rate * seconds)) \
+  sipp "$DISPATCHER" -sf "$SCENARIOS/dispatcher-call.xml" -s "$LOAD_NUMBER" -i 127.0.0.1 -p "$CARRIER_PORT" -r "$rate" -m $((rate * seconds)) \
     -l $((rate * 20)) -recv_timeout 10000 -timeout $((seconds + 40))s -nostdin -trace_stat -stf "$OUT/$name.csv" -fd 1 \
     -trace_err -error_file "$OUT/$name-errors.log" >"$OUT/$name.log" 2>&1 &
   SIPP_PIDS+=($!)
