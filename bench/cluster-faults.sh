@@ -14,7 +14,8 @@
 #      call through node1 alone reaches the phone (its binding and the number's forwarding came back from the
 #      database). Then a graceful stop under load: node2 gets SIGTERM at a third of a second run; every call
 #      should succeed (the drain), and node2 is started again.
-#   capacity: `rate` calls/s for `seconds` with one node in the set and then with two; calls/s completed.
+#   capacity: FAULTS_CAPACITY_RATE (200) calls/s for 20 s with one node in the set and then with two; calls/s
+#      completed (FAULTS_CAPACITY=0 skips it).
 #
 # Env: as bin/cluster (CLUSTER_DIR, CLUSTER_SIP_PORT, CLUSTER_ADMIN_PORT, CLUSTER_DISPATCHER_PORT, BUILD_DIR, ...);
 # FAULTS_FRESH=1 (default) drops and recreates the cluster's database first; SIPp's ports: PBX_PORT (25090),
@@ -35,6 +36,7 @@ KEY=${VPBX_OPERATOR_KEY:-cluster-lab-operator-key-0123456789}
 PBX_PORT=${PBX_PORT:-25090}
 PHONE_PORT=${PHONE_PORT:-25091}
 CARRIER_PORT=${CARRIER_PORT:-25092}
+CAPACITY_RATE=${FAULTS_CAPACITY_RATE:-200}
 SCENARIOS=$ROOT/server/src/test/resources/sipp
 OUT=$DIR/faults-$(date +%Y%m%d-%H%M%S)
 API1=http://127.0.0.2:$ADMIN_PORT
@@ -206,18 +208,18 @@ if [ "${FAULTS_CAPACITY:-1}" = 1 ]; then
   bin/cluster stop 2 2>>"$OUT/cluster.log"
   sleep 2
   pbx_start one
-  load one "$RATE" 20
+  load one "$CAPACITY_RATE" 20
   wait "$LOAD_PID" || true
   read -r total ok failed < <(counts one)
-  say "capacity, 1 node: offered $RATE calls/s for 20s: $ok answered, $failed failed ($(echo "scale=1; $ok / 20" | bc) calls/s)"
+  say "capacity, 1 node: offered $CAPACITY_RATE calls/s for 20s: $ok answered, $failed failed ($(echo "scale=1; $ok / 20" | bc) calls/s)"
   kill "$PBX_PID" 2>/dev/null || true
   bin/cluster start 2 2>>"$OUT/cluster.log"
   sleep 2
   pbx_start two
-  load two "$RATE" 20
+  load two "$CAPACITY_RATE" 20
   wait "$LOAD_PID" || true
   read -r total ok failed < <(counts two)
-  say "capacity, 2 nodes: offered $RATE calls/s for 20s: $ok answered, $failed failed ($(echo "scale=1; $ok / 20" | bc) calls/s)"
+  say "capacity, 2 nodes: offered $CAPACITY_RATE calls/s for 20s: $ok answered, $failed failed ($(echo "scale=1; $ok / 20" | bc) calls/s)"
   kill "$PBX_PID" 2>/dev/null || true
 fi
 say "details in $OUT"
