@@ -153,6 +153,7 @@ public final class VpbxServer {
         // the route simulator runs the code real calls run: this routing table, these bindings, these answering services
         Router router = admin.router(vertx, blocking, Optional.of(new SipCallSimulator(
                 new RouteSimulator(routingTable, registrar.location(), answering))));
+        new NodeRoutes(registrar.nodeId(), sip).mount(router);
         // a draining node is not ready, before the database is even asked: load balancers take it out (docs/adr/0033)
         router.get("/health/ready").order(-1).handler(rc -> {
             if (sip.draining()) {

@@ -36,12 +36,13 @@ class NodeDrainSippTest {
 
     private RunningServer running;
     private String anna;
+    private String acme;
     private CallFixtures fixtures;
 
     @BeforeEach
     void start() {
         running = node();
-        String acme = RegistrationFixtures.account(running.api);
+        acme = RegistrationFixtures.account(running.api);
         fixtures = new CallFixtures(running, acme);
         anna = RegistrationFixtures.employee(running.api, acme, "101", "anna", PASSWORD);
         fixtures.carrier();
@@ -93,6 +94,29 @@ class NodeDrainSippTest {
         running.close();
         running = node(); // the next node on the same database: a graceful stop unregistered nothing
         assertEquals(List.of("sip:anna@127.0.0.1:" + phone), running.server.location().contactsOf(anna));
+    }
+
+    @Test
+    void theOperatorSeesTheNodeAndDrainsItThroughTheApi() throws Exception {
+        Api api = running.api;
+        Api.Response account = api.get("/v1/node", acme);
+        assertEquals(403, account.status(), account.body());
+        assertEquals("application/problem+json", account.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(401, api.get("/v1/node", null).status());
+
+        Api.Response node = api.get("/v1/node", RunningServer.OPERATOR_KEY);
+        assertEquals(200, node.status(), node.body());
+        assertEquals("drain-test", node.json().get("node_id").asText());
+        assertEquals(false, node.json().get("draining").asBoolean());
+        assertEquals(0, node.json().get("active_calls").asInt());
+        assertEquals(403, api.post("/v1/node/drain", acme, null).status());
+        assertEquals(200, ready(), "an account's call changed nothing");
+
+        Api.Response drained = api.post("/v1/node/drain", RunningServer.OPERATOR_KEY, null);
+        assertEquals(202, drained.status(), drained.body());
+        assertTrue(drained.json().get("draining").asBoolean());
+        assertEquals(503, ready());
+        assertTrue(options(running.server.sip().udpPort()).startsWith("SIP/2.0 503 "));
     }
 
     private void awaitActiveCall() throws InterruptedException {
