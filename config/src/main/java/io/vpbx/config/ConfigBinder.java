@@ -259,7 +259,13 @@ final class ConfigBinder {
     private ClusterConfig cluster() {
         Duration interval = values.read("cluster.poll-interval", ValueType.durationOrOff());
         Integer batch = values.read("cluster.poll-batch", ValueType.intBetween(1, ClusterConfig.MAX_POLL_BATCH));
-        return values.valid() ? new ClusterConfig(interval, batch) : null;
+        Boolean notify = values.read("cluster.notify", ValueType.bool());
+        Duration notice = values.read("cluster.drain-notice", ValueType.durationOrOff());
+        Duration timeout = values.read("cluster.drain-timeout", ValueType.durationOrOff());
+        if (notice != null && timeout != null && timeout.compareTo(notice) < 0) {
+            values.problem("cluster.drain-timeout", "must be at least cluster.drain-notice (" + notice + ") but is " + timeout);
+        }
+        return values.valid() ? new ClusterConfig(interval, batch, notify, notice, timeout) : null;
     }
 
     private RegistrarConfig registrar() {

@@ -19,7 +19,7 @@ class ClusterConfigTest {
     @Test
     void defaultsFollowTheLogEverySecondFiveHundredEntriesAtATime() {
         ClusterConfig cluster = VpbxConfig.defaults().cluster();
-        assertEquals(new ClusterConfig(Duration.ofSeconds(1), 500), cluster);
+        assertEquals(new ClusterConfig(Duration.ofSeconds(1), 500, true, Duration.ofSeconds(2), Duration.ofSeconds(30)), cluster);
         assertTrue(cluster.follows());
     }
 
@@ -38,6 +38,17 @@ class ClusterConfigTest {
                 + " but got '-1s' (from flag --cluster.poll-interval)"), problems("--cluster.poll-interval=-1s"));
         assertEquals(List.of("cluster.poll-batch: expected an integer 1..100000 but got '0' (from flag --cluster.poll-batch)"),
                 problems("--cluster.poll-batch=0"));
+    }
+
+    @Test
+    void notifyAndDrainTimesAreRead() {
+        ClusterConfig cluster = ConfigLoader.load(new String[] {"--cluster.notify=false", "--cluster.drain-notice=1s",
+            "--cluster.drain-timeout=5s"}, Map.of()).cluster();
+        assertFalse(cluster.listens());
+        assertEquals(Duration.ofSeconds(1), cluster.drainNotice());
+        assertEquals(Duration.ofSeconds(5), cluster.drainTimeout());
+        assertEquals(List.of("cluster.drain-timeout: must be at least cluster.drain-notice (PT5S) but is PT1S (from flag --cluster.drain-timeout)"),
+                problems("--cluster.drain-notice=5s", "--cluster.drain-timeout=1s"));
     }
 
     @Test

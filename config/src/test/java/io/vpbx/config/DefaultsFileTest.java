@@ -29,7 +29,7 @@ class DefaultsFileTest {
             "registrar.sync-lookback", "registrar.removal-retention", "registrar.node-id",
             "registrar.lockout.source-failures", "registrar.lockout.username-failures", "registrar.lockout.window",
             "registrar.lockout.duration", "registrar.lockout.max-tracked",
-            "cluster.poll-interval", "cluster.poll-batch",
+            "cluster.poll-interval", "cluster.poll-batch", "cluster.notify", "cluster.drain-notice", "cluster.drain-timeout",
             "data.dir", "db.url", "db.user", "db.password", "db.pool-size",
             "tls.certificate", "tls.private-key", "tls.trusted-certificates", "tls.pinned-certificates",
             "operator.key", "security.allowed-private-targets",

@@ -36,6 +36,10 @@ public final class Main {
             server.stop();
             System.exit(1);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "vpbx-shutdown"));
+        // SIGTERM drains first (docs/adr/0033): new calls go to other nodes, calls under way end here, then the stop
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.drain();
+            server.stop();
+        }, "vpbx-shutdown"));
     }
 }

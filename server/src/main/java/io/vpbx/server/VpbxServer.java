@@ -4,6 +4,7 @@ import io.vpbx.server.media.StoredClips;
 import io.vpbx.server.media.StoredVoicemails;
 import io.vpbx.server.simulate.SipCallSimulator;
 import io.vpbx.server.sync.AuditLogFollower;
+import io.vpbx.server.sync.AuditNotificationListener;
 import io.vpbx.server.sync.RegistrationHealthWriter;
 import io.vpbx.server.sync.RoutingTableSync;
 import io.vpbx.server.sync.RoutingValues;
@@ -22,6 +23,7 @@ import io.vpbx.admin.domain.limits.LimitSettings;
 import io.vpbx.sip.routing.PremiumRatePrefixes;
 import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.store.jdbc.Database;
+import io.vpbx.admin.store.jdbc.Dialect;
 import io.vpbx.admin.store.jdbc.JdbcAuditStore;
 import io.vpbx.admin.store.jdbc.JdbcMediaStore;
 import io.vpbx.admin.service.media.MediaAudio;
@@ -57,6 +59,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class VpbxServer {
     private static final Logger log = LoggerFactory.getLogger(VpbxServer.class);
+    private static final long DRAIN_CHECK_MILLIS = 100;
 
     private final VpbxConfig config;
     private final Clock clock;
@@ -72,6 +75,8 @@ public final class VpbxServer {
     private SipServer sip;
     private SipRegistrar registrar;
     private AuditLogFollower follower;
+    /** Wakes the follower when another node's audit entry commits (PostgreSQL with cluster.notify); else null. */
+    private AuditNotificationListener listener;
     private RegistrationHealthWriter health;
     /** The accounts' media library clips, cached for calls to play. */
     private StoredClips clips;
@@ -137,12 +142,26 @@ public final class VpbxServer {
         registrar.start();
         if (config.cluster().follows()) {
             follower.start(config.cluster().pollInterval());
+            if (config.cluster().listens() && database.dialect() == Dialect.POSTGRESQL) {
+                listener = new AuditNotificationListener(config.storage().jdbcUrl().orElseThrow(), config.storage().user(),
+                        config.storage().password(), follower::wake, registry);
+                listener.start();
+            }
         }
         vertx = Vertx.vertx();
         blocking = new BlockingWork();
         // the route simulator runs the code real calls run: this routing table, these bindings, these answering services
         Router router = admin.router(vertx, blocking, Optional.of(new SipCallSimulator(
                 new RouteSimulator(routingTable, registrar.location(), answering))));
+        new NodeRoutes(registrar.nodeId(), sip).mount(router);
+        // a draining node is not ready, before the database is even asked: load balancers take it out (docs/adr/0033)
+        router.get("/health/ready").order(-1).handler(rc -> {
+            if (sip.draining()) {
+                rc.response().setStatusCode(503).putHeader("Content-Type", "application/json").end("{\"status\":\"draining\"}");
+            } else {
+                rc.next();
+            }
+        });
         if (config.listeners().adminHttp()) {
             http = vertx.createHttpServer(AdminHttpOptions.plain(config.admin())).requestHandler(router)
                     .invalidRequestHandler(admin.invalidRequestHandler()).listen().await();
@@ -226,6 +245,37 @@ public final class VpbxServer {
         return registrar;
     }
 
+    /**
+     * Takes this node out of service before a stop (SIGTERM, docs/adr/0033): from now on {@code /health/ready} is 503
+     * and OPTIONS and new calls are answered 503, so that the dispatcher in front sends new calls to other nodes;
+     * calls under way go on. Returns once none is left and {@code cluster.drain-notice} has passed (the dispatcher's
+     * probes have seen the 503), or after {@code cluster.drain-timeout} with calls still up. Unregisters nothing:
+     * the bindings in the shared database stay for the other nodes.
+     *
+     * @return the calls still under way when it gave up waiting (0: every call ended here)
+     */
+    public int drain() {
+        if (sip == null) {
+            return 0;
+        }
+        sip.drain();
+        long started = System.nanoTime();
+        long notice = started + config.cluster().drainNotice().toNanos();
+        long deadline = started + config.cluster().drainTimeout().toNanos();
+        int active = sip.activeCalls();
+        while (System.nanoTime() - notice < 0 || active > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(DRAIN_CHECK_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            active = sip.activeCalls();
+        }
+        log.info("drained after {} ms: {} calls still under way", (System.nanoTime() - started) / 1_000_000, active);
+        return active;
+    }
+
     public void stop() {
         if (sip != null) {
             sip.close();
@@ -238,6 +288,9 @@ public final class VpbxServer {
         }
         if (voicemails != null) {
             voicemails.close(); // after the SIP side (no new messages), before the database
+        }
+        if (listener != null) {
+            listener.close();
         }
         if (follower != null) {
             follower.close();

@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * How long an admin change made through node A takes to reach node B's routing table, with B following the
- * audit log on its own schedule (the configured {@code cluster.poll-interval}, 1s by default). Two whole
+ * audit log on its own schedule (the configured {@code cluster.poll-interval}, 1s by default) and, unless
+ * {@code --cluster.notify=false}, woken at once by the audit entry's PostgreSQL notification. Two whole
  * servers on a fresh schema of the real PostgreSQL; each change is a forwarding change through A's API, and
  * the time runs from A's answer until B's table holds the new target. A random pause before each change
  * spreads the changes over B's rounds. Not a test; run by hand (bench/cluster-propagation.sh), figures go to
@@ -43,7 +44,8 @@ public final class ClusterPropagationBench {
         try {
             a = node(schema, "node-a", dataDir.resolve("a"), extra);
             b = node(schema, "node-b", dataDir.resolve("b"), extra);
-            long intervalMillis = ConfigLoader.load(extra.toArray(String[]::new), Map.of()).cluster().pollInterval().toMillis();
+            io.vpbx.config.ClusterConfig cluster = ConfigLoader.load(extra.toArray(String[]::new), Map.of()).cluster();
+            long intervalMillis = cluster.pollInterval().toMillis();
             Api api = new Api(a.adminPort());
             String acme = RegistrationFixtures.account(api);
             api.post("/v1/catalog/ranges", RunningServer.OPERATOR_KEY,
@@ -77,8 +79,8 @@ public final class ClusterPropagationBench {
                 }
             }
             Arrays.sort(lags);
-            System.out.printf("ClusterPropagationBench: %d forwarding changes through node A, node B following every %d ms%n",
-                    changes, intervalMillis);
+            System.out.printf("ClusterPropagationBench: %d forwarding changes through node A, node B following every %d ms, "
+                    + "LISTEN/NOTIFY %s%n", changes, intervalMillis, cluster.listens() ? "on" : "off");
             System.out.printf("RESULT A's answer -> B's table: mean %.0f ms, p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms, "
                     + "not there within 10 s: %d; A's API time per change %.1f ms%n", millis(Arrays.stream(lags).sum() / changes),
                     millis(at(lags, 0.50)), millis(at(lags, 0.90)), millis(at(lags, 0.99)), millis(lags[changes - 1]), missed,

@@ -66,10 +66,13 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +120,8 @@ public final class SipServer implements AutoCloseable {
     private final SipMetrics metrics;
     private final SipServices services;
     private final StatelessResponder responder;
+    /** Set when this node is taken out of service: OPTIONS and new calls get 503, calls under way go on. */
+    private final Drain drain = new Drain();
     private final Optional<SourceThrottleHandler> throttle;
     private final WriteBatch batch = new WriteBatch();
     private final SocketKind sockets;
@@ -194,7 +199,7 @@ public final class SipServer implements AutoCloseable {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.metrics = new SipMetrics(registry);
         this.services = Objects.requireNonNull(services, "services");
-        this.responder = new StatelessResponder(SERVER_NAME, config.maxHeaders(), services.registrar());
+        this.responder = new StatelessResponder(SERVER_NAME, config.maxHeaders(), services.registrar(), drain::draining);
         // One handler for both transports: it keeps a throttle per event loop, and there is one loop.
         this.throttle = config.throttlesSources()
                 ? Optional.of(new SourceThrottleHandler(() -> SourceThrottle.of(config, System::nanoTime),
@@ -298,7 +303,7 @@ public final class SipServer implements AutoCloseable {
                 loop, services.clock(), scheduler, registry, directory,
                 overloadConfig.enabled()
                         ? Optional.of(new OverloadControl(governor, overloadMetrics, overloadConfig.retryAfter()))
-                        : Optional.empty());
+                        : Optional.empty(), drain::draining);
         if (overloadConfig.enabled()) {
             LoadMonitor monitor = new LoadMonitor(governor, overloadMetrics, System::nanoTime, LOAD_TICK,
                     LOAD_TICKS_PER_SAMPLE, udpQueuePercent(),
@@ -406,6 +411,38 @@ public final class SipServer implements AutoCloseable {
             throw new IllegalStateException("cannot bind SIP " + transport + " on " + config.host() + ":" + port, bind.cause());
         }
         return bind.channel();
+    }
+
+    /**
+     * Takes this node out of service (docs/adr/0033): OPTIONS and new calls are answered 503 from now on, so that the
+     * dispatcher in front sends new calls to other nodes; calls under way and requests within dialogs go on.
+     */
+    public void drain() {
+        drain.begin();
+        log.info("SIP draining: OPTIONS and new calls are answered 503, {} calls under way go on", activeCalls());
+    }
+
+    public boolean draining() {
+        return drain.draining();
+    }
+
+    /** Calls being routed or answered and not yet ended (read on the event loop); 0 when not running. */
+    public int activeCalls() {
+        EventLoop running;
+        synchronized (this) {
+            running = proxy == null ? null : loop;
+        }
+        if (running == null) {
+            return 0;
+        }
+        try {
+            return running.submit(() -> proxy == null ? 0 : proxy.activeCalls()).get(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            return 0; // the loop is stopping: nothing is under way any more
+        }
     }
 
     /** The bound UDP port, or -1 when UDP is off or the server is not running. */

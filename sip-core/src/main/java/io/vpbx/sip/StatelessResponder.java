@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * A stateless UAS (RFC 3261 section 8.2.7) for the time before call routing exists: it answers OPTIONS
@@ -53,6 +54,8 @@ public final class StatelessResponder {
     /** No option tags: no extension is supported yet (RFC 3261 section 20.37, an empty list). */
     static final String SUPPORTED = "";
     static final String NOT_IMPLEMENTED = "Not Implemented";
+    /** Seconds before a draining node is worth asking again: about what a restart takes. */
+    static final String DRAINING_RETRY_AFTER = "30";
 
     private static final int SECRET_BYTES = 16;
     private static final int TAG_BYTES = 8;
@@ -61,6 +64,7 @@ public final class StatelessResponder {
     private final HeaderLimits limits;
     private final Optional<RegistrarService> registrar;
     private final byte[] tagSecret;
+    private final BooleanSupplier draining;
 
     /**
      * @param serverName the value of the Server header of every response
@@ -76,6 +80,15 @@ public final class StatelessResponder {
      * @param registrar answers REGISTER; without one REGISTER gets 501 like any other method
      */
     public StatelessResponder(String serverName, int maxHeaders, Optional<RegistrarService> registrar) {
+        this(serverName, maxHeaders, registrar, () -> false);
+    }
+
+    /**
+     * @param draining true while this node is taken out of service: OPTIONS gets 503, so that a dispatcher probing
+     *                 with OPTIONS stops sending new calls here ({@link Drain})
+     */
+    public StatelessResponder(String serverName, int maxHeaders, Optional<RegistrarService> registrar, BooleanSupplier draining) {
+        this.draining = draining;
         this.serverName = serverName;
         this.limits = new HeaderLimits(maxHeaders);
         this.registrar = registrar;
@@ -126,6 +139,9 @@ public final class StatelessResponder {
         String problem = AnswerChecks.problem(message, line.method());
         if (problem != null) {
             return answer.with(400, "Bad Request (" + problem + ")");
+        }
+        if (line.method().equals(OPTIONS) && draining.getAsBoolean()) {
+            return answer.with(503, "Service Unavailable", "Retry-After", DRAINING_RETRY_AFTER);
         }
         if (line.method().equals(OPTIONS)) {
             return answer.with(200, "OK", "Allow", registrar.isPresent() ? ALLOW_WITH_REGISTRAR : ALLOW,

@@ -17,6 +17,7 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Optional;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
@@ -361,6 +362,19 @@ class StatelessResponderTest {
 
     private Outcome respond(byte[] message, InetSocketAddress source) {
         return responder.respond(WireMessage.parse(message), source);
+    }
+
+    @Test
+    void optionsGets503WithRetryAfterWhileTheNodeDrainsSoThatADispatcherStopsSendingCallsHere() {
+        Drain drain = new Drain();
+        StatelessResponder draining = new StatelessResponder("vpbx-test", MAX_HEADERS, Optional.empty(), drain::draining);
+        byte[] options = SipText.crlf(SipText.options(VIA, "probe-1@example.com"));
+        assertEquals(200, ((Outcome.Reply) draining.respond(WireMessage.parse(options), SOURCE)).status());
+
+        drain.begin();
+        Outcome.Reply reply = (Outcome.Reply) draining.respond(WireMessage.parse(options), SOURCE);
+        assertEquals(503, reply.status());
+        assertTrue(new String(reply.bytes(), StandardCharsets.ISO_8859_1).contains("\r\nRetry-After: 30\r\n"));
     }
 
     private Outcome.Reply answer(byte[] request, int status, String reasonPhrase) {

@@ -38,6 +38,11 @@ public final class Exchange {
         return rc.get(CONTEXT_KEY);
     }
 
+    /** The same for routes mounted on the router from outside this package (the server's node routes); null before /v1's authentication. */
+    public static RequestContext callerOf(RoutingContext rc) {
+        return rc.get(CONTEXT_KEY);
+    }
+
     /** The body as {@code type}; call it off the event loop (in {@link #blocking}), as parsing takes time. */
     public <T> T body(RoutingContext rc, Class<T> type) throws IOException {
         return mapper.treeToValue(bodyTree(rc), type);

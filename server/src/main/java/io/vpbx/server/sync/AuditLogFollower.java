@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * Vert.x thread; a failed round is logged, counted and retried from the same entry; a full batch is followed
  * at once by the next round, so a backlog is caught up in bounded steps.
  *
+ * <p>{@link #wake()} runs a round at once between the timed ones: on PostgreSQL the {@link AuditNotificationListener}
+ * calls it when another node's audit entry commits, and the timed rounds stay as the safety net.
+ *
  * <p>Metrics: {@code vpbx.cluster.changes} (audit entries applied), {@code vpbx.cluster.rounds.failed}.
  */
 public final class AuditLogFollower implements AutoCloseable {
@@ -41,6 +45,8 @@ public final class AuditLogFollower implements AutoCloseable {
     private final Counter failedRounds;
     /** The chain position of the last entry applied; moved only under this object's lock, read by the log line too. */
     private volatile long position;
+    /** A woken round is queued and has not begun: further wake-ups are folded into it. */
+    private final AtomicBoolean wakePending = new AtomicBoolean();
     private ScheduledExecutorService rounds;
     private Duration interval;
 
@@ -82,6 +88,38 @@ public final class AuditLogFollower implements AutoCloseable {
         });
         schedule(interval.toMillis());
         log.info("following the audit log from entry {} every {} ms", position, interval.toMillis());
+    }
+
+    /**
+     * Runs a round now on the rounds' thread, besides the timed ones; any thread, never blocks. Wake-ups that come
+     * while one is queued are folded into it (it reads everything committed by the time it runs). Before
+     * {@link #start} or after {@link #close} it does nothing.
+     */
+    public void wake() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = rounds;
+        }
+        if (running == null || !wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            running.execute(this::wokenRound);
+        } catch (RejectedExecutionException e) {
+            wakePending.set(false); // stopped
+        }
+    }
+
+    private void wokenRound() {
+        wakePending.set(false);
+        try {
+            while (pollOnce() == batch) {
+                // a full batch: the backlog is read on at once
+            }
+        } catch (RuntimeException e) {
+            failedRounds.increment();
+            log.warn("following the audit log failed after entry {}; the next round retries", position, e);
+        }
     }
 
     private void round() {

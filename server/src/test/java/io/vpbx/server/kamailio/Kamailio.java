@@ -214,7 +214,7 @@ public final class Kamailio implements AutoCloseable {
     }
 
     /** A port of 127.0.0.1 free right now for both UDP and TCP (Kamailio listens on both). */
-    static int freeUdpAndTcpPort() {
+    public static int freeUdpAndTcpPort() {
         for (int attempt = 0; attempt < 20; attempt++) {
             try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getByName(HOST));
                     ServerSocket tcp = new ServerSocket(udp.getLocalPort(), 1, InetAddress.getByName(HOST))) {
@@ -237,7 +237,7 @@ public final class Kamailio implements AutoCloseable {
         }
     }
 
-    private static Path runsFolder() {
+    static Path runsFolder() {
         URL config = Kamailio.class.getResource(CONFIG_RESOURCE);
         if (config != null && "file".equals(config.getProtocol())) {
             try {

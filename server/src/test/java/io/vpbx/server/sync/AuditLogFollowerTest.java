@@ -56,6 +56,21 @@ class AuditLogFollowerTest {
     }
 
     @Test
+    void aWakeRunsARoundAtOnceBetweenTheTimedOnes() throws InterruptedException {
+        try (AuditLogFollower follower = follower(10)) {
+            follower.startAtHead();
+            follower.wake(); // before start: nothing to wake, nothing fails
+            follower.start(java.time.Duration.ofHours(1));
+            audit("trunk", "t1");
+            follower.wake();
+            for (int i = 0; i < 200 && registry.counter("vpbx.cluster.changes").count() < 1; i++) {
+                Thread.sleep(10);
+            }
+            assertEquals(1.0, registry.counter("vpbx.cluster.changes").count(), "applied long before the hourly round");
+        }
+    }
+
+    @Test
     void aFailedChangeIsRetriedNextRoundAndNothingAfterItIsSkipped() {
         int[] failures = {1};
         AuditLogFollower flaky = new AuditLogFollower(db.database(), store, (type, id) -> {

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * The transaction-stateful proxy (RFC 3261 section 16) on one event loop. Every received message enters through
@@ -63,15 +64,25 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
                 registry, uplinks, Optional.empty());
     }
 
-    /**
-     * @param answering what calls answered here (voice message, voicemail) need: media, clips, the voicemail sink
-     * @param loop the SIP event loop, to which media completions return
-     * @param overload sheds new calls while the event loop is behind; empty: none is ever shed
-     */
+    /** Never draining. */
     public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
                      RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, AnswerServices answering,
                      Executor loop, Clock clock,
                      TimerScheduler scheduler, MeterRegistry registry, UplinkDirectory uplinks, Optional<OverloadControl> overload) {
+        this(settings, network, router, routing, local, ringMemory, outbound, records, answering, loop, clock, scheduler,
+                registry, uplinks, overload, () -> false);
+    }
+
+    /**
+     * @param answering what calls answered here (voice message, voicemail) need: media, clips, the voicemail sink
+     * @param loop the SIP event loop, to which media completions return
+     * @param overload sheds new calls while the event loop is behind; empty: none is ever shed
+     * @param draining true while this node is taken out of service: new calls get 503 ({@link io.vpbx.sip.Drain})
+     */
+    public ProxyCore(ProxySettings settings, Network network, Router router, RoutingTable routing, StatelessResponder local,
+                     RingMemory ringMemory, OutboundCalls outbound, CallRecordSink records, AnswerServices answering,
+                     Executor loop, Clock clock, TimerScheduler scheduler, MeterRegistry registry, UplinkDirectory uplinks,
+                     Optional<OverloadControl> overload, BooleanSupplier draining) {
         this.admission = overload.map(control -> new NewCallAdmission(control.governor(), control.metrics(),
                 control.retryAfter()));
         this.local = local;
@@ -107,6 +118,7 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
                 new NoOpenRelay(hops, answers),         // anything else aimed elsewhere but a call: 403
                 new AnsweredHere(local, answers),       // REGISTER (the registrar), OPTIONS, the rest addressed to us
                 new HopLimits(hops, answers),           // a new call: 483 out of hops, 482 a loop through us
+                new OutOfService(draining, answers),    // a new call while this node drains: 503, the dispatcher tries another
         };
         this.thirdPartyLines = new ThirdPartyLines(context);
         this.trunkInbound = new TrunkInbound(context);

@@ -30,11 +30,17 @@ import java.util.List;
  * append locks the head (SELECT ... FOR UPDATE), takes the next id from it, inserts the entry with
  * its links and moves the head, all in the caller's transaction. Ids so come from the head, not from
  * the identity sequence, and have no gaps: a rolled-back append rolls back its head move too.
+ *
+ * <p>On PostgreSQL each append also sends a notification on {@link #NOTIFY_CHANNEL} with the entry's id, in the
+ * same transaction: PostgreSQL delivers it at commit and drops it on rollback, so that other nodes listening
+ * read the log the moment the change is visible (docs/adr/0033).
  */
 public final class JdbcAuditStore implements AuditStore {
     private static final String CHAIN_COLUMNS = "id, at, account_id, actor, source_ip, request_id, action, resource_type, "
             + "resource_id, changes, prev_hash, entry_hash";
     private static final int VERIFY_PAGE = 1000;
+    /** The channel every audit entry is announced on at commit (PostgreSQL only); the payload is the entry's id. */
+    public static final String NOTIFY_CHANNEL = "vpbx_audit";
 
     private final ObjectMapper mapper;
 
@@ -49,6 +55,17 @@ public final class JdbcAuditStore implements AuditStore {
                 entry.id(), IdQueries.utc(entry.at()), entry.accountId(), entry.actor(), entry.sourceIp(), entry.requestId(),
                 entry.action(), entry.resourceType(), entry.resourceId(), entry.changes(), entry.prevHash(), entry.entryHash());
         IdQueries.update(tx, "UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", entry.id(), entry.entryHash());
+        if (isPostgres(tx)) {
+            try (PreparedStatement notify = tx.connection().prepareStatement("SELECT pg_notify(?, ?)")) {
+                notify.setString(1, NOTIFY_CHANNEL);
+                notify.setString(2, Long.toString(entry.id()));
+                notify.execute();
+            }
+        }
+    }
+
+    private static boolean isPostgres(Tx tx) throws SQLException {
+        return "PostgreSQL".equals(tx.connection().getMetaData().getDatabaseProductName());
     }
 
     private ChainHead lockHead(Tx tx) throws SQLException {
