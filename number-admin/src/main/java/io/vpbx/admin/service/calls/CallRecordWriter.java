@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vpbx.admin.service.BatchingWriter;
 import io.vpbx.admin.store.CallRecordStore;
 import io.vpbx.admin.store.Transactions;
+import io.vpbx.admin.store.Tx;
+import java.sql.SQLException;
 import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.telephony.cdr.CallRecordSink;
 import java.time.Duration;
@@ -44,18 +46,37 @@ public final class CallRecordWriter implements CallRecordSink, AutoCloseable {
     private final CallRecordStore store;
     private final BatchingWriter<CallRecord> writer;
     private final int maxTries;
-    private final Counter written;
+    private final Counter writtenCount;
     private final Counter droppedQueueFull;
     private final Counter droppedWriteFailed;
     private final Counter droppedClosed;
     private final Counter writeFailures;
+    private final BatchListener written;
+
+    /** Told of each batch inside the transaction that writes it: the call.* events go into the outbox with their records. */
+    @FunctionalInterface
+    public interface BatchListener {
+        BatchListener NONE = (tx, batch) -> { };
+
+        void written(Tx tx, List<CallRecord> batch) throws SQLException;
+    }
 
     public CallRecordWriter(Transactions transactions, CallRecordStore store, MeterRegistry registry) {
-        this(transactions, store, registry, QUEUE_CAPACITY, BATCH_SIZE, MAX_TRIES);
+        this(transactions, store, registry, BatchListener.NONE);
+    }
+
+    public CallRecordWriter(Transactions transactions, CallRecordStore store, MeterRegistry registry, BatchListener written) {
+        this(transactions, store, registry, QUEUE_CAPACITY, BATCH_SIZE, MAX_TRIES, written);
     }
 
     public CallRecordWriter(Transactions transactions, CallRecordStore store, MeterRegistry registry, int capacity, int batchSize,
                             int maxTries) {
+        this(transactions, store, registry, capacity, batchSize, maxTries, BatchListener.NONE);
+    }
+
+    public CallRecordWriter(Transactions transactions, CallRecordStore store, MeterRegistry registry, int capacity, int batchSize,
+                            int maxTries, BatchListener written) {
+        this.written = written;
         if (maxTries < 1) {
             throw new IllegalArgumentException("tries must be at least 1");
         }
@@ -63,7 +84,7 @@ public final class CallRecordWriter implements CallRecordSink, AutoCloseable {
         this.store = store;
         this.writer = new BatchingWriter<>("vpbx-cdr-writer", capacity, batchSize, LINGER, CLOSE_WAIT, this::write);
         this.maxTries = maxTries;
-        this.written = Counter.builder("vpbx.cdr.written").description("call records written").register(registry);
+        this.writtenCount = Counter.builder("vpbx.cdr.written").description("call records written").register(registry);
         this.droppedQueueFull = dropped(registry, "queue_full");
         this.droppedWriteFailed = dropped(registry, "write_failed");
         this.droppedClosed = dropped(registry, "closed");
@@ -116,9 +137,10 @@ public final class CallRecordWriter implements CallRecordSink, AutoCloseable {
             try {
                 transactions.inTransaction(tx -> {
                     store.append(tx, batch);
+                    written.written(tx, batch);
                     return null;
                 });
-                written.increment(batch.size());
+                writtenCount.increment(batch.size());
                 return;
             } catch (RuntimeException e) {
                 writeFailures.increment();
