@@ -63,7 +63,7 @@ public final class VertxWebhookSender implements WebhookSender, AutoCloseable {
                     .toCompletionStage().toCompletableFuture()
                     .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new WebhookFailure(describe(e.getCause()), e.getCause());
+            throw new WebhookFailure(describe(e.getCause(), timeout), e.getCause());
         } catch (TimeoutException e) {
             throw new WebhookFailure("no answer within " + timeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
@@ -87,7 +87,10 @@ public final class VertxWebhookSender implements WebhookSender, AutoCloseable {
         return done.future();
     }
 
-    private static String describe(Throwable cause) {
+    private static String describe(Throwable cause, Duration timeout) {
+        if (cause instanceof java.util.concurrent.TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+            return "no answer within " + timeout.toMillis() + " ms";
+        }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
