@@ -123,6 +123,7 @@ import io.vpbx.admin.service.voicemail.RetrySchedule;
 import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.admin.store.jdbc.JdbcMailQueueStore;
 import io.vpbx.admin.store.jdbc.JdbcVoicemailStore;
+import io.vpbx.admin.service.Sealer;
 import io.vpbx.admin.service.events.AuditedEvents;
 import io.vpbx.admin.service.events.CallEvents;
 import io.vpbx.admin.service.events.EventBody;
@@ -135,7 +136,15 @@ import io.vpbx.admin.service.events.WebhookTargets;
 import io.vpbx.admin.store.jdbc.JdbcEventStore;
 import io.vpbx.admin.store.jdbc.JdbcWebhookStore;
 import io.vpbx.config.MailConfig;
+import io.vpbx.config.SmsConfig;
 import io.vpbx.config.WebhooksConfig;
+import io.vpbx.admin.service.contacts.SmsGateway;
+import io.vpbx.admin.service.sms.HttpSmsSender;
+import io.vpbx.admin.service.sms.QueuedSmsGateway;
+import io.vpbx.admin.service.sms.SmppSmsSender;
+import io.vpbx.admin.service.sms.SmsDeliveryWorker;
+import io.vpbx.admin.service.sms.SmsSender;
+import io.vpbx.admin.store.jdbc.JdbcSmsQueueStore;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.telephony.egress.HostResolver;
 import io.vpbx.telephony.egress.PrivateTargets;
@@ -192,6 +201,7 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcMailQueueStore mailQueue = new JdbcMailQueueStore();
     private final JdbcWebhookStore webhookStore = new JdbcWebhookStore();
     private final JdbcEventStore eventStore = new JdbcEventStore();
+    private final JdbcSmsQueueStore smsQueue = new JdbcSmsQueueStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -220,11 +230,17 @@ public final class AdminModule implements AutoCloseable {
     private final MailDeliveryWorker mailDelivery;
     /** Events for accounts' webhooks, written in the transaction of their cause. */
     private final EventOutbox eventOutbox;
+    /** Seals what vpbx must read back (webhook secrets, queued SMS) with the identity documents' key ring. */
+    private final Sealer sealer;
     private final WebhookSecrets webhookSecrets;
     private final WebhookTargets webhookTargets;
     /** Made on the server's Vert.x by {@link #webhookDelivery}; null until then. */
     private volatile WebhookDeliveryWorker webhookDelivery;
     private VertxWebhookSender webhookSender;
+    /** Text messages: the development outbox (sms.gateway=outbox), or queued for the SMS worker. */
+    private final SmsGateway smsGateway;
+    /** Sends queued text messages through SMPP or HTTP; absent with the development outbox. */
+    private final Optional<SmsDeliveryWorker> smsDelivery;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
         this(config, database, clock, registry, ChangeListener.NONE);
@@ -257,7 +273,19 @@ public final class AdminModule implements AutoCloseable {
         this.authenticator = new Authenticator(database, apiKeys, keyUsage, clock, config.api().keyRecheckInterval());
         this.voicemails = new VoicemailService(database, voicemailStore, mailQueue, auditor, clock, config.voicemail().retention(),
                 eventOutbox);
-        this.webhookSecrets = new WebhookSecrets(complianceKeys::documentKeys, new SecureRandom());
+        this.sealer = new Sealer(complianceKeys::documentKeys, new SecureRandom());
+        this.webhookSecrets = new WebhookSecrets(sealer, new SecureRandom());
+        SmsConfig sms = config.sms();
+        if (sms.real()) {
+            SmsSender smsSender = sms.gateway().equals("smpp") ? new SmppSmsSender(sms) : new HttpSmsSender(sms, mapper);
+            SmsDeliveryWorker worker = new SmsDeliveryWorker(database, smsQueue, sealer, smsSender, new RetrySchedule(sms.retryBase(),
+                    sms.retryMax(), sms.giveUpAfter(), new SecureRandom()::nextDouble), sms.timeout(), clock, registry);
+            this.smsDelivery = Optional.of(worker);
+            this.smsGateway = new QueuedSmsGateway(smsQueue, sealer, clock, worker::nudge);
+        } else {
+            this.smsDelivery = Optional.empty();
+            this.smsGateway = new OutboxSmsGateway(outbox, clock);
+        }
         // webhook URLs follow the rule of hosts accounts give for SIP: no private targets unless the operator allows the range
         this.webhookTargets = new WebhookTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system());
         MailConfig mail = config.mail();
@@ -320,6 +348,11 @@ public final class AdminModule implements AutoCloseable {
         return webhookDelivery;
     }
 
+    /** The worker that sends queued text messages, when sms.gateway is smpp or http; the server starts it. */
+    public Optional<SmsDeliveryWorker> smsDelivery() {
+        return smsDelivery;
+    }
+
     private void nudgeWebhooks() {
         WebhookDeliveryWorker worker = webhookDelivery;
         if (worker != null) {
@@ -331,6 +364,7 @@ public final class AdminModule implements AutoCloseable {
     @Override
     public void close() {
         mailDelivery.close();
+        smsDelivery.ifPresent(SmsDeliveryWorker::close);
         synchronized (this) {
             if (webhookDelivery != null) {
                 webhookDelivery.close();
@@ -387,7 +421,7 @@ public final class AdminModule implements AutoCloseable {
                                 new SecureRandom()),
                         suspensions, auditor, clock);
         BindingService binder = new BindingService(database, numbers, bindings, registryRequests, endUsers, m2mDevices, stateRegistry,
-                new OutboxSmsGateway(outbox, clock), confirmationCodes, auditor, clock, config.compliance());
+                smsGateway, confirmationCodes, auditor, clock, config.compliance());
         RegistryService registryService = new RegistryService(database, registryRequests, bindings, numbers, lifecycle, stateRegistry,
                 confirmationCodes, auditor, clock);
         // hosts accounts give are checked against the operator's private ranges when saved (the SIP side again on use)
@@ -416,7 +450,7 @@ public final class AdminModule implements AutoCloseable {
                 new DepartmentService(database, departments, employees,
                         new InUseGuard(List.of(numbers::forwardingUsers, scenarios::usersOf)), auditor, clock),
                 new ContactPhoneChanges(database, contactChanges, contactHolders(), new ContactCodes(new SecureRandom()),
-                        new OutboxSmsGateway(outbox, clock), new OutboxEmailGateway(outbox, clock), inputs, auditor, clock,
+                        smsGateway, new OutboxEmailGateway(outbox, clock), inputs, auditor, clock,
                         config.contact(), registry),
                 new DevOutbox(database, outbox, config.contact().smsOutboxReadable()),
                 endUserService,

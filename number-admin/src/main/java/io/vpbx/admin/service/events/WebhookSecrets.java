@@ -1,11 +1,9 @@
 package io.vpbx.admin.service.events;
 
 import io.vpbx.admin.domain.InvalidFieldException;
-import io.vpbx.admin.domain.identity.DocumentCipher;
-import io.vpbx.admin.domain.identity.KeyRing;
+import io.vpbx.admin.service.Sealer;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.function.Supplier;
 
 /**
  * Signing secrets: generated ({@code whsec_} and 32 random bytes) or given, shown once, and kept sealed with the key
@@ -16,11 +14,11 @@ public final class WebhookSecrets {
     static final int MAX_GIVEN = 200;
     private static final String PREFIX = "whsec_";
 
-    private final Supplier<KeyRing> keyRing;
+    private final Sealer sealer;
     private final SecureRandom random;
 
-    public WebhookSecrets(Supplier<KeyRing> keyRing, SecureRandom random) {
-        this.keyRing = keyRing;
+    public WebhookSecrets(Sealer sealer, SecureRandom random) {
+        this.sealer = sealer;
         this.random = random;
     }
 
@@ -42,10 +40,10 @@ public final class WebhookSecrets {
     }
 
     public String seal(String secret) {
-        return new DocumentCipher(keyRing.get(), random).seal(secret);
+        return sealer.seal(secret);
     }
 
     public String open(String sealed) {
-        return new DocumentCipher(keyRing.get(), random).open(sealed);
+        return sealer.open(sealed);
     }
 }

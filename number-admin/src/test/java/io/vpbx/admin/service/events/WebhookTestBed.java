@@ -9,6 +9,7 @@ import io.vpbx.admin.domain.account.Principal;
 import io.vpbx.admin.domain.event.WebhookDelivery;
 import io.vpbx.admin.domain.identity.KeyRing;
 import io.vpbx.admin.service.RequestContext;
+import io.vpbx.admin.service.Sealer;
 import io.vpbx.admin.service.audit.Auditor;
 import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.service.voicemail.RetrySchedule;
@@ -42,7 +43,7 @@ final class WebhookTestBed implements AutoCloseable {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final JdbcWebhookStore webhookStore = new JdbcWebhookStore();
     final JdbcEventStore eventStore = new JdbcEventStore();
-    final WebhookSecrets secrets = new WebhookSecrets(() -> KeyRing.parse("t1:" + key(1)), new SecureRandom());
+    final WebhookSecrets secrets = new WebhookSecrets(new Sealer(() -> KeyRing.parse("t1:" + key(1)), new SecureRandom()), new SecureRandom());
     final Vertx vertx = Vertx.vertx();
     final VertxWebhookSender sender = new VertxWebhookSender(vertx, TIMEOUT, 64);
     final EventOutbox outbox;
