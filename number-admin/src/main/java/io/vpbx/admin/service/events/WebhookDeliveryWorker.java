@@ -185,8 +185,10 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
     }
 
     private void attempt(WebhookDelivery claim) {
-        Optional<Webhook> webhook = transactions.inTransaction(tx -> webhooks.findAny(tx, claim.webhookId()));
-        Optional<Event> event = transactions.inTransaction(tx -> events.find(tx, claim.eventId()));
+        Target target = transactions.inTransaction(tx -> new Target(webhooks.findAny(tx, claim.webhookId()),
+                events.find(tx, claim.eventId())));
+        Optional<Webhook> webhook = target.webhook();
+        Optional<Event> event = target.event();
         if (webhook.isEmpty() || event.isEmpty()) {
             return; // deleted meanwhile: its deliveries went with it
         }
@@ -215,6 +217,10 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** What one attempt reads before sending, in one transaction. */
+    private record Target(Optional<Webhook> webhook, Optional<Event> event) {
     }
 
     private void failedAttempt(WebhookDelivery claim, int status, String error) {

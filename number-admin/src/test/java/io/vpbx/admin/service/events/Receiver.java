@@ -56,7 +56,8 @@ final class Receiver implements AutoCloseable {
                 if (!delay.isZero()) {
                     Thread.sleep(delay.toMillis());
                 }
-                exchange.sendResponseHeaders(valid ? answer.applyAsInt(n) : 401, -1);
+                // with no secret set the receiver checks nothing (the benchmark)
+                exchange.sendResponseHeaders(valid || secret == null ? answer.applyAsInt(n) : 401, -1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {

@@ -58,7 +58,7 @@ final class WebhookTestBed implements AutoCloseable {
         AuditedEvents audited = new AuditedEvents();
         auditor = new Auditor(new JdbcAuditStore(JsonMappers.create()), clock, ChangeListener.NONE,
                 (tx, entry) -> outbox.record(tx, audited.of(entry)));
-        webhooks = new WebhookService(db.database(), webhookStore, eventStore, secrets, targets(LOOPBACK), auditor, clock, 20,
+        webhooks = new WebhookService(db.database(), webhookStore, eventStore, secrets, targets(LOOPBACK), auditor, clock, 200,
                 () -> worker.nudge());
         worker = worker(targets(LOOPBACK), concurrency);
         db.database().inTransaction(tx -> {
@@ -72,9 +72,13 @@ final class WebhookTestBed implements AutoCloseable {
     }
 
     WebhookDeliveryWorker worker(WebhookTargets targets, int concurrency) {
+        return worker(targets, concurrency, 64);
+    }
+
+    WebhookDeliveryWorker worker(WebhookTargets targets, int concurrency, int maxInFlight) {
         return new WebhookDeliveryWorker(db.database(), eventStore, webhookStore, secrets, targets, sender,
                 new RetrySchedule(Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(30), new SecureRandom()::nextDouble),
-                new EventBody(JsonMappers.create()), concurrency, 64, TIMEOUT, clock, registry);
+                new EventBody(JsonMappers.create()), concurrency, maxInFlight, TIMEOUT, clock, registry);
     }
 
     List<WebhookDelivery> deliveries(String webhookId) {
