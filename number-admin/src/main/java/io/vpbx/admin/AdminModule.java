@@ -268,7 +268,8 @@ public final class AdminModule implements AutoCloseable {
         this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses, eventOutbox);
         CallEvents callEvents = new CallEvents();
         this.callRecords = new CallRecordWriter(database, callRecordStore, registry,
-                (tx, batch) -> eventOutbox.record(tx, batch.stream().flatMap(record -> callEvents.of(record).stream()).toList()));
+                (tx, batch) -> eventOutbox.record(tx, batch.stream().flatMap(record -> callEvents.of(record).stream()).toList()),
+                (tx, batch) -> eventOutbox.record(tx, batch.stream().map(callEvents::of).toList()));
         this.keyUsage = new ApiKeyUsage(database, apiKeys);
         this.authenticator = new Authenticator(database, apiKeys, keyUsage, clock, config.api().keyRecheckInterval());
         this.voicemails = new VoicemailService(database, voicemailStore, mailQueue, auditor, clock, config.voicemail().retention(),

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.vpbx.admin.domain.event.WebhookSignature;
+import io.vpbx.telephony.cdr.CallProgress;
 import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.telephony.voicemail.NewVoicemail;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * /v1/webhooks over HTTP against a whole server (loopback allowed, as the operator of a lab would): the secret is shown
  * once and signs what a receiver on 127.0.0.1 gets for a purchase (number.state_changed), a voicemail
- * (voicemail.created) and a missed call (call.ended and call.missed); private targets and unknown event types are
+ * (voicemail.created), a call's progress (call.started, call.answered) and a missed call (call.ended and call.missed); private targets and unknown event types are
  * refused with 422 naming the field; another account sees none of it; the delivery log and a redelivery work.
  */
 abstract class WebhookApiContract extends WholeServerContract {
@@ -141,7 +142,8 @@ abstract class WebhookApiContract extends WholeServerContract {
 
     @Test
     void aPurchaseAVoicemailAndAMissedCallAreDeliveredSigned() {
-        String id = subscribe("[\"number.state_changed\",\"voicemail.created\",\"call.ended\",\"call.missed\"]");
+        String id = subscribe("[\"number.state_changed\",\"voicemail.created\",\"call.started\",\"call.answered\","
+                + "\"call.ended\",\"call.missed\"]");
         assertEquals(201, api.post("/v1/reservations", acme, "{\"numbers\":[\"" + NUMBER + "\"]}").status());
         assertEquals(201, api.call("POST", "/v1/numbers", acme, "{\"numbers\":[\"" + NUMBER + "\"]}",
                 Map.of("Idempotency-Key", "buy-1")).status());
@@ -156,23 +158,30 @@ abstract class WebhookApiContract extends WholeServerContract {
         running.server.voicemails().flush();
         assertEquals("+79161234567", awaitEvent("voicemail.created").get("data").get("caller").asText());
 
+        // the proxy's progress of a call, as it hands it over on the SIP event loop
+        running.server.admin().callRecords().started(new CallProgress("answered-1@10.0.0.1", acmeId, CallRecord.Direction.INBOUND,
+                NUMBER, "+79161234567", NUMBER, at.minusSeconds(60)));
+        running.server.admin().callRecords().answered(new CallProgress("answered-1@10.0.0.1", acmeId, CallRecord.Direction.INBOUND,
+                NUMBER, "+79161234567", NUMBER, at.minusSeconds(55)));
         running.server.admin().callRecords().offer(new CallRecord("missed-1@10.0.0.1", acmeId, CallRecord.Direction.INBOUND, NUMBER,
                 "+79161234567", NUMBER, null, List.of(), CallRecord.Result.NO_ANSWER, 480, null, at.minusSeconds(20), null, at));
         running.server.admin().callRecords().flush();
         assertEquals("missed-1@10.0.0.1", awaitEvent("call.missed").get("data").get("call_id").asText());
         assertEquals("no_answer", awaitEvent("call.ended").get("data").get("result").asText());
+        assertEquals("answered-1@10.0.0.1", awaitEvent("call.started").get("data").get("call_id").asText());
+        assertEquals(at.minusSeconds(55).toString(), awaitEvent("call.answered").get("data").get("answered_at").asText());
         assertTrue(signed.stream().allMatch(Boolean::booleanValue), "every delivery carried a valid signature");
 
         JsonNode log = api.get("/v1/webhooks/" + id + "/deliveries", acme).json();
-        assertEquals(4, log.get("items").size(), log.toString());
+        assertEquals(6, log.get("items").size(), log.toString());
         long delivery = log.get("items").get(0).get("id").asLong();
         Api.Response again = api.post("/v1/webhooks/" + id + "/deliveries/" + delivery + "/redeliver", acme, "{}");
         assertEquals(202, again.status(), again.body());
         assertEquals(404, api.post("/v1/webhooks/" + id + "/deliveries/" + delivery + "/redeliver", globex, "{}").status());
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (received.size() < 5 && System.nanoTime() < end) {
+        while (received.size() < 7 && System.nanoTime() < end) {
             Thread.onSpinWait();
         }
-        assertEquals(5, received.size(), received.toString());
+        assertEquals(7, received.size(), received.toString());
     }
 }
