@@ -57,6 +57,8 @@ final class ConfigBinder {
         VoicemailConfig voicemail = voicemail();
         MailConfig mail = mail();
         ScenarioConfig scenario = scenario();
+        WebhooksConfig webhooks = webhooks();
+        SmsConfig sms = sms();
         Set<String> unread = values.unreadKeys();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys declared in the defaults file but bound to no record: " + unread);
@@ -65,7 +67,8 @@ final class ConfigBinder {
             throw new ConfigException(values.problems());
         }
         return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster, uplink,
-                sipTcp, listeners, tls, sipOverload, limits, media, voicemail, mail, scenario);
+                sipTcp, listeners, tls, sipOverload, limits, media, voicemail, mail, scenario,
+                webhooks, sms);
     }
 
     private AdminConfig admin() {
@@ -361,6 +364,47 @@ final class ConfigBinder {
         Duration giveUp = values.read("mail.give-up-after", ValueType.duration());
         return values.valid()
                 ? new MailConfig(host, port, security, user, password, from, timeout, retryBase, retryMax, giveUp)
+                : null;
+    }
+
+    private WebhooksConfig webhooks() {
+        Duration timeout = values.read("webhooks.timeout", ValueType.duration());
+        Integer concurrency = values.read("webhooks.concurrency", ValueType.intBetween(1, 64));
+        Integer maxInFlight = values.read("webhooks.max-in-flight", ValueType.intBetween(1, 10_000));
+        Duration retryBase = values.read("webhooks.retry-base", ValueType.duration());
+        Duration retryMax = values.read("webhooks.retry-max", ValueType.duration());
+        Duration giveUp = values.read("webhooks.give-up-after", ValueType.duration());
+        Duration retention = values.read("webhooks.retention", ValueType.duration());
+        Integer maxSubscriptions = values.read("webhooks.max-per-account", ValueType.intBetween(1, 1000));
+        if (concurrency != null && maxInFlight != null && maxInFlight < concurrency) {
+            values.problem("webhooks.max-in-flight", "expected at least webhooks.concurrency (" + concurrency + ") but got '"
+                    + maxInFlight + "'");
+        }
+        return values.valid()
+                ? new WebhooksConfig(timeout, concurrency, maxInFlight, retryBase, retryMax, giveUp, retention, maxSubscriptions)
+                : null;
+    }
+
+    private SmsConfig sms() {
+        String gateway = values.read("sms.gateway", ValueType.oneOf("outbox", "smpp", "http"));
+        String smppHost = values.read("sms.smpp.host", ValueType.host());
+        Integer smppPort = values.read("sms.smpp.port", ValueType.port());
+        String systemId = values.read("sms.smpp.system-id", ValueType.text());
+        Optional<String> password = values.read("sms.smpp.password", ValueType.optionalText());
+        String systemType = values.read("sms.smpp.system-type", ValueType.text());
+        String sender = values.read("sms.sender", ValueType.nonEmptyText());
+        Optional<String> httpUrl = values.read("sms.http.url", ValueType.optionalText());
+        Optional<String> httpToken = values.read("sms.http.token", ValueType.optionalText());
+        Duration timeout = values.read("sms.timeout", ValueType.duration());
+        Duration retryBase = values.read("sms.retry-base", ValueType.duration());
+        Duration retryMax = values.read("sms.retry-max", ValueType.duration());
+        Duration giveUp = values.read("sms.give-up-after", ValueType.duration());
+        if ("http".equals(gateway) && httpUrl != null && httpUrl.isEmpty()) {
+            values.problem("sms.http.url", "expected the provider's URL when sms.gateway is http but got ''");
+        }
+        return values.valid()
+                ? new SmsConfig(gateway, smppHost, smppPort, systemId, password, systemType, sender, httpUrl, httpToken, timeout,
+                        retryBase, retryMax, giveUp)
                 : null;
     }
 }

@@ -23,7 +23,8 @@ final class KeyCatalogue {
 
     /** Keys whose values are never shown in logs, help text or error messages. */
     private static final Set<String> SECRETS = Set.of("db.password", "operator.key", "mail.password", "compliance.document-keys",
-            "compliance.fingerprint-key", "sip.route-secret");
+            "compliance.fingerprint-key", "sip.route-secret",
+            "sms.smpp.password", "sms.http.token");
 
     private final Map<String, ConfigKey> byName;
     private final Map<String, ConfigKey> byEnvName;

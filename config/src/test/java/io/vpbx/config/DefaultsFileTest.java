@@ -48,7 +48,11 @@ class DefaultsFileTest {
             "media.cache-size", "voicemail.max-length", "voicemail.silence", "voicemail.min-length", "voicemail.retention",
             "mail.host", "mail.port", "mail.security", "mail.user", "mail.password", "mail.from", "mail.timeout",
             "mail.retry-base", "mail.retry-max", "mail.give-up-after",
-            "scenario.max-steps");
+            "scenario.max-steps",
+            "webhooks.timeout", "webhooks.concurrency", "webhooks.max-in-flight", "webhooks.retry-base", "webhooks.retry-max",
+            "webhooks.give-up-after", "webhooks.retention", "webhooks.max-per-account",
+            "sms.gateway", "sms.smpp.host", "sms.smpp.port", "sms.smpp.system-id", "sms.smpp.password", "sms.smpp.system-type",
+            "sms.sender", "sms.http.url", "sms.http.token", "sms.timeout", "sms.retry-base", "sms.retry-max", "sms.give-up-after");
 
     @Test
     void defaultsFileDeclaresExactlyTheKnownKeys() {

@@ -123,7 +123,28 @@ import io.vpbx.admin.service.voicemail.RetrySchedule;
 import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.admin.store.jdbc.JdbcMailQueueStore;
 import io.vpbx.admin.store.jdbc.JdbcVoicemailStore;
+import io.vpbx.admin.service.Sealer;
+import io.vpbx.admin.service.events.AuditedEvents;
+import io.vpbx.admin.service.events.CallEvents;
+import io.vpbx.admin.service.events.EventBody;
+import io.vpbx.admin.service.events.EventOutbox;
+import io.vpbx.admin.service.events.VertxWebhookSender;
+import io.vpbx.admin.service.events.WebhookDeliveryWorker;
+import io.vpbx.admin.service.events.WebhookSecrets;
+import io.vpbx.admin.service.events.WebhookService;
+import io.vpbx.admin.service.events.WebhookTargets;
+import io.vpbx.admin.store.jdbc.JdbcEventStore;
+import io.vpbx.admin.store.jdbc.JdbcWebhookStore;
 import io.vpbx.config.MailConfig;
+import io.vpbx.config.SmsConfig;
+import io.vpbx.config.WebhooksConfig;
+import io.vpbx.admin.service.contacts.SmsGateway;
+import io.vpbx.admin.service.sms.HttpSmsSender;
+import io.vpbx.admin.service.sms.QueuedSmsGateway;
+import io.vpbx.admin.service.sms.SmppSmsSender;
+import io.vpbx.admin.service.sms.SmsDeliveryWorker;
+import io.vpbx.admin.service.sms.SmsSender;
+import io.vpbx.admin.store.jdbc.JdbcSmsQueueStore;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.telephony.egress.HostResolver;
 import io.vpbx.telephony.egress.PrivateTargets;
@@ -178,6 +199,9 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcScenarioStore scenarios = new JdbcScenarioStore();
     private final JdbcVoicemailStore voicemailStore = new JdbcVoicemailStore();
     private final JdbcMailQueueStore mailQueue = new JdbcMailQueueStore();
+    private final JdbcWebhookStore webhookStore = new JdbcWebhookStore();
+    private final JdbcEventStore eventStore = new JdbcEventStore();
+    private final JdbcSmsQueueStore smsQueue = new JdbcSmsQueueStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -204,6 +228,19 @@ public final class AdminModule implements AutoCloseable {
     private final VoicemailService voicemails;
     /** Sends queued voicemails by mail (SMTP, or the development outbox when mail.host is empty). */
     private final MailDeliveryWorker mailDelivery;
+    /** Events for accounts' webhooks, written in the transaction of their cause. */
+    private final EventOutbox eventOutbox;
+    /** Seals what vpbx must read back (webhook secrets, queued SMS) with the identity documents' key ring. */
+    private final Sealer sealer;
+    private final WebhookSecrets webhookSecrets;
+    private final WebhookTargets webhookTargets;
+    /** Made on the server's Vert.x by {@link #webhookDelivery}; null until then. */
+    private volatile WebhookDeliveryWorker webhookDelivery;
+    private VertxWebhookSender webhookSender;
+    /** Text messages: the development outbox (sms.gateway=outbox), or queued for the SMS worker. */
+    private final SmsGateway smsGateway;
+    /** Sends queued text messages through SMPP or HTTP; absent with the development outbox. */
+    private final Optional<SmsDeliveryWorker> smsDelivery;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
         this(config, database, clock, registry, ChangeListener.NONE);
@@ -216,7 +253,9 @@ public final class AdminModule implements AutoCloseable {
         this.clock = clock;
         this.registry = registry;
         this.prices = PriceTables.load(config.catalog().priceTable());
-        this.auditor = new Auditor(audit, clock, changes);
+        this.eventOutbox = new EventOutbox(webhookStore, eventStore, mapper, clock, this::nudgeWebhooks);
+        AuditedEvents auditedEvents = new AuditedEvents();
+        this.auditor = new Auditor(audit, clock, changes, (tx, entry) -> eventOutbox.record(tx, auditedEvents.of(entry)));
         this.sweeper = new LifecycleSweeper(database, numbers, reservations, lifecycle, auditor, clock);
         this.idempotencyPurge = new IdempotencyPurge(database, idempotency, clock, config.api().idempotencyRetention());
         this.complianceKeys = new ComplianceKeys(config.compliance(), config.storage().dataDir(), new SecureRandom());
@@ -226,11 +265,30 @@ public final class AdminModule implements AutoCloseable {
                 config.compliance());
         this.linePasswords = new LinePasswords(complianceKeys::documentKeys, new SecureRandom());
         this.lineResealer = Resealer.linePasswords(database, thirdPartyLines, complianceKeys::documentKeys, new SecureRandom());
-        this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses);
-        this.callRecords = new CallRecordWriter(database, callRecordStore, registry);
+        this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses, eventOutbox);
+        CallEvents callEvents = new CallEvents();
+        this.callRecords = new CallRecordWriter(database, callRecordStore, registry,
+                (tx, batch) -> eventOutbox.record(tx, batch.stream().flatMap(record -> callEvents.of(record).stream()).toList()),
+                (tx, batch) -> eventOutbox.record(tx, batch.stream().map(callEvents::of).toList()));
         this.keyUsage = new ApiKeyUsage(database, apiKeys);
         this.authenticator = new Authenticator(database, apiKeys, keyUsage, clock, config.api().keyRecheckInterval());
-        this.voicemails = new VoicemailService(database, voicemailStore, mailQueue, auditor, clock, config.voicemail().retention());
+        this.voicemails = new VoicemailService(database, voicemailStore, mailQueue, auditor, clock, config.voicemail().retention(),
+                eventOutbox);
+        this.sealer = new Sealer(complianceKeys::documentKeys, new SecureRandom());
+        this.webhookSecrets = new WebhookSecrets(sealer, new SecureRandom());
+        SmsConfig sms = config.sms();
+        if (sms.real()) {
+            SmsSender smsSender = sms.gateway().equals("smpp") ? new SmppSmsSender(sms) : new HttpSmsSender(sms, mapper);
+            SmsDeliveryWorker worker = new SmsDeliveryWorker(database, smsQueue, sealer, smsSender, new RetrySchedule(sms.retryBase(),
+                    sms.retryMax(), sms.giveUpAfter(), new SecureRandom()::nextDouble), sms.timeout(), clock, registry);
+            this.smsDelivery = Optional.of(worker);
+            this.smsGateway = new QueuedSmsGateway(smsQueue, sealer, clock, worker::nudge);
+        } else {
+            this.smsDelivery = Optional.empty();
+            this.smsGateway = new OutboxSmsGateway(outbox, clock);
+        }
+        // webhook URLs follow the rule of hosts accounts give for SIP: no private targets unless the operator allows the range
+        this.webhookTargets = new WebhookTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system());
         MailConfig mail = config.mail();
         MailSender sender = mail.smtp() ? new SmtpMailSender(mail, clock) : new OutboxMailSender(database, outbox, clock);
         this.mailDelivery = new MailDeliveryWorker(database, mailQueue, voicemailStore, employees, sender,
@@ -275,10 +333,45 @@ public final class AdminModule implements AutoCloseable {
         return mailDelivery;
     }
 
+    /**
+     * The worker that delivers webhook events, made on first call with its HTTP client on {@code vertx}; the server
+     * starts it (tests may run its rounds themselves).
+     */
+    public synchronized WebhookDeliveryWorker webhookDelivery(Vertx vertx) {
+        if (webhookDelivery == null) {
+            WebhooksConfig hooks = config.webhooks();
+            webhookSender = new VertxWebhookSender(vertx, hooks.timeout(), hooks.maxInFlight());
+            webhookDelivery = new WebhookDeliveryWorker(database, eventStore, webhookStore, webhookSecrets, webhookTargets,
+                    webhookSender, new RetrySchedule(hooks.retryBase(), hooks.retryMax(), hooks.giveUpAfter(),
+                    new SecureRandom()::nextDouble), new EventBody(mapper), hooks.concurrency(), hooks.maxInFlight(),
+                    hooks.timeout(), clock, registry);
+        }
+        return webhookDelivery;
+    }
+
+    /** The worker that sends queued text messages, when sms.gateway is smpp or http; the server starts it. */
+    public Optional<SmsDeliveryWorker> smsDelivery() {
+        return smsDelivery;
+    }
+
+    private void nudgeWebhooks() {
+        WebhookDeliveryWorker worker = webhookDelivery;
+        if (worker != null) {
+            worker.nudge();
+        }
+    }
+
     /** Writes the call records still queued. Close after the SIP side has stopped and before the database. */
     @Override
     public void close() {
         mailDelivery.close();
+        smsDelivery.ifPresent(SmsDeliveryWorker::close);
+        synchronized (this) {
+            if (webhookDelivery != null) {
+                webhookDelivery.close();
+                webhookSender.close();
+            }
+        }
         callRecords.close();
         keyUsage.flush();
     }
@@ -299,7 +392,14 @@ public final class AdminModule implements AutoCloseable {
         lineResealer.resealOnce();
         idempotencyPurge.purgeOnce();
         voicemails.sweepExpired();
+        purgeEvents();
         keyUsage.flush();
+    }
+
+    /** Events older than webhooks.retention with nothing queued go, with their delivery log; a bounded step per sweep. */
+    private void purgeEvents() {
+        java.time.Instant cutoff = clock.instant().minus(config.webhooks().retention());
+        database.inTransaction(tx -> eventStore.purge(tx, cutoff, 1000));
     }
 
     /** The admin API's router on {@code vertx}; its blocking work (JDBC) runs through {@code blocking}. */
@@ -322,7 +422,7 @@ public final class AdminModule implements AutoCloseable {
                                 new SecureRandom()),
                         suspensions, auditor, clock);
         BindingService binder = new BindingService(database, numbers, bindings, registryRequests, endUsers, m2mDevices, stateRegistry,
-                new OutboxSmsGateway(outbox, clock), confirmationCodes, auditor, clock, config.compliance());
+                smsGateway, confirmationCodes, auditor, clock, config.compliance());
         RegistryService registryService = new RegistryService(database, registryRequests, bindings, numbers, lifecycle, stateRegistry,
                 confirmationCodes, auditor, clock);
         // hosts accounts give are checked against the operator's private ranges when saved (the SIP side again on use)
@@ -351,7 +451,7 @@ public final class AdminModule implements AutoCloseable {
                 new DepartmentService(database, departments, employees,
                         new InUseGuard(List.of(numbers::forwardingUsers, scenarios::usersOf)), auditor, clock),
                 new ContactPhoneChanges(database, contactChanges, contactHolders(), new ContactCodes(new SecureRandom()),
-                        new OutboxSmsGateway(outbox, clock), new OutboxEmailGateway(outbox, clock), inputs, auditor, clock,
+                        smsGateway, new OutboxEmailGateway(outbox, clock), inputs, auditor, clock,
                         config.contact(), registry),
                 new DevOutbox(database, outbox, config.contact().smsOutboxReadable()),
                 endUserService,
@@ -379,7 +479,9 @@ public final class AdminModule implements AutoCloseable {
                 // what follows a schedule and so keeps it from being deleted: numbers' forwardings, scenarios' time conditions
                 new ScheduleService(database, schedules, scheduleCodec, new InUseGuard(List.of(numbers::scheduleUsers,
                         scenarios::usersOf)), auditor, clock),
-                scheduleCodec);
+                scheduleCodec,
+                new WebhookService(database, webhookStore, eventStore, webhookSecrets, webhookTargets, auditor, clock,
+                        config.webhooks().maxSubscriptions(), this::nudgeWebhooks));
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, database::answers, simulator, clock).router(vertx, blocking);
     }

@@ -176,6 +176,8 @@ public final class VpbxServer {
             return null;
         }).onFailure(e -> log.warn("maintenance failed; retrying at the next interval", e)));
         admin.mailDelivery().start();
+        admin.webhookDelivery(vertx).start();
+        admin.smsDelivery().ifPresent(worker -> worker.start());
         sip.start();
         log.info("vpbx started: admin API on {} (http {}, https {}), SIP on {} (udp {}, tcp {}, tls {})", config.admin().host(),
                 http == null ? "off" : adminPort(), https == null ? "off" : adminTlsPort(), config.sip().host(),

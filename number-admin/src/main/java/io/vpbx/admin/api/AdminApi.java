@@ -37,6 +37,7 @@ import io.vpbx.admin.service.catalog.PurchaseService;
 import io.vpbx.admin.service.catalog.ReservationService;
 import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import io.vpbx.admin.service.calls.TrunkService;
+import io.vpbx.admin.service.events.WebhookService;
 import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
@@ -62,7 +63,8 @@ public final class AdminApi {
                            TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
                            AccountLimitService accountLimits, MediaService media, VoicemailService voicemails,
-                           ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec) {
+                           ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec,
+                           WebhookService webhooks) {
     }
 
     private final Services services;
@@ -140,6 +142,7 @@ public final class AdminApi {
                 new VoicemailRoutes(services.voicemails(), services.inputs(), exchange, query),
                 new ScenarioRoutes(services.scenarios(), exchange, query),
                 new ScheduleRoutes(services.schedules(), services.scheduleCodec(), exchange, query),
+                new WebhookRoutes(services.webhooks(), exchange, query),
                 new SimulateRoutes(simulator, services.numbers(), services.media(), services.employees(), services.inputs(),
                         exchange, clock));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);

@@ -1,11 +1,11 @@
 package io.vpbx.admin.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.InvalidFieldException;
 import io.vpbx.admin.domain.cdr.CallRecordQuery;
+import io.vpbx.admin.service.calls.CallRecordJson;
 import io.vpbx.admin.service.calls.CallRecordSearch;
 import io.vpbx.admin.service.NumberInputs;
 import io.vpbx.admin.service.RequestContext;
@@ -78,34 +78,7 @@ final class CallRecordRoutes implements Routes {
     }
 
     private ObjectNode view(CallRecord r) {
-        ObjectNode node = exchange.mapper().createObjectNode()
-                .put("call_id", r.callId())
-                .put("account_id", r.accountId())
-                .put("direction", tag(r.direction()))
-                .put("number", r.number())
-                .put("caller", r.caller())
-                .put("callee", r.callee())
-                .put("carrier", r.carrier())
-                .put("result", tag(r.result()))
-                .put("final_code", r.finalCode())
-                .put("fallback", r.fallback())
-                .put("started_at", r.startedAt().toString())
-                .put("answered_at", r.answeredAt() == null ? null : r.answeredAt().toString())
-                .put("ended_at", r.endedAt().toString())
-                .put("setup_ms", r.setupMillis())
-                .put("duration_s", r.durationSeconds());
-        ArrayNode attempts = node.putArray("attempts");
-        for (CallRecord.Attempt a : r.attempts()) {
-            attempts.addObject()
-                    .put("kind", a.kind())
-                    .put("destination", a.destination())
-                    .put("employee_id", a.employeeId())
-                    .put("sip_code", a.sipCode())
-                    .put("outcome", a.outcome())
-                    .put("started_at", a.startedAt().toString())
-                    .put("ended_at", a.endedAt().toString());
-        }
-        return node;
+        return CallRecordJson.of(r);
     }
 
     private static String tag(Enum<?> value) {

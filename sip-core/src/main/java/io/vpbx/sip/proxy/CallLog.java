@@ -1,6 +1,7 @@
 package io.vpbx.sip.proxy;
 
 import io.vpbx.sip.routing.Leg;
+import io.vpbx.telephony.cdr.CallProgress;
 import io.vpbx.telephony.cdr.CallRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +83,11 @@ final class CallLog {
 
     Instant startedAt() {
         return startedAt;
+    }
+
+    /** The call as it stands at {@code at}, before its record: for the call.started and call.answered events. */
+    CallProgress progress(Instant at) {
+        return new CallProgress(callId, accountId, direction, number, caller, callee, at);
     }
 
     private static String[] kindNames() {

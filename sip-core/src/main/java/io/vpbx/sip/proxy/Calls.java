@@ -83,6 +83,27 @@ final class Calls {
         ended(log.end(CallRecord.Result.REJECTED, status, clock.instant()));
     }
 
+    /** The call was admitted and its routing starts: the sink hears of it (call.started). */
+    void started(CallLog log) {
+        progress(log, log.startedAt(), false);
+    }
+
+    /** Hands the call's progress to the sink; like a record, never lets the sink's failure reach the call. */
+    private void progress(CallLog call, Instant at, boolean answered) {
+        if (call.accountId() == null) {
+            return;
+        }
+        try {
+            if (answered) {
+                records.answered(call.progress(at));
+            } else {
+                records.started(call.progress(at));
+            }
+        } catch (RuntimeException e) {
+            log.warn("the call record sink failed; progress of call {} lost", call.progress(at).callId(), e);
+        }
+    }
+
     /** A session started forking the call. */
     void routing() {
         routed++;
@@ -102,6 +123,7 @@ final class Calls {
      * caller's ACK of {@code answer}, and the account's duration limit starts, with what it takes to end the dialog.
      */
     void answered(WireMessage invite, WireMessage answer, Flow callerFlow, Flow calleeFlow, CallLog log, Instant at) {
+        progress(log, at, true);
         dialogs.answered(invite.callId(), log, at, new DialogParties(callerFlow.remote().getAddress(),
                 calleeFlow.remote().getAddress()));
         unacknowledged.answered(invite.callId(), answer, calleeFlow);

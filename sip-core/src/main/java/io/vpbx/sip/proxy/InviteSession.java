@@ -90,6 +90,7 @@ final class InviteSession implements TransactionOwner<WireMessage> {
         InviteSession session = new InviteSession(context, server, invite, log, ring, extraHeaders, operator);
         server.owner(session);
         context.calls().routing();
+        context.calls().started(log);
         session.nextStep();
     }
 

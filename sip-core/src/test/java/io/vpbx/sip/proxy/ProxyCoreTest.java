@@ -178,6 +178,8 @@ class ProxyCoreTest {
         assertEquals(CallRecord.Result.ANSWERED, record.result());
         assertEquals(200, record.finalCode());
         assertEquals(42, record.durationSeconds());
+        assertEquals(List.of("started " + record.accountId() + " " + record.number(),
+                "answered " + record.accountId() + " " + record.number()), proxy.progress, "call.started, call.answered");
         assertEquals(List.of("answered", "cancelled"), record.attempts().stream().map(CallRecord.Attempt::outcome).toList());
         assertEquals(0, proxy.core.activeCalls());
 

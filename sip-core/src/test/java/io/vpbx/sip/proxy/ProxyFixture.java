@@ -17,7 +17,9 @@ import io.vpbx.sip.uas.AnswerServices;
 import io.vpbx.sip.wire.HeaderId;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.WireMessage;
+import io.vpbx.telephony.cdr.CallProgress;
 import io.vpbx.telephony.cdr.CallRecord;
+import io.vpbx.telephony.cdr.CallRecordSink;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -70,6 +72,8 @@ final class ProxyFixture {
     final RingMemory memory = new RingMemory();
     final FakeNetwork network = new FakeNetwork();
     final List<CallRecord> records = new ArrayList<>();
+    /** "started <call-id>" and "answered <call-id>", in the order the sink heard them. */
+    final List<String> progress = new ArrayList<>();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final RecordingFlow carrier = new RecordingFlow(new InetSocketAddress(CARRIER_IP, 5060), "UDP");
     final ProxyCore core;
@@ -97,7 +101,22 @@ final class ProxyFixture {
                 new Authenticator(new NonceService(clock, random, Duration.ofMinutes(5), 100), random), "vpbx.test",
                 username -> Optional.ofNullable(phoneAccounts.get(username)), table::accountOf);
         core = new ProxyCore(new ProxySettings(100, 1000, 1000, Duration.ofHours(12)), network, router, table,
-                new StatelessResponder("vpbx-test", 100), memory, outbound, records::add, answering,
+                new StatelessResponder("vpbx-test", 100), memory, outbound, new CallRecordSink() {
+                    @Override
+                    public void offer(CallRecord record) {
+                        records.add(record);
+                    }
+
+                    @Override
+                    public void started(CallProgress call) {
+                        progress.add("started " + call.accountId() + " " + call.number());
+                    }
+
+                    @Override
+                    public void answered(CallProgress call) {
+                        progress.add("answered " + call.accountId() + " " + call.number());
+                    }
+                }, answering,
                 task -> scheduler.schedule(Duration.ZERO, task), clock,
                 scheduler, registry, new UplinkDirectory(), overload);
     }

@@ -9,6 +9,14 @@ public interface CallRecordSink {
 
     void offer(CallRecord record);
 
+    /** The call was admitted and is being routed (call.started); same rules as {@link #offer}. */
+    default void started(CallProgress call) {
+    }
+
+    /** The call was answered (call.answered); same rules as {@link #offer}. */
+    default void answered(CallProgress call) {
+    }
+
     /** A sink that keeps nothing, for a SIP core run without storage. */
     static CallRecordSink discarding() {
         return record -> { };

@@ -11,27 +11,36 @@ import java.util.List;
 
 /**
  * Writes audit entries inside the transaction of the change they describe, so neither exists without the
- * other; every change is also announced to the change listener once committed.
+ * other (nor the events derived from it, see {@link AuditedEventSink}); every change is also announced to the change listener once committed.
  */
 public final class Auditor {
     private final AuditStore store;
     private final Clock clock;
     private final ChangeListener listener;
+    private final AuditedEventSink events;
 
     public Auditor(AuditStore store, Clock clock) {
         this(store, clock, ChangeListener.NONE);
     }
 
     public Auditor(AuditStore store, Clock clock, ChangeListener listener) {
+        this(store, clock, listener, AuditedEventSink.NONE);
+    }
+
+    /** {@code events} hears of each entry inside its transaction (the event outbox). */
+    public Auditor(AuditStore store, Clock clock, ChangeListener listener, AuditedEventSink events) {
         this.store = store;
         this.clock = clock;
         this.listener = listener;
+        this.events = events;
     }
 
     public void record(Tx tx, RequestContext ctx, String accountId, String action, String resourceType, String resourceId,
                        List<FieldChange> changes) throws SQLException {
-        store.append(tx, new AuditEvent(0, clock.instant(), accountId, ctx.principal().actor(), ctx.sourceIp(),
-                ctx.requestId(), action, resourceType, resourceId, changes));
+        AuditEvent entry = new AuditEvent(0, clock.instant(), accountId, ctx.principal().actor(), ctx.sourceIp(),
+                ctx.requestId(), action, resourceType, resourceId, changes);
+        store.append(tx, entry);
+        events.audited(tx, entry);
         tx.afterCommit(() -> listener.changed(resourceType, resourceId));
     }
 

@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vpbx.admin.service.BatchingWriter;
 import io.vpbx.admin.store.CallRecordStore;
 import io.vpbx.admin.store.Transactions;
+import io.vpbx.admin.store.Tx;
+import java.sql.SQLException;
+import io.vpbx.telephony.cdr.CallProgress;
 import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.telephony.cdr.CallRecordSink;
 import java.time.Duration;
@@ -44,18 +47,64 @@ public final class CallRecordWriter implements CallRecordSink, AutoCloseable {
     private final CallRecordStore store;
     private final BatchingWriter<CallRecord> writer;
     private final int maxTries;
-    private final Counter written;
+    private final Counter writtenCount;
     private final Counter droppedQueueFull;
     private final Counter droppedWriteFailed;
     private final Counter droppedClosed;
     private final Counter writeFailures;
+    private final BatchListener written;
+    private ProgressListener progressListener;
+    private BatchingWriter<Progress> progressWriter;
+    private Counter progressDropped;
+
+    /** Told of each batch inside the transaction that writes it: the call.* events go into the outbox with their records. */
+    @FunctionalInterface
+    public interface BatchListener {
+        BatchListener NONE = (tx, batch) -> { };
+
+        void written(Tx tx, List<CallRecord> batch) throws SQLException;
+    }
 
     public CallRecordWriter(Transactions transactions, CallRecordStore store, MeterRegistry registry) {
-        this(transactions, store, registry, QUEUE_CAPACITY, BATCH_SIZE, MAX_TRIES);
+        this(transactions, store, registry, BatchListener.NONE);
+    }
+
+    public CallRecordWriter(Transactions transactions, CallRecordStore store, MeterRegistry registry, BatchListener written) {
+        this(transactions, store, registry, QUEUE_CAPACITY, BATCH_SIZE, MAX_TRIES, written);
+    }
+
+    /** A call's progress (started or answered) as the writer queues it. */
+    public record Progress(CallProgress call, boolean answered) {
+    }
+
+    /** Told of calls' progress, in batches, each in a transaction of its own (the call.started and call.answered events). */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void progressed(Tx tx, List<Progress> batch) throws SQLException;
+    }
+
+    /**
+     * As above, with the calls' progress queued as well (bounded like the records, dropped and counted when full) and
+     * handed to {@code progress} on a second writer thread, so that a slow event write never delays a record.
+     */
+    public CallRecordWriter(Transactions transactions, CallRecordStore store, MeterRegistry registry, BatchListener written,
+                            ProgressListener progress) {
+        this(transactions, store, registry, QUEUE_CAPACITY, BATCH_SIZE, MAX_TRIES, written);
+        this.progressListener = progress;
+        this.progressWriter = new BatchingWriter<>("vpbx-call-progress", QUEUE_CAPACITY, BATCH_SIZE, LINGER, CLOSE_WAIT,
+                this::writeProgress);
+        this.progressDropped = Counter.builder("vpbx.cdr.progress.dropped").description("call progress events never written")
+                .register(registry);
     }
 
     public CallRecordWriter(Transactions transactions, CallRecordStore store, MeterRegistry registry, int capacity, int batchSize,
                             int maxTries) {
+        this(transactions, store, registry, capacity, batchSize, maxTries, BatchListener.NONE);
+    }
+
+    public CallRecordWriter(Transactions transactions, CallRecordStore store, MeterRegistry registry, int capacity, int batchSize,
+                            int maxTries, BatchListener written) {
+        this.written = written;
         if (maxTries < 1) {
             throw new IllegalArgumentException("tries must be at least 1");
         }
@@ -63,7 +112,7 @@ public final class CallRecordWriter implements CallRecordSink, AutoCloseable {
         this.store = store;
         this.writer = new BatchingWriter<>("vpbx-cdr-writer", capacity, batchSize, LINGER, CLOSE_WAIT, this::write);
         this.maxTries = maxTries;
-        this.written = Counter.builder("vpbx.cdr.written").description("call records written").register(registry);
+        this.writtenCount = Counter.builder("vpbx.cdr.written").description("call records written").register(registry);
         this.droppedQueueFull = dropped(registry, "queue_full");
         this.droppedWriteFailed = dropped(registry, "write_failed");
         this.droppedClosed = dropped(registry, "closed");
@@ -90,9 +139,40 @@ public final class CallRecordWriter implements CallRecordSink, AutoCloseable {
         }
     }
 
-    /** Starts the writer thread. */
+    @Override
+    public void started(CallProgress call) {
+        offerProgress(new Progress(call, false));
+    }
+
+    @Override
+    public void answered(CallProgress call) {
+        offerProgress(new Progress(call, true));
+    }
+
+    private void offerProgress(Progress progress) {
+        if (progressWriter != null && progressWriter.offer(progress) != BatchingWriter.Offer.QUEUED) {
+            progressDropped.increment();
+        }
+    }
+
+    private void writeProgress(List<Progress> batch) {
+        try {
+            transactions.inTransaction(tx -> {
+                progressListener.progressed(tx, batch);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            progressDropped.increment(batch.size());
+            log.warn("{} call progress events dropped: {}", batch.size(), e.getMessage());
+        }
+    }
+
+    /** Starts the writer thread (and the progress writer's, when there is one). */
     public void start() {
         writer.start();
+        if (progressWriter != null) {
+            progressWriter.start();
+        }
     }
 
     /**
@@ -100,6 +180,9 @@ public final class CallRecordWriter implements CallRecordSink, AutoCloseable {
      * record offered before the call is written or dropped.
      */
     public int flush() {
+        if (progressWriter != null) {
+            progressWriter.flush();
+        }
         return writer.flush();
     }
 
@@ -116,9 +199,10 @@ public final class CallRecordWriter implements CallRecordSink, AutoCloseable {
             try {
                 transactions.inTransaction(tx -> {
                     store.append(tx, batch);
+                    written.written(tx, batch);
                     return null;
                 });
-                written.increment(batch.size());
+                writtenCount.increment(batch.size());
                 return;
             } catch (RuntimeException e) {
                 writeFailures.increment();
@@ -138,6 +222,9 @@ public final class CallRecordWriter implements CallRecordSink, AutoCloseable {
      */
     @Override
     public void close() {
+        if (progressWriter != null) {
+            progressWriter.close();
+        }
         log.info("call record writer closed; {} queued records flushed", writer.close());
     }
 }

@@ -3,12 +3,18 @@ package io.vpbx.admin.service.thirdparty;
 import io.vpbx.admin.domain.thirdparty.RegistrationHistoryEntry;
 import io.vpbx.admin.domain.thirdparty.RegistrationReport;
 import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vpbx.admin.domain.event.EventType;
+import io.vpbx.admin.service.events.EventSink;
+import io.vpbx.admin.service.events.NewEvent;
 import io.vpbx.admin.store.RegistrationStatusStore;
 import io.vpbx.admin.store.ThirdPartyNumberStore;
 import io.vpbx.admin.store.Transactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,7 +29,16 @@ public final class RegistrationReports {
     private final ThirdPartyNumberStore lines;
     private final RegistrationStatusStore statuses;
 
+    private final EventSink events;
+
     public RegistrationReports(Transactions transactions, ThirdPartyNumberStore lines, RegistrationStatusStore statuses) {
+        this(transactions, lines, statuses, EventSink.NONE);
+    }
+
+    /** {@code events}: where line.registration_changed is recorded for each transition, in the batch's transaction. */
+    public RegistrationReports(Transactions transactions, ThirdPartyNumberStore lines, RegistrationStatusStore statuses,
+                               EventSink events) {
+        this.events = events;
         this.transactions = transactions;
         this.statuses = statuses;
         this.lines = lines;
@@ -38,6 +53,7 @@ public final class RegistrationReports {
             Set<String> connected = lines.lockConnected(tx, batch.stream().map(RegistrationReport::e164).toList());
             Map<String, RegistrationStatus> stored = new java.util.HashMap<>(statuses.lock(tx, connected));
             List<RegistrationHistoryEntry> history = new ArrayList<>();
+            List<NewEvent> changed = new ArrayList<>();
             for (RegistrationReport transition : batch) {
                 if (!connected.contains(transition.e164())) {
                     continue;
@@ -49,12 +65,30 @@ public final class RegistrationReports {
                 RegistrationStatus next = RegistrationStatus.of(transition);
                 if (previous == null || previous.isTransitionTo(next)) {
                     history.add(RegistrationHistoryEntry.of(next));
+                    Optional<ThirdPartyNumberStore.SealedLine> line = lines.find(tx, next.e164());
+                    if (line.isPresent()) {
+                        changed.add(new NewEvent(line.get().number().accountId(), EventType.LINE_REGISTRATION_CHANGED, next.updatedAt(),
+                                changeData(previous, next)));
+                    }
                 }
                 statuses.put(tx, next, previous != null);
                 stored.put(next.e164(), next);
             }
             statuses.append(tx, history);
+            events.record(tx, changed);
             return null;
         });
+    }
+
+    /** What line.registration_changed carries: the line's number, its new state and answer, and the state before. */
+    private static ObjectNode changeData(RegistrationStatus previous, RegistrationStatus next) {
+        return JsonNodeFactory.instance.objectNode()
+                .put("number", next.e164())
+                .put("state", next.state().wireName())
+                .put("previous_state", previous == null ? null : previous.state().wireName())
+                .put("last_code", next.lastCode())
+                .put("last_reason", next.lastReason())
+                .put("registered_until", next.registeredUntil() == null ? null : next.registeredUntil().toString())
+                .put("next_attempt_at", next.nextAttemptAt() == null ? null : next.nextAttemptAt().toString());
     }
 }

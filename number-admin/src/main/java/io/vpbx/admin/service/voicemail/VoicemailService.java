@@ -9,6 +9,11 @@ import io.vpbx.admin.domain.voicemail.VoicemailQuery;
 import io.vpbx.admin.service.ForbiddenException;
 import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.StoredTime;
+import io.vpbx.admin.service.events.EventSink;
+import io.vpbx.admin.service.events.NewEvent;
+import io.vpbx.admin.domain.event.EventType;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vpbx.admin.service.audit.Auditor;
 import io.vpbx.admin.service.audit.Changes;
 import io.vpbx.admin.store.MailQueueStore;
@@ -41,9 +46,17 @@ public final class VoicemailService {
     private final Auditor auditor;
     private final Clock clock;
     private final Duration retention;
+    private final EventSink events;
 
     public VoicemailService(Transactions transactions, VoicemailStore voicemails, MailQueueStore queue, Auditor auditor, Clock clock,
                             Duration retention) {
+        this(transactions, voicemails, queue, auditor, clock, retention, EventSink.NONE);
+    }
+
+    /** {@code events}: where voicemail.created is recorded, in the transaction that stores the message. */
+    public VoicemailService(Transactions transactions, VoicemailStore voicemails, MailQueueStore queue, Auditor auditor, Clock clock,
+                            Duration retention, EventSink events) {
+        this.events = events;
         this.transactions = transactions;
         this.voicemails = voicemails;
         this.queue = queue;
@@ -64,6 +77,7 @@ public final class VoicemailService {
             for (String recipient : recipients) {
                 queue.enqueue(tx, MailDelivery.queued(message.id(), message.accountId(), recipient, now));
             }
+            events.record(tx, List.of(new NewEvent(message.accountId(), EventType.VOICEMAIL_CREATED, now, created(message))));
             return message;
         });
     }
@@ -148,5 +162,17 @@ public final class VoicemailService {
 
     private static NotFoundException notFound(String id) {
         return new NotFoundException("voicemail " + id);
+    }
+
+    /** What voicemail.created carries: the message without its recording (fetched through the API). */
+    private static ObjectNode created(Voicemail message) {
+        return JsonNodeFactory.instance.objectNode()
+                .put("id", message.id())
+                .put("number", message.number())
+                .put("caller", message.caller())
+                .put("call_id", message.callId())
+                .put("started_at", message.startedAt().toString())
+                .put("duration_ms", message.length().toMillis())
+                .put("recording", "/v1/voicemails/" + message.id() + "/audio");
     }
 }

@@ -1,0 +1,7 @@
+package io.vpbx.admin.service.events;
+
+class WebhookDeliveryPostgresTest extends WebhookDeliveryContract {
+    WebhookDeliveryPostgresTest() {
+        super("postgresql");
+    }
+}

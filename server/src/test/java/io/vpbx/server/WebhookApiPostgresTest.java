@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class WebhookApiPostgresTest extends WebhookApiContract {
+    WebhookApiPostgresTest() {
+        super("postgresql");
+    }
+}
