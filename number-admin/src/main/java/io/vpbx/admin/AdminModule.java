@@ -40,6 +40,7 @@ import io.vpbx.admin.service.catalog.CatalogEntryFactory;
 import io.vpbx.admin.service.catalog.CatalogImport;
 import io.vpbx.admin.service.catalog.CatalogSearch;
 import io.vpbx.admin.service.audit.ChangeListener;
+import io.vpbx.admin.service.compliance.ComplaintStops;
 import io.vpbx.admin.service.compliance.ComplianceSweeper;
 import io.vpbx.admin.service.compliance.ConfirmationCodes;
 import io.vpbx.admin.service.contacts.ContactHolders;
@@ -379,7 +380,8 @@ public final class AdminModule implements AutoCloseable {
                 // what follows a schedule and so keeps it from being deleted: numbers' forwardings, scenarios' time conditions
                 new ScheduleService(database, schedules, scheduleCodec, new InUseGuard(List.of(numbers::scheduleUsers,
                         scenarios::usersOf)), auditor, clock),
-                scheduleCodec);
+                scheduleCodec,
+                new ComplaintStops(database, numbers, accounts, new OutboxEmailGateway(outbox, clock), auditor, clock));
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, database::answers, simulator, clock).router(vertx, blocking);
     }

@@ -38,6 +38,7 @@ import io.vpbx.admin.service.catalog.ReservationService;
 import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import io.vpbx.admin.service.calls.TrunkService;
 import io.vpbx.admin.service.voicemail.VoicemailService;
+import io.vpbx.admin.service.compliance.ComplaintStops;
 import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
 import io.vpbx.config.MediaConfig;
@@ -62,7 +63,8 @@ public final class AdminApi {
                            TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
                            AccountLimitService accountLimits, MediaService media, VoicemailService voicemails,
-                           ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec) {
+                           ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec,
+                           ComplaintStops complaintStops) {
     }
 
     private final Services services;
@@ -130,6 +132,7 @@ public final class AdminApi {
                 new M2mDeviceRoutes(services.m2mDevices(), exchange, query),
                 new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.selfSubmissions(),
                         services.inputs(), exchange),
+                new ComplaintStopRoutes(services.complaintStops(), views, services.inputs(), exchange),
                 new TrunkRoutes(services.trunks(), exchange, query),
                 new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query),
                 new ForwardingConsentRoutes(services.forwardingConsents(), services.inputs(), exchange),
