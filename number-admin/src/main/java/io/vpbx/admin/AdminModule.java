@@ -41,6 +41,9 @@ import io.vpbx.admin.service.catalog.CatalogImport;
 import io.vpbx.admin.service.catalog.CatalogSearch;
 import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.service.compliance.ComplaintStops;
+import io.vpbx.admin.service.compliance.EndUserFiles;
+import io.vpbx.admin.service.compliance.ExpiryCheck;
+import io.vpbx.admin.service.compliance.FilesOnRecord;
 import io.vpbx.admin.service.compliance.ComplianceSweeper;
 import io.vpbx.admin.service.compliance.ConfirmationCodes;
 import io.vpbx.admin.service.contacts.ContactHolders;
@@ -123,6 +126,7 @@ import io.vpbx.admin.service.voicemail.MailDeliveryWorker;
 import io.vpbx.admin.service.voicemail.RetrySchedule;
 import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.admin.store.jdbc.JdbcMailQueueStore;
+import io.vpbx.admin.store.jdbc.JdbcDocumentFileStore;
 import io.vpbx.admin.store.jdbc.JdbcVoicemailStore;
 import io.vpbx.config.MailConfig;
 import io.vpbx.config.VpbxConfig;
@@ -179,6 +183,7 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcScenarioStore scenarios = new JdbcScenarioStore();
     private final JdbcVoicemailStore voicemailStore = new JdbcVoicemailStore();
     private final JdbcMailQueueStore mailQueue = new JdbcMailQueueStore();
+    private final JdbcDocumentFileStore documentFiles = new JdbcDocumentFileStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -192,6 +197,8 @@ public final class AdminModule implements AutoCloseable {
     private final ComplianceSweeper complianceSweeper;
     private final Resealer resealer;
     private final Resealer lineResealer;
+    /** Document files (authorization letters, scans), sealed with the identity documents' key ring. */
+    private final Resealer fileResealer;
     /** Third-party line passwords, sealed with the identity documents' key ring. */
     private final LinePasswords linePasswords;
     /** Where the SIP side reports third-party registrations. */
@@ -223,8 +230,10 @@ public final class AdminModule implements AutoCloseable {
         this.complianceKeys = new ComplianceKeys(config.compliance(), config.storage().dataDir(), new SecureRandom());
         this.suspensions = new NumberSuspensions(numbers, bindings, auditor, clock);
         this.resealer = Resealer.documents(database, endUsers, complianceKeys::documentKeys, new SecureRandom());
-        this.complianceSweeper = new ComplianceSweeper(database, numbers, bindings, endUsers, lifecycle, suspensions, auditor, clock,
-                config.compliance());
+        this.complianceSweeper = new ComplianceSweeper(database, numbers, bindings, endUsers, documentFiles, lifecycle,
+                new ExpiryCheck(endUsers, documentFiles, accounts, new OutboxEmailGateway(outbox, clock), suspensions, auditor, clock),
+                auditor, clock, config.compliance());
+        this.fileResealer = Resealer.documentFiles(database, documentFiles, complianceKeys::documentKeys, new SecureRandom());
         this.linePasswords = new LinePasswords(complianceKeys::documentKeys, new SecureRandom());
         this.lineResealer = Resealer.linePasswords(database, thirdPartyLines, complianceKeys::documentKeys, new SecureRandom());
         this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses);
@@ -298,6 +307,7 @@ public final class AdminModule implements AutoCloseable {
         complianceSweeper.sweepOnce();
         resealer.resealOnce();
         lineResealer.resealOnce();
+        fileResealer.resealOnce();
         idempotencyPurge.purgeOnce();
         voicemails.sweepExpired();
         keyUsage.flush();
@@ -323,7 +333,8 @@ public final class AdminModule implements AutoCloseable {
                                 new SecureRandom()),
                         suspensions, auditor, clock);
         BindingService binder = new BindingService(database, numbers, bindings, registryRequests, endUsers, m2mDevices, stateRegistry,
-                new OutboxSmsGateway(outbox, clock), confirmationCodes, auditor, clock, config.compliance());
+                new OutboxSmsGateway(outbox, clock), confirmationCodes,
+                new FilesOnRecord(documentFiles, config.compliance().documentFilesRequired()), auditor, clock, config.compliance());
         RegistryService registryService = new RegistryService(database, registryRequests, bindings, numbers, lifecycle, stateRegistry,
                 confirmationCodes, auditor, clock);
         // hosts accounts give are checked against the operator's private ranges when saved (the SIP side again on use)
@@ -381,7 +392,9 @@ public final class AdminModule implements AutoCloseable {
                 new ScheduleService(database, schedules, scheduleCodec, new InUseGuard(List.of(numbers::scheduleUsers,
                         scenarios::usersOf)), auditor, clock),
                 scheduleCodec,
-                new ComplaintStops(database, numbers, accounts, new OutboxEmailGateway(outbox, clock), auditor, clock));
+                new ComplaintStops(database, numbers, accounts, new OutboxEmailGateway(outbox, clock), auditor, clock),
+                new EndUserFiles(database, endUsers, documentFiles, complianceKeys::documentKeys, new SecureRandom(), suspensions,
+                        auditor, clock, config.compliance().maxDocumentFileBytes()));
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, database::answers, simulator, clock).router(vertx, blocking);
     }

@@ -39,6 +39,7 @@ import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import io.vpbx.admin.service.calls.TrunkService;
 import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.admin.service.compliance.ComplaintStops;
+import io.vpbx.admin.service.compliance.EndUserFiles;
 import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
 import io.vpbx.config.MediaConfig;
@@ -64,7 +65,7 @@ public final class AdminApi {
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
                            AccountLimitService accountLimits, MediaService media, VoicemailService voicemails,
                            ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec,
-                           ComplaintStops complaintStops) {
+                           ComplaintStops complaintStops, EndUserFiles endUserFiles) {
     }
 
     private final Services services;
@@ -115,7 +116,8 @@ public final class AdminApi {
         FailedAuthLimiter failures = new FailedAuthLimiter(api.authFailureLimit(), api.authFailureWindow().toNanos(),
                 System::nanoTime);
         AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), blocking, limiter, failures, registry),
-                registry, config.maxBodyBytes(), api.maxJsonBodyBytes(), media.maxUploadBytes(), uploadsDirectory, exchange);
+                registry, config.maxBodyBytes(), api.maxJsonBodyBytes(), media.maxUploadBytes(), services.endUserFiles().maxBytes(),
+                uploadsDirectory, exchange);
         List<Routes> api = List.of(
                 new AccountRoutes(services.accounts(), services.inputs(), exchange, query),
                 new CatalogRoutes(services.catalogImport(), services.catalogSearch(), views, exchange, query),
@@ -133,6 +135,7 @@ public final class AdminApi {
                 new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.selfSubmissions(),
                         services.inputs(), exchange),
                 new ComplaintStopRoutes(services.complaintStops(), views, services.inputs(), exchange),
+                new EndUserFileRoutes(services.endUserFiles(), exchange, query),
                 new TrunkRoutes(services.trunks(), exchange, query),
                 new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query),
                 new ForwardingConsentRoutes(services.forwardingConsents(), services.inputs(), exchange),

@@ -63,7 +63,8 @@ final class EndUserRoutes implements Routes {
             ObjectNode agent = view.putObject("agent").put("full_name", u.agentFullName());
             agent.putObject("document")
                     .put("type", u.agentDocumentType())
-                    .put("number_masked", IdentityDocuments.masked(u.agentDocumentLast4()));
+                    .put("number_masked", IdentityDocuments.masked(u.agentDocumentLast4()))
+                    .put("expires_on", text(u.agentDocumentExpiresOn()));
         }
         return view.put("authorization_letter", u.authorizationLetter())
                 .put("last_number_released_at", text(u.lastNumberReleasedAt()))

@@ -24,18 +24,19 @@ public final class JdbcEndUserStore implements EndUserStore {
     private static final String COLUMNS = "id, account_id, kind, relation, jurisdiction, full_name, birth_date, address, "
             + "contact_phone, contact_email, document_type, document_sealed, document_fingerprint, document_last4, "
             + "document_expires_on, document_status, document_status_reason, agent_full_name, agent_document_type, "
-            + "agent_document_sealed, agent_document_last4, authorization_letter, created_at, updated_at, "
+            + "agent_document_sealed, agent_document_last4, agent_document_expires_on, authorization_letter, created_at, updated_at, "
             + "last_number_released_at, anonymized_at";
     private static final String UPDATES = "kind = ?, relation = ?, jurisdiction = ?, full_name = ?, birth_date = ?, address = ?, "
             + "contact_phone = ?, contact_email = ?, document_type = ?, document_sealed = ?, document_fingerprint = ?, "
             + "document_last4 = ?, document_expires_on = ?, document_status = ?, document_status_reason = ?, agent_full_name = ?, "
-            + "agent_document_type = ?, agent_document_sealed = ?, agent_document_last4 = ?, authorization_letter = ?, "
+            + "agent_document_type = ?, agent_document_sealed = ?, agent_document_last4 = ?, agent_document_expires_on = ?, "
+            + "authorization_letter = ?, "
             + "updated_at = ?, last_number_released_at = ?, anonymized_at = ?";
 
     @Override
     public void create(Tx tx, EndUser u) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement("INSERT INTO end_users (" + COLUMNS + ") VALUES ("
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, u.id());
             st.setString(2, u.accountId());
             int next = bindFields(st, 3, u);
@@ -117,10 +118,23 @@ public final class JdbcEndUserStore implements EndUserStore {
     @Override
     public List<EndUser> withExpiredDocuments(Tx tx, LocalDate today, int limit) throws SQLException {
         try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM end_users "
-                + "WHERE document_status = ? AND document_expires_on < ? ORDER BY document_expires_on, id LIMIT ?")) {
+                + "WHERE document_status = ? AND (document_expires_on < ? OR agent_document_expires_on < ?) ORDER BY id LIMIT ?")) {
             st.setString(1, DocumentStatus.VALID.wireName());
             st.setObject(2, today);
-            st.setInt(3, limit);
+            st.setObject(3, today);
+            st.setInt(4, limit);
+            return rows(st);
+        }
+    }
+
+    @Override
+    public List<EndUser> withDocumentsExpiringOn(Tx tx, LocalDate day, int limit) throws SQLException {
+        try (PreparedStatement st = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM end_users "
+                + "WHERE document_status = ? AND (document_expires_on = ? OR agent_document_expires_on = ?) ORDER BY id LIMIT ?")) {
+            st.setString(1, DocumentStatus.VALID.wireName());
+            st.setObject(2, day);
+            st.setObject(3, day);
+            st.setInt(4, limit);
             return rows(st);
         }
     }
@@ -160,6 +174,7 @@ public final class JdbcEndUserStore implements EndUserStore {
         st.setString(i++, u.agentDocumentType());
         st.setString(i++, u.agentDocumentSealed());
         st.setString(i++, u.agentDocumentLast4());
+        st.setObject(i++, u.agentDocumentExpiresOn());
         st.setString(i++, u.authorizationLetter());
         return i;
     }
@@ -191,6 +206,7 @@ public final class JdbcEndUserStore implements EndUserStore {
                         DocumentStatus.fromWire(rs.getString("document_status")), rs.getString("document_status_reason"),
                         rs.getString("agent_full_name"), rs.getString("agent_document_type"),
                         rs.getString("agent_document_sealed"), rs.getString("agent_document_last4"),
+                        rs.getObject("agent_document_expires_on", LocalDate.class),
                         rs.getString("authorization_letter"), instant(rs, "created_at"), instant(rs, "updated_at"),
                         instant(rs, "last_number_released_at"), instant(rs, "anonymized_at")));
             }

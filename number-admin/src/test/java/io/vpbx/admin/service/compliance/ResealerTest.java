@@ -43,7 +43,7 @@ class ResealerTest {
             String sealed = new DocumentCipher(ring.get(), random).seal("4508123456");
             EndUser ivan = new EndUser("eu-1", "acc-1", HolderKind.PERSON, EndUser.Relation.EMPLOYEE, Jurisdiction.RU, "Ivan Petrov",
                     LocalDate.of(1980, 5, 1), "Moscow", "+79161112233", null, "ru_internal_passport", sealed, "fp-1", "3456", null,
-                    DocumentStatus.VALID, null, null, null, null, null, null, T0, T0, null, null);
+                    DocumentStatus.VALID, null, null, null, null, null, null, null, T0, T0, null, null);
             db.database().inTransaction(tx -> {
                 new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
                 endUsers.create(tx, ivan);
