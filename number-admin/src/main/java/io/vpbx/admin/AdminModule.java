@@ -41,6 +41,7 @@ import io.vpbx.admin.service.catalog.CatalogImport;
 import io.vpbx.admin.service.catalog.CatalogSearch;
 import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.service.compliance.ComplaintStops;
+import io.vpbx.admin.service.compliance.Consents;
 import io.vpbx.admin.service.compliance.EndUserFiles;
 import io.vpbx.admin.service.compliance.ExpiryCheck;
 import io.vpbx.admin.service.compliance.FilesOnRecord;
@@ -127,6 +128,7 @@ import io.vpbx.admin.service.voicemail.RetrySchedule;
 import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.admin.store.jdbc.JdbcMailQueueStore;
 import io.vpbx.admin.store.jdbc.JdbcDocumentFileStore;
+import io.vpbx.admin.store.jdbc.JdbcConsentStore;
 import io.vpbx.admin.store.jdbc.JdbcVoicemailStore;
 import io.vpbx.config.MailConfig;
 import io.vpbx.config.VpbxConfig;
@@ -184,6 +186,7 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcVoicemailStore voicemailStore = new JdbcVoicemailStore();
     private final JdbcMailQueueStore mailQueue = new JdbcMailQueueStore();
     private final JdbcDocumentFileStore documentFiles = new JdbcDocumentFileStore();
+    private final JdbcConsentStore consentStore = new JdbcConsentStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -328,10 +331,11 @@ public final class AdminModule implements AutoCloseable {
         ForeignForwardingRelease foreignRelease = new ForeignForwardingRelease(foreign, forwardingConsents);
         CatalogLimits catalogLimits = new CatalogLimits(accounts, accountLimits, config.limits(), registry);
         ConfirmationCodes confirmationCodes = new ConfirmationCodes(new SecureRandom());
+        Consents consents = new Consents(database, consentStore, endUsers, bindings, numbers, documentFiles, lifecycle, auditor, clock);
         EndUserService endUserService = new EndUserService(database, endUsers, new InUseGuard(List.of(endUsers::bindingsOf)), inputs,
                         new IdentityDocuments(DocumentCatalogue.bundled(), complianceKeys::documentKeys, complianceKeys::fingerprintKey,
                                 new SecureRandom()),
-                        suspensions, auditor, clock);
+                        suspensions, consents::record, auditor, clock);
         BindingService binder = new BindingService(database, numbers, bindings, registryRequests, endUsers, m2mDevices, stateRegistry,
                 new OutboxSmsGateway(outbox, clock), confirmationCodes,
                 new FilesOnRecord(documentFiles, config.compliance().documentFilesRequired()), auditor, clock, config.compliance());
@@ -394,7 +398,8 @@ public final class AdminModule implements AutoCloseable {
                 scheduleCodec,
                 new ComplaintStops(database, numbers, accounts, new OutboxEmailGateway(outbox, clock), auditor, clock),
                 new EndUserFiles(database, endUsers, documentFiles, complianceKeys::documentKeys, new SecureRandom(), suspensions,
-                        auditor, clock, config.compliance().maxDocumentFileBytes()));
+                        auditor, clock, config.compliance().maxDocumentFileBytes()),
+                consents);
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, database::answers, simulator, clock).router(vertx, blocking);
     }

@@ -394,4 +394,58 @@ abstract class ComplianceRulesApiContract extends WholeServerContract {
         assertEquals(201, mission.status(), mission.body());
         assertEquals("******2026", mission.json().get("document").get("number_masked").asText());
     }
+
+    @Test
+    void consentIsRecordedWithTheDataTheExportShowsWhatIsHeldAndWithdrawalReleasesTheNumbers() {
+        String acme = account("Acme", "noc@acme.example");
+        String globex = account("Globex", "noc@globex.example");
+        importRange("RU", "city", "495", "+74951230000", "+74951230009");
+        buy(acme, "+74951230005");
+        String person = """
+                {"kind":"person","relation":"employee","jurisdiction":"RU","full_name":"Ivan Petrov","birth_date":"1980-05-01",
+                 "address":"Moscow, Tverskaya 1","contact_phone":"+79161112233",
+                 "document":{"type":"ru_internal_passport","number":"4508 123456"},"consent":%s}""";
+        Api.Response badChannel = api.post("/v1/end-users", acme, String.format(person, "{\"text_version\":\"pd-2026-03\",\"channel\":\"pigeon\"}"));
+        assertEquals(422, badChannel.status(), badChannel.body());
+        assertEquals("consent.channel", badChannel.json().get("field").asText());
+        assertEquals(0, api.get("/v1/end-users", acme).json().get("items").size(), "no data kept without its consent");
+        String ivan = created(api.post("/v1/end-users", acme, String.format(person, "{\"text_version\":\"pd-2026-03\",\"channel\":\"web\"}")));
+
+        JsonNode listed = api.get("/v1/end-users", acme).json().get("items").get(0);
+        assertEquals("I*** P*****", listed.get("full_name").asText(), "a list masks the name: " + listed);
+        assertTrue(listed.get("address").isNull() && listed.get("birth_date").isNull(), listed.toString());
+        assertEquals("Ivan Petrov", api.get("/v1/end-users/" + ivan, acme).json().get("full_name").asText(), "one end user shows it");
+        JsonNode consents = api.get("/v1/end-users/" + ivan + "/consents", acme).json().get("items");
+        assertEquals(1, consents.size(), consents.toString());
+        assertEquals("pd-2026-03", consents.get(0).get("text_version").asText());
+        assertEquals("web", consents.get(0).get("channel").asText());
+        assertEquals("2026-11-23T10:00:00Z", consents.get(0).get("given_at").asText());
+
+        bindAndConfirm(acme, "+74951230005", ivan, "+79161112233");
+        Api.Response export = api.get("/v1/end-users/" + ivan + "/export", acme);
+        assertEquals(200, export.status(), export.body());
+        assertEquals("Ivan Petrov", export.json().get("end_user").get("full_name").asText());
+        assertEquals("Moscow, Tverskaya 1", export.json().get("end_user").get("address").asText());
+        assertEquals("******3456", export.json().get("end_user").get("document").get("number_masked").asText());
+        assertEquals("+74951230005", export.json().get("numbers").get(0).get("number").asText());
+        assertEquals(1, export.json().get("consents").size());
+        assertFalse(export.body().contains("4508123456"), "the document number stays sealed");
+        assertEquals(404, api.get("/v1/end-users/" + ivan + "/export", globex).status());
+        assertEquals(404, api.post("/v1/end-users/" + ivan + "/consents/withdraw", globex, "{}").status());
+
+        Api.Response withdrawn = api.post("/v1/end-users/" + ivan + "/consents/withdraw", acme, "{}");
+        assertEquals(200, withdrawn.status(), withdrawn.body());
+        assertEquals("+74951230005", withdrawn.json().get("released_numbers").get(0).asText());
+        JsonNode released = number(acme, "+74951230005");
+        assertEquals("blocked_unconfirmed", released.get("state").asText(), "no holder, no calls: " + released);
+        assertFalse(released.get("permissions").get("inbound").asBoolean());
+        assertEquals(404, api.get("/v1/numbers/+74951230005/binding", acme).status());
+        assertFalse(api.get("/v1/end-users/" + ivan + "/consents", acme).json().get("items").get(0).get("withdrawn_at").isNull());
+        assertEquals(409, api.post("/v1/end-users/" + ivan + "/consents/withdraw", acme, "{}").status(), "nothing left to withdraw");
+        assertEquals(1, api.get("/v1/audit-events?action=end_user.consent_withdrawn", acme).json().get("items").size());
+
+        String olga = ruPerson(acme, "+79162223344");
+        bindAndConfirm(acme, "+74951230005", olga, "+79162223344");
+        assertEquals("active", number(acme, "+74951230005").get("state").asText(), "another holder brings the number back");
+    }
 }

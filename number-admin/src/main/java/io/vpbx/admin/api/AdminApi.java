@@ -39,6 +39,7 @@ import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import io.vpbx.admin.service.calls.TrunkService;
 import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.admin.service.compliance.ComplaintStops;
+import io.vpbx.admin.service.compliance.Consents;
 import io.vpbx.admin.service.compliance.EndUserFiles;
 import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
@@ -65,7 +66,7 @@ public final class AdminApi {
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
                            AccountLimitService accountLimits, MediaService media, VoicemailService voicemails,
                            ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec,
-                           ComplaintStops complaintStops, EndUserFiles endUserFiles) {
+                           ComplaintStops complaintStops, EndUserFiles endUserFiles, Consents consents) {
     }
 
     private final Services services;
@@ -130,7 +131,7 @@ public final class AdminApi {
                 new DepartmentRoutes(services.departments(), exchange, query),
                 new ContactPhoneRoutes(services.contactPhoneChanges(), exchange, query),
                 new DevOutboxRoutes(services.devOutbox(), services.inputs(), exchange, query),
-                new EndUserRoutes(services.endUsers(), exchange, query),
+                new EndUserRoutes(services.endUsers(), services.consents(), exchange, query),
                 new M2mDeviceRoutes(services.m2mDevices(), exchange, query),
                 new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.selfSubmissions(),
                         services.inputs(), exchange),

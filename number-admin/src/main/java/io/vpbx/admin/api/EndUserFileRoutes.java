@@ -33,7 +33,7 @@ final class EndUserFileRoutes implements Routes {
     public void mount(Router router) {
         router.post(PATH).handler(Query.takes("purpose", "expires_on")).handler(this::upload);
         router.get(PATH).handler(Query.takesNone()).handler(this::list);
-        router.get(PATH + "/:fileId/content").handler(Query.takesNone()).handler(this::download);
+        router.get(PATH + "/:file/content").handler(Query.takesNone()).handler(this::download);
     }
 
     private void upload(RoutingContext rc) {
@@ -63,7 +63,7 @@ final class EndUserFileRoutes implements Routes {
     private void download(RoutingContext rc) {
         RequestContext ctx = exchange.context(rc);
         String endUserId = rc.pathParam("id");
-        String fileId = rc.pathParam("fileId");
+        String fileId = rc.pathParam("file");
         exchange.offLoop(() -> files.download(ctx, endUserId, fileId))
                 .onSuccess(download -> rc.response().putHeader("Content-Type", download.file().type().mediaType())
                         .putHeader("Cache-Control", "no-store")

@@ -53,7 +53,20 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
 
     /** An end user as a request describes it; every field unchecked. */
     public record Draft(String kind, String relation, String jurisdiction, String fullName, LocalDate birthDate, String address,
-                        String contactPhone, String contactEmail, Document document, Agent agent, String authorizationLetter) {
+                        String contactPhone, String contactEmail, Document document, Agent agent, String authorizationLetter,
+                        Consents.Given consent) {
+        /** A draft without a consent (a PATCH, or data collected before consents were recorded). */
+        public Draft(String kind, String relation, String jurisdiction, String fullName, LocalDate birthDate, String address,
+                     String contactPhone, String contactEmail, Document document, Agent agent, String authorizationLetter) {
+            this(kind, relation, jurisdiction, fullName, birthDate, address, contactPhone, contactEmail, document, agent,
+                    authorizationLetter, null);
+        }
+    }
+
+    /** Records the consent given with the data, in the transaction that stores the data. */
+    @FunctionalInterface
+    public interface ConsentRecorder {
+        void record(Tx tx, RequestContext ctx, EndUser endUser, Consents.Given consent) throws SQLException;
     }
 
 
@@ -73,11 +86,14 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
     private final NumberInputs inputs;
     private final IdentityDocuments documents;
     private final DocumentStatusListener statusListener;
+    private final ConsentRecorder consents;
     private final Auditor auditor;
     private final Clock clock;
 
     public EndUserService(Transactions transactions, EndUserStore endUsers, InUseGuard inUse, NumberInputs inputs,
-                          IdentityDocuments documents, DocumentStatusListener statusListener, Auditor auditor, Clock clock) {
+                          IdentityDocuments documents, DocumentStatusListener statusListener, ConsentRecorder consents,
+                          Auditor auditor, Clock clock) {
+        this.consents = consents;
         this.resource = new AuditedResource<>(transactions, endUsers, auditor, "end_user", "end user", EndUserAudit::changes);
         this.transactions = transactions;
         this.endUsers = endUsers;
@@ -91,7 +107,14 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
 
     public EndUser create(RequestContext ctx, Draft draft) {
         EndUser endUser = prepare(ctx.accountId(), draft);
-        return resource.create(ctx, endUser.accountId(), endUser.id(), endUser, AuditedResource.Step.none());
+        if (draft.consent() == null) {
+            return resource.create(ctx, endUser.accountId(), endUser.id(), endUser, AuditedResource.Step.none());
+        }
+        return transactions.inTransaction(tx -> {
+            resource.insert(tx, ctx, endUser.accountId(), endUser.id(), endUser);
+            consents.record(tx, ctx, endUser, draft.consent());
+            return endUser;
+        });
     }
 
     /** Validates the draft and seals its documents: the end user as it would be stored in {@code accountId}. */
@@ -138,6 +161,7 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
         return resource.update(ctx, accountId, endUserId, before -> {
             requireNotAnonymized(before);
             Draft merged = merge(before, patch);
+            EndUserFields.absent("consent", patch.values().consent(), "is given with POST /v1/end-users/{id}/consents");
             if (EndUserFields.kind("kind", merged.kind()) != before.kind()) {
                 throw new InvalidFieldException("kind", "cannot change; create a new end user instead");
             }

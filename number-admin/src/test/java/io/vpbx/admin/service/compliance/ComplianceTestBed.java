@@ -60,7 +60,7 @@ final class ComplianceTestBed implements AutoCloseable {
         DocumentStatusListener listener = (tx, before, after) ->
                 statusChanges.add(before.documentStatus().wireName() + "->" + after.documentStatus().wireName());
         endUsers = new EndUserService(database(), endUserStore, new InUseGuard(List.of(endUserStore::bindingsOf)),
-                new NumberInputs(new PhoneNumberParser()), documents, listener, auditor, clock);
+                new NumberInputs(new PhoneNumberParser()), documents, listener, (tx, ctx, endUser, consent) -> { }, auditor, clock);
         devices = new M2mDeviceService(database(), deviceStore, new InUseGuard(List.of(deviceStore::bindingsOf)), auditor, clock);
         database().inTransaction(tx -> {
             new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));

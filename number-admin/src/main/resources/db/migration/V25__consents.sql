@@ -1,0 +1,13 @@
+-- Consent to the processing of an end user's personal data: recorded when the data is collected (the text's version
+-- and the channel it was given through), withdrawn by the end user. Rows hold no personal data and outlive erasure as
+-- the proof of what was agreed.
+CREATE TABLE end_user_consents (
+    id            VARCHAR(36) PRIMARY KEY,
+    account_id    VARCHAR(36) NOT NULL REFERENCES accounts (id),
+    end_user_id   VARCHAR(36) NOT NULL REFERENCES end_users (id),
+    text_version  VARCHAR(50) NOT NULL,
+    channel       VARCHAR(16) NOT NULL,
+    given_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    withdrawn_at  TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX end_user_consents_holder ON end_user_consents (end_user_id, given_at);
