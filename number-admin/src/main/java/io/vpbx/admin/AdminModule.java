@@ -171,7 +171,8 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcScheduleStore schedules = new JdbcScheduleStore(scheduleCodec, mapper);
     private final JdbcContactChangeStore contactChanges = new JdbcContactChangeStore();
     private final JdbcOutboxStore outbox = new JdbcOutboxStore();
-    private final JdbcEndUserStore endUsers = new JdbcEndUserStore();
+    /** Seals end users' personal data with the document key ring, read when first used (loaded in {@link #prepare}). */
+    private final JdbcEndUserStore endUsers;
     private final JdbcM2mDeviceStore m2mDevices = new JdbcM2mDeviceStore();
     private final JdbcBindingStore bindings = new JdbcBindingStore();
     private final JdbcRegistryRequestStore registryRequests = new JdbcRegistryRequestStore();
@@ -231,6 +232,7 @@ public final class AdminModule implements AutoCloseable {
         this.sweeper = new LifecycleSweeper(database, numbers, reservations, lifecycle, auditor, clock);
         this.idempotencyPurge = new IdempotencyPurge(database, idempotency, clock, config.api().idempotencyRetention());
         this.complianceKeys = new ComplianceKeys(config.compliance(), config.storage().dataDir(), new SecureRandom());
+        this.endUsers = new JdbcEndUserStore(complianceKeys::documentKeys);
         this.suspensions = new NumberSuspensions(numbers, bindings, auditor, clock);
         this.resealer = Resealer.documents(database, endUsers, complianceKeys::documentKeys, new SecureRandom());
         this.complianceSweeper = new ComplianceSweeper(database, numbers, bindings, endUsers, documentFiles, lifecycle,

@@ -43,9 +43,9 @@ final class ComplianceTestBed implements AutoCloseable {
     final RequestContext globex = new RequestContext(Principal.account("acc-2", "key-2"), "192.0.2.2", "req-2");
     final RequestContext operator = new RequestContext(Principal.operator("op-1"), "192.0.2.9", "req-9");
     final TestDatabases.TestDatabase db = TestDatabases.h2();
-    final JdbcEndUserStore endUserStore = new JdbcEndUserStore();
-    final JdbcM2mDeviceStore deviceStore = new JdbcM2mDeviceStore();
     final KeyRing keyRing = KeyRing.parse("t1:" + key(1));
+    final JdbcEndUserStore endUserStore = new JdbcEndUserStore(() -> keyRing);
+    final JdbcM2mDeviceStore deviceStore = new JdbcM2mDeviceStore();
     final byte[] fingerprintKey = Base64.getDecoder().decode(key(2));
     final EndUserService endUsers;
     final M2mDeviceService devices;
