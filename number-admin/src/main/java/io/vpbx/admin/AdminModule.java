@@ -42,6 +42,7 @@ import io.vpbx.admin.service.catalog.CatalogSearch;
 import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.service.compliance.ComplaintStops;
 import io.vpbx.admin.service.compliance.Consents;
+import io.vpbx.admin.service.compliance.RealNameReport;
 import io.vpbx.admin.service.compliance.EndUserFiles;
 import io.vpbx.admin.service.compliance.ExpiryCheck;
 import io.vpbx.admin.service.compliance.FilesOnRecord;
@@ -129,6 +130,7 @@ import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.admin.store.jdbc.JdbcMailQueueStore;
 import io.vpbx.admin.store.jdbc.JdbcDocumentFileStore;
 import io.vpbx.admin.store.jdbc.JdbcConsentStore;
+import io.vpbx.admin.store.jdbc.JdbcRealNameReportStore;
 import io.vpbx.admin.store.jdbc.JdbcVoicemailStore;
 import io.vpbx.config.MailConfig;
 import io.vpbx.config.VpbxConfig;
@@ -401,7 +403,8 @@ public final class AdminModule implements AutoCloseable {
                 new ComplaintStops(database, numbers, accounts, new OutboxEmailGateway(outbox, clock), auditor, clock),
                 new EndUserFiles(database, endUsers, documentFiles, complianceKeys::documentKeys, new SecureRandom(), suspensions,
                         auditor, clock, config.compliance().maxDocumentFileBytes()),
-                consents);
+                consents,
+                new RealNameReport(database, new JdbcRealNameReportStore()));
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, database::answers, simulator, clock).router(vertx, blocking);
     }

@@ -448,4 +448,53 @@ abstract class ComplianceRulesApiContract extends WholeServerContract {
         bindAndConfirm(acme, "+74951230005", olga, "+79162223344");
         assertEquals("active", number(acme, "+74951230005").get("state").asText(), "another holder brings the number back");
     }
+
+    @Test
+    void documentFilesAreErasedWithThePersonalDataAfterRetention() {
+        String acme = account("Acme", "noc@acme.example");
+        importRange("RU", "city", "495", "+74951230000", "+74951230009");
+        buy(acme, "+74951230007");
+        String ivan = ruPerson(acme, "+79161112233");
+        Api.Response scan = upload(acme, ivan, "purpose=document_scan", "image/jpeg",
+                concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, MARKER.getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(201, scan.status(), scan.body());
+        assertEquals("image/jpeg", scan.json().get("content_type").asText());
+        bindAndConfirm(acme, "+74951230007", ivan, "+79161112233");
+        assertEquals(200, api.delete("/v1/numbers/+74951230007", acme).status());
+        maintenanceAfter(Duration.ofDays(1096));
+        assertEquals(0, api.get("/v1/end-users/" + ivan + "/files", acme).json().get("items").size(), "erased with the data");
+        assertEquals(404, api.download(scan.json().get("url").asText(), acme).statusCode());
+        assertEquals("anonymized", api.get("/v1/end-users/" + ivan, acme).json().get("full_name").asText());
+    }
+
+    @Test
+    void theOperatorReportsTheRealNameRatePerAccountAndJurisdictionAsJsonAndCsv() {
+        String acme = account("Acme", "noc@acme.example");
+        importRange("RU", "city", "495", "+74951230000", "+74951230009");
+        buy(acme, "+74951230008");
+        buy(acme, "+74951230009");
+        bindAndConfirm(acme, "+74951230008", ruPerson(acme, "+79161112233"), "+79161112233");
+        String olga = created(api.post("/v1/end-users", acme, """
+                {"kind":"person","relation":"employee","jurisdiction":"RU","full_name":"Olga Sidorova","birth_date":"1990-02-03",
+                 "address":"Kazan","contact_phone":"+79162223344","document":{"type":"ru_internal_passport","number":"9204 654321"}}"""));
+        bindAndConfirm(acme, "+74951230009", olga, "+79162223344");
+        assertEquals(200, api.post("/v1/end-users/" + olga + "/document-status", op,
+                "{\"status\":\"forged\",\"reason\":\"registry: never issued\"}").status());
+
+        assertEquals(403, api.get("/v1/compliance/real-name-rates", acme).status(), "the operator's report");
+        Api.Response report = api.get("/v1/compliance/real-name-rates", op);
+        assertEquals(200, report.status(), report.body());
+        JsonNode row = report.json().get("items").get(0);
+        assertEquals("Acme", row.get("account_name").asText());
+        assertEquals("RU", row.get("jurisdiction").asText());
+        assertEquals(2, row.get("active_numbers").asInt());
+        assertEquals(1, row.get("verified_numbers").asInt());
+        assertEquals(0.5, row.get("rate").asDouble());
+        Api.Response csv = api.get("/v1/compliance/real-name-rates?format=csv", op);
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
+        assertTrue(csv.body().startsWith("account_id,account_name,jurisdiction,active_numbers,verified_numbers,rate\r\n"), csv.body());
+        assertTrue(csv.body().contains(",\"Acme\",RU,2,1,0.5000\r\n"), csv.body());
+        assertEquals(422, api.get("/v1/compliance/real-name-rates?format=xml", op).status());
+    }
 }

@@ -40,6 +40,7 @@ import io.vpbx.admin.service.calls.TrunkService;
 import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.admin.service.compliance.ComplaintStops;
 import io.vpbx.admin.service.compliance.Consents;
+import io.vpbx.admin.service.compliance.RealNameReport;
 import io.vpbx.admin.service.compliance.EndUserFiles;
 import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
@@ -66,7 +67,8 @@ public final class AdminApi {
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
                            AccountLimitService accountLimits, MediaService media, VoicemailService voicemails,
                            ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec,
-                           ComplaintStops complaintStops, EndUserFiles endUserFiles, Consents consents) {
+                           ComplaintStops complaintStops, EndUserFiles endUserFiles, Consents consents,
+                           RealNameReport realNameReport) {
     }
 
     private final Services services;
@@ -137,6 +139,7 @@ public final class AdminApi {
                         services.inputs(), exchange),
                 new ComplaintStopRoutes(services.complaintStops(), views, services.inputs(), exchange),
                 new EndUserFileRoutes(services.endUserFiles(), exchange, query),
+                new RealNameReportRoutes(services.realNameReport(), exchange, query),
                 new TrunkRoutes(services.trunks(), exchange, query),
                 new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query),
                 new ForwardingConsentRoutes(services.forwardingConsents(), services.inputs(), exchange),
