@@ -3,14 +3,16 @@ package io.vpbx.config;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compliance: keys for identity documents at rest, the registry confirmation deadline, the suspension
- * period, personal-data retention and the per-document number quotas. Keys are never shown by toString.
+ * period, personal-data retention, the per-document number quotas, and the document files (the largest accepted, the
+ * jurisdictions whose bindings need them on file). Keys are never shown by toString.
  */
 public record ComplianceConfig(Optional<String> documentKeys, Optional<String> fingerprintKey, Duration confirmationDeadline,
         Duration fullStopAfter, Duration personalDataRetention, int cnMaxPostpaidPerDocument, int cnMaxPrepaidPerDocument,
-        int ruMaxNumbersPerDocument) {
+        int ruMaxNumbersPerDocument, long maxDocumentFileBytes, Set<String> documentFilesRequired) {
 
     public ComplianceConfig {
         Objects.requireNonNull(documentKeys, "compliance.document-keys");
@@ -18,6 +20,7 @@ public record ComplianceConfig(Optional<String> documentKeys, Optional<String> f
         Objects.requireNonNull(confirmationDeadline, "compliance.confirmation-deadline");
         Objects.requireNonNull(fullStopAfter, "compliance.full-stop-after");
         Objects.requireNonNull(personalDataRetention, "compliance.personal-data-retention");
+        documentFilesRequired = Set.copyOf(Objects.requireNonNull(documentFilesRequired, "compliance.document-files-required"));
     }
 
     @Override
@@ -26,6 +29,7 @@ public record ComplianceConfig(Optional<String> documentKeys, Optional<String> f
                 + ", fingerprintKey=" + (fingerprintKey.isPresent() ? SecretMask.MASK : "generated")
                 + ", confirmationDeadline=" + confirmationDeadline + ", fullStopAfter=" + fullStopAfter
                 + ", personalDataRetention=" + personalDataRetention + ", cnMaxPostpaidPerDocument=" + cnMaxPostpaidPerDocument
-                + ", cnMaxPrepaidPerDocument=" + cnMaxPrepaidPerDocument + ", ruMaxNumbersPerDocument=" + ruMaxNumbersPerDocument + "]";
+                + ", cnMaxPrepaidPerDocument=" + cnMaxPrepaidPerDocument + ", ruMaxNumbersPerDocument=" + ruMaxNumbersPerDocument
+                + ", maxDocumentFileBytes=" + maxDocumentFileBytes + ", documentFilesRequired=" + documentFilesRequired + "]";
     }
 }

@@ -219,8 +219,11 @@ final class ConfigBinder {
         Integer cnPostpaid = values.read("compliance.cn.max-postpaid-per-document", ValueType.intAtLeast(0));
         Integer cnPrepaid = values.read("compliance.cn.max-prepaid-per-document", ValueType.intAtLeast(0));
         Integer ruMax = values.read("compliance.ru.max-numbers-per-document", ValueType.intAtLeast(0));
+        Long maxFile = values.read("compliance.max-document-file-size", ValueType.byteSize(1024));
+        java.util.Set<String> filesRequired = values.read("compliance.document-files-required", ValueType.countryCodes());
         return values.valid()
-                ? new ComplianceConfig(documentKeys, fingerprintKey, deadline, fullStop, retention, cnPostpaid, cnPrepaid, ruMax)
+                ? new ComplianceConfig(documentKeys, fingerprintKey, deadline, fullStop, retention, cnPostpaid, cnPrepaid, ruMax,
+                        maxFile, filesRequired)
                 : null;
     }
 

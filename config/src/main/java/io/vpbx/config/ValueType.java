@@ -192,4 +192,22 @@ record ValueType<T>(String expected, Function<String, Optional<T>> parser) {
         return new ValueType<>("any text, or empty for none",
                 text -> Optional.of(text.isEmpty() ? Optional.<String>empty() : Optional.of(text)));
     }
+
+    /** A comma-separated list of two-letter country codes such as "CN,RU"; empty is none. */
+    static ValueType<java.util.Set<String>> countryCodes() {
+        return new ValueType<>("comma-separated two-letter country codes such as CN,RU, or empty for none", text -> {
+            java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+            for (String each : text.split(",", -1)) {
+                String code = each.trim();
+                if (code.isEmpty() && text.isBlank()) {
+                    continue;
+                }
+                if (!code.matches("[A-Z]{2}")) {
+                    return Optional.empty();
+                }
+                codes.add(code);
+            }
+            return Optional.of(java.util.Set.copyOf(codes));
+        });
+    }
 }

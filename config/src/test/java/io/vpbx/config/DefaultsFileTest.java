@@ -40,6 +40,7 @@ class DefaultsFileTest {
             "compliance.document-keys", "compliance.fingerprint-key", "compliance.confirmation-deadline",
             "compliance.full-stop-after", "compliance.personal-data-retention", "compliance.cn.max-postpaid-per-document",
             "compliance.cn.max-prepaid-per-document", "compliance.ru.max-numbers-per-document",
+            "compliance.max-document-file-size", "compliance.document-files-required",
             "contact.code-ttl", "contact.code-attempts", "contact.sms-outbox-readable",
             "limits.max-reserved-numbers", "limits.purchases-per-hour", "limits.purchases-per-day", "limits.concurrent-calls",
             "limits.calls-per-minute", "limits.max-call-duration", "limits.allow-international", "limits.allow-premium",

@@ -40,6 +40,12 @@ import io.vpbx.admin.service.catalog.CatalogEntryFactory;
 import io.vpbx.admin.service.catalog.CatalogImport;
 import io.vpbx.admin.service.catalog.CatalogSearch;
 import io.vpbx.admin.service.audit.ChangeListener;
+import io.vpbx.admin.service.compliance.ComplaintStops;
+import io.vpbx.admin.service.compliance.Consents;
+import io.vpbx.admin.service.compliance.RealNameReport;
+import io.vpbx.admin.service.compliance.EndUserFiles;
+import io.vpbx.admin.service.compliance.ExpiryCheck;
+import io.vpbx.admin.service.compliance.FilesOnRecord;
 import io.vpbx.admin.service.compliance.ComplianceSweeper;
 import io.vpbx.admin.service.compliance.ConfirmationCodes;
 import io.vpbx.admin.service.contacts.ContactHolders;
@@ -122,6 +128,9 @@ import io.vpbx.admin.service.voicemail.MailDeliveryWorker;
 import io.vpbx.admin.service.voicemail.RetrySchedule;
 import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.admin.store.jdbc.JdbcMailQueueStore;
+import io.vpbx.admin.store.jdbc.JdbcDocumentFileStore;
+import io.vpbx.admin.store.jdbc.JdbcConsentStore;
+import io.vpbx.admin.store.jdbc.JdbcRealNameReportStore;
 import io.vpbx.admin.store.jdbc.JdbcVoicemailStore;
 import io.vpbx.admin.service.Sealer;
 import io.vpbx.admin.service.events.AuditedEvents;
@@ -185,7 +194,8 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcScheduleStore schedules = new JdbcScheduleStore(scheduleCodec, mapper);
     private final JdbcContactChangeStore contactChanges = new JdbcContactChangeStore();
     private final JdbcOutboxStore outbox = new JdbcOutboxStore();
-    private final JdbcEndUserStore endUsers = new JdbcEndUserStore();
+    /** Seals end users' personal data with the document key ring, read when first used (loaded in {@link #prepare}). */
+    private final JdbcEndUserStore endUsers;
     private final JdbcM2mDeviceStore m2mDevices = new JdbcM2mDeviceStore();
     private final JdbcBindingStore bindings = new JdbcBindingStore();
     private final JdbcRegistryRequestStore registryRequests = new JdbcRegistryRequestStore();
@@ -202,6 +212,8 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcWebhookStore webhookStore = new JdbcWebhookStore();
     private final JdbcEventStore eventStore = new JdbcEventStore();
     private final JdbcSmsQueueStore smsQueue = new JdbcSmsQueueStore();
+    private final JdbcDocumentFileStore documentFiles = new JdbcDocumentFileStore();
+    private final JdbcConsentStore consentStore = new JdbcConsentStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -215,6 +227,8 @@ public final class AdminModule implements AutoCloseable {
     private final ComplianceSweeper complianceSweeper;
     private final Resealer resealer;
     private final Resealer lineResealer;
+    /** Document files (authorization letters, scans), sealed with the identity documents' key ring. */
+    private final Resealer fileResealer;
     /** Third-party line passwords, sealed with the identity documents' key ring. */
     private final LinePasswords linePasswords;
     /** Where the SIP side reports third-party registrations. */
@@ -259,10 +273,13 @@ public final class AdminModule implements AutoCloseable {
         this.sweeper = new LifecycleSweeper(database, numbers, reservations, lifecycle, auditor, clock);
         this.idempotencyPurge = new IdempotencyPurge(database, idempotency, clock, config.api().idempotencyRetention());
         this.complianceKeys = new ComplianceKeys(config.compliance(), config.storage().dataDir(), new SecureRandom());
+        this.endUsers = new JdbcEndUserStore(complianceKeys::documentKeys);
         this.suspensions = new NumberSuspensions(numbers, bindings, auditor, clock);
         this.resealer = Resealer.documents(database, endUsers, complianceKeys::documentKeys, new SecureRandom());
-        this.complianceSweeper = new ComplianceSweeper(database, numbers, bindings, endUsers, lifecycle, suspensions, auditor, clock,
-                config.compliance());
+        this.complianceSweeper = new ComplianceSweeper(database, numbers, bindings, endUsers, documentFiles, lifecycle,
+                new ExpiryCheck(endUsers, documentFiles, accounts, new OutboxEmailGateway(outbox, clock), suspensions, auditor, clock),
+                auditor, clock, config.compliance());
+        this.fileResealer = Resealer.documentFiles(database, documentFiles, complianceKeys::documentKeys, new SecureRandom());
         this.linePasswords = new LinePasswords(complianceKeys::documentKeys, new SecureRandom());
         this.lineResealer = Resealer.linePasswords(database, thirdPartyLines, complianceKeys::documentKeys, new SecureRandom());
         this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses, eventOutbox);
@@ -390,6 +407,7 @@ public final class AdminModule implements AutoCloseable {
         complianceSweeper.sweepOnce();
         resealer.resealOnce();
         lineResealer.resealOnce();
+        fileResealer.resealOnce();
         idempotencyPurge.purgeOnce();
         voicemails.sweepExpired();
         purgeEvents();
@@ -417,12 +435,14 @@ public final class AdminModule implements AutoCloseable {
         ForeignForwardingRelease foreignRelease = new ForeignForwardingRelease(foreign, forwardingConsents);
         CatalogLimits catalogLimits = new CatalogLimits(accounts, accountLimits, config.limits(), registry);
         ConfirmationCodes confirmationCodes = new ConfirmationCodes(new SecureRandom());
+        Consents consents = new Consents(database, consentStore, endUsers, bindings, numbers, documentFiles, lifecycle, auditor, clock);
         EndUserService endUserService = new EndUserService(database, endUsers, new InUseGuard(List.of(endUsers::bindingsOf)), inputs,
                         new IdentityDocuments(DocumentCatalogue.bundled(), complianceKeys::documentKeys, complianceKeys::fingerprintKey,
                                 new SecureRandom()),
-                        suspensions, auditor, clock);
+                        suspensions, consents::record, auditor, clock);
         BindingService binder = new BindingService(database, numbers, bindings, registryRequests, endUsers, m2mDevices, stateRegistry,
-                smsGateway, confirmationCodes, auditor, clock, config.compliance());
+                smsGateway, confirmationCodes,
+                new FilesOnRecord(documentFiles, config.compliance().documentFilesRequired()), auditor, clock, config.compliance());
         RegistryService registryService = new RegistryService(database, registryRequests, bindings, numbers, lifecycle, stateRegistry,
                 confirmationCodes, auditor, clock);
         // hosts accounts give are checked against the operator's private ranges when saved (the SIP side again on use)
@@ -481,7 +501,12 @@ public final class AdminModule implements AutoCloseable {
                         scenarios::usersOf)), auditor, clock),
                 scheduleCodec,
                 new WebhookService(database, webhookStore, eventStore, webhookSecrets, webhookTargets, auditor, clock,
-                        config.webhooks().maxSubscriptions(), this::nudgeWebhooks));
+                        config.webhooks().maxSubscriptions(), this::nudgeWebhooks),
+                new ComplaintStops(database, numbers, accounts, new OutboxEmailGateway(outbox, clock), auditor, clock),
+                new EndUserFiles(database, endUsers, documentFiles, complianceKeys::documentKeys, new SecureRandom(), suspensions,
+                        auditor, clock, config.compliance().maxDocumentFileBytes()),
+                consents,
+                new RealNameReport(database, new JdbcRealNameReportStore()));
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, database::answers, simulator, clock).router(vertx, blocking);
     }

@@ -48,7 +48,8 @@ class ComplianceKeysTest {
     private static ComplianceConfig configured(String documentKeys, String fingerprintKey) {
         return new ComplianceConfig(Optional.ofNullable(documentKeys), Optional.ofNullable(fingerprintKey),
                 DEFAULTS.confirmationDeadline(), DEFAULTS.fullStopAfter(), DEFAULTS.personalDataRetention(),
-                DEFAULTS.cnMaxPostpaidPerDocument(), DEFAULTS.cnMaxPrepaidPerDocument(), DEFAULTS.ruMaxNumbersPerDocument());
+                DEFAULTS.cnMaxPostpaidPerDocument(), DEFAULTS.cnMaxPrepaidPerDocument(), DEFAULTS.ruMaxNumbersPerDocument(),
+                DEFAULTS.maxDocumentFileBytes(), DEFAULTS.documentFilesRequired());
     }
 
     private static String key(int fill) {

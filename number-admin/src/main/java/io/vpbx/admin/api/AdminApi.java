@@ -39,6 +39,10 @@ import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import io.vpbx.admin.service.calls.TrunkService;
 import io.vpbx.admin.service.events.WebhookService;
 import io.vpbx.admin.service.voicemail.VoicemailService;
+import io.vpbx.admin.service.compliance.ComplaintStops;
+import io.vpbx.admin.service.compliance.Consents;
+import io.vpbx.admin.service.compliance.RealNameReport;
+import io.vpbx.admin.service.compliance.EndUserFiles;
 import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
 import io.vpbx.config.MediaConfig;
@@ -64,7 +68,8 @@ public final class AdminApi {
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
                            AccountLimitService accountLimits, MediaService media, VoicemailService voicemails,
                            ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec,
-                           WebhookService webhooks) {
+                           WebhookService webhooks, ComplaintStops complaintStops, EndUserFiles endUserFiles,
+                           Consents consents, RealNameReport realNameReport) {
     }
 
     private final Services services;
@@ -115,7 +120,8 @@ public final class AdminApi {
         FailedAuthLimiter failures = new FailedAuthLimiter(api.authFailureLimit(), api.authFailureWindow().toNanos(),
                 System::nanoTime);
         AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), blocking, limiter, failures, registry),
-                registry, config.maxBodyBytes(), api.maxJsonBodyBytes(), media.maxUploadBytes(), uploadsDirectory, exchange);
+                registry, config.maxBodyBytes(), api.maxJsonBodyBytes(), media.maxUploadBytes(), services.endUserFiles().maxBytes(),
+                uploadsDirectory, exchange);
         List<Routes> api = List.of(
                 new AccountRoutes(services.accounts(), services.inputs(), exchange, query),
                 new CatalogRoutes(services.catalogImport(), services.catalogSearch(), views, exchange, query),
@@ -128,10 +134,13 @@ public final class AdminApi {
                 new DepartmentRoutes(services.departments(), exchange, query),
                 new ContactPhoneRoutes(services.contactPhoneChanges(), exchange, query),
                 new DevOutboxRoutes(services.devOutbox(), services.inputs(), exchange, query),
-                new EndUserRoutes(services.endUsers(), exchange, query),
+                new EndUserRoutes(services.endUsers(), services.consents(), exchange, query),
                 new M2mDeviceRoutes(services.m2mDevices(), exchange, query),
                 new ComplianceRoutes(services.bindings(), services.registry(), services.callerIds(), services.selfSubmissions(),
                         services.inputs(), exchange),
+                new ComplaintStopRoutes(services.complaintStops(), views, services.inputs(), exchange),
+                new EndUserFileRoutes(services.endUserFiles(), exchange, query),
+                new RealNameReportRoutes(services.realNameReport(), exchange, query),
                 new TrunkRoutes(services.trunks(), exchange, query),
                 new ThirdPartyNumberRoutes(services.thirdPartyNumbers(), services.inputs(), exchange, query),
                 new ForwardingConsentRoutes(services.forwardingConsents(), services.inputs(), exchange),

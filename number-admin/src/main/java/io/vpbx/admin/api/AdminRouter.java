@@ -32,12 +32,15 @@ public final class AdminRouter {
     private final long maxImportBytes;
     private final long maxJsonBytes;
     private final long maxUploadBytes;
+    /** Document files are read into memory, never to a temporary file: their plain bytes stay off the disk. */
+    private final long maxDocumentFileBytes;
     private final Path uploadsDirectory;
     private final Exchange exchange;
     private final ProblemMapper problems = new ProblemMapper();
 
     AdminRouter(AuthenticationHandler authentication, MeterRegistry registry, long maxImportBytes, long maxJsonBytes,
-                long maxUploadBytes, Path uploadsDirectory, Exchange exchange) {
+                long maxUploadBytes, long maxDocumentFileBytes, Path uploadsDirectory, Exchange exchange) {
+        this.maxDocumentFileBytes = maxDocumentFileBytes;
         this.authentication = authentication;
         this.registry = registry;
         this.maxImportBytes = maxImportBytes;
@@ -56,7 +59,9 @@ public final class AdminRouter {
         router.post(CatalogRoutes.IMPORT_PATH).handler(BodyHandler.create(false).setBodyLimit(maxImportBytes));
         router.post(MediaRoutes.PATH).handler(BodyHandler.create(uploadsDirectory.toString())
                 .setBodyLimit(maxUploadBytes + MULTIPART_ALLOWANCE).setDeleteUploadedFilesOnEnd(true));
-        router.post(MediaRoutes.PATH).failureHandler(this::nameTheFile);
+        router.post(MediaRoutes.PATH).failureHandler(rc -> nameTheFile(rc, maxUploadBytes, "media.max-upload-size"));
+        router.post(EndUserFileRoutes.PATH).handler(BodyHandler.create(false).setBodyLimit(maxDocumentFileBytes));
+        router.post(EndUserFileRoutes.PATH).failureHandler(rc -> nameTheFile(rc, maxDocumentFileBytes, "compliance.max-document-file-size"));
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxJsonBytes));
         router.route("/v1/*").handler(authentication);
         apiRoutes.forEach(routes -> routes.mount(router));
@@ -70,10 +75,10 @@ public final class AdminRouter {
         return router;
     }
 
-    /** A media upload over its limit is refused naming the file, like every other refusal of an upload. */
-    private void nameTheFile(RoutingContext rc) {
+    /** An upload over its limit is refused naming the file, like every other refusal of an upload. */
+    private void nameTheFile(RoutingContext rc, long limit, String key) {
         if (rc.failure() == null && rc.statusCode() == 413) {
-            rc.fail(new ApiException(413, "file", "the upload is over " + maxUploadBytes + " bytes (media.max-upload-size)", 0));
+            rc.fail(new ApiException(413, "file", "the upload is over " + limit + " bytes (" + key + ")", 0));
         } else {
             rc.next();
         }

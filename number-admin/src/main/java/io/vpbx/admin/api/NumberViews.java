@@ -52,7 +52,16 @@ public final class NumberViews {
         node.put("suspension", r.suspension().wireName());
         node.put("suspension_reason", r.suspensionReason());
         putInstant(node, "suspended_at", r.suspendedAt());
-        CallPermissions permissions = policy.permissions(r.state(), r.suspension(), r.country(), r.type());
+        if (r.complaintStop() == null) {
+            node.putNull("complaint_stop");
+        } else {
+            node.putObject("complaint_stop")
+                    .put("ground", r.complaintStop().ground().wireName())
+                    .put("reason", r.complaintStop().reason())
+                    .put("reference", r.complaintStop().reference())
+                    .put("stopped_at", r.complaintStop().stoppedAt().toString());
+        }
+        CallPermissions permissions = policy.permissions(r.state(), r.suspension(), r.complaintStop(), r.country(), r.type());
         node.putObject("permissions")
                 .put("inbound", permissions.inbound())
                 .put("outbound", permissions.outbound())

@@ -22,11 +22,19 @@ final class ResourceRoutes<T, D> implements Routes {
     private final Class<D> draftType;
     private final Function<T, String> idOf;
     private final Function<T, ObjectNode> view;
+    /** How an item of a list is shown: the view, or less of it where a list does not need personal data. */
+    private final Function<T, ObjectNode> listView;
     private final Exchange exchange;
     private final Query query;
 
     ResourceRoutes(String path, ResourceService<T, D> service, Class<D> draftType, Function<T, String> idOf,
                    Function<T, ObjectNode> view, Exchange exchange, Query query) {
+        this(path, service, draftType, idOf, view, view, exchange, query);
+    }
+
+    ResourceRoutes(String path, ResourceService<T, D> service, Class<D> draftType, Function<T, String> idOf,
+                   Function<T, ObjectNode> view, Function<T, ObjectNode> listView, Exchange exchange, Query query) {
+        this.listView = listView;
         this.path = path;
         this.service = service;
         this.draftType = draftType;
@@ -55,7 +63,7 @@ final class ResourceRoutes<T, D> implements Routes {
         int limit = query.limit(rc);
         String[] cursor = query.cursor(rc, 1);
         exchange.blocking(rc, 200, () -> PageBody.of(exchange.mapper(), service.list(ctx, cursor == null ? null : cursor[0], limit),
-                limit, view, resource -> Query.encodeCursor(idOf.apply(resource))));
+                limit, listView, resource -> Query.encodeCursor(idOf.apply(resource))));
     }
 
     private void get(RoutingContext rc) {

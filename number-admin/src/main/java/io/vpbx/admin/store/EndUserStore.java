@@ -18,8 +18,11 @@ public interface EndUserStore extends AccountResourceStore<EndUser> {
     /** End users (not anonymized) with a document not sealed under {@code keyId}, across accounts, at most {@code limit}. */
     List<EndUser> sealedWithOtherKeys(Tx tx, String keyId, int limit) throws SQLException;
 
-    /** Valid documents that expired before {@code today}, at most {@code limit}. */
+    /** End users whose valid document or agent's document expired before {@code today}, at most {@code limit}. */
     List<EndUser> withExpiredDocuments(Tx tx, java.time.LocalDate today, int limit) throws SQLException;
+
+    /** End users with a valid status whose document or agent's document expires on {@code day}: reminders. */
+    List<EndUser> withDocumentsExpiringOn(Tx tx, java.time.LocalDate day, int limit) throws SQLException;
 
     /** Not yet anonymized end users whose last number was released before {@code cutoff} and who hold none now. */
     List<EndUser> dueForErasure(Tx tx, Instant cutoff, int limit) throws SQLException;

@@ -39,7 +39,7 @@ public interface EndUserStoreContract extends AccountResourceStoreContract<EndUs
     static EndUser person(String id, String accountId) {
         return new EndUser(id, accountId, HolderKind.PERSON, EndUser.Relation.EMPLOYEE, Jurisdiction.RU, "Anna Petrova",
                 LocalDate.parse("1990-05-17"), "Moscow, Tverskaya 1", "+79161234567", "anna@example.com", "ru_internal_passport",
-                "v1:k1:c2VhbGVk", "f".repeat(64), "3456", null, DocumentStatus.VALID, null, null, null, null, null, null,
+                "v1:k1:c2VhbGVk", "f".repeat(64), "3456", null, DocumentStatus.VALID, null, null, null, null, null, null, null,
                 T0, T0.plusSeconds(5), null, null);
     }
 
@@ -47,14 +47,14 @@ public interface EndUserStoreContract extends AccountResourceStoreContract<EndUs
         return new EndUser(id, accountId, HolderKind.ORGANIZATION, null, Jurisdiction.CN, "Shenzhen Widgets Ltd", null,
                 "Shenzhen, Futian", null, null, "cn_business_license", "v1:k1:b3Jn", "a".repeat(64), "0Y43",
                 LocalDate.parse("2030-01-31"), DocumentStatus.VALID, null, "Li Wei", "cn_resident_id_card", "v1:k1:YWdlbnQ", "002X",
-                "LOA-2026-17", T0, T0, null, null);
+                LocalDate.parse("2028-06-30"), "LOA-2026-17", T0, T0, null, null);
     }
 
     private static EndUser withExpiry(EndUser u, LocalDate expiresOn, DocumentStatus status) {
         return new EndUser(u.id(), u.accountId(), u.kind(), u.relation(), u.jurisdiction(), u.fullName(), u.birthDate(), u.address(),
                 u.contactPhone(), u.contactEmail(), u.documentType(), u.documentSealed(), u.documentFingerprint(), u.documentLast4(),
                 expiresOn, status, status == DocumentStatus.VALID ? null : "checked", u.agentFullName(), u.agentDocumentType(),
-                u.agentDocumentSealed(), u.agentDocumentLast4(), u.authorizationLetter(), u.createdAt(), u.updatedAt(),
+                u.agentDocumentSealed(), u.agentDocumentLast4(), u.agentDocumentExpiresOn(), u.authorizationLetter(), u.createdAt(), u.updatedAt(),
                 u.lastNumberReleasedAt(), u.anonymizedAt());
     }
 
@@ -82,7 +82,7 @@ public interface EndUserStoreContract extends AccountResourceStoreContract<EndUs
         EndUser changed = new EndUser("u-1", "acc-1", HolderKind.PERSON, EndUser.Relation.CONTRACTOR, Jurisdiction.RU, "Anna Sidorova",
                 LocalDate.parse("1991-01-02"), "Kazan", "+79031112233", null, "ru_foreign_passport", "v1:k1:bmV3", "b".repeat(64),
                 "7890", LocalDate.parse("2031-02-03"), DocumentStatus.FORGED, "registry: no such passport", null, null, null, null,
-                null, T0, T0.plusSeconds(60), T0.plusSeconds(30), null);
+                null, null, T0, T0.plusSeconds(60), T0.plusSeconds(30), null);
         inTx(tx -> {
             endUsers().update(tx, changed);
             return null;

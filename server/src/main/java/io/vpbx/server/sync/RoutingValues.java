@@ -37,7 +37,7 @@ public final class RoutingValues {
     }
 
     static RouteEntry entry(NumberRecord r, CallPolicy policy) {
-        CallPermissions permissions = policy.permissions(r.state(), r.suspension(), r.country(), r.type());
+        CallPermissions permissions = policy.permissions(r.state(), r.suspension(), r.complaintStop(), r.country(), r.type());
         int ring = r.forwarding() == null ? Forwarding.DEFAULT_RING_SECONDS : r.forwarding().ringTimeoutSeconds();
         return new RouteEntry(r.e164(), r.accountId(), permissions.inbound(), permissions.outbound(), permissions.reason(),
                 r.forwarding() == null ? new Target.None() : target(r.forwarding().target()), ring,

@@ -66,6 +66,6 @@ class RoutingValuesTest {
     private static NumberRecord number(ForwardingTarget target) {
         return new NumberRecord("+74951234567", Country.RU, NumberType.CITY, "Moscow", "4951234567", NumberCategory.REGULAR,
                 List.of(), "v1", new Price(Money.of("0", "RUB"), Money.of("0", "RUB")), NumberState.ACTIVE, "acc-1", null, null,
-                NOW, null, NOW, null, new Forwarding(target, 30), null, null, null, null);
+                NOW, null, NOW, null, new Forwarding(target, 30), null, null, null, null, null);
     }
 }

@@ -15,6 +15,7 @@ public record EndUser(String id, String accountId, HolderKind kind, Relation rel
                       String documentType, String documentSealed, String documentFingerprint, String documentLast4,
                       LocalDate documentExpiresOn, DocumentStatus documentStatus, String documentStatusReason,
                       String agentFullName, String agentDocumentType, String agentDocumentSealed, String agentDocumentLast4,
+                      LocalDate agentDocumentExpiresOn,
                       String authorizationLetter, Instant createdAt, Instant updatedAt, Instant lastNumberReleasedAt,
                       Instant anonymizedAt) {
 
@@ -27,14 +28,14 @@ public record EndUser(String id, String accountId, HolderKind kind, Relation rel
     public EndUser withDocumentStatus(DocumentStatus status, String reason, Instant at) {
         return new EndUser(id, accountId, kind, relation, jurisdiction, fullName, birthDate, address, contactPhone, contactEmail,
                 documentType, documentSealed, documentFingerprint, documentLast4, documentExpiresOn, status, reason,
-                agentFullName, agentDocumentType, agentDocumentSealed, agentDocumentLast4, authorizationLetter, createdAt, at,
+                agentFullName, agentDocumentType, agentDocumentSealed, agentDocumentLast4, agentDocumentExpiresOn, authorizationLetter, createdAt, at,
                 lastNumberReleasedAt, anonymizedAt);
     }
 
     public EndUser withLastNumberReleasedAt(Instant at) {
         return new EndUser(id, accountId, kind, relation, jurisdiction, fullName, birthDate, address, contactPhone, contactEmail,
                 documentType, documentSealed, documentFingerprint, documentLast4, documentExpiresOn, documentStatus,
-                documentStatusReason, agentFullName, agentDocumentType, agentDocumentSealed, agentDocumentLast4,
+                documentStatusReason, agentFullName, agentDocumentType, agentDocumentSealed, agentDocumentLast4, agentDocumentExpiresOn,
                 authorizationLetter, createdAt, updatedAt, at, anonymizedAt);
     }
 
@@ -42,14 +43,14 @@ public record EndUser(String id, String accountId, HolderKind kind, Relation rel
     public EndUser withSealed(String newDocumentSealed, String newAgentDocumentSealed) {
         return new EndUser(id, accountId, kind, relation, jurisdiction, fullName, birthDate, address, contactPhone, contactEmail,
                 documentType, newDocumentSealed, documentFingerprint, documentLast4, documentExpiresOn, documentStatus,
-                documentStatusReason, agentFullName, agentDocumentType, newAgentDocumentSealed, agentDocumentLast4,
+                documentStatusReason, agentFullName, agentDocumentType, newAgentDocumentSealed, agentDocumentLast4, agentDocumentExpiresOn,
                 authorizationLetter, createdAt, updatedAt, lastNumberReleasedAt, anonymizedAt);
     }
 
     /** The same record with every piece of personal data replaced; the id and the facts of its history stay. */
     public EndUser anonymized(Instant at) {
         return new EndUser(id, accountId, kind, relation, jurisdiction, "anonymized", null, null, null, null, documentType,
-                "erased", "erased-" + id, "****", null, documentStatus, null, null, null, null, null, null, createdAt, at,
+                "erased", "erased-" + id, "****", null, documentStatus, null, null, null, null, null, null, null, createdAt, at,
                 lastNumberReleasedAt, at);
     }
 }

@@ -74,6 +74,48 @@ public final class DocumentCipher {
         }
     }
 
+    /** Bytes sealed under {@code keyId}: the 12-byte IV, then the ciphertext and its tag. */
+    public record SealedBytes(String keyId, byte[] payload) {
+    }
+
+    /** Seals a file's bytes with the ring's current key; the key id is the additional authenticated data, as for numbers. */
+    public SealedBytes sealBytes(byte[] plain) {
+        Objects.requireNonNull(plain, "plain");
+        String keyId = ring.currentKeyId();
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, keyId, iv).doFinal(plain);
+            return new SealedBytes(keyId, ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal with key " + keyId + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The bytes {@link #sealBytes} sealed; IllegalStateException naming the key id when the key is gone or the bytes tampered. */
+    public byte[] openBytes(SealedBytes sealed) {
+        String keyId = sealed.keyId();
+        byte[] payload = sealed.payload();
+        if (ring.key(keyId) == null) {
+            throw new IllegalStateException("unknown key id " + keyId);
+        }
+        if (payload.length < IV_BYTES + TAG_BITS / 8) {
+            throw new IllegalStateException("sealed file with key " + keyId + " is tampered: too short");
+        }
+        try {
+            return cipher(Cipher.DECRYPT_MODE, keyId, Arrays.copyOf(payload, IV_BYTES)).doFinal(payload, IV_BYTES, payload.length - IV_BYTES);
+        } catch (AEADBadTagException e) {
+            throw new IllegalStateException("sealed file with key " + keyId + " is tampered", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open with key " + keyId + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Whether a value sealed under {@code keyId} is sealed with the current key. */
+    public boolean isCurrentKey(String keyId) {
+        return ring.currentKeyId().equals(keyId);
+    }
+
     /** False when a rotation job should open and re-seal this value under the current key. */
     public boolean sealedWithCurrentKey(String sealed) {
         return Parts.of(sealed).keyId().equals(ring.currentKeyId());

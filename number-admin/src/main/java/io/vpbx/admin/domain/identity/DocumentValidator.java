@@ -80,7 +80,7 @@ public final class DocumentValidator {
         if (type.maxValidityYears().isPresent()) {
             int years = type.maxValidityYears().getAsInt();
             if (expiresOn.isAfter(today.plusYears(years))) {
-                throw new InvalidFieldException(field, "must be at most " + years + " years ahead, the longest a "
+                throw new InvalidFieldException(field, "must be at most " + years + (years == 1 ? " year" : " years") + " ahead, the longest a "
                         + type.code() + " is valid");
             }
         }

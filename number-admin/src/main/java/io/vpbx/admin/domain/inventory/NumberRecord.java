@@ -2,6 +2,7 @@ package io.vpbx.admin.domain.inventory;
 
 import io.vpbx.admin.domain.category.NumberCategory;
 import io.vpbx.admin.domain.forwarding.Forwarding;
+import io.vpbx.admin.domain.lifecycle.ComplaintStop;
 import io.vpbx.admin.domain.lifecycle.NumberState;
 import io.vpbx.admin.domain.lifecycle.Suspension;
 import io.vpbx.admin.domain.number.Country;
@@ -21,7 +22,8 @@ public record NumberRecord(String e164, Country country, NumberType type, String
                            NumberState state, String accountId, String reservationId, Instant reservedUntil,
                            Instant purchasedAt, Instant quarantineUntil, Instant stateChangedAt,
                            String comment, Forwarding forwarding, Fallback fallback,
-                           Suspension suspension, String suspensionReason, Instant suspendedAt) {
+                           Suspension suspension, String suspensionReason, Instant suspendedAt,
+                           ComplaintStop complaintStop) {
 
     public NumberRecord {
         reasons = List.copyOf(reasons);
@@ -30,42 +32,49 @@ public record NumberRecord(String e164, Country country, NumberType type, String
     public NumberRecord withState(NumberState newState, Instant at) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, newState,
                 accountId, reservationId, reservedUntil, purchasedAt, quarantineUntil, at, comment, forwarding, fallback,
-                suspension, suspensionReason, suspendedAt);
+                suspension, suspensionReason, suspendedAt, complaintStop);
     }
 
     public NumberRecord withReservation(String newAccountId, String newReservationId, Instant until) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, state,
                 newAccountId, newReservationId, until, purchasedAt, quarantineUntil, stateChangedAt, comment, forwarding, fallback,
-                suspension, suspensionReason, suspendedAt);
+                suspension, suspensionReason, suspendedAt, complaintStop);
     }
 
     public NumberRecord withPurchase(Instant at) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, state,
                 accountId, null, null, at, null, stateChangedAt, comment, forwarding, fallback,
-                suspension, suspensionReason, suspendedAt);
+                suspension, suspensionReason, suspendedAt, complaintStop);
     }
 
     public NumberRecord withQuarantineUntil(Instant until) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, state,
                 accountId, reservationId, reservedUntil, purchasedAt, until, stateChangedAt, comment, forwarding, fallback,
-                suspension, suspensionReason, suspendedAt);
+                suspension, suspensionReason, suspendedAt, complaintStop);
     }
 
     public NumberRecord withSettings(String newComment, Forwarding newForwarding, Fallback newFallback) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, state,
                 accountId, reservationId, reservedUntil, purchasedAt, quarantineUntil, stateChangedAt, newComment,
-                newForwarding, newFallback, suspension, suspensionReason, suspendedAt);
+                newForwarding, newFallback, suspension, suspensionReason, suspendedAt, complaintStop);
     }
 
     public NumberRecord withSuspension(Suspension newSuspension, String reason, Instant at) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, state,
                 accountId, reservationId, reservedUntil, purchasedAt, quarantineUntil, stateChangedAt, comment, forwarding, fallback,
-                newSuspension, reason, at);
+                newSuspension, reason, at, complaintStop);
+    }
+
+    /** {@code stop} null lifts the operator's complaint stop. */
+    public NumberRecord withComplaintStop(ComplaintStop stop) {
+        return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price, state,
+                accountId, reservationId, reservedUntil, purchasedAt, quarantineUntil, stateChangedAt, comment, forwarding, fallback,
+                suspension, suspensionReason, suspendedAt, stop);
     }
 
     /** Back to the shelf: no owner, no reservation, no settings left from the previous holder. */
     public NumberRecord cleared(Instant at) {
         return new NumberRecord(e164, country, type, region, national, category, reasons, ruleSetVersion, price,
-                NumberState.AVAILABLE, null, null, null, null, null, at, null, null, null, Suspension.NONE, null, null);
+                NumberState.AVAILABLE, null, null, null, null, null, at, null, null, null, Suspension.NONE, null, null, null);
     }
 }

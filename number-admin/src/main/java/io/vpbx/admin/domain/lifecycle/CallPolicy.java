@@ -5,11 +5,14 @@ import io.vpbx.admin.domain.number.NumberType;
 
 /**
  * A number's effective call permissions from its lifecycle state, its suspension and its kind. The
- * routing table carries the result; the SIP core enforces it (403 with the reason).
+ * routing table carries the result; the SIP core enforces it (403 with the reason). An operator's complaint stop
+ * outranks the real-name suspension: it is the stricter and says why.
  */
 public final class CallPolicy {
 
-    public CallPermissions permissions(NumberState state, Suspension suspension, Country country, NumberType type) {
+    /** {@code complaint}: the operator's stop on a complaint, or null. */
+    public CallPermissions permissions(NumberState state, Suspension suspension, ComplaintStop complaint, Country country,
+                                       NumberType type) {
         if (state == NumberState.PENDING_COMPLIANCE) {
             return new CallPermissions(false, false, "not active: no confirmed responsible end user or M2M device yet");
         }
@@ -18,6 +21,9 @@ public final class CallPolicy {
         }
         if (state != NumberState.ACTIVE) {
             return new CallPermissions(false, false, "not in service (" + state.wireName() + ")");
+        }
+        if (complaint != null) {
+            return new CallPermissions(false, false, complaint.callAnswer());
         }
         if (suspension == Suspension.FULL_STOP) {
             return new CallPermissions(false, false, "stopped: the holder's identity document was not fixed in time");

@@ -27,6 +27,7 @@ public final class IllegalTransitionException extends RuntimeException {
             case PURCHASE -> "purchased";
             case COMPLIANCE_CONFIRMED -> "activated";
             case CONFIRMATION_DEADLINE_PASSED -> "blocked for a missed confirmation deadline";
+            case HOLDER_WITHDREW -> "blocked because its holder withdrew consent";
             case DISCONNECT -> "disconnected";
             case QUARANTINE_ENDED -> "returned from quarantine";
         };

@@ -8,6 +8,8 @@ public enum LifecycleEvent {
     PURCHASE,
     COMPLIANCE_CONFIRMED,
     CONFIRMATION_DEADLINE_PASSED,
+    /** The responsible end user withdrew consent: the number has no holder until another is bound and confirmed. */
+    HOLDER_WITHDREW,
     DISCONNECT,
     QUARANTINE_ENDED
 }

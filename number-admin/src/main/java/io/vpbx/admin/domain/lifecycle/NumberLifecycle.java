@@ -2,6 +2,7 @@ package io.vpbx.admin.domain.lifecycle;
 
 import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.COMPLIANCE_CONFIRMED;
 import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.CONFIRMATION_DEADLINE_PASSED;
+import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.HOLDER_WITHDREW;
 import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.DISCONNECT;
 import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.PURCHASE;
 import static io.vpbx.admin.domain.lifecycle.LifecycleEvent.QUARANTINE_ENDED;
@@ -37,6 +38,8 @@ public final class NumberLifecycle {
         allow(PENDING_COMPLIANCE, DISCONNECT, DISCONNECTED);
         allow(PENDING_COMPLIANCE, CONFIRMATION_DEADLINE_PASSED, BLOCKED_UNCONFIRMED);
         allow(ACTIVE, CONFIRMATION_DEADLINE_PASSED, BLOCKED_UNCONFIRMED);
+        allow(ACTIVE, HOLDER_WITHDREW, BLOCKED_UNCONFIRMED);
+        allow(PENDING_COMPLIANCE, HOLDER_WITHDREW, PENDING_COMPLIANCE);
         allow(ACTIVE, COMPLIANCE_CONFIRMED, ACTIVE);
         allow(BLOCKED_UNCONFIRMED, COMPLIANCE_CONFIRMED, ACTIVE);
         allow(BLOCKED_UNCONFIRMED, DISCONNECT, DISCONNECTED);

@@ -58,10 +58,13 @@ public final class BindingService {
     private final Auditor auditor;
     private final Clock clock;
     private final ComplianceConfig config;
+    private final FilesOnRecord filesOnRecord;
 
     public BindingService(Transactions transactions, NumberStore numbers, BindingStore bindings, RegistryRequestStore requests,
                           EndUserStore endUsers, M2mDeviceStore devices, StateRegistry registry, SmsGateway sms,
-                          ConfirmationCodes codes, Auditor auditor, Clock clock, ComplianceConfig config) {
+                          ConfirmationCodes codes, FilesOnRecord filesOnRecord, Auditor auditor, Clock clock,
+                          ComplianceConfig config) {
+        this.filesOnRecord = filesOnRecord;
         this.transactions = transactions;
         this.numbers = numbers;
         this.bindings = bindings;
@@ -103,6 +106,7 @@ public final class BindingService {
             endUser = endUsers.find(tx, accountId, request.endUserId())
                     .orElseThrow(() -> new InvalidFieldException("end_user_id", "no end user " + request.endUserId() + " in this account"));
             requireUsable(endUser);
+            filesOnRecord.require(tx, endUser);
             fingerprint = endUser.documentFingerprint();
             checkQuota(tx, endUser, billing, e164);
             if (endUser.contactPhone() == null) {

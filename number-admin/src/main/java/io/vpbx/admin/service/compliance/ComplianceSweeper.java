@@ -10,6 +10,7 @@ import io.vpbx.admin.service.RequestContext;
 import io.vpbx.admin.service.audit.Auditor;
 import io.vpbx.admin.service.audit.Changes;
 import io.vpbx.admin.store.BindingStore;
+import io.vpbx.admin.store.DocumentFileStore;
 import io.vpbx.admin.store.EndUserStore;
 import io.vpbx.admin.store.NumberStore;
 import io.vpbx.admin.store.Transactions;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The compliance deadlines, run with the periodic maintenance on the injected clock: bindings not
  * confirmed in time block their numbers; one-way suspensions not fixed in time become full stops;
- * documents past their expiry date suspend their holder's numbers; personal data of end users who hold
- * no number any more is anonymized after the retention period.
+ * documents, agents' documents and authorization letters past their date suspend the holder's numbers, with
+ * reminders before ({@link ExpiryCheck}); personal data of end users who hold no number any more, document files
+ * included, is erased after the retention period.
  */
 public final class ComplianceSweeper {
     private static final Logger log = LoggerFactory.getLogger(ComplianceSweeper.class);
@@ -41,20 +43,22 @@ public final class ComplianceSweeper {
     private final BindingStore bindings;
     private final EndUserStore endUsers;
     private final NumberLifecycle lifecycle;
-    private final NumberSuspensions suspensions;
+    private final DocumentFileStore files;
+    private final ExpiryCheck expiryCheck;
     private final Auditor auditor;
     private final Clock clock;
     private final ComplianceConfig config;
 
     public ComplianceSweeper(Transactions transactions, NumberStore numbers, BindingStore bindings, EndUserStore endUsers,
-                             NumberLifecycle lifecycle, NumberSuspensions suspensions, Auditor auditor, Clock clock,
-                             ComplianceConfig config) {
+                             DocumentFileStore files, NumberLifecycle lifecycle, ExpiryCheck expiryCheck, Auditor auditor,
+                             Clock clock, ComplianceConfig config) {
+        this.files = files;
+        this.expiryCheck = expiryCheck;
         this.transactions = transactions;
         this.numbers = numbers;
         this.bindings = bindings;
         this.endUsers = endUsers;
         this.lifecycle = lifecycle;
-        this.suspensions = suspensions;
         this.auditor = auditor;
         this.clock = clock;
         this.config = config;
@@ -106,20 +110,7 @@ public final class ComplianceSweeper {
     }
 
     private int expireDocuments() {
-        return transactions.inTransaction(tx -> {
-            Instant now = clock.instant();
-            RequestContext ctx = system();
-            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-            List<EndUser> expired = endUsers.withExpiredDocuments(tx, today, BATCH);
-            for (EndUser before : expired) {
-                EndUser after = before.withDocumentStatus(DocumentStatus.EXPIRED, "document expired on " + before.documentExpiresOn(), now);
-                endUsers.update(tx, after);
-                auditor.record(tx, ctx, before.accountId(), "end_user.document_expired", "end_user", before.id(),
-                        new Changes().field("document_status", "valid", "expired").list());
-                suspensions.documentStatusChanged(tx, ctx, before, after);
-            }
-            return expired.size();
-        });
+        return transactions.inTransaction(tx -> expiryCheck.run(tx, system(), BATCH).expired());
     }
 
     private int anonymize() {
@@ -129,6 +120,7 @@ public final class ComplianceSweeper {
             List<EndUser> due = endUsers.dueForErasure(tx, now.minus(config.personalDataRetention()), BATCH);
             for (EndUser endUser : due) {
                 endUsers.update(tx, endUser.anonymized(now));
+                files.deleteAll(tx, endUser.id());
                 // The audit keeps the fact, not the data.
                 auditor.record(tx, ctx, endUser.accountId(), "end_user.anonymized", "end_user", endUser.id(),
                         new Changes().field("personal_data", "held", "erased").list());

@@ -53,7 +53,20 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
 
     /** An end user as a request describes it; every field unchecked. */
     public record Draft(String kind, String relation, String jurisdiction, String fullName, LocalDate birthDate, String address,
-                        String contactPhone, String contactEmail, Document document, Agent agent, String authorizationLetter) {
+                        String contactPhone, String contactEmail, Document document, Agent agent, String authorizationLetter,
+                        Consents.Given consent) {
+        /** A draft without a consent (a PATCH, or data collected before consents were recorded). */
+        public Draft(String kind, String relation, String jurisdiction, String fullName, LocalDate birthDate, String address,
+                     String contactPhone, String contactEmail, Document document, Agent agent, String authorizationLetter) {
+            this(kind, relation, jurisdiction, fullName, birthDate, address, contactPhone, contactEmail, document, agent,
+                    authorizationLetter, null);
+        }
+    }
+
+    /** Records the consent given with the data, in the transaction that stores the data. */
+    @FunctionalInterface
+    public interface ConsentRecorder {
+        void record(Tx tx, RequestContext ctx, EndUser endUser, Consents.Given consent) throws SQLException;
     }
 
 
@@ -73,11 +86,14 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
     private final NumberInputs inputs;
     private final IdentityDocuments documents;
     private final DocumentStatusListener statusListener;
+    private final ConsentRecorder consents;
     private final Auditor auditor;
     private final Clock clock;
 
     public EndUserService(Transactions transactions, EndUserStore endUsers, InUseGuard inUse, NumberInputs inputs,
-                          IdentityDocuments documents, DocumentStatusListener statusListener, Auditor auditor, Clock clock) {
+                          IdentityDocuments documents, DocumentStatusListener statusListener, ConsentRecorder consents,
+                          Auditor auditor, Clock clock) {
+        this.consents = consents;
         this.resource = new AuditedResource<>(transactions, endUsers, auditor, "end_user", "end user", EndUserAudit::changes);
         this.transactions = transactions;
         this.endUsers = endUsers;
@@ -91,7 +107,14 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
 
     public EndUser create(RequestContext ctx, Draft draft) {
         EndUser endUser = prepare(ctx.accountId(), draft);
-        return resource.create(ctx, endUser.accountId(), endUser.id(), endUser, AuditedResource.Step.none());
+        if (draft.consent() == null) {
+            return resource.create(ctx, endUser.accountId(), endUser.id(), endUser, AuditedResource.Step.none());
+        }
+        return transactions.inTransaction(tx -> {
+            resource.insert(tx, ctx, endUser.accountId(), endUser.id(), endUser);
+            consents.record(tx, ctx, endUser, draft.consent());
+            return endUser;
+        });
     }
 
     /** Validates the draft and seals its documents: the end user as it would be stored in {@code accountId}. */
@@ -101,13 +124,14 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
         LocalDate today = today(jurisdiction);
         Particulars p = particulars(kind, jurisdiction, draft, today);
         SealedDocument document = document("document", jurisdiction, kind, draft.document(), today);
-        SealedDocument agent = kind == HolderKind.ORGANIZATION
+        SealedDocument agent = draft.agent() != null
                 ? document("agent.document", jurisdiction, HolderKind.PERSON, draft.agent().document(), today) : null;
         Instant now = StoredTime.now(clock);
         EndUser endUser = new EndUser(UUID.randomUUID().toString(), accountId, kind, p.relation(), jurisdiction, p.fullName(),
                 p.birthDate(), p.address(), p.contactPhone(), p.contactEmail(), document.type(), document.sealed(),
                 document.fingerprint(), document.last4(), document.expiresOn(), DocumentStatus.VALID, null, p.agentFullName(),
                 agent == null ? null : agent.type(), agent == null ? null : agent.sealed(), agent == null ? null : agent.last4(),
+                agent == null ? null : agent.expiresOn(),
                 p.authorizationLetter(), now, now, null, null);
         return endUser;
     }
@@ -137,6 +161,7 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
         return resource.update(ctx, accountId, endUserId, before -> {
             requireNotAnonymized(before);
             Draft merged = merge(before, patch);
+            EndUserFields.absent("consent", patch.values().consent(), "is given with POST /v1/end-users/{id}/consents");
             if (EndUserFields.kind("kind", merged.kind()) != before.kind()) {
                 throw new InvalidFieldException("kind", "cannot change; create a new end user instead");
             }
@@ -152,7 +177,7 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
             }
             SealedDocument document = patch.sets("document")
                     ? document("document", jurisdiction, before.kind(), merged.document(), today) : null;
-            SealedDocument agent = patch.sets("agent") && before.kind() == HolderKind.ORGANIZATION
+            SealedDocument agent = patch.sets("agent") && merged.agent() != null
                     ? document("agent.document", jurisdiction, HolderKind.PERSON, merged.agent().document(), today) : null;
             return withDocuments(before, p, document, agent);
         }, AuditedResource.Step.none(), (tx, before, after) -> {
@@ -204,11 +229,17 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
         String address = EndUserFields.address("address", d.address());
         String email = EndUserFields.contactEmail("contact_email", d.contactEmail());
         if (kind == HolderKind.PERSON) {
-            EndUserFields.absent("agent", d.agent(), "applies to organizations only");
-            EndUserFields.absent("authorization_letter", d.authorizationLetter(), "applies to organizations only");
+            // a person may act through an agent (an authorized representative): then the letter is required as for organizations
+            String agentName = d.agent() == null ? null : EndUserFields.fullName("agent.full_name", d.agent().fullName());
+            String letter = null;
+            if (d.agent() == null) {
+                EndUserFields.absent("authorization_letter", d.authorizationLetter(), "applies to a holder acting through an agent only");
+            } else {
+                letter = EndUserFields.authorizationLetter("authorization_letter", d.authorizationLetter());
+            }
             return new Particulars(EndUserFields.relation("relation", d.relation()), fullName,
                     EndUserFields.birthDate("birth_date", d.birthDate(), today), address, inputs.one("contact_phone", d.contactPhone()),
-                    email, null, null);
+                    email, agentName, letter);
         }
         if (jurisdiction != Jurisdiction.CN) {
             throw new InvalidFieldException("kind", "organizations may hold numbers in CN only; in " + jurisdiction
@@ -258,15 +289,29 @@ public final class EndUserService implements ResourceService<EndUser, EndUserSer
         String agentType = b.agentDocumentType();
         String agentSealed = b.agentDocumentSealed();
         String agentLast4 = b.agentDocumentLast4();
+        LocalDate agentExpiresOn = agent != null ? agent.expiresOn() : b.agentDocumentExpiresOn();
+        if (p.agentFullName() == null) {
+            // the person no longer acts through an agent: nothing of the agent is kept
+            agentType = null;
+            agentSealed = null;
+            agentLast4 = null;
+            agentExpiresOn = null;
+        }
         if (agent != null && (agentSealed == null
                 || !agent.fingerprint().equals(documents.fingerprintOf(b.jurisdiction(), agentType, agentSealed)))) {
             agentType = agent.type();
             agentSealed = agent.sealed();
             agentLast4 = agent.last4();
         }
+        if (agent != null && status == DocumentStatus.EXPIRED) {
+            // a renewed agent's document ends an expiry as a renewed own document does; the daily check re-expires
+            // the holder if another paper is still past its date
+            status = DocumentStatus.VALID;
+            reason = null;
+        }
         return new EndUser(b.id(), b.accountId(), b.kind(), p.relation(), b.jurisdiction(), p.fullName(), p.birthDate(),
                 p.address(), p.contactPhone(), p.contactEmail(), type, sealed, fingerprint, last4, expiresOn, status, reason,
-                p.agentFullName(), agentType, agentSealed, agentLast4, p.authorizationLetter(), b.createdAt(), StoredTime.now(clock),
+                p.agentFullName(), agentType, agentSealed, agentLast4, agentExpiresOn, p.authorizationLetter(), b.createdAt(), StoredTime.now(clock),
                 b.lastNumberReleasedAt(), b.anonymizedAt());
     }
 

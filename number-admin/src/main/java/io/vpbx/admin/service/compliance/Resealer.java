@@ -1,8 +1,10 @@
 package io.vpbx.admin.service.compliance;
 
+import io.vpbx.admin.domain.compliance.DocumentFile;
 import io.vpbx.admin.domain.compliance.EndUser;
 import io.vpbx.admin.domain.identity.DocumentCipher;
 import io.vpbx.admin.domain.identity.KeyRing;
+import io.vpbx.admin.store.DocumentFileStore;
 import io.vpbx.admin.store.EndUserStore;
 import io.vpbx.admin.store.ThirdPartyNumberStore.SealedLine;
 import io.vpbx.admin.store.ThirdPartyNumberStore;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Completes a key rotation for one kind of value sealed with the key ring (identity documents, third-party line
- * passwords): values still sealed under an older key (the ring's other entries) are opened and sealed again under
+ * passwords, document files): values still sealed under an older key (the ring's other entries) are opened and sealed again under
  * the current one, a batch per maintenance run, so that the old key can be removed from configuration once none
  * is left. Logs counts, never values.
  */
@@ -73,6 +75,21 @@ public final class Resealer {
             }
             return stale.size();
         }, "passwords", "third-party lines", keyRing, random);
+    }
+
+    /** End users' document files: bytes, sealed with the same key ring and re-sealed whole. */
+    public static Resealer documentFiles(Transactions transactions, DocumentFileStore files, Supplier<KeyRing> keyRing,
+            SecureRandom random) {
+        return new Resealer(transactions, (tx, currentKeyId, limit, reseal) -> {
+            DocumentCipher cipher = new DocumentCipher(keyRing.get(), random);
+            List<DocumentFile> stale = files.sealedWithOtherKeys(tx, currentKeyId, limit);
+            for (DocumentFile file : stale) {
+                DocumentCipher.SealedBytes sealed = cipher.sealBytes(cipher.openBytes(
+                        new DocumentCipher.SealedBytes(file.keyId(), file.sealed())));
+                files.reseal(tx, file.withSealed(sealed.keyId(), sealed.payload()));
+            }
+            return stale.size();
+        }, "files", "documents on file", keyRing, random);
     }
 
     /** Re-seals one batch; returns how many owners were re-sealed (0 when rotation is complete). */

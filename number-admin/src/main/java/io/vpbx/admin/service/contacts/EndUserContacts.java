@@ -32,7 +32,7 @@ public final class EndUserContacts implements ContactHolders {
         endUsers.update(tx, new EndUser(u.id(), u.accountId(), u.kind(), u.relation(), u.jurisdiction(), u.fullName(),
                 u.birthDate(), u.address(), e164, u.contactEmail(), u.documentType(), u.documentSealed(), u.documentFingerprint(),
                 u.documentLast4(), u.documentExpiresOn(), u.documentStatus(), u.documentStatusReason(), u.agentFullName(),
-                u.agentDocumentType(), u.agentDocumentSealed(), u.agentDocumentLast4(), u.authorizationLetter(), u.createdAt(),
+                u.agentDocumentType(), u.agentDocumentSealed(), u.agentDocumentLast4(), u.agentDocumentExpiresOn(), u.authorizationLetter(), u.createdAt(),
                 StoredTime.now(clock), u.lastNumberReleasedAt(), u.anonymizedAt()));
     }
 }

@@ -11,7 +11,9 @@ import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.domain.inventory.NumberUser;
 import io.vpbx.admin.domain.inventory.OwnedNumbersQuery;
 import io.vpbx.admin.domain.lifecycle.NumberState;
+import io.vpbx.admin.domain.lifecycle.ComplaintStop;
 import io.vpbx.admin.domain.lifecycle.Suspension;
+import io.vpbx.admin.domain.WireName;
 import io.vpbx.admin.domain.number.Country;
 import io.vpbx.admin.domain.number.NumberType;
 import io.vpbx.admin.domain.number.PhoneNumber;
@@ -41,7 +43,7 @@ public final class JdbcNumberStore implements NumberStore {
     private static final String COLUMNS = "e164, country, number_type, region, national, category, category_reasons, "
             + "rule_set_version, connection_fee, monthly_fee, currency, state, account_id, reservation_id, reserved_until, "
             + "purchased_at, quarantine_until, state_changed_at, number_comment, forwarding, fallback, suspension, suspension_reason, "
-            + "suspended_at";
+            + "suspended_at, complaint_ground, complaint_reason, complaint_reference, complaint_stopped_at";
     private static final String OWNED_STATES = "('pending_compliance', 'active', 'blocked_unconfirmed')";
 
     private final ObjectMapper mapper;
@@ -123,10 +125,12 @@ public final class JdbcNumberStore implements NumberStore {
 
     @Override
     public void save(Tx tx, NumberRecord r) throws SQLException {
+        ComplaintStop stop = r.complaintStop();
         IdQueries.updateOne(tx, "number " + r.e164(), "UPDATE numbers SET state = ?, account_id = ?, reservation_id = ?, "
                 + "reserved_until = ?, purchased_at = ?, quarantine_until = ?, state_changed_at = ?, number_comment = ?, "
                 + "forwarding = ?, fallback = ?, forward_kind = ?, forward_ref = ?, forward_schedule_id = ?, forward_closed_ref = ?, "
-                + "suspension = ?, suspension_reason = ?, suspended_at = ? WHERE e164 = ?", r.state().wireName(), r.accountId(), r.reservationId(),
+                + "suspension = ?, suspension_reason = ?, suspended_at = ?, complaint_ground = ?, complaint_reason = ?, "
+                + "complaint_reference = ?, complaint_stopped_at = ? WHERE e164 = ?", r.state().wireName(), r.accountId(), r.reservationId(),
                 IdQueries.timestamp(r.reservedUntil()), IdQueries.timestamp(r.purchasedAt()),
                 IdQueries.timestamp(r.quarantineUntil()), IdQueries.timestamp(r.stateChangedAt()), r.comment(),
                 r.forwarding() == null ? null : codec.write(r.forwarding()).toString(),
@@ -135,7 +139,9 @@ public final class JdbcNumberStore implements NumberStore {
                 r.forwarding() == null ? null : r.forwarding().target().reference(),
                 r.forwarding() == null || r.forwarding().schedule() == null ? null : r.forwarding().schedule().scheduleId(),
                 closedReference(r.forwarding()),
-                r.suspension().wireName(), r.suspensionReason(), IdQueries.timestamp(r.suspendedAt()), r.e164());
+                r.suspension().wireName(), r.suspensionReason(), IdQueries.timestamp(r.suspendedAt()),
+                stop == null ? null : stop.ground().wireName(), stop == null ? null : stop.reason(),
+                stop == null ? null : stop.reference(), IdQueries.timestamp(stop == null ? null : stop.stoppedAt()), r.e164());
     }
 
     @Override
@@ -289,10 +295,17 @@ public final class JdbcNumberStore implements NumberStore {
                     rs.getString("number_comment"),
                     forwarding == null ? null : codec.readForwarding("forwarding", mapper.readTree(forwarding)),
                     fallback == null ? null : codec.readFallback("fallback", mapper.readTree(fallback)),
-                    Suspension.fromWire(rs.getString("suspension")), rs.getString("suspension_reason"), IdQueries.instant(rs, "suspended_at"));
+                    Suspension.fromWire(rs.getString("suspension")), rs.getString("suspension_reason"), IdQueries.instant(rs, "suspended_at"),
+                    complaintStop(rs));
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable JSON in number " + rs.getString("e164"), e);
         }
+    }
+
+    private static ComplaintStop complaintStop(ResultSet rs) throws SQLException {
+        String ground = rs.getString("complaint_ground");
+        return ground == null ? null : new ComplaintStop(WireName.exact(ComplaintStop.Ground.class, ground).orElseThrow(),
+                rs.getString("complaint_reason"), rs.getString("complaint_reference"), IdQueries.instant(rs, "complaint_stopped_at"));
     }
 
     private String json(List<String> values) {

@@ -22,13 +22,15 @@ class DocumentCatalogueTest {
         assertEquals(List.of("cn_resident_id_card", "cn_temporary_resident_id_card", "cn_household_register",
                 "cn_pla_officer_id", "cn_armed_police_id", "cn_hk_macau_permit", "cn_taiwan_permit",
                 "cn_foreign_passport", "cn_business_license", "cn_organization_code_certificate",
-                "cn_institution_legal_person_certificate", "cn_social_organization_certificate"), codes(Jurisdiction.CN));
+                "cn_institution_legal_person_certificate", "cn_social_organization_certificate", "cn_unit_introduction_letter",
+                "cn_diplomatic_note"), codes(Jurisdiction.CN));
     }
 
     @Test
     void organizationsHoldOnlyChineseOrganizationDocuments() {
         assertEquals(List.of("cn_business_license", "cn_organization_code_certificate",
-                "cn_institution_legal_person_certificate", "cn_social_organization_certificate"),
+                "cn_institution_legal_person_certificate", "cn_social_organization_certificate", "cn_unit_introduction_letter",
+                "cn_diplomatic_note"),
                 catalogue.types(Jurisdiction.CN).stream()
                         .filter(type -> type.holderKind() == HolderKind.ORGANIZATION).map(DocumentType::code).toList());
         assertTrue(catalogue.types(Jurisdiction.RU).stream().allMatch(type -> type.holderKind() == HolderKind.PERSON));

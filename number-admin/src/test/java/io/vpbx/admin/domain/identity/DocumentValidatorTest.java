@@ -48,7 +48,9 @@ class DocumentValidatorTest {
                 Arguments.of(Jurisdiction.CN, "cn_institution_legal_person_certificate", "12100000MB0123456T", null,
                         "12100000MB0123456T"),
                 Arguments.of(Jurisdiction.CN, "cn_social_organization_certificate", "51110000MJ00000006", null,
-                        "51110000MJ00000006"));
+                        "51110000MJ00000006"),
+                Arguments.of(Jurisdiction.CN, "cn_unit_introduction_letter", "(2026) 017", TODAY.plusMonths(1), "2026017"),
+                Arguments.of(Jurisdiction.CN, "cn_diplomatic_note", "No. 123/2026", null, "NO1232026"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -102,6 +104,12 @@ class DocumentValidatorTest {
                         "must be H (Hong Kong) or M (Macao) followed by 8 digits (card since 2013) or 10 digits (older booklet)"),
                 Arguments.of(Jurisdiction.CN, "cn_taiwan_permit", "123456789", NEXT_YEAR, "document.number",
                         "must be 8 digits (card since 2015), or 10 digits with an optional letter (older booklet)"),
+                Arguments.of(Jurisdiction.CN, "cn_unit_introduction_letter", "2026017", null,
+                        "document.expires_on", "is required for cn_unit_introduction_letter"),
+                Arguments.of(Jurisdiction.CN, "cn_unit_introduction_letter", "2026017", TODAY.plusYears(1).plusDays(1),
+                        "document.expires_on", "must be at most 1 year ahead, the longest a cn_unit_introduction_letter is valid"),
+                Arguments.of(Jurisdiction.CN, "cn_diplomatic_note", "#42#", null, "document.number",
+                        "must be 2 to 30 letters or digits: the note's reference number, e.g. 'No. 123/2026' entered as 1232026 or NO1232026"),
                 Arguments.of(Jurisdiction.CN, "cn_business_license", "91350100M000100Y44", null,
                         "document.number", "check character does not match"),
                 Arguments.of(Jurisdiction.CN, "cn_business_license", "91350100M000100I43", null, "document.number",

@@ -2,6 +2,7 @@ package io.vpbx.admin.domain.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.admin.domain.number.Country;
@@ -12,7 +13,7 @@ class CallPolicyTest {
     private final CallPolicy policy = new CallPolicy();
 
     private CallPermissions of(NumberState state, Suspension suspension) {
-        return policy.permissions(state, suspension, Country.RU, NumberType.CITY);
+        return policy.permissions(state, suspension, null, Country.RU, NumberType.CITY);
     }
 
     @Test
@@ -35,11 +36,20 @@ class CallPolicyTest {
 
     @Test
     void chinese400NumbersReceiveOnlyAndAreNeverCallerIds() {
-        CallPermissions toll = policy.permissions(NumberState.ACTIVE, Suspension.NONE, Country.CN, NumberType.TOLL_FREE);
+        CallPermissions toll = policy.permissions(NumberState.ACTIVE, Suspension.NONE, null, Country.CN, NumberType.TOLL_FREE);
         assertTrue(toll.inbound());
         assertFalse(toll.outbound());
         assertFalse(policy.mayBeCallerId(Country.CN, NumberType.TOLL_FREE));
         assertTrue(policy.mayBeCallerId(Country.RU, NumberType.TOLL_FREE), "Russian 8-800 rules are not China's");
         assertTrue(policy.mayBeCallerId(Country.CN, NumberType.MOBILE));
+    }
+
+    @Test
+    void aComplaintStopRefusesBothWaysAndOutranksTheRealNameSuspension() {
+        ComplaintStop stop = ComplaintStop.of("fraud", "callers report a fake bank", "C-2026-118", java.time.Instant.EPOCH);
+        CallPermissions stopped = policy.permissions(NumberState.ACTIVE, Suspension.ONE_WAY, stop, Country.RU, NumberType.CITY);
+        assertFalse(stopped.inbound() || stopped.outbound());
+        assertEquals("stopped by the operator on a complaint (fraud)", stopped.reason(), "fixed words, never the free text");
+        assertThrows(io.vpbx.admin.domain.InvalidFieldException.class, () -> ComplaintStop.of("spam", "r", "ref", java.time.Instant.EPOCH));
     }
 }

@@ -43,9 +43,9 @@ final class ComplianceTestBed implements AutoCloseable {
     final RequestContext globex = new RequestContext(Principal.account("acc-2", "key-2"), "192.0.2.2", "req-2");
     final RequestContext operator = new RequestContext(Principal.operator("op-1"), "192.0.2.9", "req-9");
     final TestDatabases.TestDatabase db = TestDatabases.h2();
-    final JdbcEndUserStore endUserStore = new JdbcEndUserStore();
-    final JdbcM2mDeviceStore deviceStore = new JdbcM2mDeviceStore();
     final KeyRing keyRing = KeyRing.parse("t1:" + key(1));
+    final JdbcEndUserStore endUserStore = new JdbcEndUserStore(() -> keyRing);
+    final JdbcM2mDeviceStore deviceStore = new JdbcM2mDeviceStore();
     final byte[] fingerprintKey = Base64.getDecoder().decode(key(2));
     final EndUserService endUsers;
     final M2mDeviceService devices;
@@ -60,7 +60,7 @@ final class ComplianceTestBed implements AutoCloseable {
         DocumentStatusListener listener = (tx, before, after) ->
                 statusChanges.add(before.documentStatus().wireName() + "->" + after.documentStatus().wireName());
         endUsers = new EndUserService(database(), endUserStore, new InUseGuard(List.of(endUserStore::bindingsOf)),
-                new NumberInputs(new PhoneNumberParser()), documents, listener, auditor, clock);
+                new NumberInputs(new PhoneNumberParser()), documents, listener, (tx, ctx, endUser, consent) -> { }, auditor, clock);
         devices = new M2mDeviceService(database(), deviceStore, new InUseGuard(List.of(deviceStore::bindingsOf)), auditor, clock);
         database().inTransaction(tx -> {
             new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));

@@ -160,7 +160,8 @@ class EndUserServiceTest {
         EndUserService.Draft agentForPerson = new EndUserService.Draft("person", "employee", "RU", "Pavel",
                 LocalDate.parse("1990-01-01"), "Moscow", "+79161234567", null,
                 new EndUserService.Document("ru_internal_passport", PASSPORT, null), liWei(), null);
-        assertEquals("agent", field(() -> bed.endUsers.create(bed.acme, agentForPerson)));
+        assertEquals("authorization_letter", field(() -> bed.endUsers.create(bed.acme, agentForPerson)),
+                "a person may act through an agent, with the letter that authorizes them");
         assertEquals("jurisdiction", field(() -> bed.endUsers.create(bed.acme, new EndUserService.Draft("person", "employee", "US",
                 "Pavel", null, null, null, null, null, null, null))));
     }

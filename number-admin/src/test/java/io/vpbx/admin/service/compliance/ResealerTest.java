@@ -1,6 +1,7 @@
 package io.vpbx.admin.service.compliance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpbx.admin.TestDatabases;
@@ -17,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,12 +40,12 @@ class ResealerTest {
         String k1 = "k1:" + key();
         String k2 = "k2:" + key();
         AtomicReference<KeyRing> ring = new AtomicReference<>(KeyRing.parse(k1));
-        JdbcEndUserStore endUsers = new JdbcEndUserStore();
+        JdbcEndUserStore endUsers = new JdbcEndUserStore(ring::get);
         try (TestDatabases.TestDatabase db = TestDatabases.of(kind)) {
             String sealed = new DocumentCipher(ring.get(), random).seal("4508123456");
             EndUser ivan = new EndUser("eu-1", "acc-1", HolderKind.PERSON, EndUser.Relation.EMPLOYEE, Jurisdiction.RU, "Ivan Petrov",
                     LocalDate.of(1980, 5, 1), "Moscow", "+79161112233", null, "ru_internal_passport", sealed, "fp-1", "3456", null,
-                    DocumentStatus.VALID, null, null, null, null, null, null, T0, T0, null, null);
+                    DocumentStatus.VALID, null, null, null, null, null, null, null, T0, T0, null, null);
             db.database().inTransaction(tx -> {
                 new JdbcAccountStore().create(tx, new Account("acc-1", "Acme", T0));
                 endUsers.create(tx, ivan);
@@ -58,6 +60,20 @@ class ResealerTest {
             assertTrue(moved.documentSealed().startsWith("v1:k2:"), moved.documentSealed().substring(0, 6));
             assertEquals("4508123456", new DocumentCipher(KeyRing.parse(k2), random).open(moved.documentSealed()),
                     "k1 can now be removed: k2 alone opens it");
+            assertEquals("Ivan Petrov", moved.fullName(), "personal data reads back opened");
+            assertEquals(LocalDate.of(1980, 5, 1), moved.birthDate());
+            List<String> raw = db.database().inTransaction(tx -> {
+                try (var st = tx.connection().prepareStatement("SELECT full_name, address, birth_date_sealed, birth_date FROM end_users");
+                     var rs = st.executeQuery()) {
+                    rs.next();
+                    return java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                }
+            });
+            for (String column : raw.subList(0, 3)) {
+                assertTrue(column.startsWith("v1:k2:"), "personal data sealed at rest under the new key: " + column.substring(0, 6));
+            }
+            assertEquals(null, raw.get(3), "no plain birth date column");
+            assertFalse(String.join(" ", raw.subList(0, 3)).contains("Ivan") || String.join(" ", raw.subList(0, 3)).contains("Moscow"));
             assertEquals(0, resealer.resealOnce(), "rotation complete");
         }
     }

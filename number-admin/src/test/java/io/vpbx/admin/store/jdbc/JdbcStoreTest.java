@@ -111,7 +111,7 @@ abstract class JdbcStoreTest implements StoreContract {
     }
 
     public EndUserStore endUsers() {
-        return new JdbcEndUserStore();
+        return new JdbcEndUserStore(() -> io.vpbx.admin.domain.identity.KeyRing.parse("t1:" + "A".repeat(43) + "="));
     }
 
     public ForwardingConsentStore forwardingConsents() {

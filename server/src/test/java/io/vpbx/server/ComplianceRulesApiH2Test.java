@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class ComplianceRulesApiH2Test extends ComplianceRulesApiContract {
+    ComplianceRulesApiH2Test() {
+        super("h2");
+    }
+}

@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class ComplianceRulesApiPostgresTest extends ComplianceRulesApiContract {
+    ComplianceRulesApiPostgresTest() {
+        super("postgresql");
+    }
+}
