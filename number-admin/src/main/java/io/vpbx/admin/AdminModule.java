@@ -34,6 +34,7 @@ import io.vpbx.admin.service.compliance.BindingRelease;
 import io.vpbx.admin.service.compliance.BindingService;
 import io.vpbx.admin.service.numbers.BulkChangeService;
 import io.vpbx.admin.service.calls.CallRecordSearch;
+import io.vpbx.admin.service.calls.CallRecordJournal;
 import io.vpbx.admin.service.calls.CallRecordWriter;
 import io.vpbx.admin.service.staff.CallerIdService;
 import io.vpbx.admin.service.catalog.CatalogEntryFactory;
@@ -227,7 +228,9 @@ public final class AdminModule implements AutoCloseable {
         this.linePasswords = new LinePasswords(complianceKeys::documentKeys, new SecureRandom());
         this.lineResealer = Resealer.linePasswords(database, thirdPartyLines, complianceKeys::documentKeys, new SecureRandom());
         this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses);
-        this.callRecords = new CallRecordWriter(database, callRecordStore, registry);
+        this.callRecords = new CallRecordWriter(database, callRecordStore, registry,
+                new CallRecordJournal(config.storage().outageDir().resolve("call-records.journal"), mapper),
+                config.storage().outage().heldRecords());
         this.keyUsage = new ApiKeyUsage(database, apiKeys);
         this.authenticator = new Authenticator(database, apiKeys, keyUsage, clock, config.api().keyRecheckInterval());
         this.voicemails = new VoicemailService(database, voicemailStore, mailQueue, auditor, clock, config.voicemail().retention());
