@@ -181,6 +181,7 @@ final class ConfigBinder {
         Duration retryAfter = values.read("db.retry-after", ValueType.duration());
         Integer held = values.read("db.outage.held-records", ValueType.intBetween(1, 10_000_000));
         Optional<Path> outageDir = values.read("db.outage.dir", ValueType.optionalPath("<data.dir>/outage"));
+        Duration snapshotInterval = values.read("db.outage.snapshot-interval", ValueType.durationOrOff());
         if (socketTimeout != null && statementTimeout != null && socketTimeout.compareTo(statementTimeout) <= 0) {
             values.problem("db.socket-timeout", "expected longer than db.statement-timeout (" + statementTimeout
                     + "), so that the server ends a slow statement before the socket gives up, but got '" + socketTimeout + "'");
@@ -189,7 +190,7 @@ final class ConfigBinder {
             values.problem("db.retry-after", "expected whole seconds, at least 1s, but got '" + retryAfter + "'");
         }
         return values.valid() ? new StorageConfig(dataDir, url, user, password, poolSize, new DatabaseOutageConfig(
-                connectTimeout, statementTimeout, socketTimeout, retryAfter, held, outageDir)) : null;
+                connectTimeout, statementTimeout, socketTimeout, retryAfter, held, outageDir, snapshotInterval)) : null;
     }
 
     private CatalogConfig catalog() {

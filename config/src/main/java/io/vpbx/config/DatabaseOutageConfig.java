@@ -17,12 +17,13 @@ import java.util.Optional;
  *                         one is let through to probe the database again
  * @param heldRecords      call records held in memory while the database is down before they go to the journal
  * @param dir              folder of the journal and the snapshot; empty for {@code <data.dir>/outage}
+ * @param snapshotInterval how often the routing snapshot is rewritten after changes; zero writes none
  */
 public record DatabaseOutageConfig(Duration connectTimeout, Duration statementTimeout, Duration socketTimeout,
-        Duration retryAfter, int heldRecords, Optional<Path> dir) {
+        Duration retryAfter, int heldRecords, Optional<Path> dir, Duration snapshotInterval) {
 
     public static final DatabaseOutageConfig DEFAULTS = new DatabaseOutageConfig(Duration.ofSeconds(2), Duration.ofSeconds(10),
-            Duration.ofSeconds(15), Duration.ofSeconds(5), 10_000, Optional.empty());
+            Duration.ofSeconds(15), Duration.ofSeconds(5), 10_000, Optional.empty(), Duration.ofSeconds(10));
 
     public DatabaseOutageConfig {
         Checks.requirePositive(connectTimeout, "db.connect-timeout");
@@ -34,6 +35,9 @@ public record DatabaseOutageConfig(Duration connectTimeout, Duration statementTi
         }
         Checks.requireBetween(heldRecords, 1, 10_000_000, "db.outage.held-records");
         Objects.requireNonNull(dir, "db.outage.dir");
+        if (snapshotInterval.isNegative()) {
+            throw new IllegalArgumentException("db.outage.snapshot-interval must not be negative");
+        }
     }
 
     /** The folder of the journal and the snapshot, {@code dataDir/outage} unless configured. */

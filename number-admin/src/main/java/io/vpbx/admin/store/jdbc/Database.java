@@ -117,7 +117,11 @@ public final class Database implements Transactions, AutoCloseable {
                 result = work.run(tx);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // the connection died: what killed it says more than the rollback
+                }
                 throw e;
             }
             breaker.succeeded();

@@ -76,7 +76,7 @@ public final class DatabaseBreaker {
      * True for what says the database cannot be reached: the pool's connection timeout, the SQL states of class 08
      * (connection exception) anywhere in the causes, or an I/O failure under the driver.
      */
-    static boolean unreachable(Throwable failure) {
+    public static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof java.io.IOException) {
                 return true;
