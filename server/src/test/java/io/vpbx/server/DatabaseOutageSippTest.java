@@ -37,8 +37,13 @@ class DatabaseOutageSippTest {
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageSippTest.class);
     private static final String DID = "+74951230001";
     private static final int CALLS_PER_SECOND = 50;
-    /** What a request may take while the database is known to be down: at once, give or take a busy machine. */
-    private static final Duration FAIL_FAST = Duration.ofMillis(1_000);
+    /** What a request takes while the database is known to be down, the median: at once, give or take a busy machine. */
+    private static final Duration FAIL_FAST = Duration.ofMillis(200);
+    /**
+     * The longest any request may take then: the one request per db.retry-after let through to probe the database waits
+     * at most db.connect-timeout (1 s here) for a connection; never the 30 s of a statement on a dead connection.
+     */
+    private static final Duration PROBE_LIMIT = Duration.ofMillis(2_500);
 
     @TempDir
     Path dataDir;
@@ -116,7 +121,7 @@ class DatabaseOutageSippTest {
         assertEquals(503, ready.response().status());
         log.info("black-holed database: first API answer in {} ms, the next ten in {} ms, /health/ready in {} ms",
                 first.millis(), millis, ready.millis());
-        assertTrue(millis.stream().allMatch(ms -> ms < FAIL_FAST.toMillis()), "answers while known down: " + millis);
+        assertFailsFast(millis);
         assertTrue(ready.millis() < 2_500, "/health/ready took " + ready.millis() + " ms");
 
         proxy.restore();
@@ -183,7 +188,13 @@ class DatabaseOutageSippTest {
         assertEquals(calls, countDistinctCallIds());
         assertTrue(journaledMax > 0, "the outage outgrew the memory bound (300): the journal was used");
         assertTrue(answered > calls * 0.95, answered + " of " + calls + " calls answered");
-        assertTrue(apiMillis.stream().skip(1).allMatch(ms -> ms < FAIL_FAST.toMillis()), "API answers: " + apiMillis);
+        assertFailsFast(apiMillis);
+    }
+
+    private static void assertFailsFast(List<Long> millis) {
+        assertTrue(millis.stream().allMatch(ms -> ms < PROBE_LIMIT.toMillis()), "answers while known down: " + millis);
+        long median = millis.stream().sorted().skip(millis.size() / 2).findFirst().orElseThrow();
+        assertTrue(median < FAIL_FAST.toMillis(), "median answer " + median + " ms: " + millis);
     }
 
     private Sipp.Background answering(int phone, int calls) {

@@ -64,9 +64,14 @@ public final class RoutingSnapshot {
     public void write(DataSource source, long auditPosition) {
         long start = System.nanoTime();
         Path fresh = folder.resolve(NEW_NAME + H2_SUFFIX);
+        Path current = folder.resolve(NAME + H2_SUFFIX);
         try {
             Files.createDirectories(folder);
             Files.deleteIfExists(fresh);
+            if (Files.exists(current)) {
+                // its schema is migrated already: emptied and refilled, where a new file ran every migration again
+                Files.copy(current, fresh);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the routing snapshot in " + folder, e);
         }
@@ -75,7 +80,11 @@ public final class RoutingSnapshot {
              Connection to = copy.dataSource().getConnection()) {
             try (Statement st = to.createStatement()) {
                 st.execute("SET REFERENTIAL_INTEGRITY FALSE"); // only routing's tables come: references may point elsewhere
+                st.execute("DROP TABLE IF EXISTS snapshot_position");
                 st.execute("CREATE TABLE snapshot_position (audit_position BIGINT NOT NULL)");
+                for (String table : TABLES) {
+                    st.execute("DELETE FROM " + table);
+                }
             }
             for (String table : TABLES) {
                 rows += copyTable(from, to, table);
@@ -90,7 +99,6 @@ public final class RoutingSnapshot {
             throw new IllegalStateException("cannot write the routing snapshot: " + e.getMessage(), e);
         }
         try {
-            Path current = folder.resolve(NAME + H2_SUFFIX);
             Files.move(fresh, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             ownerOnly(current);
         } catch (IOException e) {
