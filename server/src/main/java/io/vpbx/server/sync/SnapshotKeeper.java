@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SnapshotKeeper implements ChangeListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SnapshotKeeper.class);
+    private static final long CLOSE_WAIT_SECONDS = 10;
 
     private final RoutingSnapshot snapshot;
     private final DataSource source;
@@ -110,9 +111,11 @@ public final class SnapshotKeeper implements ChangeListener, AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.shutdown(); // a copy under way finishes: interrupted, it would leave only the new file behind
         try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
+            if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
