@@ -100,8 +100,9 @@ public final class VpbxServer {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JdbcSettings settings = jdbcSettings(config.storage());
         database = Database.connect(settings, false);
+        RoutingSnapshot snapshot = new RoutingSnapshot(config.storage().outageDir());
         // the database down at start: routing, credentials and bindings come from the snapshot until it answers
-        Optional<RoutingSnapshot.Snapshot> offline = migrateOrOpen(settings, new RoutingSnapshot(config.storage().outageDir()));
+        Optional<RoutingSnapshot.Snapshot> offline = migrateOrOpen(settings, snapshot);
         Transactions loadFrom = offline.<Transactions>map(RoutingSnapshot.Snapshot::database).orElse(database);
         RoutingTableSync routingSync = new RoutingTableSync(routingTable, registry);
         registrar = new SipRegistrar(config.registrar(), config.sip().realm(), database, clock, registry);
@@ -116,7 +117,7 @@ public final class VpbxServer {
         admin = new AdminModule(config, database, clock, registry, changes);
         follower = new AuditLogFollower(database, new JdbcAuditStore(JsonMappers.create()), changes, config.cluster().pollBatch(),
                 registry);
-        snapshots = new SnapshotKeeper(new RoutingSnapshot(config.storage().outageDir()), database.dataSource(), follower::head,
+        snapshots = new SnapshotKeeper(snapshot, database.dataSource(), follower::head,
                 // an embedded database is never out of reach: no snapshot of it
                 config.storage().embedded() ? Duration.ZERO : config.storage().outage().snapshotInterval(), registry);
         routingSync.attach(admin.routingSource(loadFrom));

@@ -42,6 +42,8 @@ final class RunningServer implements AutoCloseable {
             pgSchema = TestDatabases.newPostgresSchema();
             flags.add("--db.url=" + pgUrl + "?currentSchema=" + pgSchema);
             flags.add("--db.user=" + TestDatabases.PG_USER);
+            // no routing snapshot unless a test asks for one (the outage tests): it is a copy of the tables per change
+            flags.add("--db.outage.snapshot-interval=0");
         } else {
             pgSchema = null;
         }
