@@ -180,7 +180,22 @@ final class ConfigBinder {
         String user = values.read("db.user", ValueType.text());
         String password = values.read("db.password", ValueType.text());
         Integer poolSize = values.read("db.pool-size", ValueType.intBetween(1, StorageConfig.MAX_POOL_SIZE));
-        return values.valid() ? new StorageConfig(dataDir, url, user, password, poolSize) : null;
+        Duration connectTimeout = values.read("db.connect-timeout", ValueType.duration());
+        Duration statementTimeout = values.read("db.statement-timeout", ValueType.duration());
+        Duration socketTimeout = values.read("db.socket-timeout", ValueType.duration());
+        Duration retryAfter = values.read("db.retry-after", ValueType.duration());
+        Integer held = values.read("db.outage.held-records", ValueType.intBetween(1, 10_000_000));
+        Optional<Path> outageDir = values.read("db.outage.dir", ValueType.optionalPath("<data.dir>/outage"));
+        Duration snapshotInterval = values.read("db.outage.snapshot-interval", ValueType.durationOrOff());
+        if (socketTimeout != null && statementTimeout != null && socketTimeout.compareTo(statementTimeout) <= 0) {
+            values.problem("db.socket-timeout", "expected longer than db.statement-timeout (" + statementTimeout
+                    + "), so that the server ends a slow statement before the socket gives up, but got '" + socketTimeout + "'");
+        }
+        if (retryAfter != null && (retryAfter.toSeconds() < 1 || retryAfter.toMillis() % 1000 != 0)) {
+            values.problem("db.retry-after", "expected whole seconds, at least 1s, but got '" + retryAfter + "'");
+        }
+        return values.valid() ? new StorageConfig(dataDir, url, user, password, poolSize, new DatabaseOutageConfig(
+                connectTimeout, statementTimeout, socketTimeout, retryAfter, held, outageDir, snapshotInterval)) : null;
     }
 
     private CatalogConfig catalog() {

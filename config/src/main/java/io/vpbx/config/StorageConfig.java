@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param user database user, possibly empty
  * @param password database password, possibly empty
  * @param poolSize maximum pooled connections
+ * @param outage timeouts, the circuit breaker and local holding while the database is down
  */
-public record StorageConfig(Path dataDir, Optional<String> jdbcUrl, String user, String password, int poolSize) {
+public record StorageConfig(Path dataDir, Optional<String> jdbcUrl, String user, String password, int poolSize,
+        DatabaseOutageConfig outage) {
 
     public static final int MAX_POOL_SIZE = 200;
 
@@ -26,6 +28,17 @@ public record StorageConfig(Path dataDir, Optional<String> jdbcUrl, String user,
             throw new IllegalArgumentException("database URL must start with " + Checks.JDBC_PREFIX);
         });
         Checks.requireBetween(poolSize, 1, MAX_POOL_SIZE, "database pool size");
+        Objects.requireNonNull(outage, "outage");
+    }
+
+    /** With the default outage behaviour. */
+    public StorageConfig(Path dataDir, Optional<String> jdbcUrl, String user, String password, int poolSize) {
+        this(dataDir, jdbcUrl, user, password, poolSize, DatabaseOutageConfig.DEFAULTS);
+    }
+
+    /** The folder of the call record journal and the routing snapshot. */
+    public Path outageDir() {
+        return outage.folder(dataDir);
     }
 
     /** Whether vpbx runs its own H2 file database rather than connecting to a server. */
@@ -39,6 +52,6 @@ public record StorageConfig(Path dataDir, Optional<String> jdbcUrl, String user,
                 + ", jdbcUrl=" + jdbcUrl.map(SecretMask::url).orElse("<embedded H2>")
                 + ", user=" + user
                 + ", password=" + SecretMask.secret(password)
-                + ", poolSize=" + poolSize + "]";
+                + ", poolSize=" + poolSize + ", outage=" + outage + "]";
     }
 }

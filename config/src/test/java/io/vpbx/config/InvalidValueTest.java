@@ -111,4 +111,23 @@ class InvalidValueTest {
                 "sip.max-message-bytes: expected an integer 512..65535 but got '100' (from flag --sip.max-message-bytes)",
                 "data.dir: expected a file system path but got '' (from flag --data.dir)"), problems);
     }
+
+    @Test
+    void aSocketTimeoutNotAboveTheStatementTimeoutIsRefusedNamingIt() {
+        List<String> problems = problems(new String[] {"--db.statement-timeout=20s", "--db.socket-timeout=15s"}, Map.of());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("db.socket-timeout: expected longer than db.statement-timeout"), problems.get(0));
+    }
+
+    @Test
+    void theOutageKeysBindIntoTheStorageConfig() {
+        VpbxConfig config = ConfigLoader.load(new String[] {"--db.connect-timeout=1s", "--db.retry-after=3s",
+                "--db.outage.held-records=50", "--db.outage.dir=/var/lib/vpbx/outage", "--data.dir=/data"}, Map.of());
+        assertEquals(java.time.Duration.ofSeconds(1), config.storage().outage().connectTimeout());
+        assertEquals(java.time.Duration.ofSeconds(3), config.storage().outage().retryAfter());
+        assertEquals(50, config.storage().outage().heldRecords());
+        assertEquals(java.nio.file.Path.of("/var/lib/vpbx/outage"), config.storage().outageDir());
+        assertEquals(java.nio.file.Path.of("/data/outage"), VpbxConfig.defaults().storage().outage()
+                .folder(java.nio.file.Path.of("/data")));
+    }
 }

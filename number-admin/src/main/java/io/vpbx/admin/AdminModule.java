@@ -34,6 +34,7 @@ import io.vpbx.admin.service.compliance.BindingRelease;
 import io.vpbx.admin.service.compliance.BindingService;
 import io.vpbx.admin.service.numbers.BulkChangeService;
 import io.vpbx.admin.service.calls.CallRecordSearch;
+import io.vpbx.admin.service.calls.CallRecordJournal;
 import io.vpbx.admin.service.calls.CallRecordWriter;
 import io.vpbx.admin.service.staff.CallerIdService;
 import io.vpbx.admin.service.catalog.CatalogEntryFactory;
@@ -88,6 +89,7 @@ import io.vpbx.admin.store.jdbc.JdbcApiKeyStore;
 import io.vpbx.admin.service.accounts.ApiKeyService;
 import io.vpbx.admin.service.accounts.ApiKeyUsage;
 import io.vpbx.admin.service.calls.TrunkService;
+import io.vpbx.admin.store.Transactions;
 import io.vpbx.admin.store.jdbc.Database;
 import io.vpbx.admin.store.jdbc.JdbcAccountLimitStore;
 import io.vpbx.admin.store.jdbc.JdbcAccountStore;
@@ -162,6 +164,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The admin side's object graph, built with {@code new} in one place: stores over the database,
@@ -285,6 +288,8 @@ public final class AdminModule implements AutoCloseable {
         this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses, eventOutbox);
         CallEvents callEvents = new CallEvents();
         this.callRecords = new CallRecordWriter(database, callRecordStore, registry,
+                new CallRecordJournal(config.storage().outageDir().resolve("call-records.journal"), mapper),
+                config.storage().outage().heldRecords(),
                 (tx, batch) -> eventOutbox.record(tx, batch.stream().flatMap(record -> callEvents.of(record).stream()).toList()),
                 (tx, batch) -> eventOutbox.record(tx, batch.stream().map(callEvents::of).toList()));
         this.keyUsage = new ApiKeyUsage(database, apiKeys);
@@ -318,10 +323,24 @@ public final class AdminModule implements AutoCloseable {
      * and starts the call record writer.
      */
     public Optional<ApiKey> prepare() {
-        callRecords.start();
+        prepareOffline();
         new PriceTableSync(database, numbers, settings).sync(prices);
-        complianceKeys.load();
         return new OperatorKeyBootstrap(database, accounts, keys, clock).ensure(config.security().operatorKey());
+    }
+
+    /**
+     * What a node needs before its database answers: the call record writer (it holds records until then) and the
+     * document keys (third-party line passwords in the routing snapshot are sealed with them).
+     */
+    public void prepareOffline() {
+        callRecords.start();
+        complianceKeys.load();
+    }
+
+    /** The routing table's read access over {@code from}: the routing snapshot when the database is down at start. */
+    public RoutingSource routingSource(Transactions from) {
+        return new RoutingSource(from, numbers, trunks, departments, schedules, employees, thirdPartyLines, linePasswords,
+                accountLimits, config.limits(), scenarios, scenarioCodec, mapper, callerIds);
     }
 
     /** Read access for the routing table: numbers in service with their settings and permissions, trunks, departments, mobiles. */
@@ -427,6 +446,11 @@ public final class AdminModule implements AutoCloseable {
 
     /** The same, with the SIP side's simulation of calls behind POST /v1/numbers/{number}/simulate. */
     public Router router(Vertx vertx, BlockingWork blocking, Optional<CallSimulator> simulator) {
+        return router(vertx, blocking, simulator, database::answers);
+    }
+
+    /** The same, /health/ready answering {@code ready} (the server adds its degraded mode to the database's answer). */
+    public Router router(Vertx vertx, BlockingWork blocking, Optional<CallSimulator> simulator, BooleanSupplier ready) {
         NumberInputs inputs = new NumberInputs(parser);
         ForwardingReferences references = new ForwardingReferences(employees, departments, numbers, forwardingConsents, media,
                 scenarios, schedules);
@@ -508,7 +532,7 @@ public final class AdminModule implements AutoCloseable {
                 consents,
                 new RealNameReport(database, new JdbcRealNameReportStore()));
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
-                mapper, registry, database::answers, simulator, clock).router(vertx, blocking);
+                mapper, registry, ready, simulator, clock).router(vertx, blocking);
     }
 
     /** Answers requests the HTTP layer could not decode (414, 431, 400) in the API's problem+json shape. */

@@ -35,9 +35,14 @@ public final class TestDatabases {
     }
 
     public static TestDatabase h2() {
+        return h2(JdbcSettings.Timeouts.DEFAULTS);
+    }
+
+    /** An in-memory H2 database with the given timeouts (and circuit breaker). */
+    public static TestDatabase h2(JdbcSettings.Timeouts timeouts) {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
         return new TestDatabase("h2", Database.open(new JdbcSettings("jdbc:h2:mem:" + name
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", 4, null)),
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", 4, null, timeouts)),
                 () -> { });
     }
 

@@ -4,6 +4,7 @@ import io.vpbx.config.ConfigException;
 import io.vpbx.config.ConfigLoader;
 import io.vpbx.config.LoadedConfig;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,31 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
+    /** How long a failed start may spend stopping what it started before the process exits anyway. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(15);
+
     private Main() {
+    }
+
+    /**
+     * Stops what a failed start left running, for at most {@code limit}: the event loops of a half-started server are
+     * not daemon threads and would keep the process up for ever, where a supervisor waits for it to exit.
+     */
+    private static void stopWithin(VpbxServer server, Duration limit) {
+        Thread stopping = new Thread(() -> {
+            try {
+                server.stop();
+            } catch (RuntimeException e) {
+                log.warn("stopping after the failed start failed too", e);
+            }
+        }, "vpbx-failed-start-stop");
+        stopping.setDaemon(true);
+        stopping.start();
+        try {
+            stopping.join(limit.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static void main(String[] args) {
@@ -31,10 +56,11 @@ public final class Main {
         VpbxServer server = new VpbxServer(loaded.config(), Clock.systemUTC());
         try {
             server.start();
-        } catch (RuntimeException e) {
-            log.error("vpbx failed to start", e);
-            server.stop();
+        } catch (Throwable e) { // Vert.x and Netty throw checked exceptions (BindException) unchecked
+            log.error("vpbx failed to start: {}", e.getMessage(), e);
+            stopWithin(server, STOP_LIMIT);
             System.exit(1);
+            return;
         }
         // SIGTERM drains first (docs/adr/0033): new calls go to other nodes, calls under way end here, then the stop
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,8 +8,11 @@ import io.vpbx.server.sync.AuditNotificationListener;
 import io.vpbx.server.sync.RegistrationHealthWriter;
 import io.vpbx.server.sync.RoutingTableSync;
 import io.vpbx.server.sync.RoutingValues;
+import io.vpbx.server.sync.RoutingSnapshot;
+import io.vpbx.server.sync.SnapshotKeeper;
 import io.vpbx.server.sync.SipRegistrar;
 import io.vpbx.sip.SipServerSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -22,12 +25,15 @@ import io.vpbx.admin.domain.limits.AccountLimits;
 import io.vpbx.admin.domain.limits.LimitSettings;
 import io.vpbx.sip.routing.PremiumRatePrefixes;
 import io.vpbx.admin.service.audit.ChangeListener;
+import io.vpbx.admin.store.Transactions;
 import io.vpbx.admin.store.jdbc.Database;
+import io.vpbx.admin.store.jdbc.DatabaseBreaker;
 import io.vpbx.admin.store.jdbc.Dialect;
 import io.vpbx.admin.store.jdbc.JdbcAuditStore;
 import io.vpbx.admin.store.jdbc.JdbcMediaStore;
 import io.vpbx.admin.service.media.MediaAudio;
 import io.vpbx.admin.store.jdbc.JdbcSettings;
+import io.vpbx.config.DatabaseOutageConfig;
 import io.vpbx.config.StorageConfig;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.media.MediaServer;
@@ -48,6 +54,7 @@ import io.vpbx.sip.routing.Location;
 import io.vpbx.sip.routing.RoutingTable;
 import io.vpbx.sip.routing.Target;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -63,6 +70,7 @@ public final class VpbxServer {
 
     private final VpbxConfig config;
     private final Clock clock;
+    private boolean stopped;
     private Database database;
     private AdminModule admin;
     private final RoutingTable routingTable;
@@ -76,8 +84,10 @@ public final class VpbxServer {
     private SipRegistrar registrar;
     private AuditLogFollower follower;
     /** Wakes the follower when another node's audit entry commits (PostgreSQL with cluster.notify); else null. */
-    private AuditNotificationListener listener;
+    private volatile AuditNotificationListener listener;
     private RegistrationHealthWriter health;
+    /** The routing snapshot kept for a start while the database is down, and the catch-up after one. */
+    private SnapshotKeeper snapshots;
     /** The accounts' media library clips, cached for calls to play. */
     private StoredClips clips;
     /** RTP for the calls vpbx answers itself. */
@@ -94,7 +104,12 @@ public final class VpbxServer {
 
     public void start() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        database = Database.open(jdbcSettings(config.storage()));
+        JdbcSettings settings = jdbcSettings(config.storage());
+        database = Database.connect(settings, false);
+        RoutingSnapshot snapshot = new RoutingSnapshot(config.storage().outageDir());
+        // the database down at start: routing, credentials and bindings come from the snapshot until it answers
+        Optional<RoutingSnapshot.Snapshot> offline = migrateOrOpen(settings, snapshot);
+        Transactions loadFrom = offline.<Transactions>map(RoutingSnapshot.Snapshot::database).orElse(database);
         RoutingTableSync routingSync = new RoutingTableSync(routingTable, registry);
         registrar = new SipRegistrar(config.registrar(), config.sip().realm(), database, clock, registry);
         ChangeListener credentials = registrar.changeListener();
@@ -103,11 +118,15 @@ public final class VpbxServer {
             routingSync.changed(type, id);
             credentials.changed(type, id);
             clips.changed(type, id);
+            snapshots.changed(type, id);
         };
         admin = new AdminModule(config, database, clock, registry, changes);
         follower = new AuditLogFollower(database, new JdbcAuditStore(JsonMappers.create()), changes, config.cluster().pollBatch(),
                 registry);
-        routingSync.attach(admin.routingSource());
+        snapshots = new SnapshotKeeper(snapshot, database.dataSource(), follower::head,
+                // an embedded database is never out of reach: no snapshot of it
+                config.storage().embedded() ? Duration.ZERO : config.storage().outage().snapshotInterval(), registry);
+        routingSync.attach(admin.routingSource(loadFrom));
         voicemails = new StoredVoicemails(admin.voicemails(), registry);
         voicemails.start();
         health = new RegistrationHealthWriter(admin.thirdPartyRegistrations(), registrar.nodeId(), registry);
@@ -130,29 +149,37 @@ public final class VpbxServer {
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
                 answering, clock), health);
         routingSync.attachUplinks(sip::putUplink, sip::removeUplink);
-        admin.prepare().ifPresent(key -> log.warn("""
+        if (offline.isEmpty()) {
+            admin.prepare().ifPresent(key -> log.warn("""
 
-                ==================================================================
-                  First start: the operator API key (shown only this once) is
-                  {}
-                  Keep it; vpbx stores only its hash. Or set VPBX_OPERATOR_KEY.
-                ==================================================================""", key.secret()));
-        follower.startAtHead(); // before loading: what commits meanwhile is applied again, not missed
+                    ==================================================================
+                      First start: the operator API key (shown only this once) is
+                      {}
+                      Keep it; vpbx stores only its hash. Or set VPBX_OPERATOR_KEY.
+                    ==================================================================""", key.secret()));
+            follower.startAtHead(); // before loading: what commits meanwhile is applied again, not missed
+        } else {
+            admin.prepareOffline();
+        }
         routingSync.loadAll();
-        registrar.start();
-        if (config.cluster().follows()) {
-            follower.start(config.cluster().pollInterval());
-            if (config.cluster().listens() && database.dialect() == Dialect.POSTGRESQL) {
-                listener = new AuditNotificationListener(config.storage().jdbcUrl().orElseThrow(), config.storage().user(),
-                        config.storage().password(), follower::wake, registry);
-                listener.start();
+        registrar.start(loadFrom);
+        if (offline.isPresent()) {
+            long position = offline.get().auditPosition();
+            offline.get().close();
+            routingSync.attach(admin.routingSource());
+            snapshots.catchUp(() -> catchUp(routingSync, settings, position, registry), config.storage().outage().retryAfter());
+        } else {
+            if (config.cluster().follows()) {
+                follower.start(config.cluster().pollInterval());
+                listenForChanges(registry);
             }
+            snapshots.startWriting();
         }
         vertx = Vertx.vertx();
         blocking = new BlockingWork();
         // the route simulator runs the code real calls run: this routing table, these bindings, these answering services
         Router router = admin.router(vertx, blocking, Optional.of(new SipCallSimulator(
-                new RouteSimulator(routingTable, registrar.location(), answering))));
+                new RouteSimulator(routingTable, registrar.location(), answering))), () -> !snapshots.degraded() && database.answers());
         new NodeRoutes(registrar.nodeId(), sip).mount(router);
         // a draining node is not ready, before the database is even asked: load balancers take it out (docs/adr/0033)
         router.get("/health/ready").order(-1).handler(rc -> {
@@ -163,12 +190,13 @@ public final class VpbxServer {
             }
         });
         if (config.listeners().adminHttp()) {
-            http = vertx.createHttpServer(AdminHttpOptions.plain(config.admin())).requestHandler(router)
-                    .invalidRequestHandler(admin.invalidRequestHandler()).listen().await();
+            http = listen("admin.port " + config.admin().port(), vertx.createHttpServer(AdminHttpOptions.plain(config.admin()))
+                    .requestHandler(router).invalidRequestHandler(admin.invalidRequestHandler()));
         }
         if (config.listeners().adminTls()) {
-            https = vertx.createHttpServer(AdminHttpOptions.secure(config.admin(), config.listeners(), config.tls()))
-                    .requestHandler(router).invalidRequestHandler(admin.invalidRequestHandler()).listen().await();
+            https = listen("admin.tls-port " + config.listeners().adminTlsPort(), vertx.createHttpServer(
+                    AdminHttpOptions.secure(config.admin(), config.listeners(), config.tls()))
+                    .requestHandler(router).invalidRequestHandler(admin.invalidRequestHandler()));
         }
         long sweepMillis = Math.max(1, config.catalog().sweepInterval().toMillis());
         vertx.setPeriodic(sweepMillis, id -> blocking.run(() -> {
@@ -183,6 +211,61 @@ public final class VpbxServer {
                 http == null ? "off" : adminPort(), https == null ? "off" : adminTlsPort(), config.sip().host(),
                 config.sip().udp() ? sip.udpPort() : "off", config.sip().tcp() ? sip.tcpPort() : "off",
                 config.listeners().sipTls() ? sip.tlsPort() : "off");
+    }
+
+    /**
+     * Migrates the database; when it cannot be reached, opens the routing snapshot instead (empty when the database
+     * answered). Without a snapshot a node cannot start while its database is down.
+     */
+    private Optional<RoutingSnapshot.Snapshot> migrateOrOpen(JdbcSettings settings, RoutingSnapshot snapshot) {
+        try {
+            database.migrate(settings);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            if (!DatabaseBreaker.unreachable(e)) {
+                throw e;
+            }
+            RoutingSnapshot.Snapshot opened = snapshot.open().orElseThrow(() -> new IllegalStateException(
+                    "the database is unreachable and there is no routing snapshot to start from in "
+                            + config.storage().outageDir() + ": " + e.getMessage(), e));
+            log.warn("the database is unreachable at start ({}); serving calls from the routing snapshot (audit position {})"
+                    + " in degraded mode until it answers", e.getMessage(), opened.auditPosition());
+            return Optional.of(opened);
+        }
+    }
+
+    /** After a start from the snapshot: everything again from the database, then the changes made since the snapshot. */
+    private void catchUp(RoutingTableSync routingSync, JdbcSettings settings, long snapshotPosition, MeterRegistry registry) {
+        database.migrate(settings);
+        admin.prepare();
+        follower.startAt(snapshotPosition);
+        routingSync.loadAll();
+        registrar.reload();
+        while (follower.pollOnce() > 0) {
+            // deletions and changes committed since the snapshot was written
+        }
+        if (config.cluster().follows()) {
+            follower.start(config.cluster().pollInterval());
+            listenForChanges(registry);
+        }
+    }
+
+    /** With cluster.notify on PostgreSQL, a LISTEN connection wakes the log follower at each audit entry (docs/adr/0033). */
+    private void listenForChanges(MeterRegistry registry) {
+        if (config.cluster().listens() && database.dialect() == Dialect.POSTGRESQL) {
+            listener = new AuditNotificationListener(config.storage().jdbcUrl().orElseThrow(), config.storage().user(),
+                    config.storage().password(), follower::wake, registry);
+            listener.start();
+        }
+    }
+
+    /** Listens, or fails naming the key and port (Vert.x rethrows a BindException unchecked and without the port). */
+    private HttpServer listen(String what, HttpServer server) {
+        try {
+            return server.listen().await();
+        } catch (Exception e) { // await() throws checked exceptions unchecked
+            throw new IllegalStateException("cannot listen on " + config.admin().host() + " " + what + ": " + e.getMessage(), e);
+        }
     }
 
     /** The port of the admin API over plain HTTP, -1 when admin.http is off. */
@@ -242,6 +325,11 @@ public final class VpbxServer {
         return follower;
     }
 
+    /** The routing snapshot's keeper, for tests that write the snapshot now rather than at the next interval. */
+    SnapshotKeeper snapshots() {
+        return snapshots;
+    }
+
     /** The registrar side, for tests that run its sync round or flush its writes themselves. */
     SipRegistrar registrar() {
         return registrar;
@@ -278,7 +366,14 @@ public final class VpbxServer {
         return active;
     }
 
-    public void stop() {
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (snapshots != null) {
+            snapshots.close();
+        }
         if (sip != null) {
             sip.close();
         }
@@ -319,8 +414,11 @@ public final class VpbxServer {
     }
 
     static JdbcSettings jdbcSettings(StorageConfig storage) {
+        DatabaseOutageConfig outage = storage.outage();
         return storage.jdbcUrl()
                 .map(url -> new JdbcSettings(url, storage.user(), storage.password(), storage.poolSize(), null))
-                .orElseGet(() -> JdbcSettings.embedded(storage.dataDir(), storage.poolSize()));
+                .orElseGet(() -> JdbcSettings.embedded(storage.dataDir(), storage.poolSize()))
+                .withTimeouts(new JdbcSettings.Timeouts(outage.connectTimeout(), outage.statementTimeout(),
+                        outage.socketTimeout(), outage.retryAfter()));
     }
 }

@@ -20,10 +20,17 @@ final class RunningServer implements AutoCloseable {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     final VpbxServer server;
+    /** The configuration the server runs with, for a test that starts another node like it. */
+    final VpbxConfig config;
     final Api api;
     private final String pgSchema;
 
     RunningServer(String kind, Path dataDir, String... extraFlags) {
+        this(kind, TestDatabases.PG_URL, dataDir, extraFlags);
+    }
+
+    /** On PostgreSQL at {@code pgUrl} (a proxy in front of the test database, for the outage tests). */
+    RunningServer(String kind, String pgUrl, Path dataDir, String... extraFlags) {
         List<String> flags = new ArrayList<>(List.of("--admin.host=127.0.0.1", "--admin.port=0", "--sip.host=127.0.0.1",
                 "--sip.port=0", "--data.dir=" + dataDir, "--operator.key=" + OPERATOR_KEY,
                 "--admin.rate-limit.per-second=10000", "--admin.rate-limit.burst=10000", "--catalog.sweep-interval=1h"));
@@ -33,13 +40,15 @@ final class RunningServer implements AutoCloseable {
         }
         if ("postgresql".equals(kind)) {
             pgSchema = TestDatabases.newPostgresSchema();
-            flags.add("--db.url=" + TestDatabases.PG_URL + "?currentSchema=" + pgSchema);
+            flags.add("--db.url=" + pgUrl + "?currentSchema=" + pgSchema);
             flags.add("--db.user=" + TestDatabases.PG_USER);
+            // no routing snapshot unless a test asks for one (the outage tests): it is a copy of the tables per change
+            flags.add("--db.outage.snapshot-interval=0");
         } else {
             pgSchema = null;
         }
         flags.addAll(List.of(extraFlags));
-        VpbxConfig config = ConfigLoader.load(flags.toArray(String[]::new), Map.of());
+        config = ConfigLoader.load(flags.toArray(String[]::new), Map.of());
         server = new VpbxServer(config, clock);
         server.start();
         api = new Api(server.adminPort());

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vpbx.admin.domain.limits.LimitExceededException;
+import io.vpbx.admin.store.StorageException;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -89,7 +90,7 @@ public final class AdminRouter {
             return;
         }
         String requestId = problem.requestId();
-        if (problem.status() >= 500) {
+        if (problem.status() >= 500 && !(rc.failure() instanceof StorageException storage && storage.unreachable())) {
             log.error("request {} {} {} failed", requestId, rc.request().method(), rc.request().path(), rc.failure());
         }
         if (rc.failure() instanceof ApiException api && api.retryAfterSeconds() > 0) {
@@ -97,6 +98,9 @@ public final class AdminRouter {
         }
         if (rc.failure() instanceof LimitExceededException limit && limit.retryAfterSeconds() > 0) {
             rc.response().putHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
+        }
+        if (rc.failure() instanceof StorageException storage && storage.unreachable()) {
+            rc.response().putHeader("Retry-After", Long.toString(storage.retryAfterSeconds()));
         }
         try {
             rc.response().setStatusCode(problem.status())

@@ -11,6 +11,8 @@ import java.util.function.BooleanSupplier;
 /** Unauthenticated endpoints for machines: liveness, readiness, Prometheus metrics, the OpenAPI document. */
 final class OperationsRoutes implements Routes {
     static final String OPENAPI_RESOURCE = "/openapi.json";
+    /** The readiness check's own budget: probes (Kubernetes, Kamailio's dispatcher) give up at a few seconds. */
+    static final long READY_TIMEOUT_MILLIS = 1_500;
 
     private final BooleanSupplier databaseAnswers;
     private final PrometheusMeterRegistry registry;
@@ -35,12 +37,21 @@ final class OperationsRoutes implements Routes {
                 .end(io.vertx.core.buffer.Buffer.buffer(openApi)));
     }
 
+    /** Answers within {@link #READY_TIMEOUT_MILLIS} whatever the database does: a check that hangs is a failed one. */
     private void ready(RoutingContext rc) {
+        long timer = rc.vertx().setTimer(READY_TIMEOUT_MILLIS, id -> answerReady(rc, false));
         blocking.run(databaseAnswers::getAsBoolean).onComplete(result -> {
-            boolean up = result.succeeded() && result.result();
-            rc.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
-                    .end(up ? "{\"status\":\"ready\",\"database\":\"up\"}" : "{\"status\":\"not_ready\",\"database\":\"down\"}");
+            rc.vertx().cancelTimer(timer);
+            answerReady(rc, result.succeeded() && result.result());
         });
+    }
+
+    private static void answerReady(RoutingContext rc, boolean up) {
+        if (rc.response().ended()) {
+            return;
+        }
+        rc.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
+                .end(up ? "{\"status\":\"ready\",\"database\":\"up\"}" : "{\"status\":\"not_ready\",\"database\":\"down\"}");
     }
 
     private static byte[] readOpenApi() {

@@ -51,6 +51,9 @@ final class ProblemMapper {
             case JsonMappingException e when !e.getPath().isEmpty() -> new Problem(BASE + "invalid-field", "Invalid field", 422,
                     "invalid value for field '" + fieldPath(e) + "'", path, fieldPath(e), List.of(), requestId);
             case JsonProcessingException e -> malformedJson(e, path, requestId);
+            case StorageException e when e.unreachable() -> new Problem(BASE + "unavailable", "Service unavailable", 503,
+                    "the database is unreachable; nothing was changed, retry after " + e.retryAfterSeconds() + " s", path, null,
+                    List.of(), requestId);
             case StorageException e -> new Problem(BASE + "unavailable", "Service unavailable", 503,
                     "the database did not complete the request; nothing was changed, retry later", path, null, List.of(), requestId);
             default -> new Problem(BASE + "internal", "Internal error", 500,

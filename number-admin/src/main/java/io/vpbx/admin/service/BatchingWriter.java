@@ -32,6 +32,7 @@ public final class BatchingWriter<T> {
     private final long lingerNanos;
     private final Duration closeWait;
     private final Consumer<List<T>> writeBatch;
+    private final Runnable idleStep;
     /** One step at a time: an item is out of the queue only while its step holds this lock (see {@link #flush}). */
     private final ReentrantLock draining = new ReentrantLock(true);
     private volatile boolean closed;
@@ -43,6 +44,15 @@ public final class BatchingWriter<T> {
      */
     public BatchingWriter(String threadName, int capacity, int batchSize, Duration linger, Duration closeWait,
                           Consumer<List<T>> writeBatch) {
+        this(threadName, capacity, batchSize, linger, closeWait, writeBatch, () -> { });
+    }
+
+    /**
+     * @param idleStep run on the writer's thread in a step that finds the queue empty: where a writer retries what
+     *                 it holds back for a database that was down, when nothing new arrives to prompt it
+     */
+    public BatchingWriter(String threadName, int capacity, int batchSize, Duration linger, Duration closeWait,
+                          Consumer<List<T>> writeBatch, Runnable idleStep) {
         if (capacity < 1 || batchSize < 1) {
             throw new IllegalArgumentException("capacity and batch size must be at least 1");
         }
@@ -52,6 +62,7 @@ public final class BatchingWriter<T> {
         this.lingerNanos = linger.toNanos();
         this.closeWait = closeWait;
         this.writeBatch = writeBatch;
+        this.idleStep = idleStep;
     }
 
     /** Queues {@code item} without blocking and without waking the writer thread. */
@@ -121,6 +132,11 @@ public final class BatchingWriter<T> {
     private int writeOne() {
         T first = queue.poll();
         if (first == null) {
+            try {
+                idleStep.run();
+            } catch (RuntimeException e) {
+                log.error("{}: the idle step failed", threadName, e);
+            }
             return 0;
         }
         List<T> batch = new ArrayList<>(Math.min(batchSize, queue.size() + 1));

@@ -55,6 +55,18 @@ public interface CallRecordStoreContract extends StoreContract {
     }
 
     @Test
+    default void aRecordAppendedAgainIsSkippedSoABatchRetriedAfterALostCommitAddsOnlyWhatIsMissing() {
+        CallRecord first = TestCallRecords.answered("call-1@10.0.0.1", "acc-1", ACME_NUMBER, "+79161234567", T0);
+        CallRecord second = TestCallRecords.answered("call-2@10.0.0.1", "acc-1", ACME_NUMBER, "+79161234567", T0.plusSeconds(1));
+        append(List.of(first));
+
+        append(List.of(first, second));
+        append(List.of(second, first));
+
+        assertEquals(List.of("call-2@10.0.0.1", "call-1@10.0.0.1"), callIds(query(all(null, 10))));
+    }
+
+    @Test
     default void awkwardTextFromTheWireReadsBackAsItWasWritten() {
         // What PostgreSQL's COPY text format must escape (tab, newline, carriage return, backslash, the two
         // characters of its NULL marker) and what JSON must escape in the attempts, beside non-ASCII text.

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vpbx.admin.domain.audit.AuditedChange;
 import io.vpbx.admin.service.audit.ChangeListener;
 import io.vpbx.admin.store.AuditStore;
+import io.vpbx.admin.store.StorageException;
 import io.vpbx.admin.store.Transactions;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +68,16 @@ public final class AuditLogFollower implements AutoCloseable {
         return position;
     }
 
+    /** Applies, from later rounds on, what comes after {@code lastApplied}: a start from the routing snapshot's position. */
+    public synchronized void startAt(long lastApplied) {
+        position = lastApplied;
+    }
+
+    /** Where the audit log ends now, without moving this follower. */
+    public long head() {
+        return transactions.inTransaction(store::head).lastId();
+    }
+
     /** Applies up to a batch of entries after the last one applied; returns how many. Tests call it directly. */
     public synchronized int pollOnce() {
         List<AuditedChange> changes = transactions.inTransaction(tx -> store.changesAfter(tx, position, batch));
@@ -126,6 +137,9 @@ public final class AuditLogFollower implements AutoCloseable {
         int read = 0;
         try {
             read = pollOnce();
+        } catch (StorageException e) {
+            failedRounds.increment();
+            log.warn("following the audit log failed after entry {}; retrying at the next interval: {}", position, e.getMessage());
         } catch (RuntimeException e) {
             failedRounds.increment();
             log.warn("following the audit log failed after entry {}; retrying at the next interval", position, e);

@@ -48,10 +48,15 @@ final class RegistrationSync {
 
     /** Loads the unexpired bindings of every node; returns how many. */
     synchronized int loadUnexpired() {
+        return loadUnexpired(transactions);
+    }
+
+    /** Loads the unexpired bindings from {@code from}: the database, or the routing snapshot when it is down. */
+    synchronized int loadUnexpired(Transactions from) {
         Instant now = clock.instant();
         newestSeen = now;
         long start = System.nanoTime();
-        int count = transactions.inTransaction(tx -> store.unexpired(tx, now, this::apply));
+        int count = from.inTransaction(tx -> store.unexpired(tx, now, this::apply));
         log.info("registrations loaded: {} bindings in {} ms", count, (System.nanoTime() - start) / 1_000_000);
         return count;
     }

@@ -48,8 +48,13 @@ final class SipCredentials implements ChangeListener {
     }
 
     synchronized void loadAll() {
+        loadAll(transactions);
+    }
+
+    /** Loads every account from {@code from}: the database, or the routing snapshot when it is down. */
+    synchronized void loadAll(Transactions from) {
         long start = System.nanoTime();
-        int count = transactions.inTransaction(tx -> accounts.all(tx, this::put));
+        int count = from.inTransaction(tx -> accounts.all(tx, this::put));
         log.info("SIP credentials loaded: {} accounts in {} ms", count, (System.nanoTime() - start) / 1_000_000);
     }
 

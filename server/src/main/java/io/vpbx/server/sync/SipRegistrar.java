@@ -3,6 +3,7 @@ package io.vpbx.server.sync;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vpbx.admin.service.audit.ChangeListener;
+import io.vpbx.admin.store.StorageException;
 import io.vpbx.admin.store.Transactions;
 import io.vpbx.admin.store.jdbc.JdbcSipAccountStore;
 import io.vpbx.admin.store.jdbc.JdbcSipRegistrationStore;
@@ -47,11 +48,13 @@ public final class SipRegistrar implements AutoCloseable {
     private final Registrar registrar;
     private final RegistrarService service;
     private final RegistrationSync sync;
+    private final Transactions transactions;
     private ScheduledExecutorService rounds;
 
     public SipRegistrar(RegistrarConfig config, String realm, Transactions transactions, Clock clock, MeterRegistry registry) {
         this.config = config;
         this.nodeId = config.nodeId().isEmpty() ? "node-" + UUID.randomUUID() : config.nodeId();
+        this.transactions = transactions;
         JdbcSipRegistrationStore registrations = new JdbcSipRegistrationStore();
         SecureRandom random = new SecureRandom();
         this.credentials = new SipCredentials(transactions, new JdbcSipAccountStore(), realm);
@@ -77,8 +80,16 @@ public final class SipRegistrar implements AutoCloseable {
 
     /** Loads credentials and unexpired bindings, then starts the writer and the periodic sync rounds. */
     public void start() {
-        credentials.loadAll();
-        sync.loadUnexpired();
+        start(transactions);
+    }
+
+    /**
+     * As {@link #start()}, loading from {@code from}: the routing snapshot when the database is down at start (the
+     * writer still writes to the database, holding what it cannot write until it answers).
+     */
+    public void start(Transactions from) {
+        credentials.loadAll(from);
+        sync.loadUnexpired(from);
         writer.start();
         rounds = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "vpbx-registration-sync");
@@ -93,6 +104,8 @@ public final class SipRegistrar implements AutoCloseable {
     private void syncRound() {
         try {
             sync.syncOnce();
+        } catch (StorageException e) {
+            log.debug("registration sync failed; retrying at the next interval: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.warn("registration sync failed; retrying at the next interval", e);
         }
@@ -119,6 +132,12 @@ public final class SipRegistrar implements AutoCloseable {
 
     public String nodeId() {
         return nodeId;
+    }
+
+    /** Loads credentials and bindings from the database again: the catch-up after a start from the snapshot. */
+    public void reload() {
+        credentials.loadAll();
+        sync.loadUnexpired();
     }
 
     /** One sync round now, as the schedule would run it: what tests call instead of waiting for the interval. */

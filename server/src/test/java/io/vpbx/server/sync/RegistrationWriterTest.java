@@ -20,6 +20,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.vpbx.admin.store.StorageException;
+import io.vpbx.admin.store.Transactions;
+import io.vpbx.admin.store.TxWork;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Binding changes reach the database through the bounded queue, and nothing on the SIP side ever waits. */
 class RegistrationWriterTest {
@@ -155,5 +160,38 @@ class RegistrationWriterTest {
 
         assertEquals(2, rows().size());
         assertEquals(1.0, writes("dropped"), "a change after close is dropped, not lost silently");
+    }
+
+    @Test
+    void changesMadeWhileTheDatabaseIsUnreachableAreKeptAndWrittenOnceItAnswers() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        Transactions outage = new Transactions() {
+            @Override
+            public <T> T inTransaction(TxWork<T> work) {
+                if (down.get()) {
+                    throw new StorageException("the database is unreachable", null, 5);
+                }
+                return db.database().inTransaction(work);
+            }
+        };
+        RegistrationWriter writer = new RegistrationWriter(outage, store, clock, "node-a", 10, registry, Duration.ZERO);
+        writer.saved("e-1", binding(PHONE, 1, T0.plusSeconds(600)));
+        writer.saved("e-1", binding(SOFTPHONE, 1, T0.plusSeconds(600)));
+        writer.drainOnce();
+        writer.saved("e-1", binding(PHONE, 2, T0.plusSeconds(900)));
+        writer.drainOnce();
+        writer.drainOnce(); // an idle retry, still down
+
+        assertEquals(0, rows().size());
+        assertEquals(2, writer.pending());
+        assertEquals(0.0, writes("failed"));
+
+        down.set(false);
+        assertEquals(0, writer.drainOnce()); // nothing new arrives: the idle step writes what was kept
+
+        assertEquals(List.of(PHONE, SOFTPHONE), rows().stream().map(SipRegistration::contactUri).sorted().toList());
+        assertEquals(2, rows().stream().filter(row -> row.contactUri().equals(PHONE)).findFirst().orElseThrow().cseq());
+        assertEquals(0, writer.pending());
+        assertEquals(3.0, writes("written"));
     }
 }

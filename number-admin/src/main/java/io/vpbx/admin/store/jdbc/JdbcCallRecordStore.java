@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,6 +23,10 @@ import org.postgresql.copy.CopyIn;
  * Call records in the call_records table, their attempts as a JSON array in one column, appended with COPY on
  * PostgreSQL and a JDBC batch on H2. Text that came from the wire (Call-ID, caller, callee) is cut to its
  * column's width rather than refused: one odd INVITE must not fail the batch it is written in.
+ *
+ * <p>A record the table already has (same Call-ID, direction and start: V22's unique key) is skipped, not
+ * refused: a batch written again after its commit was lost with the connection, or replayed from the journal,
+ * adds only what is missing.
  */
 public final class JdbcCallRecordStore implements CallRecordStore {
     private static final String COLUMNS = "call_id, account_id, direction, number, caller, callee, carrier, result, final_code, "
@@ -40,7 +45,7 @@ public final class JdbcCallRecordStore implements CallRecordStore {
         }
         Connection connection = tx.connection();
         if (connection.isWrapperFor(PGConnection.class)) {
-            copy(connection.unwrap(PGConnection.class), records);
+            copy(connection, records);
         } else {
             insert(connection, records);
         }
@@ -51,7 +56,7 @@ public final class JdbcCallRecordStore implements CallRecordStore {
      * bind 14 parameters a row and rewrite the batch into multi-row statements of 128, 64, ... rows, each parsed
      * and planned by the server.
      */
-    private void copy(PGConnection connection, List<CallRecord> records) throws SQLException {
+    private void copy(Connection connection, List<CallRecord> records) throws SQLException {
         CopyText rows = new CopyText(records.size() * 512);
         for (CallRecord r : records) {
             rows.text(cut(r.callId(), 255))
@@ -71,7 +76,13 @@ public final class JdbcCallRecordStore implements CallRecordStore {
                     .endRow();
         }
         byte[] bytes = rows.utf8();
-        CopyIn copy = connection.getCopyAPI().copyIn("COPY call_records (" + COLUMNS + ") FROM STDIN");
+        // COPY cannot skip a row the table has: it goes to a temporary table of this connection, emptied at commit,
+        // and from there into call_records with ON CONFLICT DO NOTHING
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TEMPORARY TABLE IF NOT EXISTS call_records_in ON COMMIT DELETE ROWS AS SELECT " + COLUMNS
+                    + " FROM call_records WITH NO DATA");
+        }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY call_records_in (" + COLUMNS + ") FROM STDIN");
         try {
             copy.writeToCopy(bytes, 0, bytes.length);
             copy.endCopy();
@@ -80,12 +91,17 @@ public final class JdbcCallRecordStore implements CallRecordStore {
                 copy.cancelCopy();
             }
         }
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("INSERT INTO call_records (" + COLUMNS + ") SELECT " + COLUMNS + " FROM call_records_in"
+                    + " ON CONFLICT DO NOTHING");
+        }
     }
 
     /** H2: one JDBC batch of INSERTs. */
     private void insert(Connection connection, List<CallRecord> records) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(
-                "INSERT INTO call_records (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO call_records (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING")) {
             for (CallRecord r : records) {
                 st.setString(1, cut(r.callId(), 255));
                 st.setString(2, cut(r.accountId(), 36));

@@ -1,6 +1,7 @@
 package io.vpbx.admin.service.calls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,10 +14,15 @@ import io.vpbx.admin.store.CallRecordStore;
 import io.vpbx.admin.store.Tx;
 import io.vpbx.admin.store.jdbc.JdbcCallRecordStore;
 import io.vpbx.telephony.cdr.CallRecord;
+import io.vpbx.admin.store.jdbc.JdbcSettings;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +35,8 @@ class CallRecordWriterTest {
     private static final class TroubledStore implements CallRecordStore {
         private final CallRecordStore store;
         private int failures;
+        /** The SQL state of the failures: null for a statement's own failure, 08006 for a connection lost. */
+        private String sqlState;
 
         TroubledStore(CallRecordStore store) {
             this.store = store;
@@ -38,7 +46,7 @@ class CallRecordWriterTest {
         public void append(Tx tx, List<CallRecord> records) throws SQLException {
             if (failures > 0) {
                 failures--;
-                throw new SQLException("connection reset");
+                throw new SQLException("connection reset", sqlState);
             }
             store.append(tx, records);
         }
@@ -54,9 +62,14 @@ class CallRecordWriterTest {
     private TroubledStore store;
     private CallRecordWriter writer;
 
+    @TempDir
+    Path dir;
+
     @BeforeEach
     void open() {
-        db = TestDatabases.h2();
+        // a breaker that lets the next try through at once: these tests run the retries themselves
+        db = TestDatabases.h2(new JdbcSettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(15),
+                Duration.ofMillis(1)));
         store = new TroubledStore(new JdbcCallRecordStore(JsonMappers.create()));
     }
 
@@ -73,6 +86,26 @@ class CallRecordWriterTest {
         return writer;
     }
 
+    private CallRecordWriter journaling(int batchSize, int heldRecords) {
+        writer = new CallRecordWriter(db.database(), store, registry, 100, batchSize, 3,
+                Optional.of(new CallRecordJournal(dir.resolve("cdr.journal"), JsonMappers.create())), heldRecords, Duration.ZERO);
+        return writer;
+    }
+
+    private void databaseDown() {
+        store.sqlState = "08006";
+        store.failures = Integer.MAX_VALUE;
+    }
+
+    private void databaseBack() throws InterruptedException {
+        store.failures = 0;
+        Thread.sleep(5); // past the breaker's retry-after
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).gauge().value();
+    }
+
     private static CallRecord record(int n) {
         return TestCallRecords.answered("call-" + n, "acc-1", "+74951230001", "+79161234567", T0.plusSeconds(n));
     }
@@ -83,7 +116,8 @@ class CallRecordWriterTest {
         }
     }
 
-    private int stored() {
+    private int stored() throws InterruptedException {
+        Thread.sleep(5); // past the breaker's retry-after, should a test's last try have opened it
         return db.database().inTransaction(tx -> store.query(tx,
                 new CallRecordQuery(null, null, null, null, null, null, null, null, 10_000))).size();
     }
@@ -97,7 +131,7 @@ class CallRecordWriterTest {
     }
 
     @Test
-    void eachDrainStepWritesAtMostOneBatchInItsOwnTransaction() {
+    void eachDrainStepWritesAtMostOneBatchInItsOwnTransaction() throws Exception {
         writer(100, 3, 3);
         offer(0, 7);
         assertEquals(7, depth());
@@ -113,7 +147,7 @@ class CallRecordWriterTest {
     }
 
     @Test
-    void aFullQueueDropsTheNewRecordAndCountsIt() {
+    void aFullQueueDropsTheNewRecordAndCountsIt() throws Exception {
         writer(2, 10, 3);
         offer(0, 5);
         assertEquals(3, count("vpbx.cdr.dropped", "reason", "queue_full"));
@@ -127,7 +161,7 @@ class CallRecordWriterTest {
     }
 
     @Test
-    void aBatchThatFailsIsTriedAgainAndWritten() {
+    void aBatchThatFailsIsTriedAgainAndWritten() throws Exception {
         writer(100, 10, 3);
         store.failures = 2;
         offer(0, 4);
@@ -139,7 +173,7 @@ class CallRecordWriterTest {
     }
 
     @Test
-    void aBatchThatFailsEveryTryIsDroppedAndCountedAndTheNextOneIsWritten() {
+    void aBatchThatFailsEveryTryIsDroppedAndCountedAndTheNextOneIsWritten() throws Exception {
         writer(100, 3, 3);
         store.failures = 3;
         offer(0, 5);
@@ -155,7 +189,7 @@ class CallRecordWriterTest {
     }
 
     @Test
-    void closeWritesEverythingQueuedAndLaterRecordsAreDroppedAsClosed() {
+    void closeWritesEverythingQueuedAndLaterRecordsAreDroppedAsClosed() throws Exception {
         writer(100, 3, 3);
         offer(0, 10);
         writer.start();
@@ -168,7 +202,7 @@ class CallRecordWriterTest {
     }
 
     @Test
-    void withTheThreadRunningAFlushReturnsOnlyOnceEarlierRecordsAreWritten() {
+    void withTheThreadRunningAFlushReturnsOnlyOnceEarlierRecordsAreWritten() throws Exception {
         writer(1000, 50, 3);
         writer.start();
         List<Integer> afterEachRound = new ArrayList<>();
@@ -178,5 +212,62 @@ class CallRecordWriterTest {
             afterEachRound.add(stored());
         }
         assertEquals(List.of(100, 200, 300, 400, 500), afterEachRound);
+    }
+
+    @Test
+    void whileTheDatabaseIsUnreachableRecordsAreHeldThenJournaledAndAllWrittenOnceWhenItIsBack() throws Exception {
+        journaling(3, 4);
+        databaseDown();
+        offer(0, 10);
+        writer.flush();
+
+        assertEquals(0, stored());
+        assertEquals(0, count("vpbx.cdr.dropped", "reason", "write_failed"));
+        assertEquals(10, gauge("vpbx.cdr.held") + gauge("vpbx.cdr.journaled"));
+        assertTrue(gauge("vpbx.cdr.journaled") >= 4, "held beyond 4 records went to the journal");
+
+        databaseBack();
+        writer.drainOnce(); // the idle step: journal first, then what is held
+        assertEquals(10, stored());
+        assertEquals(0, gauge("vpbx.cdr.held") + gauge("vpbx.cdr.journaled"));
+        assertEquals(0, count("vpbx.cdr.dropped", "reason", "write_failed"));
+        assertEquals(10, count("vpbx.cdr.written"));
+    }
+
+    @Test
+    void recordsOfferedWhenTheDatabaseIsBackAreWrittenWithTheHeldOnes() throws Exception {
+        journaling(10, 100);
+        databaseDown();
+        offer(0, 3);
+        writer.drainOnce();
+        databaseBack();
+        offer(3, 5);
+        writer.drainOnce();
+
+        assertEquals(List.of("call-4", "call-3", "call-2", "call-1", "call-0"), db.database().inTransaction(tx -> store.query(tx,
+                new CallRecordQuery(null, null, null, null, null, null, null, null, 10)))
+                .stream().map(stored -> stored.record().callId()).toList());
+    }
+
+    @Test
+    void closingWhileTheDatabaseIsDownPutsEverythingInTheJournalAndTheNextWriterWritesItOnce() throws Exception {
+        journaling(3, 1000);
+        databaseDown();
+        offer(0, 7);
+        writer.close();
+        assertEquals(7, new CallRecordJournal(dir.resolve("cdr.journal"), JsonMappers.create()).size());
+
+        databaseBack();
+        // one of them reached the database before the crash that left the journal: it is not written twice
+        db.database().inTransaction(tx -> {
+            store.append(tx, List.of(record(2)));
+            return null;
+        });
+        journaling(3, 1000);
+        writer.drainOnce();
+
+        assertEquals(7, stored());
+        assertEquals(0, writer.waiting());
+        assertEquals(0, count("vpbx.cdr.dropped", "reason", "write_failed"));
     }
 }
