@@ -142,6 +142,7 @@ public final class AdminApi {
                 new ScheduleRoutes(services.schedules(), services.scheduleCodec(), exchange, query),
                 new SimulateRoutes(simulator, services.numbers(), services.media(), services.employees(), services.inputs(),
                         exchange, clock));
-        return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);
+        return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking),
+                new ConsoleRoutes(ConsoleAssets.fromClasspath())), api);
     }
 }
