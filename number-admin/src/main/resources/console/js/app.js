@@ -22,7 +22,7 @@ const NAV = [
 
 const ROUTES = [
   [/^#\/signin$/, signin, false],
-  [/^#\/invitations\/([^/]+)$/, invitation, false],
+  [/^#\/accept\/([^/]+)$/, invitation, false],
   [/^#\/numbers$/, numbers, true],
   [/^#\/numbers\/([^/]+)$/, number, true],
   [/^#\/buy$/, buy, true],
@@ -43,10 +43,6 @@ const app = {
   go(hash) {
     if (location.hash === hash) route();
     else location.hash = hash;
-  },
-  /** Viewers change nothing: pages hide their forms, and the API refuses anyway. */
-  canChange() {
-    return app.user && app.user.role !== 'viewer';
   },
 };
 
@@ -102,6 +98,10 @@ async function route() {
   drawHeader();
   const params = pattern.exec(hash).slice(1).map(decodeURIComponent);
   replace(main);
+  if (app.user.role === 'viewer') {
+    // the forms stay: the server decides what a role may do, and its refusal is shown where the change was tried
+    main.append(h('p', {class: 'notice', role: 'note'}, t('role.viewerNotice')));
+  }
   try {
     await page.render(main, params, app);
   } catch (error) {

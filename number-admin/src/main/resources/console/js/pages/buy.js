@@ -43,7 +43,7 @@ export async function render(root, params, app) {
     box.addEventListener('change', () => {
       if (box.checked) chosen.add(n.number);
       else chosen.delete(n.number);
-      reserveButton.disabled = chosen.size === 0 || !app.canChange();
+      reserveButton.disabled = chosen.size === 0;
     });
     const price = n.price || {};
     return h('tr', {data: {number: n.number}}, h('td', {}, box), h('td', {}, n.international || n.number),

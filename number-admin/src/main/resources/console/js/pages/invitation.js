@@ -7,10 +7,12 @@ import {showError, clearErrors} from '../errors.js';
 export function render(root, [token], app) {
   const name = input({name: 'name', autocomplete: 'name'});
   const password = input({type: 'password', name: 'password', autocomplete: 'new-password', required: true});
+  const phone = input({type: 'tel', name: 'contact_phone', autocomplete: 'tel'});
   const progress = status();
   const form = h('form', {class: 'card narrow', novalidate: true},
     field(t('invite.name'), name, 'name'),
     field(t('signin.password'), password, 'password', t('invite.passwordHint')),
+    field(t('invite.phone'), phone, 'contact_phone', t('invite.phoneHint')),
     h('button', {type: 'submit', class: 'primary'}, t('invite.accept')),
     progress);
   form.addEventListener('submit', async (event) => {
@@ -20,6 +22,7 @@ export function render(root, [token], app) {
     try {
       const body = {password: password.value};
       if (name.value.trim()) body.name = name.value.trim();
+      if (phone.value.trim()) body.contact_phone = phone.value.trim();
       await post(`/v1/invitations/${encodeURIComponent(token)}/accept`, body);
       progress.textContent = t('invite.done');
       app.go('#/signin');

@@ -13,18 +13,18 @@ export async function render(root, params, app) {
         h('td', {}, `${(clip.duration_ms / 1000).toFixed(1)} s`), h('td', {}, formatTime(clip.created_at)),
         h('td', {}, h('audio', {controls: true, preload: 'none', src: `/v1/media/${encodeURIComponent(clip.id)}/audio`,
           'aria-label': t('media.playClip', clip.name)})),
-        h('td', {}, app.canChange() ? button(t('common.delete'), async (event) => {
+        h('td', {}, button(t('common.delete'), async (event) => {
           try {
             await del(`/v1/media/${encodeURIComponent(clip.id)}`);
             await draw();
           } catch (error) {
             event.target.after(h('span', {class: 'error'}, describe(error)));
           }
-        }) : null))), t('media.title'))
+        })))), t('media.title'))
       : h('p', {class: 'muted'}, t('media.none')));
   };
   root.append(h('h1', {}, t('media.title')));
-  if (app.canChange()) root.append(uploadForm(draw));
+  root.append(uploadForm(draw));
   root.append(list);
   await draw();
 }

@@ -33,7 +33,7 @@ export async function render(root, [number], app) {
     drawSummary();
   };
   root.append(h('h1', {}, current.international || current.number), summary);
-  if (app.canChange()) {
+  {
     root.append(forwardingSection(current, refs, changed), fallbackSection(current, refs, changed),
       commentSection(current, changed));
   }
@@ -77,7 +77,7 @@ function commentSection(n, changed) {
     async () => changed(await patch(numberPath(n.number), {comment: comment.value.trim() ? comment.value : null})));
 }
 
-function bindingSection(n, app) {
+function bindingSection(n) {
   const section = h('section', {class: 'card', id: 'binding'}, h('h2', {}, t('binding.title')));
   const state = h('div', {id: 'binding-state'});
   section.append(state);
@@ -95,7 +95,6 @@ function bindingSection(n, app) {
     }
   };
   drawState();
-  if (!app.canChange()) return section;
   const kind = select('kind', [['end_user', t('binding.end_user')], ['m2m_device', t('binding.m2m_device')]], 'end_user');
   const holder = select('holder', [], '');
   const billing = select('billing', [['postpaid', t('binding.postpaid')], ['prepaid', t('binding.prepaid')]], 'postpaid');

@@ -39,7 +39,7 @@ export async function render(root, params, app) {
   let shown = [];
 
   const selectionChanged = () => {
-    bulk.hidden = selected.size === 0 || !app.canChange();
+    bulk.hidden = selected.size === 0;
     const count = bulk.querySelector('#bulk-count');
     if (count) count.textContent = t('bulk.selected', selected.size);
   };

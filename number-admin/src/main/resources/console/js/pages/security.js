@@ -29,9 +29,11 @@ async function drawUsers(section) {
   const email = input({type: 'email', name: 'email', required: true});
   const name = input({name: 'name'});
   const role = select('role', ROLES.map((r) => [r, t(`role.${r}`)]), 'editor');
+  const phone = input({type: 'tel', name: 'contact_phone'});
   const progress = status();
   const form = h('form', {class: 'card', id: 'invite-form', novalidate: true}, h('h3', {}, t('security.invite')),
     field(t('security.email'), email, 'email'), field(t('invite.name'), name, 'name'), field(t('security.role'), role, 'role'),
+    field(t('invite.phone'), phone, 'contact_phone', t('security.phoneHint')),
     h('button', {type: 'submit', class: 'primary'}, t('security.sendInvite')), progress);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -39,6 +41,7 @@ async function drawUsers(section) {
     try {
       const body = {email: email.value.trim(), role: role.value};
       if (name.value.trim()) body.name = name.value.trim();
+      if (phone.value.trim()) body.contact_phone = phone.value.trim();
       await post('/v1/users', body);
       await drawUsers(section);
       section.querySelector('[role=status]').textContent = t('security.invited');

@@ -16,16 +16,16 @@ export async function render(root, params, app) {
     replace(employees, h('h2', {}, t('staff.employees')),
       people.length ? table([t('staff.name'), t('staff.extension'), t('staff.sip'), t('staff.email'), ''], people.map((e) =>
         h('tr', {}, h('td', {class: 'name'}, e.name), h('td', {}, e.extension), h('td', {}, e.sip_username),
-          h('td', {}, e.email || ''), h('td', {}, app.canChange() ? removeButton(`/v1/employees/${e.id}`, draw) : null))))
+          h('td', {}, e.email || ''), h('td', {}, removeButton(`/v1/employees/${e.id}`, draw)))))
         : h('p', {class: 'muted'}, t('staff.noEmployees')),
-      app.canChange() ? employeeForm(draw) : null);
+      employeeForm(draw));
     replace(departments, h('h2', {}, t('staff.departments')),
       groups.length ? table([t('staff.name'), t('staff.extension'), t('staff.strategy'), t('staff.members'), ''], groups.map((d) =>
         h('tr', {}, h('td', {class: 'name'}, d.name), h('td', {}, d.extension || ''), h('td', {}, t(`strategy.${d.strategy}`)),
           h('td', {}, (d.members || []).map((m) => names[m.employee_id] || m.employee_id).join(', ')),
-          h('td', {}, app.canChange() ? removeButton(`/v1/departments/${d.id}`, draw) : null))))
+          h('td', {}, removeButton(`/v1/departments/${d.id}`, draw)))))
         : h('p', {class: 'muted'}, t('staff.noDepartments')),
-      app.canChange() ? departmentForm(people, draw) : null);
+      departmentForm(people, draw));
   };
   await draw();
 }
