@@ -8,7 +8,8 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         SecurityConfig security, ApiConfig api, ComplianceConfig compliance, ContactConfig contact,
         RegistrarConfig registrar, ClusterConfig cluster, UplinkConfig uplink, SipTcpConfig sipTcp,
         ListenersConfig listeners, TlsConfig tls, SipOverloadConfig sipOverload,
-        LimitsConfig limits, MediaConfig media, VoicemailConfig voicemail, MailConfig mail, ScenarioConfig scenario) {
+        LimitsConfig limits, MediaConfig media, VoicemailConfig voicemail, MailConfig mail, ScenarioConfig scenario,
+        ConsoleConfig console) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -34,6 +35,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         Objects.requireNonNull(voicemail, "voicemail");
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(console, "console");
     }
 
     /** The documented defaults alone, ignoring the process environment. */

@@ -123,6 +123,19 @@ import io.vpbx.admin.service.voicemail.RetrySchedule;
 import io.vpbx.admin.service.voicemail.VoicemailService;
 import io.vpbx.admin.store.jdbc.JdbcMailQueueStore;
 import io.vpbx.admin.store.jdbc.JdbcVoicemailStore;
+import io.vpbx.admin.store.jdbc.JdbcSessionStore;
+import io.vpbx.admin.store.jdbc.JdbcSignInStore;
+import io.vpbx.admin.store.jdbc.JdbcUserStore;
+import io.vpbx.admin.domain.people.Backoff;
+import io.vpbx.admin.domain.people.PasswordPolicy;
+import io.vpbx.admin.domain.people.SessionSecrets;
+import io.vpbx.admin.service.people.LoginJournal;
+import io.vpbx.admin.service.people.PasswordHasher;
+import io.vpbx.admin.service.people.SessionService;
+import io.vpbx.admin.service.people.SignInService;
+import io.vpbx.admin.service.people.SignInThrottle;
+import io.vpbx.admin.service.people.UserService;
+import io.vpbx.config.ConsoleConfig;
 import io.vpbx.config.MailConfig;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.telephony.egress.HostResolver;
@@ -178,6 +191,9 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcScenarioStore scenarios = new JdbcScenarioStore();
     private final JdbcVoicemailStore voicemailStore = new JdbcVoicemailStore();
     private final JdbcMailQueueStore mailQueue = new JdbcMailQueueStore();
+    private final JdbcUserStore users = new JdbcUserStore();
+    private final JdbcSessionStore userSessions = new JdbcSessionStore();
+    private final JdbcSignInStore signIns = new JdbcSignInStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -204,6 +220,8 @@ public final class AdminModule implements AutoCloseable {
     private final VoicemailService voicemails;
     /** Sends queued voicemails by mail (SMTP, or the development outbox when mail.host is empty). */
     private final MailDeliveryWorker mailDelivery;
+    /** Failed sign-ins per e-mail and source, shared by the nodes; old counts go with the maintenance. */
+    private final SignInThrottle signInThrottle;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
         this(config, database, clock, registry, ChangeListener.NONE);
@@ -236,6 +254,9 @@ public final class AdminModule implements AutoCloseable {
         this.mailDelivery = new MailDeliveryWorker(database, mailQueue, voicemailStore, employees, sender,
                 new RetrySchedule(mail.retryBase(), mail.retryMax(), mail.giveUpAfter(), new SecureRandom()::nextDouble),
                 mail.timeout(), clock, registry);
+        ConsoleConfig console = config.console();
+        this.signInThrottle = new SignInThrottle(signIns, new Backoff(console.lockoutAfter(), console.lockoutBase(), console.lockoutMax()),
+                clock);
     }
 
     /**
@@ -300,6 +321,7 @@ public final class AdminModule implements AutoCloseable {
         idempotencyPurge.purgeOnce();
         voicemails.sweepExpired();
         keyUsage.flush();
+        database.inTransaction(signInThrottle::purge);
     }
 
     /** The admin API's router on {@code vertx}; its blocking work (JDBC) runs through {@code blocking}. */
@@ -379,9 +401,25 @@ public final class AdminModule implements AutoCloseable {
                 // what follows a schedule and so keeps it from being deleted: numbers' forwardings, scenarios' time conditions
                 new ScheduleService(database, schedules, scheduleCodec, new InUseGuard(List.of(numbers::scheduleUsers,
                         scenarios::usersOf)), auditor, clock),
-                scheduleCodec);
+                scheduleCodec,
+                people(inputs));
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, database::answers, simulator, clock).router(vertx, blocking);
+    }
+
+    /** People who sign in (ADR 0030): invitations by e-mail, sign-in with a code by SMS, sessions, the login journal. */
+    private AdminApi.People people(NumberInputs inputs) {
+        ConsoleConfig console = config.console();
+        SecureRandom random = new SecureRandom();
+        PasswordHasher hasher = new PasswordHasher(random);
+        SessionSecrets secrets = new SessionSecrets(random);
+        return new AdminApi.People(
+                new UserService(database, users, userSessions, accounts, hasher, PasswordPolicy.bundled(), secrets,
+                        new OutboxEmailGateway(outbox, clock), inputs, auditor, clock, console.base(), console.invitationTtl()),
+                new SignInService(database, users, userSessions, signIns, signInThrottle, hasher, new ContactCodes(random), secrets,
+                        new OutboxSmsGateway(outbox, clock), auditor, clock, console),
+                new SessionService(database, userSessions, users, auditor, clock, console.sessionIdle()),
+                new LoginJournal(database, signIns));
     }
 
     /** Answers requests the HTTP layer could not decode (414, 431, 400) in the API's problem+json shape. */

@@ -38,6 +38,10 @@ import io.vpbx.admin.service.catalog.ReservationService;
 import io.vpbx.admin.service.thirdparty.ThirdPartyNumberService;
 import io.vpbx.admin.service.calls.TrunkService;
 import io.vpbx.admin.service.voicemail.VoicemailService;
+import io.vpbx.admin.service.people.LoginJournal;
+import io.vpbx.admin.service.people.SessionService;
+import io.vpbx.admin.service.people.SignInService;
+import io.vpbx.admin.service.people.UserService;
 import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
 import io.vpbx.config.MediaConfig;
@@ -62,7 +66,12 @@ public final class AdminApi {
                            TrunkService trunks, ThirdPartyNumberService thirdPartyNumbers,
                            ForwardingConsents forwardingConsents, ApiKeyService apiKeys,
                            AccountLimitService accountLimits, MediaService media, VoicemailService voicemails,
-                           ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec) {
+                           ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec,
+                           People people) {
+    }
+
+    /** The services of people who sign in (ADR 0030). */
+    public record People(UserService users, SignInService signIn, SessionService sessions, LoginJournal journal) {
     }
 
     private final Services services;
@@ -112,7 +121,7 @@ public final class AdminApi {
         RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
         FailedAuthLimiter failures = new FailedAuthLimiter(api.authFailureLimit(), api.authFailureWindow().toNanos(),
                 System::nanoTime);
-        AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), blocking, limiter, failures, registry),
+        AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), services.people().sessions(), blocking, limiter, failures, registry),
                 registry, config.maxBodyBytes(), api.maxJsonBodyBytes(), media.maxUploadBytes(), uploadsDirectory, exchange);
         List<Routes> api = List.of(
                 new AccountRoutes(services.accounts(), services.inputs(), exchange, query),
@@ -140,9 +149,13 @@ public final class AdminApi {
                 new VoicemailRoutes(services.voicemails(), services.inputs(), exchange, query),
                 new ScenarioRoutes(services.scenarios(), exchange, query),
                 new ScheduleRoutes(services.schedules(), services.scheduleCodec(), exchange, query),
+                new UserRoutes(services.people().users(), exchange, query),
+                new SessionRoutes(services.people().sessions(), exchange),
+                new LoginJournalRoutes(services.people().journal(), exchange, query),
                 new SimulateRoutes(simulator, services.numbers(), services.media(), services.employees(), services.inputs(),
                         exchange, clock));
+        List<Routes> signIn = List.of(new SignInRoutes(services.people().signIn(), services.people().users(), exchange));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking),
-                new ConsoleRoutes(ConsoleAssets.fromClasspath())), api);
+                new ConsoleRoutes(ConsoleAssets.fromClasspath())), signIn, api);
     }
 }
