@@ -98,7 +98,7 @@ async function route() {
   drawHeader();
   const params = pattern.exec(hash).slice(1).map(decodeURIComponent);
   replace(main);
-  if (app.user.role === 'viewer') {
+  if (app.user && app.user.role === 'viewer') {
     // the forms stay: the server decides what a role may do, and its refusal is shown where the change was tried
     main.append(h('p', {class: 'notice', role: 'note'}, t('role.viewerNotice')));
   }

@@ -75,7 +75,9 @@ export async function render(root, params, app) {
 function showReservation(section, reserved, app) {
   const clock = h('strong', {class: 'countdown', role: 'timer'});
   const progress = status();
-  const expires = new Date(reserved.expires_at).getTime();
+  // counted from the server's own times, so a browser whose clock is off still shows the right time left
+  const ttl = new Date(reserved.expires_at).getTime() - new Date(reserved.created_at).getTime();
+  const expires = Date.now() + (Number.isFinite(ttl) ? ttl : 0);
   let timer = null;
   const tick = () => {
     const left = Math.max(0, Math.round((expires - Date.now()) / 1000));

@@ -32,8 +32,6 @@ class ConsoleSecurityBrowserTest implements ConsoleBrowser.User {
     private static final String OURS = "+74951230001";
     private static final String THEIRS = "+74951230005";
 
-    @TempDir
-    Path dataDir;
     private RunningServer running;
     private ConsoleFixtures fixtures;
     private ConsoleBrowser browser;
@@ -45,7 +43,7 @@ class ConsoleSecurityBrowserTest implements ConsoleBrowser.User {
     }
 
     @BeforeAll
-    void start() {
+    void start(@TempDir Path dataDir) {
         running = new RunningServer("h2", dataDir);
         Api api = running.api;
         fixtures = new ConsoleFixtures(api);

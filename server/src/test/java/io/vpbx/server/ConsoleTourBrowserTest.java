@@ -33,8 +33,8 @@ class ConsoleTourBrowserTest implements ConsoleBrowser.User {
     private static final String PHONE = "+79161110001";
     private static final String GOLD = "+74951277777";
 
-    @TempDir
-    Path dataDir;
+    /** Given to @BeforeAll: a @TempDir field is filled only before each test, too late for a server per class. */
+    private Path dataDir;
     private RunningServer running;
     private Api api;
     private ConsoleFixtures fixtures;
@@ -49,7 +49,8 @@ class ConsoleTourBrowserTest implements ConsoleBrowser.User {
     }
 
     @BeforeAll
-    void start() {
+    void start(@TempDir Path dataDir) {
+        this.dataDir = dataDir;
         running = new RunningServer("h2", dataDir);
         api = running.api;
         fixtures = new ConsoleFixtures(api);
