@@ -33,6 +33,7 @@ export async function render(root, params, app) {
     field(t('numbers.comment'), filters.comment, 'comment'),
     h('button', {type: 'submit'}, t('common.search')));
   const list = h('div', {id: 'numbers-list'});
+  const outcome = h('p', {class: 'status', id: 'numbers-status', role: 'status', 'aria-live': 'polite', tabindex: -1});
   const bulk = h('section', {class: 'bulk', 'aria-labelledby': 'bulk-title', hidden: true});
   const selected = new Set();
   let nextCursor = null;
@@ -95,14 +96,17 @@ export async function render(root, params, app) {
     }
   });
 
-  drawBulk(bulk, selected, refs, async () => {
+  drawBulk(bulk, selected, refs, async (message) => {
     selected.clear();
     selectionChanged();
     await load(false);
+    // the bulk panel hides with the selection: the outcome is told beside the list
+    outcome.textContent = message;
+    outcome.focus();
   });
   root.append(h('h1', {}, t('numbers.title')),
     h('p', {}, h('a', {href: '#/buy', class: 'button'}, t('numbers.buy'))),
-    filterForm, bulk, list);
+    filterForm, bulk, outcome, list);
   await load(false);
   selectionChanged();
 }
@@ -163,8 +167,8 @@ function drawBulk(section, selected, refs, done) {
       const outcome = await post('/v1/numbers/bulk', previewed);
       previewed = null;
       replace(diff);
-      await done();
-      progress.textContent = t('bulk.applied', outcome.changed);
+      progress.textContent = '';
+      await done(t('bulk.applied', outcome.changed));
     } catch (error) {
       progress.textContent = describe(error);
       showError(form, error);

@@ -159,7 +159,7 @@ class ConsoleTourBrowserTest implements ConsoleBrowser.User {
         assertTrue(browser.text("#bulk-diff").contains("Moved to the new office"));
         assertNotEquals("Moved to the new office", comment("+74951230003"), "the dry run changes nothing");
         browser.click("#bulk-apply");
-        browser.waitForText(".bulk [role=status]", "10 numbers changed");
+        browser.waitForText("#numbers-status", "10 numbers changed");
         assertEquals("Moved to the new office", comment("+74951230003"));
     }
 
