@@ -48,7 +48,9 @@ class DefaultsFileTest {
             "media.cache-size", "voicemail.max-length", "voicemail.silence", "voicemail.min-length", "voicemail.retention",
             "mail.host", "mail.port", "mail.security", "mail.user", "mail.password", "mail.from", "mail.timeout",
             "mail.retry-base", "mail.retry-max", "mail.give-up-after",
-            "scenario.max-steps");
+            "scenario.max-steps",
+            "console.base-url", "console.session-idle", "console.session-max", "console.invitation-ttl", "console.code-ttl",
+            "console.code-attempts", "console.lockout.after", "console.lockout.base", "console.lockout.max");
 
     @Test
     void defaultsFileDeclaresExactlyTheKnownKeys() {

@@ -115,7 +115,9 @@ import io.vpbx.admin.store.jdbc.JdbcReservationStore;
 import io.vpbx.admin.store.jdbc.JdbcSettingsStore;
 import io.vpbx.admin.store.jdbc.JdbcThirdPartyNumberStore;
 import io.vpbx.admin.store.jdbc.JdbcTrunkStore;
+import io.vpbx.admin.service.mail.AfterCommitEmailGateway;
 import io.vpbx.admin.service.mail.MailSender;
+import io.vpbx.admin.service.contacts.EmailGateway;
 import io.vpbx.admin.service.mail.OutboxMailSender;
 import io.vpbx.admin.service.mail.SmtpMailSender;
 import io.vpbx.admin.service.voicemail.MailDeliveryWorker;
@@ -220,6 +222,8 @@ public final class AdminModule implements AutoCloseable {
     private final VoicemailService voicemails;
     /** Sends queued voicemails by mail (SMTP, or the development outbox when mail.host is empty). */
     private final MailDeliveryWorker mailDelivery;
+    /** Short mails announcing a change (invitations). */
+    private final EmailGateway notices;
     /** Failed sign-ins per e-mail and source, shared by the nodes; old counts go with the maintenance. */
     private final SignInThrottle signInThrottle;
 
@@ -251,6 +255,9 @@ public final class AdminModule implements AutoCloseable {
         this.voicemails = new VoicemailService(database, voicemailStore, mailQueue, auditor, clock, config.voicemail().retention());
         MailConfig mail = config.mail();
         MailSender sender = mail.smtp() ? new SmtpMailSender(mail, clock) : new OutboxMailSender(database, outbox, clock);
+        // notices such as invitations: in the transaction to the development outbox, or by SMTP once committed
+        this.notices = mail.smtp() ? new AfterCommitEmailGateway(sender, task -> Thread.ofVirtual().name("mail-notice").start(task))
+                : new OutboxEmailGateway(outbox, clock);
         this.mailDelivery = new MailDeliveryWorker(database, mailQueue, voicemailStore, employees, sender,
                 new RetrySchedule(mail.retryBase(), mail.retryMax(), mail.giveUpAfter(), new SecureRandom()::nextDouble),
                 mail.timeout(), clock, registry);
@@ -415,7 +422,7 @@ public final class AdminModule implements AutoCloseable {
         SessionSecrets secrets = new SessionSecrets(random);
         return new AdminApi.People(
                 new UserService(database, users, userSessions, accounts, hasher, PasswordPolicy.bundled(), secrets,
-                        new OutboxEmailGateway(outbox, clock), inputs, auditor, clock, console.base(), console.invitationTtl()),
+                        notices, inputs, auditor, clock, console.base(), console.invitationTtl()),
                 new SignInService(database, users, userSessions, signIns, signInThrottle, hasher, new ContactCodes(random), secrets,
                         new OutboxSmsGateway(outbox, clock), auditor, clock, console),
                 new SessionService(database, userSessions, users, auditor, clock, console.sessionIdle()),

@@ -105,6 +105,8 @@ abstract class PeopleApiContract extends WholeServerContract {
         assertEquals(noOne.json().get("detail"), wrong.json().get("detail"));
         assertEquals(noOne.json().get("type"), wrong.json().get("type"));
         assertEquals(401, Console.verify(api, "00000000-0000-0000-0000-000000000000", "123456").status());
+        invite(acme, null, "ivan@acme.example", "viewer", "+79031112206");
+        assertEquals(401, Console.start(api, "ivan@acme.example", PASSWORD).status(), "invited, no password yet");
     }
 
     @Test

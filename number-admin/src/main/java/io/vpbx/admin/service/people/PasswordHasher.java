@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -11,18 +12,22 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Argon2id password hashes (RFC 9106) from Bouncy Castle, written as PHC strings
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}) so that a hash keeps the parameters it was made with and the
  * parameters can grow later without breaking old hashes. The defaults are OWASP's first recommendation: 19 MiB,
- * 2 passes, 1 lane, about 30-60 ms on one core here (ADR 0030).
+ * 2 passes, 1 lane (ADR 0030). At most {@value #MAX_CONCURRENT} hashes run at once, whatever the number of sign-ins
+ * waiting: requests run on virtual threads, and without a bound a burst of sign-ins would take 19 MiB each.
  */
 public final class PasswordHasher {
     public static final int MEMORY_KIB = 19 * 1024;
     public static final int ITERATIONS = 2;
     public static final int PARALLELISM = 1;
+    /** Hashes computed at once: 4 x 19 MiB of memory and at most 4 cores busy hashing. */
+    public static final int MAX_CONCURRENT = 4;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
     private final SecureRandom random;
+    private final Semaphore slots = new Semaphore(MAX_CONCURRENT, true);
     private final int memoryKib;
     private final int iterations;
     /** Checked against when no user has the e-mail, so that a wrong e-mail takes as long as a wrong password. */
@@ -88,7 +93,16 @@ public final class PasswordHasher {
         return false;
     }
 
-    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+    private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        slots.acquireUninterruptibly();
+        try {
+            return argon2id(password, salt, memoryKib, iterations, parallelism, length);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static byte[] argon2id(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)

@@ -71,8 +71,8 @@ public final class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<String> passwordHash(Tx tx, String userId) throws SQLException {
-        return IdQueries.firstRow(tx, rs -> rs.getString(1), "SELECT password_hash FROM users WHERE id = ?", userId)
-                .filter(hash -> hash != null);
+        return IdQueries.firstRow(tx, rs -> rs.getString(1), "SELECT password_hash FROM users WHERE id = ? AND password_hash IS NOT NULL",
+                userId);
     }
 
     @Override
