@@ -30,7 +30,6 @@ final class ConsoleRoutes implements Routes {
     @Override
     public void mount(Router router) {
         router.get("/").handler(this::index);
-        router.get("/index.html").handler(this::index);
         router.get(ConsoleAssets.ROOT + "*").handler(this::file);
     }
 
