@@ -24,6 +24,7 @@ export const en = {
   'common.saved': 'Saved.',
   'common.add': 'Add',
   'common.delete': 'Delete',
+  'common.confirmDelete': 'Delete it? This cannot be undone.',
   'common.more': 'Show more',
   'common.working': 'Working…',
   'error.notFound': 'Not found',

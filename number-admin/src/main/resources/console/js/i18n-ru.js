@@ -24,6 +24,7 @@ export const ru = {
   'common.saved': 'Сохранено.',
   'common.add': 'Добавить',
   'common.delete': 'Удалить',
+  'common.confirmDelete': 'Удалить? Это нельзя отменить.',
   'common.more': 'Показать ещё',
   'common.working': 'Выполняется…',
   'error.notFound': 'Не найдено',

@@ -14,6 +14,7 @@ export async function render(root, params, app) {
         h('td', {}, h('audio', {controls: true, preload: 'none', src: `/v1/media/${encodeURIComponent(clip.id)}/audio`,
           'aria-label': t('media.playClip', clip.name)})),
         h('td', {}, button(t('common.delete'), async (event) => {
+          if (!window.confirm(t('common.confirmDelete'))) return;
           try {
             await del(`/v1/media/${encodeURIComponent(clip.id)}`);
             await draw();

@@ -32,6 +32,7 @@ export async function render(root, params, app) {
 
 function removeButton(path, done) {
   const b = button(t('common.delete'), async () => {
+    if (!window.confirm(t('common.confirmDelete'))) return;
     try {
       await del(path);
       await done();

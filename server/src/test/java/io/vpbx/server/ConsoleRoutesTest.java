@@ -56,6 +56,7 @@ class ConsoleRoutesTest {
         Api.Response old = running.api.get("/console/000000000000/js/app.js", null);
         assertEquals(404, old.status());
         assertEquals("no-store", old.header("Cache-Control"));
+        assertEquals("application/problem+json", old.header("Content-Type"));
         Matcher script = SCRIPT.matcher(running.api.get("/", null).body());
         assertTrue(script.find());
         String folder = script.group(1).substring(0, script.group(1).indexOf("/js/"));

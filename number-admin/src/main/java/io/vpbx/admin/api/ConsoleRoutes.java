@@ -44,8 +44,9 @@ final class ConsoleRoutes implements Routes {
         HttpServerResponse response = secure(rc.response());
         Optional<ConsoleAssets.Asset> asset = path.startsWith(prefix) ? assets.file(path.substring(prefix.length())) : Optional.empty();
         if (asset.isEmpty()) {
-            // an old build's file or a typo: not cached, so that the next build's answer is not hidden behind it
-            response.setStatusCode(404).putHeader("Cache-Control", "no-store").putHeader("Content-Type", "text/plain").end("not found");
+            // an old build's file or a typo: not cached, lest it hide the next build's; problem+json as every 404
+            response.putHeader("Cache-Control", "no-store");
+            rc.fail(404);
             return;
         }
         response.putHeader("Content-Type", asset.get().contentType()).putHeader("Cache-Control", YEAR)
