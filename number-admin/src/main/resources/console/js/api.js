@@ -7,10 +7,11 @@ const listeners = new Set();
 
 /** An answer that was not 2xx, with its problem+json (status, title, detail, field, errors). */
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter) {
     super(problem.detail || problem.title || `HTTP ${status}`);
     this.status = status;
     this.problem = problem;
+    this.retryAfter = retryAfter ? Number(retryAfter) : null;
   }
 }
 
@@ -53,7 +54,7 @@ export async function request(method, path, body, extraHeaders = {}) {
   if (!response.ok) {
     const problem = await problemOf(response);
     if (response.status === 401 && !path.startsWith('/v1/session')) listeners.forEach((listener) => listener());
-    throw new ApiError(response.status, problem);
+    throw new ApiError(response.status, problem, response.headers.get('Retry-After'));
   }
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';

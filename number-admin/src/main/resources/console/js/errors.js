@@ -35,7 +35,7 @@ export function describe(error) {
   if (error.status === 404) return t('error.notFound');
   if (error.status === 403) return `${t('error.forbidden')}${p.detail ? `: ${p.detail}` : ''}`;
   if (error.status === 429) {
-    const wait = p.retry_after_seconds;
+    const wait = p.retry_after_seconds || error.retryAfter;
     return wait ? t('error.tooMany', wait) : (p.detail || p.title);
   }
   let text = p.detail || p.title || `HTTP ${error.status}`;

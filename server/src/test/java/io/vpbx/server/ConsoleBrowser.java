@@ -79,6 +79,11 @@ final class ConsoleBrowser implements AutoCloseable {
         new Select(driver.findElement(By.cssSelector(css))).selectByValue(value);
     }
 
+    /** Waits until the page is in the state the condition describes. */
+    void until(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        wait.until(condition::apply);
+    }
+
     void type(String css, CharSequence... keys) {
         WebElement element = waitFor(css);
         element.clear();
