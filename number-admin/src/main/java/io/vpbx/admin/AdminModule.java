@@ -424,7 +424,7 @@ public final class AdminModule implements AutoCloseable {
                 new UserService(database, users, userSessions, accounts, hasher, PasswordPolicy.bundled(), secrets,
                         notices, inputs, auditor, clock, console.base(), console.invitationTtl()),
                 new SignInService(database, users, userSessions, signIns, signInThrottle, hasher, new ContactCodes(random), secrets,
-                        new OutboxSmsGateway(outbox, clock), auditor, clock, console),
+                        new OutboxSmsGateway(outbox, clock), auditor, clock, console, registry),
                 new SessionService(database, userSessions, users, auditor, clock, console.sessionIdle()),
                 new LoginJournal(database, signIns));
     }

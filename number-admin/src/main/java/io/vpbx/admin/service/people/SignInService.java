@@ -20,10 +20,14 @@ import io.vpbx.admin.store.Transactions;
 import io.vpbx.admin.store.Tx;
 import io.vpbx.admin.store.UserStore;
 import io.vpbx.config.ConsoleConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,10 +67,11 @@ public final class SignInService {
     private final Auditor auditor;
     private final Clock clock;
     private final ConsoleConfig config;
+    private final Map<SignInOutcome, Counter> outcomes = new EnumMap<>(SignInOutcome.class);
 
     public SignInService(Transactions transactions, UserStore users, SessionStore sessions, SignInStore journal,
                          SignInThrottle throttle, PasswordHasher hasher, ContactCodes codes, SessionSecrets secrets, SmsGateway sms,
-                         Auditor auditor, Clock clock, ConsoleConfig config) {
+                         Auditor auditor, Clock clock, ConsoleConfig config, MeterRegistry registry) {
         this.transactions = transactions;
         this.users = users;
         this.sessions = sessions;
@@ -79,6 +84,11 @@ public final class SignInService {
         this.auditor = auditor;
         this.clock = clock;
         this.config = config;
+        for (SignInOutcome outcome : SignInOutcome.values()) {
+            outcomes.put(outcome, Counter.builder("vpbx_console_sign_ins").tag("outcome", outcome.wireName())
+                    .description("Console sign-in attempts by outcome: ok (a session began), bad_password, bad_code, locked")
+                    .register(registry));
+        }
     }
 
     /** Checks the password and sends a code; refuses with {@link SignInRefusedException}. */
@@ -97,7 +107,7 @@ public final class SignInService {
             long wait = throttle.waitSeconds(tx, subjects);
             Optional<AccountUser> user = users.findByEmail(tx, email);
             if (wait > 0) {
-                journal.journal(tx, attempt(user.orElse(null), email, client, SignInOutcome.LOCKED));
+                record(tx, attempt(user.orElse(null), email, client, SignInOutcome.LOCKED));
                 return new Found(wait, null, null);
             }
             return new Found(0, user.orElse(null), user.isEmpty() ? null : users.passwordHash(tx, user.get().id()).orElse(null));
@@ -140,7 +150,7 @@ public final class SignInService {
             }
             long wait = throttle.waitSeconds(tx, List.of(SignInThrottle.email(user.email()), SignInThrottle.source(client.sourceIp())));
             if (wait > 0) {
-                journal.journal(tx, attempt(user, user.email(), client, SignInOutcome.LOCKED));
+                record(tx, attempt(user, user.email(), client, SignInOutcome.LOCKED));
                 return new Checked(null, wait, user, user.email(), SignInOutcome.LOCKED);
             }
             if (!challenge.openAt(now) || user.state() != UserState.ACTIVE || !ContactCodes.wellFormed(code)
@@ -169,7 +179,7 @@ public final class SignInService {
         UserSession session = new UserSession(UUID.randomUUID().toString(), SessionSecrets.hash(token), user.id(), now, now,
                 now.plus(config.sessionMax()), client.sourceIp(), LoginAttempt.userAgent(client.userAgent()), null);
         sessions.addSession(tx, session);
-        journal.journal(tx, attempt(user, user.email(), client, SignInOutcome.OK));
+        record(tx, attempt(user, user.email(), client, SignInOutcome.OK));
         RequestContext self = new RequestContext(Principal.user(user.accountId(), user.id(), user.role()), client.sourceIp(),
                 client.requestId());
         auditor.record(tx, self, user.accountId(), "session.created", "session", session.id(), new Changes()
@@ -183,9 +193,15 @@ public final class SignInService {
                 : List.of(SignInThrottle.email(email), SignInThrottle.source(client.sourceIp()));
         transactions.inTransaction(tx -> {
             throttle.failed(tx, subjects);
-            journal.journal(tx, attempt(user, email, client, outcome));
+            record(tx, attempt(user, email, client, outcome));
             return null;
         });
+    }
+
+    /** Journals the attempt and, once committed, counts its outcome. */
+    private void record(Tx tx, LoginAttempt attempt) throws SQLException {
+        journal.journal(tx, attempt);
+        tx.afterCommit(outcomes.get(attempt.outcome())::increment);
     }
 
     private LoginAttempt attempt(AccountUser user, String email, Client client, SignInOutcome outcome) {
