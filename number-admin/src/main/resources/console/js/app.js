@@ -14,10 +14,11 @@ import * as audit from './pages/audit.js';
 import * as staff from './pages/staff.js';
 import * as security from './pages/security.js';
 import * as invitation from './pages/invitation.js';
+import * as holders from './pages/holders.js';
 
 const NAV = [
   ['#/numbers', 'nav.numbers'], ['#/buy', 'nav.buy'], ['#/media', 'nav.media'], ['#/calls', 'nav.calls'],
-  ['#/staff', 'nav.staff'], ['#/audit', 'nav.audit'], ['#/security', 'nav.security'],
+  ['#/staff', 'nav.staff'], ['#/holders', 'nav.holders'], ['#/audit', 'nav.audit'], ['#/security', 'nav.security'],
 ];
 
 const ROUTES = [
@@ -30,6 +31,7 @@ const ROUTES = [
   [/^#\/calls$/, calls, true],
   [/^#\/audit$/, audit, true],
   [/^#\/staff$/, staff, true],
+  [/^#\/holders$/, holders, true],
   [/^#\/security$/, security, true],
 ];
 

@@ -18,6 +18,14 @@ export function stateBadge(state) {
   return badge(t(`state.${state}`), state === 'active' ? 'ok' : (state === 'pending_compliance' ? 'warn' : 'off'));
 }
 
+/** What the number may do now (its compliance permissions), or why it waits. */
+function compliance(n) {
+  if (n.state === 'pending_compliance') return t('compliance.pending');
+  if (!n.permissions) return t('compliance.ok');
+  const yes = (allowed) => (allowed ? '✓' : '✗');
+  return t('compliance.permissions', yes(n.permissions.inbound), yes(n.permissions.outbound));
+}
+
 export async function render(root, params, app) {
   const refs = await loadRefs(all);
   const filters = {
@@ -61,7 +69,7 @@ export async function render(root, params, app) {
       h('td', {class: 'forwarding'}, forwardingSummary(n.forwarding, refs)),
       h('td', {}, fallbackSummary(n.fallback, refs)),
       h('td', {class: 'comment'}, n.comment || ''),
-      h('td', {}, n.state === 'pending_compliance' ? t('compliance.pending') : t('compliance.ok')));
+      h('td', {}, compliance(n)));
   };
 
   const draw = () => {
