@@ -1,6 +1,6 @@
 // One number: what it is, where its calls go (forwarding, fallback), its comment, who it is registered to,
 // the route simulator and its call records. Each section saves with its own PATCH/PUT through the API.
-import {h, field, input, select, button, table, status, replace, formatTime} from '../dom.js';
+import {h, field, input, select, table, status, replace, formatTime} from '../dom.js';
 import {t} from '../i18n.js';
 import {get, patch, put, post, all, numberPath, query} from '../api.js';
 import {showError, clearErrors, pageError} from '../errors.js';
