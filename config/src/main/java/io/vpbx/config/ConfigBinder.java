@@ -59,6 +59,7 @@ final class ConfigBinder {
         ScenarioConfig scenario = scenario();
         WebhooksConfig webhooks = webhooks();
         SmsConfig sms = sms();
+        ConsoleConfig console = console();
         Set<String> unread = values.unreadKeys();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys declared in the defaults file but bound to no record: " + unread);
@@ -68,7 +69,7 @@ final class ConfigBinder {
         }
         return new VpbxConfig(admin, sip, storage, catalog, security, api, compliance, contact, registrar, cluster, uplink,
                 sipTcp, listeners, tls, sipOverload, limits, media, voicemail, mail, scenario,
-                webhooks, sms);
+                webhooks, sms, console);
     }
 
     private AdminConfig admin() {
@@ -367,6 +368,28 @@ final class ConfigBinder {
     private ScenarioConfig scenario() {
         Integer maxSteps = values.read("scenario.max-steps", ValueType.intAtLeast(1));
         return values.valid() ? new ScenarioConfig(maxSteps) : null;
+    }
+
+    private ConsoleConfig console() {
+        java.net.URI baseUrl = values.read("console.base-url", ValueType.httpUrl());
+        Duration idle = values.read("console.session-idle", ValueType.duration());
+        Duration max = values.read("console.session-max", ValueType.duration());
+        Duration invitation = values.read("console.invitation-ttl", ValueType.duration());
+        Duration codeTtl = values.read("console.code-ttl", ValueType.duration());
+        Integer codeAttempts = values.read("console.code-attempts", ValueType.intAtLeast(1));
+        Integer lockoutAfter = values.read("console.lockout.after", ValueType.intAtLeast(1));
+        Duration lockoutBase = values.read("console.lockout.base", ValueType.duration());
+        Duration lockoutMax = values.read("console.lockout.max", ValueType.duration());
+        if (idle != null && max != null && idle.compareTo(max) > 0) {
+            values.problem("console.session-idle", "expected no longer than console.session-max (" + max + ") but got '" + idle + "'");
+        }
+        if (lockoutBase != null && lockoutMax != null && lockoutBase.compareTo(lockoutMax) > 0) {
+            values.problem("console.lockout.base", "expected no longer than console.lockout.max (" + lockoutMax + ") but got '"
+                    + lockoutBase + "'");
+        }
+        return values.valid()
+                ? new ConsoleConfig(baseUrl, idle, max, invitation, codeTtl, codeAttempts, lockoutAfter, lockoutBase, lockoutMax)
+                : null;
     }
 
     private MailConfig mail() {

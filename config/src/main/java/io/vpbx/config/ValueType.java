@@ -40,6 +40,13 @@ record ValueType<T>(String expected, Function<String, Optional<T>> parser) {
         return new ValueType<>("a non-empty value", text -> Optional.of(text).filter(t -> !t.isBlank()));
     }
 
+    /** An absolute http or https URL with a host (a page's address that links are built from). */
+    static ValueType<java.net.URI> httpUrl() {
+        return new ValueType<>("an http:// or https:// URL such as https://vpbx.example.com",
+                text -> Optional.of(java.net.URI.create(text.trim()))
+                        .filter(uri -> ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null));
+    }
+
     static ValueType<String> host() {
         return new ValueType<>("a host name or IP address",
                 text -> Optional.of(text).filter(t -> !t.isEmpty() && t.chars().noneMatch(Character::isWhitespace)));

@@ -9,7 +9,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         RegistrarConfig registrar, ClusterConfig cluster, UplinkConfig uplink, SipTcpConfig sipTcp,
         ListenersConfig listeners, TlsConfig tls, SipOverloadConfig sipOverload,
         LimitsConfig limits, MediaConfig media, VoicemailConfig voicemail, MailConfig mail, ScenarioConfig scenario,
-        WebhooksConfig webhooks, SmsConfig sms) {
+        WebhooksConfig webhooks, SmsConfig sms, ConsoleConfig console) {
 
     public VpbxConfig {
         Objects.requireNonNull(admin, "admin");
@@ -37,6 +37,7 @@ public record VpbxConfig(AdminConfig admin, SipConfig sip, StorageConfig storage
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(sms, "sms");
+        Objects.requireNonNull(console, "console");
     }
 
     /** The documented defaults alone, ignoring the process environment. */

@@ -54,7 +54,9 @@ class DefaultsFileTest {
             "webhooks.timeout", "webhooks.concurrency", "webhooks.max-in-flight", "webhooks.retry-base", "webhooks.retry-max",
             "webhooks.give-up-after", "webhooks.retention", "webhooks.max-per-account",
             "sms.gateway", "sms.smpp.host", "sms.smpp.port", "sms.smpp.system-id", "sms.smpp.password", "sms.smpp.system-type",
-            "sms.sender", "sms.http.url", "sms.http.token", "sms.timeout", "sms.retry-base", "sms.retry-max", "sms.give-up-after");
+            "sms.sender", "sms.http.url", "sms.http.token", "sms.timeout", "sms.retry-base", "sms.retry-max", "sms.give-up-after",
+            "console.base-url", "console.session-idle", "console.session-max", "console.invitation-ttl", "console.code-ttl",
+            "console.code-attempts", "console.lockout.after", "console.lockout.base", "console.lockout.max");
 
     @Test
     void defaultsFileDeclaresExactlyTheKnownKeys() {

@@ -123,7 +123,9 @@ import io.vpbx.admin.store.jdbc.JdbcReservationStore;
 import io.vpbx.admin.store.jdbc.JdbcSettingsStore;
 import io.vpbx.admin.store.jdbc.JdbcThirdPartyNumberStore;
 import io.vpbx.admin.store.jdbc.JdbcTrunkStore;
+import io.vpbx.admin.service.mail.AfterCommitEmailGateway;
 import io.vpbx.admin.service.mail.MailSender;
+import io.vpbx.admin.service.contacts.EmailGateway;
 import io.vpbx.admin.service.mail.OutboxMailSender;
 import io.vpbx.admin.service.mail.SmtpMailSender;
 import io.vpbx.admin.service.voicemail.MailDeliveryWorker;
@@ -146,6 +148,19 @@ import io.vpbx.admin.service.events.WebhookService;
 import io.vpbx.admin.service.events.WebhookTargets;
 import io.vpbx.admin.store.jdbc.JdbcEventStore;
 import io.vpbx.admin.store.jdbc.JdbcWebhookStore;
+import io.vpbx.admin.store.jdbc.JdbcSessionStore;
+import io.vpbx.admin.store.jdbc.JdbcSignInStore;
+import io.vpbx.admin.store.jdbc.JdbcUserStore;
+import io.vpbx.admin.domain.people.Backoff;
+import io.vpbx.admin.domain.people.PasswordPolicy;
+import io.vpbx.admin.domain.people.SessionSecrets;
+import io.vpbx.admin.service.people.LoginJournal;
+import io.vpbx.admin.service.people.PasswordHasher;
+import io.vpbx.admin.service.people.SessionService;
+import io.vpbx.admin.service.people.SignInService;
+import io.vpbx.admin.service.people.SignInThrottle;
+import io.vpbx.admin.service.people.UserService;
+import io.vpbx.config.ConsoleConfig;
 import io.vpbx.config.MailConfig;
 import io.vpbx.config.SmsConfig;
 import io.vpbx.config.WebhooksConfig;
@@ -217,6 +232,9 @@ public final class AdminModule implements AutoCloseable {
     private final JdbcSmsQueueStore smsQueue = new JdbcSmsQueueStore();
     private final JdbcDocumentFileStore documentFiles = new JdbcDocumentFileStore();
     private final JdbcConsentStore consentStore = new JdbcConsentStore();
+    private final JdbcUserStore users = new JdbcUserStore();
+    private final JdbcSessionStore userSessions = new JdbcSessionStore();
+    private final JdbcSignInStore signIns = new JdbcSignInStore();
     private final StateRegistry stateRegistry = new EmbeddedStateRegistry();
     private final CallPolicy callPolicy = new CallPolicy();
 
@@ -258,6 +276,10 @@ public final class AdminModule implements AutoCloseable {
     private final SmsGateway smsGateway;
     /** Sends queued text messages through SMPP or HTTP; absent with the development outbox. */
     private final Optional<SmsDeliveryWorker> smsDelivery;
+    /** Short mails announcing a change (invitations). */
+    private final EmailGateway notices;
+    /** Failed sign-ins per e-mail and source, shared by the nodes; old counts go with the maintenance. */
+    private final SignInThrottle signInThrottle;
 
     public AdminModule(VpbxConfig config, Database database, Clock clock, PrometheusMeterRegistry registry) {
         this(config, database, clock, registry, ChangeListener.NONE);
@@ -313,9 +335,15 @@ public final class AdminModule implements AutoCloseable {
         this.webhookTargets = new WebhookTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system());
         MailConfig mail = config.mail();
         MailSender sender = mail.smtp() ? new SmtpMailSender(mail, clock) : new OutboxMailSender(database, outbox, clock);
+        // notices such as invitations: in the transaction to the development outbox, or by SMTP once committed
+        this.notices = mail.smtp() ? new AfterCommitEmailGateway(sender, task -> Thread.ofVirtual().name("mail-notice").start(task))
+                : new OutboxEmailGateway(outbox, clock);
         this.mailDelivery = new MailDeliveryWorker(database, mailQueue, voicemailStore, employees, sender,
                 new RetrySchedule(mail.retryBase(), mail.retryMax(), mail.giveUpAfter(), new SecureRandom()::nextDouble),
                 mail.timeout(), clock, registry);
+        ConsoleConfig console = config.console();
+        this.signInThrottle = new SignInThrottle(signIns, new Backoff(console.lockoutAfter(), console.lockoutBase(), console.lockoutMax()),
+                clock);
     }
 
     /**
@@ -431,6 +459,7 @@ public final class AdminModule implements AutoCloseable {
         voicemails.sweepExpired();
         purgeEvents();
         keyUsage.flush();
+        database.inTransaction(signInThrottle::purge);
     }
 
     /** Events older than webhooks.retention with nothing queued go, with their delivery log; a bounded step per sweep. */
@@ -530,9 +559,25 @@ public final class AdminModule implements AutoCloseable {
                 new EndUserFiles(database, endUsers, documentFiles, complianceKeys::documentKeys, new SecureRandom(), suspensions,
                         auditor, clock, config.compliance().maxDocumentFileBytes()),
                 consents,
-                new RealNameReport(database, new JdbcRealNameReportStore()));
+                new RealNameReport(database, new JdbcRealNameReportStore()),
+                people(inputs));
         return new AdminApi(services, config.admin(), config.api(), config.media(), config.storage().dataDir().resolve("uploads"),
                 mapper, registry, ready, simulator, clock).router(vertx, blocking);
+    }
+
+    /** People who sign in (ADR 0030): invitations by e-mail, sign-in with a code by SMS, sessions, the login journal. */
+    private AdminApi.People people(NumberInputs inputs) {
+        ConsoleConfig console = config.console();
+        SecureRandom random = new SecureRandom();
+        PasswordHasher hasher = new PasswordHasher(random);
+        SessionSecrets secrets = new SessionSecrets(random);
+        return new AdminApi.People(
+                new UserService(database, users, userSessions, accounts, hasher, PasswordPolicy.bundled(), secrets,
+                        notices, inputs, auditor, clock, console.base(), console.invitationTtl()),
+                new SignInService(database, users, userSessions, signIns, signInThrottle, hasher, new ContactCodes(random), secrets,
+                        new OutboxSmsGateway(outbox, clock), auditor, clock, console, registry),
+                new SessionService(database, userSessions, users, auditor, clock, console.sessionIdle()),
+                new LoginJournal(database, signIns));
     }
 
     /** Answers requests the HTTP layer could not decode (414, 431, 400) in the API's problem+json shape. */

@@ -43,6 +43,10 @@ import io.vpbx.admin.service.compliance.ComplaintStops;
 import io.vpbx.admin.service.compliance.Consents;
 import io.vpbx.admin.service.compliance.RealNameReport;
 import io.vpbx.admin.service.compliance.EndUserFiles;
+import io.vpbx.admin.service.people.LoginJournal;
+import io.vpbx.admin.service.people.SessionService;
+import io.vpbx.admin.service.people.SignInService;
+import io.vpbx.admin.service.people.UserService;
 import io.vpbx.config.AdminConfig;
 import io.vpbx.config.ApiConfig;
 import io.vpbx.config.MediaConfig;
@@ -69,7 +73,11 @@ public final class AdminApi {
                            AccountLimitService accountLimits, MediaService media, VoicemailService voicemails,
                            ScenarioService scenarios, ScheduleService schedules, ScheduleHoursCodec scheduleCodec,
                            WebhookService webhooks, ComplaintStops complaintStops, EndUserFiles endUserFiles,
-                           Consents consents, RealNameReport realNameReport) {
+                           Consents consents, RealNameReport realNameReport, People people) {
+    }
+
+    /** The services of people who sign in (ADR 0030). */
+    public record People(UserService users, SignInService signIn, SessionService sessions, LoginJournal journal) {
     }
 
     private final Services services;
@@ -119,9 +127,9 @@ public final class AdminApi {
         RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
         FailedAuthLimiter failures = new FailedAuthLimiter(api.authFailureLimit(), api.authFailureWindow().toNanos(),
                 System::nanoTime);
-        AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), blocking, limiter, failures, registry),
-                registry, config.maxBodyBytes(), api.maxJsonBodyBytes(), media.maxUploadBytes(), services.endUserFiles().maxBytes(),
-                uploadsDirectory, exchange);
+        AdminRouter router = new AdminRouter(new AuthenticationHandler(services.authenticator(), services.people().sessions(),
+                blocking, limiter, failures, registry), registry, config.maxBodyBytes(), api.maxJsonBodyBytes(),
+                media.maxUploadBytes(), services.endUserFiles().maxBytes(), uploadsDirectory, exchange);
         List<Routes> api = List.of(
                 new AccountRoutes(services.accounts(), services.inputs(), exchange, query),
                 new CatalogRoutes(services.catalogImport(), services.catalogSearch(), views, exchange, query),
@@ -152,8 +160,13 @@ public final class AdminApi {
                 new ScenarioRoutes(services.scenarios(), exchange, query),
                 new ScheduleRoutes(services.schedules(), services.scheduleCodec(), exchange, query),
                 new WebhookRoutes(services.webhooks(), exchange, query),
+                new UserRoutes(services.people().users(), exchange, query),
+                new SessionRoutes(services.people().sessions(), exchange),
+                new LoginJournalRoutes(services.people().journal(), exchange, query),
                 new SimulateRoutes(simulator, services.numbers(), services.media(), services.employees(), services.inputs(),
                         exchange, clock));
-        return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking)), api);
+        List<Routes> signIn = List.of(new SignInRoutes(services.people().signIn(), services.people().users(), exchange));
+        return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking),
+                new ConsoleRoutes(ConsoleAssets.fromClasspath())), signIn, api);
     }
 }

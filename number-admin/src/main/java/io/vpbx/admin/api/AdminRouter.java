@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the admin API's router in one place: request id, metrics, bounded body, authentication and
- * rate limit for /v1, the resources' routes, and one failure handler answering problem+json.
+ * Builds the admin API's router in one place: request id, metrics, bounded body, sign-in, authentication (API key or
+ * session cookie) and rate limit for /v1, the resources' routes, and one failure handler answering problem+json.
  *
  * <p>Bodies are bounded per route: the CSV import may send up to {@code admin.max-body-bytes}, every other
  * route {@code api.max-json-body-bytes}. A body over its limit gets 413 as soon as its Content-Length
@@ -51,7 +51,11 @@ public final class AdminRouter {
         this.exchange = exchange;
     }
 
-    public Router build(Vertx vertx, List<Routes> publicRoutes, List<Routes> apiRoutes) {
+    /**
+     * {@code signInRoutes}: what a person does before having a session (sign in, accept an invitation), under /v1 with
+     * its bounded JSON body but ahead of authentication.
+     */
+    public Router build(Vertx vertx, List<Routes> publicRoutes, List<Routes> signInRoutes, List<Routes> apiRoutes) {
         Router router = Router.router(vertx);
         router.route().handler(new RequestIdHandler());
         router.route().handler(new HttpMetricsHandler(registry));
@@ -64,6 +68,7 @@ public final class AdminRouter {
         router.post(EndUserFileRoutes.PATH).handler(BodyHandler.create(false).setBodyLimit(maxDocumentFileBytes));
         router.post(EndUserFileRoutes.PATH).failureHandler(rc -> nameTheFile(rc, maxDocumentFileBytes, "compliance.max-document-file-size"));
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxJsonBytes));
+        signInRoutes.forEach(routes -> routes.mount(router));
         router.route("/v1/*").handler(authentication);
         apiRoutes.forEach(routes -> routes.mount(router));
         router.route().failureHandler(rc -> answer(rc, problems.toProblem(rc.failure(), rc.statusCode(), rc.request().path(),

@@ -25,8 +25,8 @@ public final class OutboxMailSender implements MailSender {
     public void send(OutgoingMail mail) {
         OutgoingMail.Attachment file = mail.attachment();
         transactions.inTransaction(tx -> {
-            outbox.appendEmail(tx, new OutboxMessage(0, mail.to(), mail.subject(), mail.body(), clock.instant(), file.fileName(),
-                    (long) file.bytes().length));
+            outbox.appendEmail(tx, new OutboxMessage(0, mail.to(), mail.subject(), mail.body(), clock.instant(),
+                    file == null ? null : file.fileName(), file == null ? null : (long) file.bytes().length));
             return null;
         });
     }

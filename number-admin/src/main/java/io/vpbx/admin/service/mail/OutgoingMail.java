@@ -2,7 +2,7 @@ package io.vpbx.admin.service.mail;
 
 import java.util.Objects;
 
-/** One e-mail to one recipient, in plain text, with one attachment. */
+/** One e-mail to one recipient, in plain text, with one attachment or (an invitation) none. */
 public record OutgoingMail(String to, String subject, String body, Attachment attachment) {
 
     /** A file sent with the mail: its name, MIME type and bytes. */
@@ -14,10 +14,14 @@ public record OutgoingMail(String to, String subject, String body, Attachment at
         }
     }
 
+    /** A mail of text only. */
+    public OutgoingMail(String to, String subject, String body) {
+        this(to, subject, body, null);
+    }
+
     public OutgoingMail {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(attachment, "attachment");
     }
 }

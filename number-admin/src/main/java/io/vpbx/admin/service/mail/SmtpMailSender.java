@@ -80,6 +80,11 @@ public final class SmtpMailSender implements MailSender {
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.to(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(clock.instant()));
+        if (mail.attachment() == null) {
+            message.setText(mail.body(), StandardCharsets.UTF_8.name());
+            message.saveChanges();
+            return message;
+        }
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.body(), StandardCharsets.UTF_8.name());
         MimeBodyPart file = new MimeBodyPart();

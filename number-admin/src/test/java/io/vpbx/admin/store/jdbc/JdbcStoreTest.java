@@ -78,6 +78,18 @@ abstract class JdbcStoreTest implements StoreContract {
         return new JdbcAccountStore();
     }
 
+    public io.vpbx.admin.store.UserStore users() {
+        return new JdbcUserStore();
+    }
+
+    public io.vpbx.admin.store.SessionStore userSessions() {
+        return new JdbcSessionStore();
+    }
+
+    public io.vpbx.admin.store.SignInStore signIns() {
+        return new JdbcSignInStore();
+    }
+
     public AccountLimitStore accountLimits() {
         return new JdbcAccountLimitStore();
     }

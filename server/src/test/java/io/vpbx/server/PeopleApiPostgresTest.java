@@ -1,0 +1,7 @@
+package io.vpbx.server;
+
+class PeopleApiPostgresTest extends PeopleApiContract {
+    PeopleApiPostgresTest() {
+        super("postgresql");
+    }
+}
