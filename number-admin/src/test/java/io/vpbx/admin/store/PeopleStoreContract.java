@@ -129,6 +129,9 @@ public interface PeopleStoreContract extends StoreContract {
         assertFalse(check(tx -> userSessions().revoke(tx, "s-2", T0.plusSeconds(101))));
         assertEquals(1, (int) inTx(tx -> userSessions().revokeAllOf(tx, "u-1", null, T0.plusSeconds(102))));
         assertEquals(List.of(), inTx(tx -> userSessions().sessionsOf(tx, "u-1", T0.plusSeconds(103))));
+        assertEquals(3, (int) inTx(tx -> userSessions().purgeEnded(tx, T0.plus(Duration.ofDays(1)))),
+                "the challenge and both revoked sessions");
+        assertEquals(Optional.empty(), inTx(tx -> userSessions().session(tx, "s-1")));
     }
 
     @Test
