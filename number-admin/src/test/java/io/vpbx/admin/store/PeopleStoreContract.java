@@ -169,5 +169,7 @@ public interface PeopleStoreContract extends StoreContract {
         assertEquals(List.of("nobody@acme.example"), inTx(tx -> signIns().journalPage(tx, null, false, null, 10)).stream()
                 .map(LoginAttempt::email).toList(), "no account: what belongs to none");
         assertEquals(7, inTx(tx -> signIns().journalPage(tx, null, true, null, 10)).size());
+        assertEquals(3, (int) inTx(tx -> signIns().purgeJournal(tx, T0.plusSeconds(1))), "the lines before T0 + 1 s");
+        assertEquals(4, inTx(tx -> signIns().journalPage(tx, null, true, null, 10)).size());
     }
 }
