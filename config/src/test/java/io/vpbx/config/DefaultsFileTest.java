@@ -56,7 +56,8 @@ class DefaultsFileTest {
             "sms.gateway", "sms.smpp.host", "sms.smpp.port", "sms.smpp.system-id", "sms.smpp.password", "sms.smpp.system-type",
             "sms.sender", "sms.http.url", "sms.http.token", "sms.timeout", "sms.retry-base", "sms.retry-max", "sms.give-up-after",
             "console.base-url", "console.session-idle", "console.session-max", "console.invitation-ttl", "console.code-ttl",
-            "console.code-attempts", "console.lockout.after", "console.lockout.base", "console.lockout.max");
+            "console.code-attempts", "console.lockout.after", "console.lockout.base", "console.lockout.max",
+            "console.journal-retention");
 
     @Test
     void defaultsFileDeclaresExactlyTheKnownKeys() {
