@@ -445,12 +445,12 @@ public final class SipServer implements AutoCloseable {
         }
     }
 
-    /** The bound UDP port, or -1 when UDP is off or the server is not running. */
     /** The socket implementation serving SIP here: {@code io_uring}, {@code epoll} or {@code nio}. */
     public String ioEngine() {
         return sockets.name();
     }
 
+    /** The bound UDP port, or -1 when UDP is off or the server is not running. */
     public synchronized int udpPort() {
         return udp == null ? NOT_BOUND : localPort(udp);
     }
