@@ -19,7 +19,7 @@ CREATE INDEX end_users_agent_expiry ON end_users (agent_document_expires_on);
 CREATE TABLE end_user_files (
     id             VARCHAR(36)  PRIMARY KEY,
     account_id     VARCHAR(36)  NOT NULL REFERENCES accounts (id),
-    end_user_id    VARCHAR(36)  NOT NULL REFERENCES end_users (id),
+    end_user_id    VARCHAR(36)  NOT NULL REFERENCES end_users (id) ON DELETE CASCADE,
     purpose        VARCHAR(32)  NOT NULL,
     content_type   VARCHAR(32)  NOT NULL,
     size_bytes     INTEGER      NOT NULL,
@@ -34,7 +34,7 @@ CREATE INDEX end_user_files_key ON end_user_files (key_id);
 
 -- Reminders of a coming expiry already given (7 and 1 days before), so that a sweep run many times a day gives each once.
 CREATE TABLE expiry_reminders (
-    end_user_id  VARCHAR(36) NOT NULL REFERENCES end_users (id),
+    end_user_id  VARCHAR(36) NOT NULL REFERENCES end_users (id) ON DELETE CASCADE,
     subject      VARCHAR(32) NOT NULL,
     expires_on   DATE        NOT NULL,
     days_before  INTEGER     NOT NULL,

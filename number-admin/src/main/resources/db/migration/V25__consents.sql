@@ -1,10 +1,10 @@
 -- Consent to the processing of an end user's personal data: recorded when the data is collected (the text's version
 -- and the channel it was given through), withdrawn by the end user. Rows hold no personal data and outlive erasure as
--- the proof of what was agreed.
+-- the proof of what was agreed; they go only with an end user deleted outright (one who never held a number).
 CREATE TABLE end_user_consents (
     id            VARCHAR(36) PRIMARY KEY,
     account_id    VARCHAR(36) NOT NULL REFERENCES accounts (id),
-    end_user_id   VARCHAR(36) NOT NULL REFERENCES end_users (id),
+    end_user_id   VARCHAR(36) NOT NULL REFERENCES end_users (id) ON DELETE CASCADE,
     text_version  VARCHAR(50) NOT NULL,
     channel       VARCHAR(16) NOT NULL,
     given_at      TIMESTAMP WITH TIME ZONE NOT NULL,

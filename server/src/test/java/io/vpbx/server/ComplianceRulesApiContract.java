@@ -444,6 +444,11 @@ abstract class ComplianceRulesApiContract extends WholeServerContract {
         assertEquals(409, api.post("/v1/end-users/" + ivan + "/consents/withdraw", acme, "{}").status(), "nothing left to withdraw");
         assertEquals(1, api.get("/v1/audit-events?action=end_user.consent_withdrawn", acme).json().get("items").size());
 
+        String never = created(api.post("/v1/end-users", acme, String.format(person.replace("Ivan Petrov", "Pavel Orlov"),
+                "{\"text_version\":\"pd-2026-03\",\"channel\":\"paper\"}")));
+        assertEquals(201, upload(acme, never, "purpose=document_scan", "image/png", PNG).status());
+        assertEquals(204, api.delete("/v1/end-users/" + never, acme).status(), "one who never held a number goes with consent and files");
+
         String olga = ruPerson(acme, "+79162223344");
         bindAndConfirm(acme, "+74951230005", olga, "+79162223344");
         assertEquals("active", number(acme, "+74951230005").get("state").asText(), "another holder brings the number back");

@@ -1,6 +1,5 @@
 package io.vpbx.admin.service.compliance;
 
-import io.vpbx.admin.domain.compliance.DocumentStatus;
 import io.vpbx.admin.domain.compliance.EndUser;
 import io.vpbx.admin.domain.inventory.NumberRecord;
 import io.vpbx.admin.domain.lifecycle.LifecycleEvent;
@@ -17,8 +16,6 @@ import io.vpbx.admin.store.Transactions;
 import io.vpbx.config.ComplianceConfig;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
