@@ -302,7 +302,7 @@ public final class CallRecordWriter implements CallRecordSink, AutoCloseable {
     }
 
     private void hold(List<CallRecord> batch) {
-        if (held.isEmpty()) {
+        if (held.isEmpty() && journal.map(CallRecordJournal::size).orElse(0L) == 0) {
             nextRetryNanos = System.nanoTime() + retryNanos;
             log.warn("the database is unreachable; holding call records until it answers");
         }
