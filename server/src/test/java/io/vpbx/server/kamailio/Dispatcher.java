@@ -41,18 +41,26 @@ public final class Dispatcher implements AutoCloseable {
         this.folder = folder;
     }
 
-    /** Starts it in front of the nodes' SIP ports on 127.0.0.1; returns once its JSON-RPC answers. */
-    public static Dispatcher start(List<Integer> nodePorts) {
+    /**
+     * Starts it in front of the nodes' SIP ports on 127.0.0.1; returns once its JSON-RPC answers.
+     *
+     * @param defines more {@code -A} defines of the configuration, e.g. {@code PROBE_THRESHOLD=2}
+     */
+    public static Dispatcher start(List<Integer> nodePorts, String... defines) {
         int port = Kamailio.freeUdpAndTcpPort();
         try {
             Path folder = Files.createTempDirectory(Files.createDirectories(Kamailio.runsFolder()), "dispatcher-");
             StringBuilder list = new StringBuilder();
             nodePorts.forEach(node -> list.append("1 sip:127.0.0.1:").append(node).append('\n'));
             Files.writeString(folder.resolve("dispatcher.list"), list.toString());
-            List<String> command = List.of("kamailio", "-DD", "-E", "-f", CONFIG.toAbsolutePath().normalize().toString(),
+            List<String> command = new ArrayList<>(List.of("kamailio", "-DD", "-E", "-f", CONFIG.toAbsolutePath().normalize().toString(),
                     "-P", folder.resolve("kamailio.pid").toString(), "-Y", folder.toString(), "-w", folder.toString(),
                     "-m", "32", "-M", "8", "-A", "PORT=" + port, "-A", "CHILDREN=2",
-                    "-A", "DISPATCHER_LIST=\"" + folder.resolve("dispatcher.list") + "\"");
+                    "-A", "DISPATCHER_LIST=\"" + folder.resolve("dispatcher.list") + "\""));
+            for (String define : defines) {
+                command.add("-A");
+                command.add(define);
+            }
             Files.writeString(folder.resolve("command.txt"), String.join(" ", command) + "\n");
             Process process = new ProcessBuilder(command).directory(folder.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
