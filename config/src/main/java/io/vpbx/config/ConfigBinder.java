@@ -351,6 +351,7 @@ final class ConfigBinder {
         Integer lockoutAfter = values.read("console.lockout.after", ValueType.intAtLeast(1));
         Duration lockoutBase = values.read("console.lockout.base", ValueType.duration());
         Duration lockoutMax = values.read("console.lockout.max", ValueType.duration());
+        Duration journalRetention = values.read("console.journal-retention", ValueType.duration());
         if (idle != null && max != null && idle.compareTo(max) > 0) {
             values.problem("console.session-idle", "expected no longer than console.session-max (" + max + ") but got '" + idle + "'");
         }
@@ -359,7 +360,8 @@ final class ConfigBinder {
                     + lockoutBase + "'");
         }
         return values.valid()
-                ? new ConsoleConfig(baseUrl, idle, max, invitation, codeTtl, codeAttempts, lockoutAfter, lockoutBase, lockoutMax)
+                ? new ConsoleConfig(baseUrl, idle, max, invitation, codeTtl, codeAttempts, lockoutAfter, lockoutBase, lockoutMax,
+                        journalRetention)
                 : null;
     }
 

@@ -18,9 +18,10 @@ import java.util.Objects;
  *                        (console.lockout.after)
  * @param lockoutBase     the first delay, doubled by each further failure (console.lockout.base)
  * @param lockoutMax      the longest delay (console.lockout.max)
+ * @param journalRetention how long login journal lines are kept (console.journal-retention)
  */
 public record ConsoleConfig(URI baseUrl, Duration sessionIdle, Duration sessionMax, Duration invitationTtl, Duration codeTtl,
-        int codeAttempts, int lockoutAfter, Duration lockoutBase, Duration lockoutMax) {
+        int codeAttempts, int lockoutAfter, Duration lockoutBase, Duration lockoutMax, Duration journalRetention) {
 
     public ConsoleConfig {
         Objects.requireNonNull(baseUrl, "console.base-url");
@@ -36,6 +37,7 @@ public record ConsoleConfig(URI baseUrl, Duration sessionIdle, Duration sessionM
         Checks.requireAtLeast(lockoutAfter, 1, "console.lockout.after");
         Checks.requirePositive(lockoutBase, "console.lockout.base");
         Checks.requirePositive(lockoutMax, "console.lockout.max");
+        Checks.requirePositive(journalRetention, "console.journal-retention");
         if (sessionIdle.compareTo(sessionMax) > 0) {
             throw new IllegalArgumentException("console.session-idle must not be longer than console.session-max");
         }

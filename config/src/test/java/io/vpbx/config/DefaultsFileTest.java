@@ -50,7 +50,8 @@ class DefaultsFileTest {
             "mail.retry-base", "mail.retry-max", "mail.give-up-after",
             "scenario.max-steps",
             "console.base-url", "console.session-idle", "console.session-max", "console.invitation-ttl", "console.code-ttl",
-            "console.code-attempts", "console.lockout.after", "console.lockout.base", "console.lockout.max");
+            "console.code-attempts", "console.lockout.after", "console.lockout.base", "console.lockout.max",
+            "console.journal-retention");
 
     @Test
     void defaultsFileDeclaresExactlyTheKnownKeys() {

@@ -318,7 +318,8 @@ public final class AdminModule implements AutoCloseable {
     /**
      * The periodic housekeeping: numbers whose time is up go back to the catalog, compliance deadlines are
      * applied, documents and line passwords sealed under a retired key are sealed again, old idempotency keys go,
-     * voicemails older than voicemail.retention are deleted.
+     * voicemails older than voicemail.retention are deleted, sign-in failure counts a day old and sessions and sign-in
+     * challenges that ended a day ago are forgotten, login journal lines older than console.journal-retention go.
      */
     public void runMaintenance() {
         sweeper.sweepOnce();
@@ -329,6 +330,8 @@ public final class AdminModule implements AutoCloseable {
         voicemails.sweepExpired();
         keyUsage.flush();
         database.inTransaction(signInThrottle::purge);
+        database.inTransaction(tx -> userSessions.purgeEnded(tx, clock.instant().minus(java.time.Duration.ofDays(1))));
+        database.inTransaction(tx -> signIns.purgeJournal(tx, clock.instant().minus(config.console().journalRetention())));
     }
 
     /** The admin API's router on {@code vertx}; its blocking work (JDBC) runs through {@code blocking}. */

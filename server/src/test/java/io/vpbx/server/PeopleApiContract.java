@@ -193,6 +193,19 @@ abstract class PeopleApiContract extends WholeServerContract {
         running.clock.advance(Duration.ofHours(73));
         assertEquals(404, Console.accept(api, token, PASSWORD).status(), "console.invitation-ttl is 72h");
         assertEquals(404, Console.accept(api, "x".repeat(43), PASSWORD).status());
+
+        JsonNode pat = null;
+        for (JsonNode person : api.get("/v1/users", acme).json().get("items")) {
+            if (person.get("email").asText().equals("pat@acme.example")) {
+                pat = person;
+            }
+        }
+        Api.Response again = api.post("/v1/users/" + pat.get("id").asText() + "/invitation", acme, null);
+        assertEquals(201, again.status(), again.body());
+        String fresh = Console.invitationToken(api, "pat@acme.example");
+        assertNotEquals(token, fresh);
+        assertEquals(201, Console.accept(api, fresh, PASSWORD).status(), "a new link works");
+        assertEquals(409, api.post("/v1/users/" + pat.get("id").asText() + "/invitation", acme, null).status());
     }
 
     @Test

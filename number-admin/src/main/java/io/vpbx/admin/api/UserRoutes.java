@@ -51,6 +51,7 @@ final class UserRoutes implements Routes {
         router.get("/v1/users/:id").handler(Query.takesNone()).handler(this::get);
         router.patch("/v1/users/:id").handler(Query.takesNone()).handler(this::change);
         router.delete("/v1/users/:id").handler(Query.takesNone()).handler(this::remove);
+        router.post("/v1/users/:id/invitation").handler(Query.takesNone()).handler(this::reinvite);
     }
 
     private void list(RoutingContext rc) {
@@ -106,6 +107,10 @@ final class UserRoutes implements Routes {
             return view(exchange.mapper(), users.change(exchange.context(rc), rc.pathParam("id"),
                     new UserService.Edit(given.name(), role, given.contactPhone(), state)));
         });
+    }
+
+    private void reinvite(RoutingContext rc) {
+        exchange.blocking(rc, 201, () -> view(exchange.mapper(), users.reinvite(exchange.context(rc), rc.pathParam("id"))));
     }
 
     private void remove(RoutingContext rc) {

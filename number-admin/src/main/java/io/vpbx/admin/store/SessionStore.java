@@ -34,6 +34,9 @@ public interface SessionStore {
     /** Revokes every session of the person (disabled, deleted, password changed) but {@code keep} (may be null). */
     int revokeAllOf(Tx tx, String userId, String keep, Instant at) throws SQLException;
 
+    /** Deletes challenges and sessions that ended (expired or revoked) before {@code before}; returns how many. */
+    int purgeEnded(Tx tx, Instant before) throws SQLException;
+
     /** The person's sessions not revoked and not past their absolute expiry, newest first. */
     List<UserSession> sessionsOf(Tx tx, String userId, Instant now) throws SQLException;
 }

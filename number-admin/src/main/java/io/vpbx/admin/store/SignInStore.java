@@ -22,6 +22,9 @@ public interface SignInStore {
 
     void journal(Tx tx, LoginAttempt attempt) throws SQLException;
 
+    /** Deletes journal lines older than {@code before}; returns how many. */
+    int purgeJournal(Tx tx, Instant before) throws SQLException;
+
     /**
      * Journal lines of an account (null: every line, for the operator), newest first, with ids below {@code beforeId}
      * (null: from the newest).

@@ -129,6 +129,9 @@ public interface PeopleStoreContract extends StoreContract {
         assertFalse(check(tx -> userSessions().revoke(tx, "s-2", T0.plusSeconds(101))));
         assertEquals(1, (int) inTx(tx -> userSessions().revokeAllOf(tx, "u-1", null, T0.plusSeconds(102))));
         assertEquals(List.of(), inTx(tx -> userSessions().sessionsOf(tx, "u-1", T0.plusSeconds(103))));
+        assertEquals(3, (int) inTx(tx -> userSessions().purgeEnded(tx, T0.plus(Duration.ofDays(1)))),
+                "the challenge and both revoked sessions");
+        assertEquals(Optional.empty(), inTx(tx -> userSessions().session(tx, "s-1")));
     }
 
     @Test
@@ -166,5 +169,7 @@ public interface PeopleStoreContract extends StoreContract {
         assertEquals(List.of("nobody@acme.example"), inTx(tx -> signIns().journalPage(tx, null, false, null, 10)).stream()
                 .map(LoginAttempt::email).toList(), "no account: what belongs to none");
         assertEquals(7, inTx(tx -> signIns().journalPage(tx, null, true, null, 10)).size());
+        assertEquals(3, (int) inTx(tx -> signIns().purgeJournal(tx, T0.plusSeconds(1))), "the lines before T0 + 1 s");
+        assertEquals(4, inTx(tx -> signIns().journalPage(tx, null, true, null, 10)).size());
     }
 }

@@ -111,6 +111,24 @@ public final class UserService {
         });
     }
 
+    /** Sends an invited person a new link (the old ones keep their own expiry); 409 once the person is active. */
+    public AccountUser reinvite(RequestContext ctx, String userId) {
+        Instant now = clock.instant();
+        String token = secrets.newToken();
+        return transactions.inTransaction(tx -> {
+            AccountUser user = visible(tx, ctx, userId);
+            requireMayManage(ctx, user.role());
+            if (user.state() != UserState.INVITED) {
+                throw new ConflictException("the person has accepted an invitation already");
+            }
+            users.addInvitation(tx, new Invitation(SessionSecrets.hash(token), user.id(), now, now.plus(invitationTtl), null));
+            email.send(tx, user.email(), "Your invitation to vpbx", invitationText(user.name(), user.role(), token, now.plus(invitationTtl)));
+            auditor.record(tx, ctx, user.accountId(), "user.reinvited", "user", user.id(), new Changes()
+                    .field("invitation_expires_at", null, now.plus(invitationTtl).toString()).list());
+            return user;
+        });
+    }
+
     /** Sets the password through an invitation link (no sign-in needed): the person becomes active. */
     public AccountUser accept(String token, String password, String name, String phoneText, String sourceIp, String requestId) {
         String phone = phoneText == null ? null : inputs.one("contact_phone", phoneText);

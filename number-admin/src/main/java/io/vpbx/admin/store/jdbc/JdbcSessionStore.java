@@ -81,6 +81,13 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public int purgeEnded(Tx tx, Instant before) throws SQLException {
+        Timestamp at = Timestamp.from(before);
+        return IdQueries.update(tx, "DELETE FROM sign_in_challenges WHERE expires_at < ?", at)
+                + IdQueries.update(tx, "DELETE FROM user_sessions WHERE expires_at < ? OR revoked_at < ?", at, at);
+    }
+
+    @Override
     public List<UserSession> sessionsOf(Tx tx, String userId, Instant now) throws SQLException {
         return IdQueries.query(tx, JdbcSessionStore::session, "SELECT " + SESSION_COLUMNS + " FROM user_sessions WHERE user_id = ? "
                 + "AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC, id LIMIT 100", userId, Timestamp.from(now));

@@ -54,6 +54,11 @@ public final class JdbcSignInStore implements SignInStore {
     }
 
     @Override
+    public int purgeJournal(Tx tx, Instant before) throws SQLException {
+        return IdQueries.update(tx, "DELETE FROM login_journal WHERE at < ?", Timestamp.from(before));
+    }
+
+    @Override
     public List<LoginAttempt> journalPage(Tx tx, String accountId, boolean everyAccount, Long beforeId, int limit)
             throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + JOURNAL_COLUMNS + " FROM login_journal WHERE id < ?");
