@@ -154,6 +154,7 @@ import io.vpbx.admin.store.jdbc.JdbcUserStore;
 import io.vpbx.admin.domain.people.Backoff;
 import io.vpbx.admin.domain.people.PasswordPolicy;
 import io.vpbx.admin.domain.people.SessionSecrets;
+import io.vpbx.admin.service.people.Invitations;
 import io.vpbx.admin.service.people.LoginJournal;
 import io.vpbx.admin.service.people.PasswordHasher;
 import io.vpbx.admin.service.people.SessionService;
@@ -574,9 +575,11 @@ public final class AdminModule implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         PasswordHasher hasher = new PasswordHasher(random);
         SessionSecrets secrets = new SessionSecrets(random);
+        PasswordPolicy policy = PasswordPolicy.bundled();
         return new AdminApi.People(
-                new UserService(database, users, userSessions, accounts, hasher, PasswordPolicy.bundled(), secrets,
-                        notices, inputs, auditor, clock, console.base(), console.invitationTtl()),
+                new UserService(database, users, userSessions, hasher, policy, inputs, auditor, clock),
+                new Invitations(database, users, accounts, hasher, policy, secrets, notices, inputs, auditor, clock, console.base(),
+                        console.invitationTtl()),
                 new SignInService(database, users, userSessions, signIns, signInThrottle, hasher, new ContactCodes(random), secrets,
                         new OutboxSmsGateway(outbox, clock), auditor, clock, console, registry),
                 new SessionService(database, userSessions, users, auditor, clock, console.sessionIdle()),

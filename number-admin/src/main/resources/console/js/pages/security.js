@@ -1,8 +1,8 @@
 // Account security: the account's users and invitations (owners and admins), and the login journal.
-import {h, field, input, select, table, replace, status, formatTime} from '../dom.js';
+import {h, field, input, select, table, replace, status, formatTime, button} from '../dom.js';
 import {t} from '../i18n.js';
 import {get, post, all} from '../api.js';
-import {showError, clearErrors} from '../errors.js';
+import {showError, clearErrors, describe} from '../errors.js';
 
 const ROLES = ['owner', 'admin', 'editor', 'viewer'];
 
@@ -22,6 +22,19 @@ export async function render(root, params, app) {
     replace(journal, h('h2', {}, t('security.journal')), h('p', {class: 'muted'}, error.status === 403
       ? t('security.ownersOnly') : error.message));
   }
+}
+
+/** Someone who lost the invitation link gets a new one (the old one stops working). */
+function resend(user) {
+  const b = button(t('security.resend'), async () => {
+    try {
+      await post(`/v1/users/${encodeURIComponent(user.id)}/invitation`);
+      b.replaceWith(h('span', {role: 'status'}, t('security.invited')));
+    } catch (error) {
+      b.after(h('span', {class: 'error'}, describe(error)));
+    }
+  });
+  return b;
 }
 
 async function drawUsers(section) {
@@ -50,6 +63,7 @@ async function drawUsers(section) {
     }
   });
   replace(section, h('h2', {}, t('security.users')), table([t('security.email'), t('invite.name'), t('security.role'),
-    t('security.state')], people.map((u) => h('tr', {}, h('td', {}, u.email), h('td', {}, u.name || ''),
-    h('td', {}, t(`role.${u.role}`)), h('td', {}, u.status || u.state || '')))), form);
+    t('security.state'), ''], people.map((u) => h('tr', {}, h('td', {}, u.email), h('td', {}, u.name || ''),
+    h('td', {}, t(`role.${u.role}`)), h('td', {}, t(`userState.${u.state}`)),
+    h('td', {}, u.state === 'invited' ? resend(u) : null)))), form);
 }

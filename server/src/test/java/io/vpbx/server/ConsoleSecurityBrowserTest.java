@@ -120,6 +120,15 @@ class ConsoleSecurityBrowserTest implements ConsoleBrowser.User {
     }
 
     @Test
+    void anOwnerSeesThePeopleAndTheLoginJournal() {
+        fixtures.signIn(browser, OWNER, OWNER_PHONE);
+        browser.click("a[href='#/security']");
+        browser.waitForText("#users", VIEWER);
+        browser.waitForText("#login-journal", OWNER);
+        assertTrue(browser.text("#login-journal").contains("ok"), browser.text("#login-journal"));
+    }
+
+    @Test
     void aChangeWithoutTheCsrfTokenIsRefused() {
         fixtures.signIn(browser, OWNER, OWNER_PHONE);
         long status = browser.fetchStatus("PATCH", "/v1/numbers/" + OURS.replace("+", "%2B"), "{\"comment\":\"forged\"}", Map.of());

@@ -132,6 +132,10 @@ class ConsoleTourBrowserTest implements ConsoleBrowser.User {
         browser.waitForText("#binding-state", "M2M device");
         JsonNode binding = ok(200, api.get("/v1/numbers/" + GOLD + "/binding", key)).json();
         assertEquals(device, binding.get("holder_id").asText());
+        browser.click("a[href='#/holders']");
+        browser.waitForText("#m2m-devices", "Teltonika RUT240");
+        browser.driver.navigate().back();
+        browser.waitFor("#forwarding-form");
     }
 
     private void forwardItToAnEmployee() {

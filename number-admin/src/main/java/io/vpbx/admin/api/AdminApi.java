@@ -43,6 +43,7 @@ import io.vpbx.admin.service.compliance.ComplaintStops;
 import io.vpbx.admin.service.compliance.Consents;
 import io.vpbx.admin.service.compliance.RealNameReport;
 import io.vpbx.admin.service.compliance.EndUserFiles;
+import io.vpbx.admin.service.people.Invitations;
 import io.vpbx.admin.service.people.LoginJournal;
 import io.vpbx.admin.service.people.SessionService;
 import io.vpbx.admin.service.people.SignInService;
@@ -77,7 +78,7 @@ public final class AdminApi {
     }
 
     /** The services of people who sign in (ADR 0030). */
-    public record People(UserService users, SignInService signIn, SessionService sessions, LoginJournal journal) {
+    public record People(UserService users, Invitations invitations, SignInService signIn, SessionService sessions, LoginJournal journal) {
     }
 
     private final Services services;
@@ -160,12 +161,12 @@ public final class AdminApi {
                 new ScenarioRoutes(services.scenarios(), exchange, query),
                 new ScheduleRoutes(services.schedules(), services.scheduleCodec(), exchange, query),
                 new WebhookRoutes(services.webhooks(), exchange, query),
-                new UserRoutes(services.people().users(), exchange, query),
+                new UserRoutes(services.people().users(), services.people().invitations(), exchange, query),
                 new SessionRoutes(services.people().sessions(), exchange),
                 new LoginJournalRoutes(services.people().journal(), exchange, query),
                 new SimulateRoutes(simulator, services.numbers(), services.media(), services.employees(), services.inputs(),
                         exchange, clock));
-        List<Routes> signIn = List.of(new SignInRoutes(services.people().signIn(), services.people().users(), exchange));
+        List<Routes> signIn = List.of(new SignInRoutes(services.people().signIn(), services.people().invitations(), exchange));
         return router.build(vertx, List.of(new OperationsRoutes(databaseAnswers, registry, blocking),
                 new ConsoleRoutes(ConsoleAssets.fromClasspath())), signIn, api);
     }

@@ -6,7 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vpbx.admin.domain.people.SessionSecrets;
 import io.vpbx.admin.service.people.SignInRefusedException;
 import io.vpbx.admin.service.people.SignInService;
-import io.vpbx.admin.service.people.UserService;
+import io.vpbx.admin.service.people.Invitations;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,12 +33,12 @@ final class SignInRoutes implements Routes {
     }
 
     private final SignInService signIn;
-    private final UserService users;
+    private final Invitations invitations;
     private final Exchange exchange;
 
-    SignInRoutes(SignInService signIn, UserService users, Exchange exchange) {
+    SignInRoutes(SignInService signIn, Invitations invitations, Exchange exchange) {
         this.signIn = signIn;
-        this.users = users;
+        this.invitations = invitations;
         this.exchange = exchange;
     }
 
@@ -83,7 +83,7 @@ final class SignInRoutes implements Routes {
         String requestId = rc.get(Exchange.REQUEST_ID_KEY);
         exchange.blocking(rc, 201, () -> {
             Acceptance given = exchange.body(rc, Acceptance.class);
-            return UserRoutes.view(exchange.mapper(), users.accept(token, given.password(), given.name(), given.contactPhone(), source,
+            return UserRoutes.view(exchange.mapper(), invitations.accept(token, given.password(), given.name(), given.contactPhone(), source,
                     requestId));
         });
     }

@@ -10,6 +10,7 @@ import io.vpbx.admin.domain.people.AccountUser;
 import io.vpbx.admin.domain.people.UserRole;
 import io.vpbx.admin.domain.people.UserState;
 import io.vpbx.admin.service.ForbiddenException;
+import io.vpbx.admin.service.people.Invitations;
 import io.vpbx.admin.service.people.SessionService;
 import io.vpbx.admin.service.people.UserService;
 
@@ -33,11 +34,13 @@ final class UserRoutes implements Routes {
     }
 
     private final UserService users;
+    private final Invitations invitations;
     private final Exchange exchange;
     private final Query query;
 
-    UserRoutes(UserService users, Exchange exchange, Query query) {
+    UserRoutes(UserService users, Invitations invitations, Exchange exchange, Query query) {
         this.users = users;
+        this.invitations = invitations;
         this.exchange = exchange;
         this.query = query;
     }
@@ -66,7 +69,7 @@ final class UserRoutes implements Routes {
     private void invite(RoutingContext rc) {
         exchange.blocking(rc, 201, () -> {
             Invite given = exchange.body(rc, Invite.class);
-            return view(exchange.mapper(), users.invite(exchange.context(rc), given.accountId(), given.email(), given.name(),
+            return view(exchange.mapper(), invitations.invite(exchange.context(rc), given.accountId(), given.email(), given.name(),
                     given.role(), given.contactPhone()));
         });
     }
@@ -110,7 +113,7 @@ final class UserRoutes implements Routes {
     }
 
     private void reinvite(RoutingContext rc) {
-        exchange.blocking(rc, 201, () -> view(exchange.mapper(), users.reinvite(exchange.context(rc), rc.pathParam("id"))));
+        exchange.blocking(rc, 201, () -> view(exchange.mapper(), invitations.reinvite(exchange.context(rc), rc.pathParam("id"))));
     }
 
     private void remove(RoutingContext rc) {
