@@ -142,8 +142,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding, RingSequence.R
     void response(CalleeBranch branch, WireMessage response) {
         int code = response.statusCode();
         if (code < 200) {
-            branch.provisional();
-            if (branch.takeCancel()) {
+            if (branch.provisionalTakesCancel()) {
                 sendCancel(branch);
             } else if (code > 100 && earlyBranch == null && state == State.RINGING && branch.pending()) {
                 earlyMedia(branch, response);

@@ -49,8 +49,10 @@ final class CalleeBranch implements TransactionOwner<WireMessage>, RingSequence.
         this.flow = sentOn;
     }
 
-    void provisional() {
+    /** A provisional response arrived: whether a CANCEL wanted meanwhile is due now ({@link #takeCancel}). */
+    boolean provisionalTakesCancel() {
         provisional = true;
+        return takeCancel();
     }
 
     void done() {

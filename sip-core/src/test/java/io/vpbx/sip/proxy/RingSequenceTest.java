@@ -35,6 +35,8 @@ class RingSequenceTest {
     final class Recorder implements RingSequence.Ringer<Step, Leg> {
         final List<String> events = new ArrayList<>();
         final List<Leg> legs = new ArrayList<>();
+        /** The sequence the branches go to. */
+        RingSequence<Step, Leg> into;
 
         @Override
         public void ring(Step step) {
@@ -42,10 +44,10 @@ class RingSequenceTest {
             for (String name : step.legs()) {
                 Leg leg = new Leg(name);
                 legs.add(leg);
-                sequence.add(leg);
+                into.add(leg);
                 if (name.startsWith("fail:")) {
                     leg.done = true;
-                    sequence.branchEnded();
+                    into.branchEnded();
                 }
             }
         }
@@ -80,6 +82,10 @@ class RingSequenceTest {
     private final Recorder ringer = new Recorder();
     private final RingSequence<Step, Leg> sequence = new RingSequence<>(ringer, scheduler);
     private RingSequence<Step, Leg> expandingSequence;
+
+    RingSequenceTest() {
+        ringer.into = sequence;
+    }
 
     private void start(Step... steps) {
         sequence.plan(List.of(steps));
@@ -211,6 +217,7 @@ class RingSequenceTest {
             }
         };
         expandingSequence = new RingSequence<>(expanding, scheduler);
+        ringer.into = expandingSequence;
         expandingSequence.plan(plan);
         expandingSequence.start();
 
