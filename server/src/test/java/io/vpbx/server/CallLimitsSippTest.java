@@ -9,12 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.server.sipp.Sipp;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Toll-fraud limits through the whole server over UDP on 127.0.0.1, set by the operator through the admin API and
@@ -25,20 +23,13 @@ class CallLimitsSippTest {
     private static final String DID = "+74951230001";
     private static final String LONDON = "+442071234567";
 
-    @TempDir
-    Path dataDir;
-    private AcmeCalls calls;
+    @RegisterExtension
+    final AcmeCalls calls = AcmeCalls.numbers(DID);
     private String acmeId;
 
     @BeforeEach
     void start() {
-        calls = AcmeCalls.start(dataDir, DID);
         acmeId = ok(200, calls.api.get("/v1/audit-events?resource_type=account", OP)).json().get("items").get(0).get("resource_id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        calls.close();
     }
 
     @Test

@@ -10,12 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.server.sipp.Sipp;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Calls through the whole server over UDP on 127.0.0.1, with SIPp as the carrier (the trunk is 127.0.0.1) and
@@ -26,19 +23,8 @@ class CallRoutingSippTest {
     private static final String DID = "+74951230001";
     private static final String SECOND_DID = "+74951230002";
 
-    @TempDir
-    Path dataDir;
-    private AcmeCalls calls;
-
-    @BeforeEach
-    void start() {
-        calls = AcmeCalls.start(dataDir, DID, SECOND_DID);
-    }
-
-    @AfterEach
-    void stop() {
-        calls.close();
-    }
+    @RegisterExtension
+    final AcmeCalls calls = AcmeCalls.numbers(DID, SECOND_DID);
 
     @Test
     void aCallToANumberForwardedToAnEmployeeRingsTheirRegisteredPhone() {

@@ -9,15 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.server.sipp.Sipp;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Internal calls through the whole server over UDP on 127.0.0.1: anna's phone (SIPp, authenticating with digest and
@@ -29,19 +26,8 @@ class InternalCallsSippTest {
     private static final String DID = "+74951230001";
     private static final String SECOND_DID = "+74951230002";
 
-    @TempDir
-    Path dataDir;
-    private AcmeCalls calls;
-
-    @BeforeEach
-    void start() {
-        calls = AcmeCalls.start(dataDir, DID, SECOND_DID);
-    }
-
-    @AfterEach
-    void stop() {
-        calls.close();
-    }
+    @RegisterExtension
+    final AcmeCalls calls = AcmeCalls.numbers(DID, SECOND_DID);
 
     @Test
     void annaDialsBorissExtensionAndHisPhoneAnswers() {

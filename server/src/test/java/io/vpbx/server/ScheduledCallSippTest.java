@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.server.sipp.Sipp;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Forwarding by working hours through the whole server, SIPp as the carrier and the phones: the server's clock
@@ -22,22 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ScheduledCallSippTest {
     private static final String DID = "+74951230001";
 
-    @TempDir
-    Path dataDir;
-    private AcmeCalls calls;
+    @RegisterExtension
+    final AcmeCalls calls = AcmeCalls.numbers(DID);
     private String office;
 
     @BeforeEach
     void start() {
-        calls = AcmeCalls.start(dataDir, DID);
         office = ok(201, calls.api.post("/v1/schedules", calls.acme, """
                 {"name":"Office","time_zone":"Europe/Moscow","week":{"mon":[{"from":"09:00","to":"13:05"}]}}""")).json()
                 .get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        calls.close();
     }
 
     @Test
@@ -80,7 +71,6 @@ class ScheduledCallSippTest {
         assertEquals("hang_up 486", record.get("fallback").asText());
         assertEquals(0, record.get("attempts").size(), "no phone rang after hours");
     }
-
 
     private static JsonNode attemptOf(JsonNode records, String startedMinute) {
         for (JsonNode record : records) {

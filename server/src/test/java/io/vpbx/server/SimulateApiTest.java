@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * POST /v1/numbers/{number}/simulate against a whole server on H2, with a phone registered by SIPp: a department
@@ -26,15 +24,13 @@ class SimulateApiTest {
     private static final String NOON = "2026-12-31T12:00:00+03:00";
     private static final String LATE = "2026-12-31T23:30:00+03:00";
 
-    @TempDir
-    Path dataDir;
-    private AcmeCalls calls;
+    @RegisterExtension
+    final AcmeCalls calls = AcmeCalls.numbers(DID);
     private String sales;
     private String office;
 
     @BeforeEach
     void start() {
-        calls = AcmeCalls.start(dataDir, DID);
         sales = ok(201, calls.api.post("/v1/departments", calls.acme, """
                 {"name":"Sales","strategy":"hunt_in_order","members":[
                   {"employee_id":"%s","ring_seconds":15},{"employee_id":"%s","ring_seconds":20}]}""".formatted(calls.boris, calls.anna)))
@@ -42,11 +38,6 @@ class SimulateApiTest {
         office = ok(201, calls.api.post("/v1/schedules", calls.acme, """
                 {"name":"Office","time_zone":"Europe/Moscow","week":{"thu":[{"from":"09:00","to":"18:00"}]}}""")).json()
                 .get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        calls.close();
     }
 
     private Api.Response simulate(String key, String number, String body) {

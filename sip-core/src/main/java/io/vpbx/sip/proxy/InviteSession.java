@@ -18,7 +18,6 @@ import io.vpbx.sip.wire.WireMessage;
 import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.telephony.scenario.Scenario;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
