@@ -44,7 +44,6 @@ import io.vpbx.sip.SipServices;
 import io.vpbx.sip.egress.AccountTargets;
 import io.vpbx.sip.uas.AnswerServices;
 import io.vpbx.sip.uas.RouteSimulator;
-import io.vpbx.sip.uas.ScenarioForwarding;
 import io.vpbx.sip.uas.ScenarioServices;
 import io.vpbx.sip.transport.SipTls;
 import io.vpbx.telephony.egress.HostResolver;
@@ -137,14 +136,13 @@ public final class VpbxServer {
         media = new NettyMediaServer(config.media(), registry);
         AnswerServices answering = new AnswerServices(media, clips, voicemails, config.voicemail(), Tones.greeting(),
                 Tones.beep())
-                // time conditions read the routing table's schedules (memory only: called on the event loop); the
-                // proxy puts its bridge in place of the unavailable forwarding
+                // time conditions read the routing table's schedules (memory only: called on the event loop); forwards
+                // go through the bridge the proxy builds
                 .withScenarios(new ScenarioServices((scheduleId, at) -> routingTable.schedule(scheduleId)
                         .map(schedule -> schedule.isOpen(at)).orElse(false),
                         // the scenario's collect step dials employees by the routing table's extensions, as phones do
                         (accountId, extension) -> routingTable.extension(accountId, extension)
-                                .filter(Target.Employee.class::isInstance).map(owner -> ((Target.Employee) owner).employeeId()),
-                        ScenarioForwarding.unavailable()));
+                                .filter(Target.Employee.class::isInstance).map(owner -> ((Target.Employee) owner).employeeId())));
         sip = new SipServer(sipSettings, registry, new SipServices(routingTable, Optional.of(registrar.service()),
                 registrar.location(), registrar::credentials, registrar.authenticator(), routingTable::accountOf, admin.callRecords(),
                 answering, clock), health);

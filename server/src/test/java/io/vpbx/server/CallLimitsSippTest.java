@@ -1,5 +1,6 @@
 package io.vpbx.server;
 
+import static io.vpbx.server.AcmeCalls.CALL_LIMIT;
 import static io.vpbx.server.CallFixtures.OP;
 import static io.vpbx.server.CallFixtures.PASSWORD;
 import static io.vpbx.server.CallFixtures.ok;
@@ -8,12 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.server.sipp.Sipp;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Toll-fraud limits through the whole server over UDP on 127.0.0.1, set by the operator through the admin API and
@@ -23,55 +22,37 @@ import org.junit.jupiter.api.io.TempDir;
 class CallLimitsSippTest {
     private static final String DID = "+74951230001";
     private static final String LONDON = "+442071234567";
-    private static final Duration CALL_LIMIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dataDir;
-    private RunningServer running;
-    private Api api;
-    private String acme;
-    private CallFixtures fixtures;
+    @RegisterExtension
+    final AcmeCalls calls = AcmeCalls.numbers(DID);
     private String acmeId;
-    private String anna;
 
     @BeforeEach
     void start() {
-        running = new RunningServer("h2", dataDir, RegistrationFixtures.MD5_ONLY);
-        api = running.api;
-        acme = RegistrationFixtures.account(api);
-        fixtures = new CallFixtures(running, acme);
-        acmeId = ok(200, api.get("/v1/audit-events?resource_type=account", OP)).json().get("items").get(0).get("resource_id").asText();
-        anna = RegistrationFixtures.employee(api, acme, "101", "anna", PASSWORD);
-        fixtures.carrier();
-        fixtures.activate(DID, "9204 000001");
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
+        acmeId = ok(200, calls.api.get("/v1/audit-events?resource_type=account", OP)).json().get("items").get(0).get("resource_id").asText();
     }
 
     @Test
     void theCallOverTheAccountsConcurrentLimitIsRefusedWithBusy() {
         limits("{\"concurrent_calls\":2}");
-        int phone = fixtures.register("anna");
-        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+        int phone = calls.fixtures.register("anna");
+        calls.fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + calls.anna + "\"}", 10);
 
         try (Sipp.Background answering = Sipp.scenario("uas-answer").localPort(phone).calls(2)
                 .recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).start();
-             Sipp.Background holding = Sipp.scenario("call-hold").remote(running.server.sip().udpPort()).service(DID)
+             Sipp.Background holding = Sipp.scenario("call-hold").remote(calls.running.server.sip().udpPort()).service(DID)
                      .calls(2).rate(20).arguments("-d", "4000", "-l", "2").recvTimeout(Duration.ofSeconds(15))
                      .timeout(CALL_LIMIT).start()) {
             awaitActiveCalls(2);
 
-            Sipp.scenario("call-refused-486").remote(running.server.sip().udpPort()).service(DID)
+            Sipp.scenario("call-refused-486").remote(calls.running.server.sip().udpPort()).service(DID)
                     .recvTimeout(Duration.ofSeconds(5)).run().assertSucceeded();
 
             holding.awaitExit(CALL_LIMIT).assertSucceeded();
             answering.awaitExit(CALL_LIMIT).assertSucceeded();
         }
-        running.server.admin().callRecords().flush();
-        JsonNode refused = ok(200, api.get("/v1/cdrs?result=rejected", acme)).json().get("items");
+        calls.running.server.admin().callRecords().flush();
+        JsonNode refused = ok(200, calls.api.get("/v1/cdrs?result=rejected", calls.acme)).json().get("items");
         assertEquals(1, refused.size(), refused.toString());
         assertEquals(486, refused.get(0).get("final_code").asInt());
     }
@@ -79,23 +60,23 @@ class CallLimitsSippTest {
     @Test
     void aBurstOf200CallsAgainstALimitOf50AdmitsExactly50() {
         limits("{\"concurrent_calls\":50,\"calls_per_minute\":1000}");
-        int phone = fixtures.register("anna");
-        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+        int phone = calls.fixtures.register("anna");
+        calls.fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + calls.anna + "\"}", 10);
 
         long started = System.nanoTime();
         Sipp.Result callers;
         try (Sipp.Background answering = Sipp.scenario("uas-answer").localPort(phone).calls(50)
                 .recvTimeout(Duration.ofSeconds(20)).timeout(Duration.ofSeconds(40)).start()) {
             // 200 calls within 2 s while the admitted ones are held 5 s: all 200 attempts overlap
-            callers = Sipp.scenario("call-hold-or-busy").remote(running.server.sip().udpPort()).service(DID)
+            callers = Sipp.scenario("call-hold-or-busy").remote(calls.running.server.sip().udpPort()).service(DID)
                     .calls(200).rate(100).arguments("-d", "5000", "-l", "200").recvTimeout(Duration.ofSeconds(20))
                     .timeout(Duration.ofSeconds(40)).run();
             answering.awaitExit(Duration.ofSeconds(40));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
 
-        running.server.admin().callRecords().flush();
-        JsonNode records = ok(200, api.get("/v1/cdrs?limit=500", acme)).json().get("items");
+        calls.running.server.admin().callRecords().flush();
+        JsonNode records = ok(200, calls.api.get("/v1/cdrs?limit=500", calls.acme)).json().get("items");
         long answered = count(records, "answered");
         long busy = count(records, "rejected");
         org.slf4j.LoggerFactory.getLogger(CallLimitsSippTest.class).info(
@@ -120,18 +101,18 @@ class CallLimitsSippTest {
     @Test
     void aCallOverTheMaximumDurationGetsAByeOnBothLegs() {
         limits("{\"max_call_seconds\":2}");
-        int phone = fixtures.register("anna");
-        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 10);
+        int phone = calls.fixtures.register("anna");
+        calls.fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + calls.anna + "\"}", 10);
 
         try (Sipp.Background answering = Sipp.scenario("uas-answer").localPort(phone)
                 .recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).start()) {
-            Sipp.scenario("call-until-bye").remote(running.server.sip().udpPort()).service(DID)
+            Sipp.scenario("call-until-bye").remote(calls.running.server.sip().udpPort()).service(DID)
                     .recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).run().assertSucceeded();
             answering.awaitExit(CALL_LIMIT).assertSucceeded();
         }
 
-        running.server.admin().callRecords().flush();
-        JsonNode record = ok(200, api.get("/v1/cdrs", acme)).json().get("items").get(0);
+        calls.running.server.admin().callRecords().flush();
+        JsonNode record = ok(200, calls.api.get("/v1/cdrs", calls.acme)).json().get("items").get(0);
         assertEquals("answered", record.get("result").asText());
         assertEquals(0, activeCalls(), "the call is over on the proxy too");
     }
@@ -139,10 +120,10 @@ class CallLimitsSippTest {
     @Test
     void aCallAbroadIsRefusedByDefaultAndPassesOnceTheOperatorAllowsIt() {
         int gateway = Sipp.freeUdpPort();
-        ok(201, api.post("/v1/trunks", OP, """
+        ok(201, calls.api.post("/v1/trunks", OP, """
                 {"name":"carrier-out","source_addresses":["127.0.0.3"],"outbound_uri":"sip:127.0.0.1:%d"}""".formatted(gateway)));
 
-        Sipp.scenario("outbound-refused").remote(running.server.sip().udpPort()).service(LONDON)
+        Sipp.scenario("outbound-refused").remote(calls.running.server.sip().udpPort()).service(LONDON)
                 .auth("anna", PASSWORD).key("caller", DID).arguments("-i", "127.0.0.2")
                 .recvTimeout(Duration.ofSeconds(5)).run().assertSucceeded();
 
@@ -150,7 +131,7 @@ class CallLimitsSippTest {
 
         try (Sipp.Background carrier = Sipp.scenario("uas-gateway").localPort(gateway)
                 .recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).start()) {
-            Sipp.scenario("outbound-call").remote(running.server.sip().udpPort()).service(LONDON)
+            Sipp.scenario("outbound-call").remote(calls.running.server.sip().udpPort()).service(LONDON)
                     .auth("anna", PASSWORD).key("caller", DID).arguments("-i", "127.0.0.2")
                     .recvTimeout(Duration.ofSeconds(10)).timeout(CALL_LIMIT).run().assertSucceeded();
             carrier.awaitExit(CALL_LIMIT).assertSucceeded();
@@ -160,12 +141,12 @@ class CallLimitsSippTest {
     @Test
     void theCarrierSeesOnlyTheAccountsNumberWhateverIdentityThePhoneClaims() {
         int gateway = Sipp.freeUdpPort();
-        ok(201, api.post("/v1/trunks", OP, """
+        ok(201, calls.api.post("/v1/trunks", OP, """
                 {"name":"carrier-out","source_addresses":["127.0.0.3"],"outbound_uri":"sip:127.0.0.1:%d"}""".formatted(gateway)));
 
         try (Sipp.Background carrier = Sipp.scenario("uas-gateway-one-identity").localPort(gateway)
                 .recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).start()) {
-            Sipp.scenario("outbound-call-spoofed-id").remote(running.server.sip().udpPort()).service("+79161234567")
+            Sipp.scenario("outbound-call-spoofed-id").remote(calls.running.server.sip().udpPort()).service("+79161234567")
                     .auth("anna", PASSWORD).key("caller", DID).arguments("-i", "127.0.0.2")
                     .recvTimeout(Duration.ofSeconds(10)).timeout(CALL_LIMIT).run().assertSucceeded();
             carrier.awaitExit(CALL_LIMIT).assertSucceeded();
@@ -175,7 +156,7 @@ class CallLimitsSippTest {
     // ---- fixtures ----
 
     private void limits(String json) {
-        ok(200, api.patch("/v1/accounts/" + acmeId + "/limits", OP, json));
+        ok(200, calls.api.patch("/v1/accounts/" + acmeId + "/limits", OP, json));
     }
 
     /** Waits until the proxy holds {@code count} calls (the gauge of /metrics), for at most 10 s. */
@@ -197,7 +178,7 @@ class CallLimitsSippTest {
 
     /** The proxy's gauge of calls being set up or in progress, as /metrics shows it. */
     private int activeCalls() {
-        for (String line : api.get("/metrics", null).body().split("\n")) {
+        for (String line : calls.api.get("/metrics", null).body().split("\n")) {
             if (line.startsWith("vpbx_sip_calls_active")) {
                 return (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }

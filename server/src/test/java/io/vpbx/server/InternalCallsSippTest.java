@@ -1,5 +1,7 @@
 package io.vpbx.server;
 
+import static io.vpbx.server.AcmeCalls.CALL_LIMIT;
+import static io.vpbx.server.AcmeCalls.uas;
 import static io.vpbx.server.CallFixtures.PASSWORD;
 import static io.vpbx.server.CallFixtures.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,15 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpbx.server.sipp.Sipp;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Internal calls through the whole server over UDP on 127.0.0.1: anna's phone (SIPp, authenticating with digest and
@@ -26,92 +25,67 @@ import org.junit.jupiter.api.io.TempDir;
 class InternalCallsSippTest {
     private static final String DID = "+74951230001";
     private static final String SECOND_DID = "+74951230002";
-    private static final Duration CALL_LIMIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dataDir;
-    private RunningServer running;
-    private Api api;
-    private String acme;
-    private CallFixtures fixtures;
-    private String anna;
-    private String boris;
-
-    @BeforeEach
-    void start() {
-        running = new RunningServer("h2", dataDir, RegistrationFixtures.MD5_ONLY);
-        api = running.api;
-        acme = RegistrationFixtures.account(api);
-        fixtures = new CallFixtures(running, acme);
-        anna = RegistrationFixtures.employee(api, acme, "101", "anna", PASSWORD);
-        boris = RegistrationFixtures.employee(api, acme, "102", "boris", PASSWORD);
-        fixtures.carrier();
-        fixtures.activate(DID, "9204 000001");
-        fixtures.activate(SECOND_DID, "9204 000002");
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final AcmeCalls calls = AcmeCalls.numbers(DID, SECOND_DID);
 
     @Test
     void annaDialsBorissExtensionAndHisPhoneAnswers() {
-        int borisPhone = fixtures.register("boris");
+        int borisPhone = calls.fixtures.register("boris");
 
-        try (Sipp.Background answering = uas(borisPhone)) {
+        try (Sipp.Background answering = uas("uas-answer", borisPhone)) {
             annaCalls("102");
             answering.awaitExit(CALL_LIMIT).assertSucceeded();
         }
 
-        JsonNode record = onlyRecord();
+        JsonNode record = calls.onlyRecord();
         assertEquals("answered", record.get("result").asText());
         assertEquals("102", record.get("callee").asText());
         assertEquals(DID, record.get("number").asText(), "the account's first number is her caller ID");
-        assertEquals(boris, record.get("attempts").get(0).get("employee_id").asText());
+        assertEquals(calls.boris, record.get("attempts").get(0).get("employee_id").asText());
         assertEquals("sip:boris@127.0.0.1:" + borisPhone, record.get("attempts").get(0).get("destination").asText());
     }
 
     @Test
     void annaDialsADepartmentsExtensionAndItsMemberAnswers() {
-        int borisPhone = fixtures.register("boris");
-        ok(201, api.post("/v1/departments", acme, """
+        int borisPhone = calls.fixtures.register("boris");
+        ok(201, calls.api.post("/v1/departments", calls.acme, """
                 {"name":"Sales","extension":"200","strategy":"ring_all","members":[{"employee_id":"%s","ring_seconds":10}]}"""
-                .formatted(boris)));
+                .formatted(calls.boris)));
 
-        try (Sipp.Background answering = uas(borisPhone)) {
+        try (Sipp.Background answering = uas("uas-answer", borisPhone)) {
             annaCalls("200");
             answering.awaitExit(CALL_LIMIT).assertSucceeded();
         }
 
-        assertEquals(boris, onlyRecord().get("attempts").get(0).get("employee_id").asText());
+        assertEquals(calls.boris, calls.onlyRecord().get("attempts").get(0).get("employee_id").asText());
     }
 
     @Test
     void annaDialsAnotherNumberOfHerAccountWhichRingsByItsForwardingWithHerChosenCallerId() {
-        int borisPhone = fixtures.register("boris");
-        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + boris + "\"}", 10);
-        ok(200, api.call("PUT", "/v1/employees/" + anna + "/caller-id", acme, "{\"number\":\"" + SECOND_DID + "\"}",
+        int borisPhone = calls.fixtures.register("boris");
+        calls.fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + calls.boris + "\"}", 10);
+        ok(200, calls.api.call("PUT", "/v1/employees/" + calls.anna + "/caller-id", calls.acme, "{\"number\":\"" + SECOND_DID + "\"}",
                 Map.of()));
 
-        try (Sipp.Background answering = uas(borisPhone)) {
+        try (Sipp.Background answering = uas("uas-answer", borisPhone)) {
             annaCalls("84951230001");
             answering.awaitExit(CALL_LIMIT).assertSucceeded();
         }
 
-        JsonNode record = onlyRecord();
+        JsonNode record = calls.onlyRecord();
         assertEquals("answered", record.get("result").asText());
         assertEquals(DID, record.get("callee").asText());
         assertEquals(SECOND_DID, record.get("number").asText());
-        assertEquals(boris, record.get("attempts").get(0).get("employee_id").asText());
+        assertEquals(calls.boris, record.get("attempts").get(0).get("employee_id").asText());
     }
 
     @Test
     void annaDialsAServiceCodeAndItsScenarioAnswersTakesHerDigitAndEndsTheCall() {
-        fixtures.register("anna");
+        calls.fixtures.register("anna");
         String menu = upload("menu", 2.0);
         String thanks = upload("thanks", 0.5);
-        Api.Response created = api.post("/v1/scenarios", acme, """
+        Api.Response created = calls.api.post("/v1/scenarios", calls.acme, """
                 {"name":"Staff line","service_code":"*12","start":"main","steps":{
                   "main":{"type":"menu","prompt":"%s","options":{"1":"thanks"},"timeout":5,"retries":1},
                   "thanks":{"type":"play","media":"%s","next":"bye"},
@@ -119,12 +93,12 @@ class InternalCallsSippTest {
         assertEquals(201, created.status(), created.body());
         String scenario = created.json().get("id").asText();
 
-        Sipp.scenario("service-code-call").remote(running.server.sip().udpPort()).service("%2A12")
+        Sipp.scenario("service-code-call").remote(calls.running.server.sip().udpPort()).service("%2A12")
                 .auth("anna", PASSWORD).key("caller", "anna").key("rtp_port", String.valueOf(Sipp.freeUdpPort()))
                 .key("digit", "1").arguments("-i", "127.0.0.2")
                 .recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).run().assertSucceeded();
 
-        JsonNode record = onlyRecord();
+        JsonNode record = calls.onlyRecord();
         assertEquals("answered", record.get("result").asText(), record.toString());
         assertEquals("*12", record.get("callee").asText());
         List<String> path = new ArrayList<>();
@@ -139,33 +113,21 @@ class InternalCallsSippTest {
 
     @Test
     void aServiceCodeTheAccountDoesNotHaveIsNotFound() {
-        Sipp.scenario("outbound-not-found").remote(running.server.sip().udpPort()).service("*99")
+        Sipp.scenario("outbound-not-found").remote(calls.running.server.sip().udpPort()).service("*99")
                 .auth("anna", PASSWORD).key("caller", "anna").arguments("-i", "127.0.0.2")
                 .recvTimeout(Duration.ofSeconds(10)).timeout(CALL_LIMIT).run().assertSucceeded();
     }
 
     private String upload(String name, double seconds) {
-        Api.Response uploaded = api.exactly("POST", "/v1/media?name=" + name, acme,
+        Api.Response uploaded = calls.api.exactly("POST", "/v1/media?name=" + name, calls.acme,
                 HttpRequest.BodyPublishers.ofByteArray(Wavs.tone(8_000, 1, seconds, 700)), Map.of("Content-Type", "audio/wav"));
         assertEquals(201, uploaded.status(), uploaded.body());
         return uploaded.json().get("id").asText();
     }
 
     private void annaCalls(String dialed) {
-        Sipp.scenario("outbound-call").remote(running.server.sip().udpPort()).service(dialed)
+        Sipp.scenario("outbound-call").remote(calls.running.server.sip().udpPort()).service(dialed)
                 .auth("anna", PASSWORD).key("caller", "anna").arguments("-i", "127.0.0.2")
                 .recvTimeout(Duration.ofSeconds(10)).timeout(CALL_LIMIT).run().assertSucceeded();
-    }
-
-    private JsonNode onlyRecord() {
-        running.server.admin().callRecords().flush();
-        Api.Response list = ok(200, api.get("/v1/cdrs", acme));
-        JsonNode items = list.json().get("items");
-        assertEquals(1, items.size(), list.body());
-        return items.get(0);
-    }
-
-    private static Sipp.Background uas(int port) {
-        return Sipp.scenario("uas-answer").localPort(port).recvTimeout(Duration.ofSeconds(15)).timeout(CALL_LIMIT).start();
     }
 }

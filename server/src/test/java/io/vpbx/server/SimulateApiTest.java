@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * POST /v1/numbers/{number}/simulate against a whole server on H2, with a phone registered by SIPp: a department
@@ -26,43 +24,24 @@ class SimulateApiTest {
     private static final String NOON = "2026-12-31T12:00:00+03:00";
     private static final String LATE = "2026-12-31T23:30:00+03:00";
 
-    @TempDir
-    Path dataDir;
-    private RunningServer running;
-    private Api api;
-    private String acme;
-    private CallFixtures fixtures;
-    private String anna;
-    private String boris;
+    @RegisterExtension
+    final AcmeCalls calls = AcmeCalls.numbers(DID);
     private String sales;
     private String office;
 
     @BeforeEach
     void start() {
-        running = new RunningServer("h2", dataDir, RegistrationFixtures.MD5_ONLY);
-        api = running.api;
-        acme = RegistrationFixtures.account(api);
-        fixtures = new CallFixtures(running, acme);
-        anna = RegistrationFixtures.employee(api, acme, "101", "anna", CallFixtures.PASSWORD);
-        boris = RegistrationFixtures.employee(api, acme, "102", "boris", CallFixtures.PASSWORD);
-        fixtures.carrier();
-        fixtures.activate(DID, "9204 000001");
-        sales = ok(201, api.post("/v1/departments", acme, """
+        sales = ok(201, calls.api.post("/v1/departments", calls.acme, """
                 {"name":"Sales","strategy":"hunt_in_order","members":[
-                  {"employee_id":"%s","ring_seconds":15},{"employee_id":"%s","ring_seconds":20}]}""".formatted(boris, anna)))
+                  {"employee_id":"%s","ring_seconds":15},{"employee_id":"%s","ring_seconds":20}]}""".formatted(calls.boris, calls.anna)))
                 .json().get("id").asText();
-        office = ok(201, api.post("/v1/schedules", acme, """
+        office = ok(201, calls.api.post("/v1/schedules", calls.acme, """
                 {"name":"Office","time_zone":"Europe/Moscow","week":{"thu":[{"from":"09:00","to":"18:00"}]}}""")).json()
                 .get("id").asText();
     }
 
-    @AfterEach
-    void stop() {
-        running.close();
-    }
-
     private Api.Response simulate(String key, String number, String body) {
-        return api.post("/v1/numbers/" + number + "/simulate", key, body);
+        return calls.api.post("/v1/numbers/" + number + "/simulate", key, body);
     }
 
     private static List<JsonNode> entries(JsonNode simulation, String kind) {
@@ -87,51 +66,51 @@ class SimulateApiTest {
 
     @Test
     void aDepartmentByWorkingHoursRingsTheRegisteredPhonesAndAfterHoursTheClosedTarget() {
-        int annaPhone = fixtures.register("anna");
-        ok(200, api.patch("/v1/numbers/" + DID, acme, """
+        int annaPhone = calls.fixtures.register("anna");
+        ok(200, calls.api.patch("/v1/numbers/" + DID, calls.acme, """
                 {"forwarding":{"target":{"type":"department","department_id":"%s"},"ring_timeout":25,
                  "schedule":{"schedule_id":"%s","closed":{"target":{"type":"employee","employee_id":"%s"}}}},
-                 "fallback":{"type":"hang_up","sip_code":486}}""".formatted(sales, office, boris)));
+                 "fallback":{"type":"hang_up","sip_code":486}}""".formatted(sales, office, calls.boris)));
 
-        JsonNode noon = ok(200, simulate(acme, DID, "{\"at\":\"" + NOON + "\",\"caller\":\"+79161234567\"}")).json();
+        JsonNode noon = ok(200, simulate(calls.acme, DID, "{\"at\":\"" + NOON + "\",\"caller\":\"+79161234567\"}")).json();
 
         assertEquals("inbound allowed, outbound allowed (active)", texts(noon, "number").get(0));
         assertEquals(List.of("schedule " + office + " open, changes at 2026-12-31T15:00:00Z"), texts(noon, "schedule"));
         List<JsonNode> rings = entries(noon, "ring");
         assertEquals(1, rings.size(), noon.toString());
         JsonNode phone = rings.get(0).get("phones").get(0);
-        assertEquals(anna, phone.get("employee_id").asText());
+        assertEquals(calls.anna, phone.get("employee_id").asText());
         assertEquals("registered", phone.get("registration").asText());
         assertTrue(phone.get("destination").asText().contains(":" + annaPhone), phone.toString());
         assertEquals(20, rings.get(0).get("ring_seconds").asInt());
-        assertEquals(List.of("employee " + boris + " of department " + sales + " has no registered phone: skipped"),
+        assertEquals(List.of("employee " + calls.boris + " of department " + sales + " has no registered phone: skipped"),
                 texts(noon, "skipped"));
         assertEquals(List.of("if nobody answers: hang_up 486"), texts(noon, "fallback"));
 
-        JsonNode late = ok(200, simulate(acme, DID, "{\"at\":\"" + LATE + "\"}")).json();
+        JsonNode late = ok(200, simulate(calls.acme, DID, "{\"at\":\"" + LATE + "\"}")).json();
 
         assertEquals(List.of("schedule " + office + " closed, changes at 2027-01-07T06:00:00Z"), texts(late, "schedule"));
         assertEquals(List.of(), entries(late, "ring"));
         assertTrue(warnings(late).contains("schedule closed: after-hours target"), late.toString());
-        assertTrue(warnings(late).contains("employee " + boris + " has no registered phone at this time"), late.toString());
+        assertTrue(warnings(late).contains("employee " + calls.boris + " has no registered phone at this time"), late.toString());
     }
 
     @Test
     void aMenuGivenTwoReachesVoicemailPlayingTheNamedPrompt() {
         Multipart form = new Multipart().field("name", "Main menu prompt")
                 .file("file", "clip.wav", "audio/wav", Wavs.tone(8_000, 1, 0.5, 500));
-        String prompt = ok(201, api.exactly("POST", "/v1/media", acme,
+        String prompt = ok(201, calls.api.exactly("POST", "/v1/media", calls.acme,
                 java.net.http.HttpRequest.BodyPublishers.ofByteArray(form.bytes()), form.headers())).json().get("id").asText();
-        String scenario = ok(201, api.post("/v1/scenarios", acme, ("{'name':'Main','start':'main','steps':{"
+        String scenario = ok(201, calls.api.post("/v1/scenarios", calls.acme, ("{'name':'Main','start':'main','steps':{"
                 + "'main':{'type':'menu','prompt':'PROMPT','options':{'1':'sales','2':'vm'},'timeout':5,'retries':3},"
                 + "'sales':{'type':'forward','target':{'type':'department','department_id':'SALES'},'ring_timeout':20,'no_answer':'vm'},"
                 + "'vm':{'type':'voicemail','recipients':['boss@acme.example',{'employee_id':'BORIS'}]}}}")
-                .replace('\'', '"').replace("PROMPT", prompt).replace("SALES", sales).replace("BORIS", boris)))
+                .replace('\'', '"').replace("PROMPT", prompt).replace("SALES", sales).replace("BORIS", calls.boris)))
                 .json().get("id").asText();
-        ok(200, api.patch("/v1/numbers/" + DID, acme,
+        ok(200, calls.api.patch("/v1/numbers/" + DID, calls.acme,
                 "{\"forwarding\":{\"target\":{\"type\":\"scenario\",\"scenario_id\":\"" + scenario + "\"}}}"));
 
-        JsonNode simulation = ok(200, simulate(acme, DID, "{\"at\":\"" + NOON + "\",\"digits\":[\"2\"]}")).json();
+        JsonNode simulation = ok(200, simulate(calls.acme, DID, "{\"at\":\"" + NOON + "\",\"digits\":[\"2\"]}")).json();
 
         assertEquals(List.of("step main", "digit 2", "step vm"), texts(simulation, "path"));
         List<JsonNode> prompts = entries(simulation, "prompt");
@@ -141,11 +120,11 @@ class SimulateApiTest {
         assertTrue(prompts.get(2).get("name").isNull(), "the beep is built in");
         JsonNode voicemail = entries(simulation, "voicemail").get(0);
         assertEquals("boss@acme.example", voicemail.get("recipients").get(0).asText());
-        assertEquals(boris, voicemail.get("recipients").get(1).get("employee_id").asText());
+        assertEquals(calls.boris, voicemail.get("recipients").get(1).get("employee_id").asText());
         assertTrue(warnings(simulation).contains("the voicemail recipient boris has no email: the message is not mailed to them"),
                 simulation.toString());
 
-        JsonNode sales = ok(200, simulate(acme, DID, "{\"at\":\"" + NOON + "\",\"digits\":[\"1\"]}")).json();
+        JsonNode sales = ok(200, simulate(calls.acme, DID, "{\"at\":\"" + NOON + "\",\"digits\":[\"1\"]}")).json();
 
         assertEquals(List.of("step main", "digit 1", "step sales", "forward department " + this.sales,
                 "not_answered nobody_to_ring 480", "step vm"), texts(sales, "path"));
@@ -155,40 +134,40 @@ class SimulateApiTest {
 
     @Test
     void aServiceCodeSimulatesWhatAnEmployeesPhoneDiallingItRuns() {
-        ok(201, api.post("/v1/scenarios", acme, ("{'name':'Staff line','service_code':'*12','start':'ask','steps':{"
+        ok(201, calls.api.post("/v1/scenarios", calls.acme, ("{'name':'Staff line','service_code':'*12','start':'ask','steps':{"
                 + "'ask':{'type':'collect','min_digits':3,'max_digits':3,'variable':'ext','next':'call'},"
                 + "'call':{'type':'forward','target':{'type':'employee','extension_from':'ext'},'ring_timeout':20}}}")
                 .replace('\'', '"')));
 
-        JsonNode simulation = ok(200, simulate(acme, "%2A12", "{\"at\":\"" + NOON + "\",\"digits\":[\"102\"]}")).json();
+        JsonNode simulation = ok(200, simulate(calls.acme, "%2A12", "{\"at\":\"" + NOON + "\",\"digits\":[\"102\"]}")).json();
 
         assertEquals("*12", simulation.get("number").asText());
         assertTrue(texts(simulation, "dialed").get(0).startsWith("service code *12: scenario "), simulation.toString());
-        assertEquals(List.of("step ask", "digits 102", "step call", "forward employee " + boris,
+        assertEquals(List.of("step ask", "digits 102", "step call", "forward employee " + calls.boris,
                 "not_answered nobody_to_ring 480", "hang_up"), texts(simulation, "path"));
-        assertEquals(404, simulate(acme, "%2A13", "{}").status(), "no scenario has *13");
-        String globex = ok(201, api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Globex\"}")).json()
+        assertEquals(404, simulate(calls.acme, "%2A13", "{}").status(), "no scenario has *13");
+        String globex = ok(201, calls.api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Globex\"}")).json()
                 .get("api_key").asText();
         assertEquals(404, simulate(globex, "%2A12", "{}").status(), "another account's code");
     }
 
     @Test
     void anotherAccountsNumberIsNotFoundAndBadInputIsRefusedNamingTheField() {
-        fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + anna + "\"}", 20);
-        String globex = ok(201, api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Globex\"}")).json()
+        calls.fixtures.forward(DID, "{\"type\":\"employee\",\"employee_id\":\"" + calls.anna + "\"}", 20);
+        String globex = ok(201, calls.api.post("/v1/accounts", RunningServer.OPERATOR_KEY, "{\"name\":\"Globex\"}")).json()
                 .get("api_key").asText();
 
         assertEquals(404, simulate(globex, DID, "{}").status());
-        assertEquals(404, simulate(acme, "+74951230002", "{}").status(), "a number nobody bought");
-        assertProblem(422, "at", simulate(acme, DID, "{\"at\":\"tomorrow\"}"));
-        assertProblem(422, "at", simulate(acme, DID, "{\"at\":\"2026-12-31T23:30:00\"}"));
-        assertProblem(422, "digits[1]", simulate(acme, DID, "{\"digits\":[\"2\",\"10x\"]}"));
-        assertProblem(422, "digits", simulate(acme, DID, "{\"digits\":\"2\"}"));
-        assertProblem(422, "caller", simulate(acme, DID, "{\"caller\":42}"));
-        assertProblem(422, "number", simulate(acme, "not-a-number", "{}"));
+        assertEquals(404, simulate(calls.acme, "+74951230002", "{}").status(), "a number nobody bought");
+        assertProblem(422, "at", simulate(calls.acme, DID, "{\"at\":\"tomorrow\"}"));
+        assertProblem(422, "at", simulate(calls.acme, DID, "{\"at\":\"2026-12-31T23:30:00\"}"));
+        assertProblem(422, "digits[1]", simulate(calls.acme, DID, "{\"digits\":[\"2\",\"10x\"]}"));
+        assertProblem(422, "digits", simulate(calls.acme, DID, "{\"digits\":\"2\"}"));
+        assertProblem(422, "caller", simulate(calls.acme, DID, "{\"caller\":42}"));
+        assertProblem(422, "number", simulate(calls.acme, "not-a-number", "{}"));
         assertEquals(403, simulate(RunningServer.OPERATOR_KEY, DID, "{}").status(), "simulating belongs to the account");
-        JsonNode now = ok(200, simulate(acme, DID, "{}")).json();
-        assertEquals(running.clock.instant().toString(), now.get("at").asText(), "no instant: now");
+        JsonNode now = ok(200, simulate(calls.acme, DID, "{}")).json();
+        assertEquals(calls.running.clock.instant().toString(), now.get("at").asText(), "no instant: now");
     }
 
     private static void assertProblem(int status, String field, Api.Response response) {

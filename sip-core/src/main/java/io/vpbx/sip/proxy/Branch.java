@@ -9,7 +9,7 @@ import java.time.Instant;
  * One forked copy of an INVITE (RFC 3261 section 16.6): the leg it rings, and what became of it. It owns the copy's
  * client transaction and passes what the transaction reports to its session.
  */
-final class Branch implements TransactionOwner<WireMessage> {
+final class Branch implements TransactionOwner<WireMessage>, RingSequence.Branch {
     private final InviteSession session;
     private final Leg leg;
     private final String requestUri;
@@ -88,7 +88,8 @@ final class Branch implements TransactionOwner<WireMessage> {
         return provisional;
     }
 
-    boolean pending() {
+    @Override
+    public boolean pending() {
         return !done;
     }
 

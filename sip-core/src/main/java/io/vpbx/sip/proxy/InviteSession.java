@@ -4,7 +4,6 @@ import io.vpbx.sip.routing.Leg;
 import io.vpbx.sip.routing.RingStep;
 import io.vpbx.sip.routing.RouteDecision;
 import io.vpbx.sip.routing.Target;
-import io.vpbx.sip.transaction.Cancellable;
 import io.vpbx.sip.transaction.ClientTransaction;
 import io.vpbx.sip.transaction.ServerTransaction;
 import io.vpbx.sip.transaction.TransactionOwner;
@@ -19,7 +18,6 @@ import io.vpbx.sip.wire.WireMessage;
 import io.vpbx.telephony.cdr.CallRecord;
 import io.vpbx.telephony.forwarding.Fallback;
 import io.vpbx.telephony.scenario.Scenario;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +31,7 @@ import java.util.Optional;
  * answers. A CANCEL from the caller stops everything with 487. It owns the caller's INVITE server transaction;
  * each of its {@link Branch}es owns a client transaction.
  */
-final class InviteSession implements TransactionOwner<WireMessage> {
+final class InviteSession implements TransactionOwner<WireMessage>, RingSequence.Ringer<RingStep, Branch> {
     private static final int MAX_PLATFORM_HOPS = 4;
     private static final String[] NO_HEADERS = new String[0];
 
@@ -44,23 +42,14 @@ final class InviteSession implements TransactionOwner<WireMessage> {
     private final WireMessage invite;
     private final CallLog log;
     private final RouteDecision.Ring ring;
-    private final List<RingStep> steps;
+    private final RingSequence<RingStep, Branch> sequence;
     private final String[] extraHeaders;
     /** The third-party line a call out goes through: its operator's digest challenges are answered with its login. */
     private final UplinkAccount operator;
     private int bestCode;
     private String bestReason;
-    private final List<Branch> all = new ArrayList<>(4);
     private final long startNanos = System.nanoTime();
-    private List<Branch> current = List.of();
-    private RingStep currentStep;
-    private int nextStep;
-    private Cancellable ringTimer;
     private State state = State.ROUTING;
-    private boolean starting;
-    private boolean stopForwarding;
-    private boolean sawBusy;
-    private boolean sawNoAnswer;
     private int platformHops;
 
     private InviteSession(ProxyContext context, ServerTransaction<WireMessage> server, WireMessage invite, CallLog log,
@@ -72,7 +61,7 @@ final class InviteSession implements TransactionOwner<WireMessage> {
         this.invite = invite;
         this.log = log;
         this.ring = ring;
-        this.steps = new ArrayList<>(ring.steps());
+        this.sequence = new RingSequence<>(this, context.scheduler());
     }
 
     /** Starts forking a routed INVITE, which this session owns from now on. */
@@ -91,7 +80,8 @@ final class InviteSession implements TransactionOwner<WireMessage> {
         server.owner(session);
         context.calls().routing();
         context.calls().started(log);
-        session.nextStep();
+        session.sequence.plan(ring.steps());
+        session.sequence.start();
     }
 
     @Override
@@ -101,29 +91,25 @@ final class InviteSession implements TransactionOwner<WireMessage> {
 
     // ---- steps ----
 
-    private void nextStep() {
-        cancelRingTimer();
-        while (state == State.ROUTING) {
-            if (stopForwarding || nextStep >= steps.size()) {
-                forwardingFailed();
-                return;
-            }
-            RingStep step = steps.get(nextStep++);
-            if (expandPlatformNumbers(step)) {
-                continue;
-            }
-            currentStep = step;
-            current = new ArrayList<>(step.legs().size());
-            starting = true;
-            for (Leg leg : step.legs()) {
-                startLeg(leg);
-            }
-            starting = false;
-            if (anyPending()) {
-                ringTimer = context.scheduler().schedule(Duration.ofSeconds(Math.max(1, step.ringSeconds())), this::ringTimeout);
-                return;
-            }
+    /** Rings the legs of {@code step}, or puts the steps of the platform numbers it rings in its place. */
+    @Override
+    public void ring(RingStep step) {
+        if (expandPlatformNumbers(step)) {
+            return;
         }
+        for (Leg leg : step.legs()) {
+            startLeg(leg);
+        }
+    }
+
+    @Override
+    public int ringSeconds(RingStep step) {
+        return step.ringSeconds();
+    }
+
+    @Override
+    public boolean failoverOnBusy(RingStep step) {
+        return step.failoverOnBusy();
     }
 
     /**
@@ -157,7 +143,7 @@ final class InviteSession implements TransactionOwner<WireMessage> {
         if (!others.isEmpty()) {
             replacement.add(0, new RingStep(others, step.ringSeconds(), step.failoverOnBusy()));
         }
-        steps.addAll(nextStep, replacement);
+        sequence.insertNext(replacement);
         return true;
     }
 
@@ -177,8 +163,7 @@ final class InviteSession implements TransactionOwner<WireMessage> {
             return;
         }
         Branch branch = new Branch(this, leg, uri.get(), now);
-        current.add(branch);
-        all.add(branch);
+        sequence.add(branch);
         if (leg.kind() == Leg.Kind.SIP_URI) {
             context.network().flowToAccountTarget(target, () -> refused(branch), flow -> connected(branch, flow));
         } else {
@@ -198,12 +183,7 @@ final class InviteSession implements TransactionOwner<WireMessage> {
             return;
         }
         state = State.FINISHED;
-        cancelRingTimer();
-        for (Branch other : all) {
-            if (other.pending()) {
-                cancel(other, "cancelled");
-            }
-        }
+        sequence.cancelAll(RingSequence.CANCELLED);
         context.calls().setupTook(System.nanoTime() - startNanos);
         context.calls().routingEnded();
         context.answering().answer(server, invite, scenario.get(), context.routing()::scenario,
@@ -267,7 +247,7 @@ final class InviteSession implements TransactionOwner<WireMessage> {
             branch.provisional();
             if (branch.wantsCancel()) {
                 sendCancel(branch);
-            } else if (code > 100 && state == State.ROUTING && current.contains(branch)) {
+            } else if (code > 100 && state == State.ROUTING && sequence.inCurrentStep(branch)) {
                 server.sendResponse(WireMessage.response(Rewrites.popVia(response), code, response));
             }
             return;
@@ -283,18 +263,13 @@ final class InviteSession implements TransactionOwner<WireMessage> {
             return;
         }
         branch.done(code);
-        log.attempt(branch.leg(), branch.requestUri(), code, outcomeOf(code), branch.startedAt(), context.clock().instant());
+        log.attempt(branch.leg(), branch.requestUri(), code, RingSequence.outcomeOf(code), branch.startedAt(),
+                context.clock().instant());
         if (bestCode == 0 || preferred(code, bestCode)) {
             bestCode = code;
             bestReason = response.reasonPhrase();
         }
-        if (code == 486 || code == 600 || code == 603) {
-            sawBusy = true;
-            if (!currentStep.failoverOnBusy()) {
-                stopForwarding = true;
-            }
-        }
-        stepMaybeOver();
+        sequence.rejected(code);
     }
 
     /**
@@ -325,7 +300,7 @@ final class InviteSession implements TransactionOwner<WireMessage> {
         }
         branch.done(code);
         log.attempt(branch.leg(), branch.requestUri(), 0, outcome, branch.startedAt(), context.clock().instant());
-        stepMaybeOver();
+        sequence.branchEnded();
     }
 
     private void answered(Branch branch, WireMessage response) {
@@ -344,12 +319,7 @@ final class InviteSession implements TransactionOwner<WireMessage> {
         log.attempt(branch.leg(), branch.requestUri(), response.statusCode(), "answered", branch.startedAt(), now);
         log.answered(now);
         state = State.ANSWERED;
-        cancelRingTimer();
-        for (Branch other : all) {
-            if (other != branch && other.pending()) {
-                cancel(other, "cancelled");
-            }
-        }
+        sequence.answeredBy(branch);
         server.sendResponse(WireMessage.response(upstream, response.statusCode(), response));
         context.calls().setupTook(System.nanoTime() - startNanos);
         if (ring.entry().target() instanceof Target.Department department && branch.leg().employeeId() != null) {
@@ -359,31 +329,12 @@ final class InviteSession implements TransactionOwner<WireMessage> {
         context.calls().routingEnded();
     }
 
-    private void ringTimeout() {
-        ringTimer = null;
-        if (state != State.ROUTING) {
-            return;
-        }
-        for (Branch branch : current) {
-            if (branch.pending()) {
-                sawNoAnswer = true;
-                cancel(branch, "no_answer");
-            }
-        }
-        nextStep();
-    }
-
     private void cancelledByCaller() {
         if (state != State.ROUTING) {
             return;
         }
         state = State.FINISHED;
-        cancelRingTimer();
-        for (Branch branch : all) {
-            if (branch.pending()) {
-                cancel(branch, "cancelled");
-            }
-        }
+        sequence.cancelAll(RingSequence.CANCELLED);
         server.sendResponse(WireMessage.response(Rewrites.response(invite, 487, "Request Terminated",
                 context.answers().toTag(invite)), 487, invite));
         context.calls().ended(log.end(CallRecord.Result.CANCELLED, 487, context.clock().instant()));
@@ -392,17 +343,16 @@ final class InviteSession implements TransactionOwner<WireMessage> {
 
     // ---- endings ----
 
-    private void stepMaybeOver() {
-        if (starting || state != State.ROUTING || anyPending()) {
-            return;
-        }
-        nextStep();
+    @Override
+    public void noneAnswered() {
+        forwardingFailed();
     }
 
     /** Every step failed, or there was none: the number's fallback answers (section 16.7 step 6 picks no response). */
     private void forwardingFailed() {
-        cancelRingTimer();
         state = State.FINISHED;
+        boolean sawBusy = sequence.sawBusy();
+        boolean sawNoAnswer = sequence.sawNoAnswer();
         Fallback fallback = ring.fallback();
         int status;
         String reason;
@@ -431,7 +381,8 @@ final class InviteSession implements TransactionOwner<WireMessage> {
         context.calls().routingEnded();
     }
 
-    private void cancel(Branch branch, String outcome) {
+    @Override
+    public void cancel(Branch branch, String outcome) {
         branch.done(0);
         log.attempt(branch.leg(), branch.requestUri(), 0, outcome, branch.startedAt(), context.clock().instant());
         branch.cancelWanted();
@@ -453,15 +404,6 @@ final class InviteSession implements TransactionOwner<WireMessage> {
         context.teardown().acknowledgeAndHangUp(response, flow);
     }
 
-    private boolean anyPending() {
-        for (int i = 0; i < current.size(); i++) {
-            if (current.get(i).pending()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean hasPlatformNumber(RingStep step) {
         for (Leg leg : step.legs()) {
             if (leg.kind() == Leg.Kind.PLATFORM_NUMBER) {
@@ -469,13 +411,6 @@ final class InviteSession implements TransactionOwner<WireMessage> {
             }
         }
         return false;
-    }
-
-    private void cancelRingTimer() {
-        if (ringTimer != null) {
-            ringTimer.cancel();
-            ringTimer = null;
-        }
     }
 
     /** Section 16.7 step 6, simplified: 6xx first, then busy, then any 4xx over 5xx. */
@@ -487,18 +422,5 @@ final class InviteSession implements TransactionOwner<WireMessage> {
             return best != 486;
         }
         return code / 100 == 4 && best / 100 == 5;
-    }
-
-    private static String outcomeOf(int code) {
-        if (code == 486 || code == 600 || code == 603) {
-            return "busy";
-        }
-        if (code == 408 || code == 480) {
-            return "no_answer";
-        }
-        if (code == 487) {
-            return "cancelled";
-        }
-        return "rejected";
     }
 }

@@ -16,6 +16,7 @@ import io.vpbx.sip.transaction.TransactionTable;
 import io.vpbx.sip.transaction.TransactionUser;
 import io.vpbx.sip.uas.AnswerServices;
 import io.vpbx.sip.uas.BridgeTargets;
+import io.vpbx.sip.uas.ForwardingBridge;
 import io.vpbx.sip.uas.LocalAnswering;
 import io.vpbx.sip.uplink.RequestChannel;
 import io.vpbx.sip.uplink.UplinkDirectory;
@@ -104,7 +105,7 @@ public final class ProxyCore implements SipReceiver, TransactionUser<WireMessage
         Calls calls = new Calls(clock, scheduler, settings.timers().sixtyFourT1(), routing, answers, dialogs, teardown,
                 records, metrics, registry);
         this.localAnswering = new LocalAnswering(network, transactions, branches::next, scheduler, settings.timers(), clock, loop,
-                answering, new BridgeTargets(router, routing), registry);
+                answering, new ForwardingBridge(new BridgeTargets(router, routing), registry), registry);
         metrics.gauges(this::activeCalls, transactions::size);
         this.context = new ProxyContext(network, transactions, branches, clock, scheduler, router, routing, ringMemory,
                 uplinks, localAnswering, hops, answers, calls, teardown);

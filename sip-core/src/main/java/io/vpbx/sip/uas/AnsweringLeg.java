@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * its own when the script is over, or when the caller's BYE or CANCEL comes first. Within the dialog it answers
  * re-INVITEs (new address, hold, resume), OPTIONS and INFO. Confined to the SIP event loop.
  */
-final class AnsweringLeg implements TransactionOwner<WireMessage> {
+final class AnsweringLeg implements TransactionOwner<WireMessage>, LocalDialogs.Party {
     private static final Logger log = LoggerFactory.getLogger(AnsweringLeg.class);
     private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO";
 
@@ -71,8 +71,14 @@ final class AnsweringLeg implements TransactionOwner<WireMessage> {
         return localTag;
     }
 
+    @Override
+    public boolean within(WireMessage request) {
+        return localTag.equals(request.toTag());
+    }
+
     /** Whether {@code request} repeats the INVITE this leg answers (a retransmission crossing the 2xx). */
-    boolean repeats(WireMessage request) {
+    @Override
+    public boolean answering(WireMessage request) {
         return "INVITE".equals(request.method()) && request.cseqNumber() == invite.cseqNumber()
                 && invite.fromTag() != null && invite.fromTag().equals(request.fromTag());
     }

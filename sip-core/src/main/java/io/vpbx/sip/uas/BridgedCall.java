@@ -3,8 +3,8 @@ package io.vpbx.sip.uas;
 import io.vpbx.media.AudioClip;
 import io.vpbx.media.MediaSession;
 import io.vpbx.sip.proxy.Flow;
+import io.vpbx.sip.proxy.RingSequence;
 import io.vpbx.sip.routing.Leg;
-import io.vpbx.sip.transaction.Cancellable;
 import io.vpbx.sip.transaction.ServerTransaction;
 import io.vpbx.sip.transaction.TransactionTable;
 import io.vpbx.sip.uas.ScenarioForwarding.BridgeRequest;
@@ -12,8 +12,6 @@ import io.vpbx.sip.uas.ScenarioForwarding.ForwardOutcome;
 import io.vpbx.sip.wire.Rewrites;
 import io.vpbx.sip.wire.SipUri;
 import io.vpbx.sip.wire.WireMessage;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,37 +30,29 @@ import org.slf4j.LoggerFactory;
  * ringing, BYE when bridged); then the callee's session is closed, the caller's unbridged, and the scenario told.
  * Confined to the SIP event loop.
  */
-final class BridgedCall implements ScenarioForwarding.Forwarding {
+final class BridgedCall implements ScenarioForwarding.Forwarding, RingSequence.Ringer<BridgeTargets.Ring, CalleeBranch>,
+        LocalDialogs.Party {
     private static final Logger log = LoggerFactory.getLogger(BridgedCall.class);
     private static final String PATH = "forward";
 
     private enum State { RINGING, BRIDGED, ENDED }
 
     private final UasContext context;
-    private final BridgeDialogs dialogs;
+    private final LocalDialogs<BridgedCall> dialogs;
     private final BridgeRequest request;
     private final Consumer<ForwardOutcome> done;
     private final SessionDescriptions sdp;
     private final String fromTag;
     private final AudioClip ringback;
-    private final List<CalleeBranch> all = new ArrayList<>(4);
-    private List<BridgeTargets.Ring> rings = List.of();
-    private List<CalleeBranch> current = List.of();
-    private BridgeTargets.Ring currentRing;
-    private int nextRing;
+    private final RingSequence<BridgeTargets.Ring, CalleeBranch> sequence;
     private State state = State.RINGING;
     private MediaSession calleeMedia;
-    private Cancellable ringTimer;
-    private boolean starting;
-    private boolean stopForwarding;
-    private boolean sawBusy;
-    private boolean sawNoAnswer;
     private int bestCode;
     private CalleeBranch earlyBranch;
     private CalleeBranch answeredBranch;
     private WireMessage answer;
 
-    BridgedCall(UasContext context, BridgeDialogs dialogs, BridgeRequest request, AudioClip ringback,
+    BridgedCall(UasContext context, LocalDialogs<BridgedCall> dialogs, BridgeRequest request, AudioClip ringback,
                 Consumer<ForwardOutcome> done) {
         this.context = context;
         this.ringback = ringback;
@@ -71,6 +61,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         this.done = done;
         this.sdp = new SessionDescriptions(context.services().media().codecs(), context.clock().millis());
         this.fromTag = newId();
+        this.sequence = new RingSequence<>(this, context.scheduler());
     }
 
     /** Opens the callee's media session and rings the first step; {@code rings} from {@link BridgeTargets}. */
@@ -85,9 +76,9 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
             return;
         }
         calleeMedia = media.get();
-        rings = targetRings;
+        sequence.plan(targetRings);
         ringingTone();
-        nextRing();
+        sequence.start();
     }
 
     /** The account's rules for calls out refuse the target ({@code why}): nothing rings, the scenario goes on. */
@@ -98,32 +89,26 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
 
     // ---- ringing ----
 
-    private void nextRing() {
-        cancelRingTimer();
-        while (state == State.RINGING) {
-            if (stopForwarding || nextRing >= rings.size()) {
-                notAnswered();
-                return;
-            }
-            currentRing = rings.get(nextRing++);
-            current = new ArrayList<>(currentRing.callees().size());
-            starting = true;
-            for (BridgeTargets.Callee callee : currentRing.callees()) {
-                ring(callee);
-            }
-            starting = false;
-            if (anyPending()) {
-                ringTimer = context.scheduler().schedule(Duration.ofSeconds(Math.max(1, currentRing.ringSeconds())),
-                        this::stepTimeout);
-                return;
-            }
+    @Override
+    public void ring(BridgeTargets.Ring step) {
+        for (BridgeTargets.Callee callee : step.callees()) {
+            ring(callee);
         }
+    }
+
+    @Override
+    public int ringSeconds(BridgeTargets.Ring step) {
+        return step.ringSeconds();
+    }
+
+    @Override
+    public boolean failoverOnBusy(BridgeTargets.Ring step) {
+        return step.failoverOnBusy();
     }
 
     private void ring(BridgeTargets.Callee callee) {
         CalleeBranch branch = new CalleeBranch(this, callee, newId() + "@vpbx", context.clock().instant());
-        current.add(branch);
-        all.add(branch);
+        sequence.add(branch);
         SipUri uri = SipUri.parse(callee.requestUri());
         if (uri == null) {
             failed(branch, 0, "unroutable");
@@ -157,8 +142,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     void response(CalleeBranch branch, WireMessage response) {
         int code = response.statusCode();
         if (code < 200) {
-            branch.provisional();
-            if (branch.takeCancel()) {
+            if (branch.provisionalTakesCancel()) {
                 sendCancel(branch);
             } else if (code > 100 && earlyBranch == null && state == State.RINGING && branch.pending()) {
                 earlyMedia(branch, response);
@@ -173,16 +157,12 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
             return;
         }
         branch.done();
-        attempt(branch, code, outcomeOf(code));
+        attempt(branch, code, RingSequence.outcomeOf(code));
         earlyMediaEnded(branch);
         if (bestCode == 0 || code == 486 || (code / 100 == 4 && bestCode / 100 == 5)) {
             bestCode = code;
         }
-        if (code == 486 || code == 600 || code == 603) {
-            sawBusy = true;
-            stopForwarding |= !currentRing.failoverOnBusy();
-        }
-        stepMaybeOver();
+        sequence.rejected(code);
     }
 
     /** A 18x with SDP: the callee's early media (a carrier's ringing or announcement) replaces our ringing tone. */
@@ -197,10 +177,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
 
     /** The ringing tone for as long as the steps left may ring (a bridge or the scenario's next play stops it). */
     private void ringingTone() {
-        long seconds = 0;
-        for (int i = Math.max(0, nextRing - 1); i < rings.size(); i++) {
-            seconds += Math.max(1, rings.get(i).ringSeconds());
-        }
+        long seconds = sequence.secondsLeft();
         request.media().play(ringback, (int) Math.min(Integer.MAX_VALUE, seconds / 5 + 1));
     }
 
@@ -211,7 +188,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         branch.done();
         attempt(branch, code, outcome);
         earlyMediaEnded(branch);
-        stepMaybeOver();
+        sequence.branchEnded();
     }
 
     private void answered(CalleeBranch branch, WireMessage response) {
@@ -232,12 +209,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         state = State.BRIDGED;
         answeredBranch = branch;
         answer = response;
-        cancelRingTimer();
-        for (CalleeBranch other : all) {
-            if (other != branch && other.pending()) {
-                cancel(other, "cancelled");
-            }
-        }
+        sequence.answeredBy(branch);
         calleeMedia.connect(agreed.remote());
         request.media().bridge(calleeMedia);
     }
@@ -250,29 +222,21 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
         }
     }
 
-    private void stepTimeout() {
-        ringTimer = null;
-        if (state != State.RINGING) {
-            return;
-        }
-        for (CalleeBranch branch : current) {
-            if (branch.pending()) {
-                sawNoAnswer = true;
-                cancel(branch, "no_answer");
-                earlyMediaEnded(branch);
-            }
-        }
-        nextRing();
+    /** A branch still ringing when its step's time ran out: its early media, if it was playing, gives way to our tone. */
+    @Override
+    public void timedOut(CalleeBranch branch) {
+        cancel(branch, RingSequence.NO_ANSWER);
+        earlyMediaEnded(branch);
     }
 
-    private void stepMaybeOver() {
-        if (!starting && state == State.RINGING && !anyPending()) {
-            nextRing();
-        }
+    @Override
+    public void noneAnswered() {
+        notAnswered();
     }
 
     private void notAnswered() {
-        boolean busy = sawBusy && !sawNoAnswer;
+        boolean sawNoAnswer = sequence.sawNoAnswer();
+        boolean busy = sequence.sawBusy() && !sawNoAnswer;
         int code = busy ? 486 : bestCode != 0 ? bestCode : sawNoAnswer ? 408 : 480;
         finish(new ForwardOutcome.NotAnswered(code, busy ? "busy" : sawNoAnswer ? "no_answer" : "failed"));
     }
@@ -297,7 +261,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
             context.metrics().ackRepeated();
             return;
         }
-        for (CalleeBranch branch : all) {
+        for (CalleeBranch branch : sequence.branches()) {
             if (branch.callId().equals(response.callId()) && branch.flow() != null) {
                 branch.flow().send(WireMessage.parse(Rewrites.inDialog("ACK", response, via(branch.flow()), 0)));
                 hangUp(response, branch.flow());
@@ -336,7 +300,7 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     @Override
     public void stop() {
         if (state == State.RINGING) {
-            cancelAll("cancelled");
+            sequence.cancelAll(RingSequence.CANCELLED);
             finish(new ForwardOutcome.NotAnswered(487, "caller_left"));
         } else if (state == State.BRIDGED) {
             hangUp(answer, answeredBranch.flow());
@@ -349,8 +313,8 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
             return;
         }
         state = State.ENDED;
-        cancelRingTimer();
-        for (CalleeBranch branch : all) {
+        sequence.stop();
+        for (CalleeBranch branch : sequence.branches()) {
             dialogs.remove(branch.callId(), this);
         }
         request.media().unbridge();
@@ -365,15 +329,8 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
 
     // ---- messages ----
 
-    private void cancelAll(String outcome) {
-        for (CalleeBranch branch : all) {
-            if (branch.pending()) {
-                cancel(branch, outcome);
-            }
-        }
-    }
-
-    private void cancel(CalleeBranch branch, String outcome) {
+    @Override
+    public void cancel(CalleeBranch branch, String outcome) {
         attempt(branch, 0, outcome);
         branch.cancelWanted();
         if (branch.takeCancel()) {
@@ -401,12 +358,14 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
     }
 
     /** Whether {@code response} (Call-ID known to be one of ours) carries our tag in its From: an answer to our INVITE. */
-    boolean sentBy(WireMessage response) {
+    @Override
+    public boolean answering(WireMessage response) {
         return fromTag.equals(response.fromTag());
     }
 
     /** Whether {@code inDialog} (Call-ID known to be one of ours) names our tag: a request of the callee's dialog. */
-    boolean ours(WireMessage inDialog) {
+    @Override
+    public boolean within(WireMessage inDialog) {
         return fromTag.equals(inDialog.toTag());
     }
 
@@ -416,31 +375,5 @@ final class BridgedCall implements ScenarioForwarding.Forwarding {
 
     private String newId() {
         return context.branches().get().substring(TransactionTable.MAGIC_COOKIE.length());
-    }
-
-    private boolean anyPending() {
-        for (CalleeBranch branch : current) {
-            if (branch.pending()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void cancelRingTimer() {
-        if (ringTimer != null) {
-            ringTimer.cancel();
-            ringTimer = null;
-        }
-    }
-
-    private static String outcomeOf(int code) {
-        if (code == 486 || code == 600 || code == 603) {
-            return "busy";
-        }
-        if (code == 408 || code == 480) {
-            return "no_answer";
-        }
-        return code == 487 ? "cancelled" : "rejected";
     }
 }

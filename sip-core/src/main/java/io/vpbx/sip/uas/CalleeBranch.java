@@ -1,6 +1,7 @@
 package io.vpbx.sip.uas;
 
 import io.vpbx.sip.proxy.Flow;
+import io.vpbx.sip.proxy.RingSequence;
 import io.vpbx.sip.transaction.TransactionOwner;
 import io.vpbx.sip.wire.WireMessage;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.time.Instant;
  * (a dialog of its own, so that two forked copies never look like a merged request to a UAS), and what became of
  * it. It owns the INVITE's client transaction and passes what the transaction reports to its {@link BridgedCall}.
  */
-final class CalleeBranch implements TransactionOwner<WireMessage> {
+final class CalleeBranch implements TransactionOwner<WireMessage>, RingSequence.Branch {
     private final BridgedCall call;
     private final BridgeTargets.Callee callee;
     private final String callId;
@@ -48,15 +49,18 @@ final class CalleeBranch implements TransactionOwner<WireMessage> {
         this.flow = sentOn;
     }
 
-    void provisional() {
+    /** A provisional response arrived: whether a CANCEL wanted meanwhile is due now ({@link #takeCancel}). */
+    boolean provisionalTakesCancel() {
         provisional = true;
+        return takeCancel();
     }
 
     void done() {
         done = true;
     }
 
-    boolean pending() {
+    @Override
+    public boolean pending() {
         return !done;
     }
 

@@ -10,18 +10,18 @@ import java.util.function.Consumer;
 
 /**
  * vpbx's {@link ScenarioForwarding}: a scenario's {@code forward} step becomes a {@link BridgedCall} that rings the
- * target found by {@link BridgeTargets} and bridges it to the caller. Built by {@link LocalAnswering} with the
- * proxy's network and transactions; the callee's requests come back through {@link #takeRequest}. On the SIP event
- * loop. Why a B2BUA with a media relay: docs/adr/0027-b2bua-bridge.md.
+ * target found by {@link BridgeTargets} and bridges it to the caller. Built by the proxy ({@code ProxyCore}) and
+ * handed to {@link LocalAnswering}, which gives it the proxy's network and transactions; the callee's requests come
+ * back through {@link #takeRequest}. On the SIP event loop. Why a B2BUA with a media relay: docs/adr/0027-b2bua-bridge.md.
  */
-final class ForwardingBridge implements ScenarioForwarding {
+public final class ForwardingBridge implements ScenarioForwarding {
     private final BridgeTargets targets;
-    private final BridgeDialogs dialogs = new BridgeDialogs();
+    private final LocalDialogs<BridgedCall> dialogs = new LocalDialogs<>();
     private final MeterRegistry registry;
     private final AudioClip ringback = Tones.ringback();
     private UasContext context;
 
-    ForwardingBridge(BridgeTargets targets, MeterRegistry registry) {
+    public ForwardingBridge(BridgeTargets targets, MeterRegistry registry) {
         this.targets = targets;
         this.registry = registry;
     }

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  */
 public final class LocalAnswering {
     private final UasContext context;
-    /** The bridge for scenarios' {@code forward} steps, or null without routing (tests of voice messages). */
+    /** The proxy's bridge for scenarios' {@code forward} steps, or null: none handed in, or one stands in for it. */
     private final ForwardingBridge bridge;
 
     /**
@@ -37,19 +37,18 @@ public final class LocalAnswering {
     }
 
     /**
-     * As above, with the proxy's routing for scenarios' {@code forward} steps: unless {@code services} bring a
-     * {@link ScenarioForwarding} of their own, a {@link ForwardingBridge} over {@code targets} is put in.
+     * As above, with the proxy's {@code bridge} for scenarios' {@code forward} steps (null: none, every forward is not
+     * answered), unless {@code services} bring a {@link ScenarioForwarding} to use instead.
      */
     public LocalAnswering(Network network, TransactionTable<WireMessage> transactions, Supplier<String> branches,
                           TimerScheduler scheduler, TransactionTimers timers, Clock clock, Executor loop,
-                          AnswerServices services, BridgeTargets targets, MeterRegistry registry) {
-        LocalDialogs dialogs = new LocalDialogs();
-        ScenarioServices scenarios = services.scenarios();
-        this.bridge = targets != null && scenarios.forwarding().isUnavailable() ? new ForwardingBridge(targets, registry) : null;
-        AnswerServices wired = bridge == null ? services : services.withScenarios(
-                new ScenarioServices(scenarios.schedules(), scenarios.extensions(), bridge));
-        this.context = new UasContext(network, transactions, branches, scheduler, timers, clock, loop, wired, dialogs,
-                new AnsweringMetrics(registry));
+                          AnswerServices services, ForwardingBridge bridge, MeterRegistry registry) {
+        LocalDialogs<AnsweringLeg> dialogs = new LocalDialogs<>();
+        Optional<ScenarioForwarding> instead = services.scenarios().forwarding();
+        this.bridge = instead.isPresent() ? null : bridge;
+        ScenarioForwarding forwarding = instead.orElse(this.bridge != null ? this.bridge : ScenarioForwarding.unavailable());
+        this.context = new UasContext(network, transactions, branches, scheduler, timers, clock, loop, services,
+                forwarding, dialogs, new AnsweringMetrics(registry));
         if (bridge != null) {
             bridge.context(context);
             Gauge.builder("vpbx.sip.bridged.active", bridge::active).description("callee dialogs of scenario forwards")

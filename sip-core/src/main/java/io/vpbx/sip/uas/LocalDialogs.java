@@ -5,39 +5,56 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The calls vpbx answers itself, by Call-ID, while their leg lives. Bounded by the media server's ports: a leg is
- * held only with a media session. Confined to the SIP event loop.
+ * The dialogs vpbx is a party to, by Call-ID, while they live: the calls it answers itself ({@link AnsweringLeg}s)
+ * and the callee dialogs of scenario forwards ({@link BridgedCall}s; each INVITE vpbx sends has its own Call-ID). A
+ * Call-ID finds the dialog, and the dialog says whether a message is its own by the tags. Bounded by the media
+ * server's ports: each dialog holds a media session. Confined to the SIP event loop.
+ *
+ * @param <D> the party: an answering leg, or a forward
  */
-final class LocalDialogs {
-    private final Map<String, AnsweringLeg> legs = new HashMap<>();
+final class LocalDialogs<D extends LocalDialogs.Party> {
 
-    void add(String callId, AnsweringLeg leg) {
-        legs.put(callId, leg);
+    /** One side of the dialogs held here: it knows its tags. */
+    interface Party {
+        /** Whether {@code request} (Call-ID known to be this party's) is a request within its dialog: our tag in its To. */
+        boolean within(WireMessage request);
+
+        /**
+         * Whether {@code message} (Call-ID known to be this party's) belongs to the dialog's start: for an answering leg
+         * a repeat of the INVITE it answers, for a forward a repeat of the 2xx to its INVITE.
+         */
+        boolean answering(WireMessage message);
     }
 
-    void remove(String callId, AnsweringLeg leg) {
-        legs.remove(callId, leg);
+    private final Map<String, D> dialogs = new HashMap<>();
+
+    void add(String callId, D party) {
+        dialogs.put(callId, party);
     }
 
-    /** The leg a request within one of our dialogs belongs to: its Call-ID, and our tag in its To. */
-    AnsweringLeg within(WireMessage request) {
-        if (legs.isEmpty()) {
+    void remove(String callId, D party) {
+        dialogs.remove(callId, party);
+    }
+
+    /** The party a request within one of our dialogs belongs to (its Call-ID, our tag in its To), or null. */
+    D within(WireMessage request) {
+        if (dialogs.isEmpty() || request.toTag() == null) {
             return null;
         }
-        AnsweringLeg leg = legs.get(request.callId());
-        return leg != null && leg.localTag().equals(request.toTag()) ? leg : null;
+        D party = dialogs.get(request.callId());
+        return party != null && party.within(request) ? party : null;
     }
 
-    /** The leg whose INVITE {@code request} repeats (same Call-ID, From tag and CSeq), or null. */
-    AnsweringLeg answering(WireMessage request) {
-        if (legs.isEmpty()) {
+    /** The party whose dialog's start {@code message} repeats (see {@link Party#answering}), or null. */
+    D answering(WireMessage message) {
+        if (dialogs.isEmpty()) {
             return null;
         }
-        AnsweringLeg leg = legs.get(request.callId());
-        return leg != null && leg.repeats(request) ? leg : null;
+        D party = dialogs.get(message.callId());
+        return party != null && party.answering(message) ? party : null;
     }
 
     int size() {
-        return legs.size();
+        return dialogs.size();
     }
 }

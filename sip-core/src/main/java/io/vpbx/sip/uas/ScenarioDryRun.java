@@ -54,12 +54,10 @@ final class ScenarioDryRun {
         SimulatedMedia media = new SimulatedMedia(callId, loop, clip -> entries.accept(Entry.of(Kind.PROMPT, clip.id())));
         loop.onDue(timeout -> keys.next().ifPresentOrElse(media::press, timeout));
         Recorder call = new Recorder(accountId, number, caller, entries, keys, this::step);
-        ScenarioServices real = services.scenarios();
         AnswerServices dry = new AnswerServices(services.media(), services.clips(), voicemail -> { },
-                services.voicemail(), services.greeting(), services.beep(),
-                new ScenarioServices(real.schedules(), real.extensions(), forwarding(accountId, at, entries, warnings)));
-        UasContext context = new UasContext(null, null, null, loop, null, Clock.fixed(at, ZoneOffset.UTC), loop, dry, null,
-                metrics);
+                services.voicemail(), services.greeting(), services.beep(), services.scenarios());
+        UasContext context = new UasContext(null, null, null, loop, null, Clock.fixed(at, ZoneOffset.UTC), loop, dry,
+                forwarding(accountId, at, entries, warnings), null, metrics);
         warnRecipients(scenario, warnings);
         ScenarioScript script = new ScenarioScript(scenario, scenarios, context, invite(callId, number, caller), "simulation",
                 call);

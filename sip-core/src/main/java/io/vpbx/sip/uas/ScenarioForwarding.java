@@ -61,26 +61,13 @@ public interface ScenarioForwarding {
     }
 
     /**
-     * Until the bridge is wired in (at merge): every forward reports "not answered" at once, so a scenario goes on
-     * to its {@code no_answer} step. Replaced by the bridge's implementation in the composition root.
+     * No forwarding, where no bridge was handed in (a {@link LocalAnswering} without the proxy's): every forward
+     * reports "not answered" at once, so a scenario goes on to its {@code no_answer} step.
      */
     static ScenarioForwarding unavailable() {
-        return new ScenarioForwarding() {
-            @Override
-            public Forwarding forward(BridgeRequest request, Consumer<ForwardOutcome> done) {
-                done.accept(new ForwardOutcome.NotAnswered(0, "no_bridge"));
-                return () -> { };
-            }
-
-            @Override
-            public boolean isUnavailable() {
-                return true;
-            }
+        return (request, done) -> {
+            done.accept(new ForwardOutcome.NotAnswered(0, "no_bridge"));
+            return () -> { };
         };
-    }
-
-    /** Whether this is {@link #unavailable()}: then the proxy's {@link LocalAnswering} puts its own bridge in. */
-    default boolean isUnavailable() {
-        return false;
     }
 }

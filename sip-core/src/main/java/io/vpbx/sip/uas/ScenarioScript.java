@@ -381,7 +381,7 @@ final class ScenarioScript implements AnswerScript {
             return;
         }
         int at = epoch;
-        forwarding = context.services().scenarios().forwarding().forward(
+        forwarding = context.forwarding().forward(
                 new BridgeRequest(invite, localTag, call, session, target, ringTimeout),
                 outcome -> context.loop().execute(() -> forwarded(outcome, at, noAnswer)));
     }

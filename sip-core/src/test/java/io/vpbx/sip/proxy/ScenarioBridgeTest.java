@@ -16,7 +16,6 @@ import io.vpbx.sip.SipText;
 import io.vpbx.sip.routing.RouteEntry;
 import io.vpbx.sip.routing.Target;
 import io.vpbx.sip.uas.AnswerServices;
-import io.vpbx.sip.uas.ScenarioForwarding;
 import io.vpbx.sip.uas.ScenarioServices;
 import io.vpbx.sip.wire.Addresses;
 import io.vpbx.sip.wire.HeaderId;
@@ -51,8 +50,7 @@ class ScenarioBridgeTest {
             voicemail -> { },
             new VoicemailConfig(Duration.ofMinutes(3), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofDays(30)),
             new AudioClip("greeting", new short[160]), new AudioClip("beep", new short[160]),
-            new ScenarioServices((schedule, at) -> false, (account, extension) -> Optional.empty(),
-                    ScenarioForwarding.unavailable())));
+            new ScenarioServices((schedule, at) -> false, (account, extension) -> Optional.empty())));
     private final RecordingFlow phone1 = proxy.network.udp("10.1.1.1", 5060);
     private final RecordingFlow phone2 = proxy.network.udp("10.1.1.2", 5062);
     private WireMessage answer;

@@ -56,8 +56,7 @@ class RouteSimulatorTest {
                     new VoicemailConfig(Duration.ofMinutes(3), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofDays(30)),
                     Tones.greeting(), Tones.beep(),
                     new ScenarioServices((schedule, at) -> table.schedule(schedule).map(s -> s.isOpen(at)).orElse(false),
-                            (account, extension) -> extension.equals("105") ? Optional.of("e-105") : Optional.empty(),
-                            ScenarioForwarding.unavailable())));
+                            (account, extension) -> extension.equals("105") ? Optional.of("e-105") : Optional.empty())));
 
     private SimulatedCall simulate(Instant at, List<String> digits) throws InterruptedException {
         return simulator.simulate("acme", NUMBER, at, "+79161234567", digits).orElseThrow();

@@ -84,8 +84,7 @@ class ScenarioCallTest {
                 (account, id) -> CompletableFuture.completedFuture(Optional.ofNullable(clips.get(id))), voicemails::add,
                 new VoicemailConfig(Duration.ofSeconds(20), Duration.ofMillis(1500), Duration.ofMillis(500),
                         Duration.ofDays(30)), Tones.greeting(), Tones.beep(),
-                new ScenarioServices((schedule, at) -> false, (account, extension) -> Optional.empty(),
-                        ScenarioForwarding.unavailable()));
+                new ScenarioServices((schedule, at) -> false, (account, extension) -> Optional.empty()));
         routing.put(new TrunkEntry("carrier", "127.0.0.1", null));
         SipServices standalone = SipServices.standalone(Optional.empty());
         sip = new SipServer(new SipConfig("127.0.0.1", 0, true, false, "vpbx.test", 65_535, 100, 10_000, 10_000, 100,
