@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Callers waiting in a scenario's menu (issue 13). Not a test; run by hand, figures go to bench/RESULTS.md.
 #
-#   bench/scenario-menu.sh [callers=500] [seconds=12]
+#   bench/scenario-menu.sh [callers=500] [seconds=12] [--receive-buffer BYTES]
 #
 # bench/ScenarioMenu.java: the real SipServer and media server in one JVM, a menu that replays its prompt to silent
 # callers, SIPp placing the calls; prints the pacing of what the callers hear (inter-arrival within prompts) and
@@ -12,9 +12,10 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-target}
 CALLERS=${1:-500}
 SECONDS_RUN=${2:-12}
+SKIP_BUILD=${SKIP_BUILD:-}
 # the server's jar carries sip-core, media and every dependency (nothing is installed)
-./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl server -am package -DskipTests
+[ -n "$SKIP_BUILD" ] || ./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl server -am package -DskipTests
 CP=server/$BUILD_DIR/vpbx.jar
 ulimit -n 65536 2>/dev/null || true
 java ${JAVA_OPTS:--Xms512m -Xmx512m} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-  -cp "$CP" bench/ScenarioMenu.java --callers "$CALLERS" --seconds "$SECONDS_RUN"
+  -cp "$CP" bench/ScenarioMenu.java --callers "$CALLERS" --seconds "$SECONDS_RUN" "${@:3}"
