@@ -52,8 +52,9 @@ import java.util.concurrent.TimeUnit;
  *
  * Once every caller is in the menu it measures for {@code --seconds}: the inter-arrival time of consecutive packets of a
  * stream within a prompt (a packet with the marker bit starts the next prompt: its gap is reported apart; gaps over
- * 500 ms are the menu's silent wait and are left out) as p50/p99/p99.9/max, packets
- * received, and CPU by thread group (ThreadMXBean; the receiver apart) and the whole process, per caller-second.
+ * 500 ms are the menu's silent wait and are left out) as p50/p99/p99.9/max, the figures of StreamPacing (loss,
+ * deviation from the ideal send time, RFC 3550 jitter; the same as bench/MediaStreams.java), the kernel's UDP
+ * receive-buffer drops, vpbx's ticker meters per media loop, and CPU by thread group (ThreadMXBean; the receiver apart) and the whole process, per caller-second.
  */
 public final class ScenarioMenu {
     private static final String NUMBER = "+74951230001";

@@ -4,8 +4,10 @@
 #   bench/scenario-menu.sh [callers=500] [seconds=12] [--receive-buffer BYTES]
 #
 # bench/ScenarioMenu.java: the real SipServer and media server in one JVM, a menu that replays its prompt to silent
-# callers, SIPp placing the calls; prints the pacing of what the callers hear (inter-arrival within prompts) and
-# CPU per caller-second by thread group. Env: BUILD_DIR (default target), JAVA_OPTS (default -Xms512m -Xmx512m).
+# callers, SIPp placing the calls; prints the pacing of what the callers hear (bench/StreamPacing.java: loss,
+# deviation from the ideal send time, RFC 3550 jitter, inter-arrival within prompts), vpbx's own ticker lateness per
+# media loop, and CPU per caller-second by thread group. --receive-buffer 0 gives the receiving socket the OS default
+# (it then drops packets under load); the default asks for 4 MB. SKIP_BUILD=1 reuses the jar. Env: BUILD_DIR (default target), JAVA_OPTS (default -Xms512m -Xmx512m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk # a JDK 25+ for ./mvnw and java

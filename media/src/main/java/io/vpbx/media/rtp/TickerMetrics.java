@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 public final class TickerMetrics {
 
     private static final long SLOT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Fixed buckets every registry keeps (the simple one too): 5 ms is the pacing target, 20 ms one slot. */
+    private static final Duration[] EDGES = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+        Duration.ofMillis(10), Duration.ofMillis(20)};
 
     private final Timer lateness;
     private final Timer work;
@@ -23,11 +26,11 @@ public final class TickerMetrics {
     public TickerMetrics(MeterRegistry registry, String loop) {
         lateness = Timer.builder("vpbx.media.ticker.lateness").tag("loop", loop)
                 .description("how late a media loop's 20 ms tick fired after its due time")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .publishPercentileHistogram().serviceLevelObjectives(EDGES).minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
         work = Timer.builder("vpbx.media.ticker.work").tag("loop", loop)
                 .description("how long a tick's walk over the loop's sessions took")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .publishPercentileHistogram().serviceLevelObjectives(EDGES).minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
         slotsLate = Counter.builder("vpbx.media.ticker.late").tag("loop", loop)
                 .description("ticks that fired 20 ms or more after their due time (frames left in a burst)")
