@@ -16,6 +16,8 @@ CALLERS=${1:-500}
 SECONDS_RUN=${2:-12}
 SKIP_BUILD=${SKIP_BUILD:-}
 # the server's jar carries sip-core, media and every dependency (nothing is installed)
+# the shaded jar is not always replaced when it exists: delete it so the run has this tree's code
+[ -n "$SKIP_BUILD" ] || rm -f "server/$BUILD_DIR/vpbx.jar"
 [ -n "$SKIP_BUILD" ] || ./mvnw -q -B -ntp -o -Dvpbx.build.dir="$BUILD_DIR" -pl server -am package -DskipTests
 CP=server/$BUILD_DIR/vpbx.jar
 ulimit -n 65536 2>/dev/null || true
