@@ -148,6 +148,7 @@ public final class MediaStreams {
                     cpuMedia / (double) wall, ng == null ? "none" : "rtpengine",
                     rtpenginePid < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", cpuRtpengine / 1e3 / streamSeconds),
                     loadBefore, loadAfter);
+            System.out.printf(Locale.ROOT, "%s%n", receiver.pacing.summary());
             if (ng != null) {
                 for (int i = 0; i < streams; i++) {
                     ng.delete("bench-" + i);
@@ -269,6 +270,7 @@ public final class MediaStreams {
 
     /** One stream's receive state (touched by the receiver thread only). */
     static final class Stream {
+        final StreamPacing.Stream pacing = new StreamPacing.Stream();
         long lastArrival;
         int ssrc;
         int lastSequence = -1;
@@ -286,6 +288,7 @@ public final class MediaStreams {
         final Selector selector;
         final long[] histogram = new long[BUCKETS];
         final long[] deviation = new long[BUCKETS];
+        final StreamPacing pacing = new StreamPacing(); // the figures bench/ScenarioMenu.java prints too
         volatile boolean measuring;
         long maxMicros;
         long maxDeviationMicros;
@@ -319,6 +322,7 @@ public final class MediaStreams {
                                 rtcp++; // a neighbour's sender report: its RTP port + 1 is this socket
                             } else if (stream.lastSequence < 0 || ssrc == stream.ssrc) {
                                 stream.ssrc = ssrc;
+                                pacing.file(stream.pacing, sequence, buffer.getInt(4), now, measuring, Long.MAX_VALUE);
                                 file(stream, sequence, now);
                             } else {
                                 foreign++;

@@ -1,3 +1,6 @@
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vpbx.config.MediaConfig;
 import io.vpbx.config.SipConfig;
@@ -18,6 +21,7 @@ import io.vpbx.telephony.scenario.Step;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
@@ -48,8 +52,9 @@ import java.util.concurrent.TimeUnit;
  *
  * Once every caller is in the menu it measures for {@code --seconds}: the inter-arrival time of consecutive packets of a
  * stream within a prompt (a packet with the marker bit starts the next prompt: its gap is reported apart; gaps over
- * 500 ms are the menu's silent wait and are left out) as p50/p99/p99.9/max, packets
- * received, and CPU by thread group (ThreadMXBean; the receiver apart) and the whole process, per caller-second.
+ * 500 ms are the menu's silent wait and are left out) as p50/p99/p99.9/max, the figures of StreamPacing (loss,
+ * deviation from the ideal send time, RFC 3550 jitter; the same as bench/MediaStreams.java), the kernel's UDP
+ * receive-buffer drops, vpbx's ticker meters per media loop, and CPU by thread group (ThreadMXBean; the receiver apart) and the whole process, per caller-second.
  */
 public final class ScenarioMenu {
     private static final String NUMBER = "+74951230001";
@@ -59,10 +64,14 @@ public final class ScenarioMenu {
     public static void main(String[] args) throws Exception {
         int callers = 500;
         int seconds = 12;
+        // one socket takes every caller's stream (17,500 packets/s for 500): with the OS default (208 KB) it overflows
+        // whenever the receiver thread is descheduled for ~10 ms, and the lost packets look like late ones
+        int receiveBuffer = 4 << 20; // capped by net.core.rmem_max; 0: the OS default (net.core.rmem_default)
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--callers" -> callers = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--receive-buffer" -> receiveBuffer = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -90,12 +99,15 @@ public final class ScenarioMenu {
         sip.start();
 
         DatagramChannel receiver = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        if (receiveBuffer > 0) {
+            receiver.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer); // capped by net.core.rmem_max
+        }
         int rtpPort = ((InetSocketAddress) receiver.getLocalAddress()).getPort();
-        long[] histogram = new long[BUCKETS + 1];
+        StreamPacing pacing = new StreamPacing();
         // a packet with the marker bit starts a talkspurt (a new prompt): its gap is the pause between two prompts
+        long[] histogram = new long[BUCKETS + 1];
         long[] betweenPrompts = new long[BUCKETS + 1];
-        Map<Integer, Long> lastArrival = new HashMap<>();
-        long[] packets = new long[1];
+        Map<Integer, StreamPacing.Stream> streams = new HashMap<>();
         boolean[] measuring = new boolean[1];
         Thread receiving = Thread.ofPlatform().name("bench-receiver").daemon().start(() -> {
             ByteBuffer buffer = ByteBuffer.allocate(2048);
@@ -109,14 +121,13 @@ public final class ScenarioMenu {
                     }
                     int ssrc = buffer.getInt(8);
                     boolean marker = (buffer.get(1) & 0x80) != 0;
-                    Long before = lastArrival.put(ssrc, now);
+                    StreamPacing.Stream stream = streams.computeIfAbsent(ssrc, k -> new StreamPacing.Stream());
+                    long before = stream.lastSequence < 0 ? -1 : stream.lastArrivalMicros;
                     synchronized (histogram) {
-                        if (!measuring[0]) {
-                            continue;
-                        }
-                        packets[0]++;
-                        if (before != null) {
-                            long micros = (now - before) / 1000;
+                        boolean measure = measuring[0];
+                        pacing.file(stream, buffer.getShort(2) & 0xFFFF, buffer.getInt(4), now, measure, 500_000);
+                        if (measure && before >= 0) {
+                            long micros = now / 1000 - before;
                             if (micros < 500_000) {
                                 (marker ? betweenPrompts : histogram)[(int) Math.min(BUCKETS, micros / MICROS_PER_BUCKET)]++;
                             }
@@ -145,6 +156,8 @@ public final class ScenarioMenu {
         Map<String, Long> groupsBefore = cpuByGroup(threads);
         long processBefore = os.getProcessCpuTime();
         long receiverBefore = threads.getThreadCpuTime(receiving.threadId());
+        long dropsBefore = udpReceiveBufferErrors();
+        Map<String, long[]> tickerBefore = tickers(registry);
         double loadBefore = os.getSystemLoadAverage();
         synchronized (histogram) {
             measuring[0] = true;
@@ -157,6 +170,8 @@ public final class ScenarioMenu {
         double elapsed = (System.nanoTime() - started) / 1e9;
         long process = os.getProcessCpuTime() - processBefore;
         long receiverCpu = threads.getThreadCpuTime(receiving.threadId()) - receiverBefore;
+        long drops = udpReceiveBufferErrors() - dropsBefore;
+        Map<String, long[]> tickerAfter = tickers(registry);
         Map<String, Long> groupsAfter = cpuByGroup(threads);
         int stillInMenu = media.activeSessions();
         double loadAfter = os.getSystemLoadAverage();
@@ -168,13 +183,17 @@ public final class ScenarioMenu {
         }
         sip.close();
         media.close();
+        int[] receiveBufferUsed = {receiver.getOption(StandardSocketOptions.SO_RCVBUF)};
         receiver.close();
 
         double callerSeconds = Math.min(inMenu, stillInMenu) * elapsed;
         System.out.printf(Locale.ROOT, "callers %d, in the menu at the start %d and end %d of %.1f s measured; sipp exit %d"
                         + " (0: every call ended by vpbx's BYE), %d call records%n", callers, inMenu, stillInMenu, elapsed,
                 sippExit, records.size());
-        System.out.printf(Locale.ROOT, "packets received %d (%.0f/s)%n", packets[0], packets[0] / elapsed);
+        System.out.printf(Locale.ROOT, "receiving socket: SO_RCVBUF %d bytes; kernel UDP receive-buffer drops in the window"
+                + " (machine-wide RcvbufErrors) %d%n", receiveBufferUsed[0], drops);
+        System.out.printf(Locale.ROOT, "%s%n", pacing.summary());
+        System.out.printf(Locale.ROOT, "packets received %d (%.0f/s)%n", pacing.packets, pacing.packets / elapsed);
         System.out.printf(Locale.ROOT, "inter-arrival within prompts: p50 %s, p99 %s, p99.9 %s, max %s%n",
                 percentile(histogram, 0.50), percentile(histogram, 0.99), percentile(histogram, 0.999),
                 percentile(histogram, 1.0));
@@ -189,8 +208,73 @@ public final class ScenarioMenu {
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %-28s %.1f us/caller-s%n", e.getKey(),
                         e.getValue() / 1e3 / callerSeconds));
+        tickerAfter.forEach((loop, after) -> {
+            long[] before = tickerBefore.getOrDefault(loop, new long[after.length]);
+            System.out.printf(Locale.ROOT, "  ticker %s: %s%n", loop, tickerLine(before, after));
+        });
         System.out.printf(Locale.ROOT, "load average %.2f -> %.2f on %d cores; sipp logs in %s%n", loadBefore, loadAfter,
                 Runtime.getRuntime().availableProcessors(), folder);
+    }
+
+    /** Machine-wide UDP datagrams the kernel dropped because a socket's receive buffer was full. */
+    private static long udpReceiveBufferErrors() throws java.io.IOException {
+        List<String> udp = Files.readAllLines(Path.of("/proc/net/snmp")).stream().filter(l -> l.startsWith("Udp:")).toList();
+        List<String> names = List.of(udp.get(0).split(" "));
+        return Long.parseLong(udp.get(1).split(" ")[names.indexOf("RcvbufErrors")]);
+    }
+
+    /**
+     * Per media loop, from vpbx's own ticker meters: tick count, late-tick count (20 ms or more), lateness and work
+     * histograms (cumulative bucket counts at 1, 2, 5, 10, 20 ms), lateness max in us.
+     */
+    private static Map<String, long[]> tickers(SimpleMeterRegistry registry) {
+        Map<String, long[]> byLoop = new TreeMap<>();
+        for (Timer timer : registry.find("vpbx.media.ticker.lateness").timers()) {
+            String loop = timer.getId().getTag("loop");
+            Timer work = registry.get("vpbx.media.ticker.work").tag("loop", loop).timer();
+            long[] row = new long[13];
+            row[0] = timer.count();
+            row[1] = (long) registry.get("vpbx.media.ticker.late").tag("loop", loop).counter().count();
+            fill(timer.takeSnapshot(), row, 2);
+            fill(work.takeSnapshot(), row, 7);
+            row[12] = (long) timer.max(TimeUnit.MICROSECONDS);
+            byLoop.put(loop, row);
+        }
+        return byLoop;
+    }
+
+    private static final double[] EDGES_MS = {1, 2, 5, 10, 20};
+
+    private static void fill(HistogramSnapshot snapshot, long[] row, int from) {
+        CountAtBucket[] buckets = snapshot.histogramCounts();
+        boolean cumulative = true;
+        for (int i = 1; i < buckets.length; i++) {
+            cumulative &= buckets[i].count() >= buckets[i - 1].count();
+        }
+        for (int e = 0; e < EDGES_MS.length; e++) {
+            double below = 0;
+            for (CountAtBucket bucket : buckets) {
+                if (bucket.bucket(TimeUnit.MILLISECONDS) <= EDGES_MS[e]) {
+                    below = cumulative ? bucket.count() : below + bucket.count();
+                }
+            }
+            row[from + e] = snapshot.count() - (long) below; // ticks over (about) this edge
+        }
+    }
+
+    private static String tickerLine(long[] before, long[] after) {
+        long ticks = after[0] - before[0];
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d ticks, %d fired 20 ms+ late; late over",
+                ticks, after[1] - before[1]));
+        for (int e = 0; e < EDGES_MS.length; e++) {
+            line.append(String.format(Locale.ROOT, " %.0f ms: %d", EDGES_MS[e], after[2 + e] - before[2 + e]));
+        }
+        line.append("; work over");
+        for (int e = 0; e < EDGES_MS.length; e++) {
+            line.append(String.format(Locale.ROOT, " %.0f ms: %d", EDGES_MS[e], after[7 + e] - before[7 + e]));
+        }
+        return line.append(String.format(Locale.ROOT, "; lateness max (last 2 min) %.2f ms", after[12] / 1000.0))
+                .toString();
     }
 
     /** CPU nanoseconds of the live threads, by name with the digits taken out (one group per pool). */

@@ -5,6 +5,7 @@
 #
 # bench/MediaStreams.java: N sessions of the media module's NettyMediaServer play a long clip, each to its own UDP
 # socket on 127.0.0.1 read by one selector thread in the same JVM; prints inter-arrival jitter against 20 ms, loss,
+# the figures of bench/StreamPacing.java (deviation from the ideal send time, RFC 3550 jitter: as the menu bench),
 # and CPU per stream-second (media event loops, receiver, whole process) with the load average before and after.
 # rtpengine: the anchor. Debian's rtpengine (userspace forwarding only: --table=-1, no kernel module) is started on
 # 127.0.0.1 with 2 worker threads; every stream is a call through it (ng offer/answer), so it relays the same packet

@@ -19,6 +19,7 @@ import io.vpbx.media.rtp.DropReason;
 import io.vpbx.media.rtp.MediaMetrics;
 import io.vpbx.media.rtp.PortPool;
 import io.vpbx.media.rtp.SocketPair;
+import io.vpbx.media.rtp.TickerMetrics;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -78,8 +79,10 @@ public final class NettyMediaServer implements MediaServer {
         int loops = Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors()));
         this.group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("vpbx-media", true),
                 NioIoHandler.newFactory());
+        int index = 0;
         for (EventExecutor executor : group) {
-            tickers.put(executor, new PacingTicker((EventLoop) executor));
+            tickers.put(executor, new PacingTicker((EventLoop) executor,
+                    new TickerMetrics(registry, Integer.toString(index++))));
         }
         Gauge.builder("vpbx.media.sessions", active, AtomicInteger::get).description("media sessions open")
                 .register(registry);

@@ -3,6 +3,7 @@ package io.vpbx.media.session;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vpbx.media.Codec;
+import io.vpbx.media.rtp.TickerMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * One 20 ms clock per event loop that walks the loop's sessions with work to do (playing, sending a digit,
  * recording, waiting for a digit's end). A session costs nothing between calls to {@link #tick}: no task, no
  * thread, no sleep per call. Ticks are numbered from the ticker's start; the session sends the packets whose
- * 20 ms slot has come (the ideal timeline), so a tick that fires late is made up by the next one. Runs on its loop
- * only.
+ * 20 ms slot has come (the ideal timeline), so a tick that fires late is made up by the next one. Each tick's
+ * lateness and work go to {@link TickerMetrics}. Runs on its loop only.
  */
 final class PacingTicker {
 
@@ -28,12 +29,15 @@ final class PacingTicker {
     }
 
     private final EventLoop loop;
+    private final TickerMetrics metrics;
     private final long epoch;
     private final List<Paced> members = new ArrayList<>();
     private ScheduledFuture<?> schedule;
+    private long due; // when the scheduled tick that runs next was due (fixed rate: the last one's + 20 ms)
 
-    PacingTicker(EventLoop loop) {
+    PacingTicker(EventLoop loop, TickerMetrics metrics) {
         this.loop = loop;
+        this.metrics = metrics;
         this.epoch = System.nanoTime();
     }
 
@@ -57,6 +61,7 @@ final class PacingTicker {
         if (schedule == null) {
             long now = System.nanoTime();
             long untilNext = TICK_NANOS - Math.floorMod(now - epoch, TICK_NANOS);
+            due = now + untilNext;
             schedule = loop.scheduleAtFixedRate(this::run, untilNext, TICK_NANOS, TimeUnit.NANOSECONDS);
         }
     }
@@ -88,6 +93,8 @@ final class PacingTicker {
             schedule.cancel(false);
             schedule = null;
         }
+        metrics.tick(due, now, System.nanoTime());
+        due += TICK_NANOS;
     }
 
     /** One member's failure must not stop the ticker (a throwing periodic task is cancelled) for all the others. */

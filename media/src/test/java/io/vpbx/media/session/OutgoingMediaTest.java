@@ -12,6 +12,7 @@ import io.vpbx.media.Codec;
 import io.vpbx.media.MutableClock;
 import io.vpbx.media.RemoteMedia;
 import io.vpbx.media.rtp.MediaMetrics;
+import io.vpbx.media.rtp.TickerMetrics;
 import io.vpbx.media.rtp.RtpPacket;
 import io.vpbx.media.tone.Tones;
 import java.net.InetSocketAddress;
@@ -30,7 +31,8 @@ class OutgoingMediaTest {
     private final EmbeddedChannel rtp = new EmbeddedChannel();
     private final EmbeddedChannel rtcp = new EmbeddedChannel();
     private final EncodedClips clips = new EncodedClips();
-    private final OutgoingMedia outgoing = new OutgoingMedia(rtp, rtcp, new PacingTicker(rtp.eventLoop()),
+    private final OutgoingMedia outgoing = new OutgoingMedia(rtp, rtcp, new PacingTicker(rtp.eventLoop(),
+            new TickerMetrics(new SimpleMeterRegistry(), "0")),
             new MediaMetrics(new SimpleMeterRegistry()), clips, new MutableClock(), "test");
     private final CompletableFuture<Boolean> done = new CompletableFuture<>();
 

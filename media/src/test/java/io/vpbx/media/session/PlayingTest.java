@@ -57,6 +57,21 @@ class PlayingTest {
     }
 
     @Test
+    void everyTickOfThePlayingLoopIsMeasured() throws Exception {
+        MediaSession session = media.open("call-ticks");
+        session.connect(new RemoteMedia(peer.address(), Codec.PCMU, -1, true));
+
+        session.play(new AudioClip("tone", Tones.sine(1000, 400)), 1).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        long ticks = media.registry.find("vpbx.media.ticker.lateness").timers().stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count).sum();
+        long walks = media.registry.find("vpbx.media.ticker.work").timers().stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count).sum();
+        assertTrue(ticks >= 20, "at least one tick per 20 ms packet: " + ticks);
+        assertEquals(ticks, walks, "each tick's lateness and work");
+    }
+
+    @Test
     void timesThreePlaysTheClipThreeTimesAsOneTalkspurt() throws Exception {
         MediaSession session = media.open("call-3");
         session.connect(new RemoteMedia(peer.address(), Codec.PCMU, -1, true));
