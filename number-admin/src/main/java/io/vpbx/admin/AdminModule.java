@@ -145,6 +145,8 @@ import io.vpbx.admin.service.sms.SmppSmsSender;
 import io.vpbx.admin.service.sms.SmsDeliveryWorker;
 import io.vpbx.admin.service.sms.SmsSender;
 import io.vpbx.admin.store.jdbc.JdbcSmsQueueStore;
+import io.vpbx.admin.store.jdbc.JdbcReminderStore;
+import io.vpbx.admin.service.compliance.DeadlineReminders;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.telephony.egress.HostResolver;
 import io.vpbx.telephony.egress.PrivateTargets;
@@ -239,6 +241,8 @@ public final class AdminModule implements AutoCloseable {
     private VertxWebhookSender webhookSender;
     /** Text messages: the development outbox (sms.gateway=outbox), or queued for the SMS worker. */
     private final SmsGateway smsGateway;
+    /** Reminders 7 days and 1 day before a binding's confirmation deadline; sent with the maintenance. */
+    private final DeadlineReminders deadlineReminders;
     /** Sends queued text messages through SMPP or HTTP; absent with the development outbox. */
     private final Optional<SmsDeliveryWorker> smsDelivery;
 
@@ -287,6 +291,8 @@ public final class AdminModule implements AutoCloseable {
             this.smsDelivery = Optional.empty();
             this.smsGateway = new OutboxSmsGateway(outbox, clock);
         }
+        this.deadlineReminders = new DeadlineReminders(database, bindings, new JdbcReminderStore(), accounts, endUsers, eventOutbox,
+                new OutboxEmailGateway(outbox, clock), smsGateway, clock);
         // webhook URLs follow the rule of hosts accounts give for SIP: no private targets unless the operator allows the range
         this.webhookTargets = new WebhookTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system());
         MailConfig mail = config.mail();
@@ -388,6 +394,7 @@ public final class AdminModule implements AutoCloseable {
     public void runMaintenance() {
         sweeper.sweepOnce();
         complianceSweeper.sweepOnce();
+        deadlineReminders.sendDue();
         resealer.resealOnce();
         lineResealer.resealOnce();
         idempotencyPurge.purgeOnce();
