@@ -147,6 +147,7 @@ import io.vpbx.admin.service.sms.SmsSender;
 import io.vpbx.admin.store.jdbc.JdbcSmsQueueStore;
 import io.vpbx.admin.store.jdbc.JdbcReminderStore;
 import io.vpbx.admin.service.compliance.DeadlineReminders;
+import io.vpbx.admin.service.thirdparty.RegistrationFailureNotice;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.telephony.egress.HostResolver;
 import io.vpbx.telephony.egress.PrivateTargets;
@@ -269,7 +270,8 @@ public final class AdminModule implements AutoCloseable {
                 config.compliance());
         this.linePasswords = new LinePasswords(complianceKeys::documentKeys, new SecureRandom());
         this.lineResealer = Resealer.linePasswords(database, thirdPartyLines, complianceKeys::documentKeys, new SecureRandom());
-        this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses, eventOutbox);
+        this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses, eventOutbox,
+                new RegistrationFailureNotice(accounts, new OutboxEmailGateway(outbox, clock)));
         CallEvents callEvents = new CallEvents();
         this.callRecords = new CallRecordWriter(database, callRecordStore, registry,
                 (tx, batch) -> eventOutbox.record(tx, batch.stream().flatMap(record -> callEvents.of(record).stream()).toList()),
