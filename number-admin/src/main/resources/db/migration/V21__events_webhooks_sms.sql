@@ -59,3 +59,13 @@ CREATE TABLE sms_deliveries (
     sent_at          TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX sms_deliveries_due ON sms_deliveries (state, next_attempt_at);
+
+-- Compliance reminders sent (7 days and 1 day before a binding's confirmation deadline), one per number, deadline and
+-- days before, so that no sweep on any node sends one twice. The deadline is the binding's, of the same type.
+CREATE TABLE compliance_reminders (
+    e164         VARCHAR(16) NOT NULL,
+    deadline_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    days_before  INTEGER     NOT NULL,
+    sent_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (e164, deadline_at, days_before)
+);

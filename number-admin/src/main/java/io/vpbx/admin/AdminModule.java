@@ -172,6 +172,9 @@ import io.vpbx.admin.service.sms.SmppSmsSender;
 import io.vpbx.admin.service.sms.SmsDeliveryWorker;
 import io.vpbx.admin.service.sms.SmsSender;
 import io.vpbx.admin.store.jdbc.JdbcSmsQueueStore;
+import io.vpbx.admin.store.jdbc.JdbcReminderStore;
+import io.vpbx.admin.service.compliance.DeadlineReminders;
+import io.vpbx.admin.service.thirdparty.RegistrationFailureNotice;
 import io.vpbx.config.VpbxConfig;
 import io.vpbx.telephony.egress.HostResolver;
 import io.vpbx.telephony.egress.PrivateTargets;
@@ -275,6 +278,8 @@ public final class AdminModule implements AutoCloseable {
     private VertxWebhookSender webhookSender;
     /** Text messages: the development outbox (sms.gateway=outbox), or queued for the SMS worker. */
     private final SmsGateway smsGateway;
+    /** Reminders 7 days and 1 day before a binding's confirmation deadline; sent with the maintenance. */
+    private final DeadlineReminders deadlineReminders;
     /** Sends queued text messages through SMPP or HTTP; absent with the development outbox. */
     private final Optional<SmsDeliveryWorker> smsDelivery;
     /** Short mails announcing a change (invitations). */
@@ -308,7 +313,8 @@ public final class AdminModule implements AutoCloseable {
         this.fileResealer = Resealer.documentFiles(database, documentFiles, complianceKeys::documentKeys, new SecureRandom());
         this.linePasswords = new LinePasswords(complianceKeys::documentKeys, new SecureRandom());
         this.lineResealer = Resealer.linePasswords(database, thirdPartyLines, complianceKeys::documentKeys, new SecureRandom());
-        this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses, eventOutbox);
+        this.registrationReports = new RegistrationReports(database, thirdPartyLines, registrationStatuses, eventOutbox,
+                new RegistrationFailureNotice(accounts, new OutboxEmailGateway(outbox, clock)));
         CallEvents callEvents = new CallEvents();
         this.callRecords = new CallRecordWriter(database, callRecordStore, registry,
                 new CallRecordJournal(config.storage().outageDir().resolve("call-records.journal"), mapper),
@@ -332,6 +338,8 @@ public final class AdminModule implements AutoCloseable {
             this.smsDelivery = Optional.empty();
             this.smsGateway = new OutboxSmsGateway(outbox, clock);
         }
+        this.deadlineReminders = new DeadlineReminders(database, bindings, new JdbcReminderStore(), accounts, endUsers, eventOutbox,
+                new OutboxEmailGateway(outbox, clock), smsGateway, clock);
         // webhook URLs follow the rule of hosts accounts give for SIP: no private targets unless the operator allows the range
         this.webhookTargets = new WebhookTargets(new PrivateTargets(config.security().allowedPrivateTargets()), HostResolver.system());
         MailConfig mail = config.mail();
@@ -454,6 +462,7 @@ public final class AdminModule implements AutoCloseable {
     public void runMaintenance() {
         sweeper.sweepOnce();
         complianceSweeper.sweepOnce();
+        deadlineReminders.sendDue();
         resealer.resealOnce();
         lineResealer.resealOnce();
         fileResealer.resealOnce();

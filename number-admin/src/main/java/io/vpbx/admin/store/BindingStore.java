@@ -28,4 +28,7 @@ public interface BindingStore {
      * bought before {@code purchasedBefore}. At most {@code limit}.
      */
     List<String> pastDeadline(Tx tx, Instant now, Instant purchasedBefore, int limit) throws SQLException;
+
+    /** Bindings still pending whose deadline falls after {@code now} and at or before {@code until}, soonest first. */
+    List<Binding> pendingDeadlineWithin(Tx tx, Instant now, Instant until, int limit) throws SQLException;
 }

@@ -17,6 +17,10 @@ import io.vpbx.admin.domain.thirdparty.RegistrationReport;
 import io.vpbx.admin.domain.thirdparty.RegistrationStatus;
 import io.vpbx.admin.domain.thirdparty.ThirdPartyNumber;
 import io.vpbx.admin.service.catalog.CatalogEntryFactory;
+import io.vpbx.admin.domain.event.EventType;
+import io.vpbx.admin.service.contacts.OutboxEmailGateway;
+import io.vpbx.admin.service.events.NewEvent;
+import io.vpbx.admin.service.thirdparty.RegistrationFailureNotice;
 import io.vpbx.admin.service.thirdparty.RegistrationReports;
 import io.vpbx.admin.service.compliance.Resealer;
 import io.vpbx.admin.store.ThirdPartyNumberStore.SealedLine;
@@ -35,6 +39,9 @@ import org.junit.jupiter.api.Test;
  */
 public interface ThirdPartyStoreContract extends StoreContract {
     NumberStore numbers();
+
+    /** The development outbox, where the registration failure notices go in these tests. */
+    OutboxStore outbox();
 
     RegistrationStatusStore registrationStatuses();
 
@@ -120,6 +127,33 @@ public interface ThirdPartyStoreContract extends StoreContract {
                 .map(SealedLine::sealedPassword).toList());
         assertEquals(Set.of(A, B), inTx(tx -> thirdPartyLines().lockConnected(tx, List.of(B, A, "+74950000000"))));
         assertEquals(Set.of(), inTx(tx -> thirdPartyLines().lockConnected(tx, List.of())));
+    }
+
+    @Test
+    default void eachTransitionIsAnEventAndFallingOutOfRegistrationIsMailedToTheAccountOnce() {
+        create(line(A, "acc-1"), "sealed");
+        inTx(tx -> {
+            try (var st = tx.connection().prepareStatement("UPDATE accounts SET contact_email = 'ops@acme.example' WHERE id = 'acc-1'")) {
+                st.executeUpdate();
+            }
+            return null;
+        });
+        List<NewEvent> events = new java.util.ArrayList<>();
+        RegistrationReports reports = new RegistrationReports(transactions(), thirdPartyLines(), registrationStatuses(),
+                (tx, batch) -> events.addAll(batch), new RegistrationFailureNotice(accounts(),
+                new OutboxEmailGateway(outbox(), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC))));
+        reports.recordRegistrations(List.of(report(A, "registered", 1, 200, "OK")));
+        reports.recordRegistrations(List.of(report(A, "registered", 2, 200, "OK"))); // a refresh: no event
+        reports.recordRegistrations(List.of(report(A, "retrying", 3, 503, "Service Unavailable")));
+        reports.recordRegistrations(List.of(report(A, "retrying", 4, 408, "Request Timeout"))); // a new answer: an event, no mail
+        reports.recordRegistrations(List.of(report(A, "failed_auth", 5, 403, "Forbidden")));
+
+        assertEquals(List.of("registered", "retrying", "retrying", "failed_auth"),
+                events.stream().map(e -> e.data().get("state").asText()).toList());
+        assertTrue(events.stream().allMatch(e -> e.type() == EventType.LINE_REGISTRATION_CHANGED && e.accountId().equals("acc-1")));
+        assertEquals("registered", events.get(1).data().get("previous_state").asText());
+        List<String> subjects = inTx(tx -> outbox().email(tx, "ops@acme.example", 10)).stream().map(m -> m.subject()).toList();
+        assertEquals(List.of("Line " + A + " is not registered (failed_auth)", "Line " + A + " is not registered (retrying)"), subjects);
     }
 
     @Test

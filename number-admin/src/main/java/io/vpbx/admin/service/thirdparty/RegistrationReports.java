@@ -30,6 +30,7 @@ public final class RegistrationReports {
     private final RegistrationStatusStore statuses;
 
     private final EventSink events;
+    private final RegistrationFailureNotice notice;
 
     public RegistrationReports(Transactions transactions, ThirdPartyNumberStore lines, RegistrationStatusStore statuses) {
         this(transactions, lines, statuses, EventSink.NONE);
@@ -38,6 +39,13 @@ public final class RegistrationReports {
     /** {@code events}: where line.registration_changed is recorded for each transition, in the batch's transaction. */
     public RegistrationReports(Transactions transactions, ThirdPartyNumberStore lines, RegistrationStatusStore statuses,
                                EventSink events) {
+        this(transactions, lines, statuses, events, null);
+    }
+
+    /** {@code notice}: e-mails the account when a line falls out of registration (null: nobody is told). */
+    public RegistrationReports(Transactions transactions, ThirdPartyNumberStore lines, RegistrationStatusStore statuses,
+                               EventSink events, RegistrationFailureNotice notice) {
+        this.notice = notice;
         this.events = events;
         this.transactions = transactions;
         this.statuses = statuses;
@@ -69,6 +77,9 @@ public final class RegistrationReports {
                     if (line.isPresent()) {
                         changed.add(new NewEvent(line.get().number().accountId(), EventType.LINE_REGISTRATION_CHANGED, next.updatedAt(),
                                 changeData(previous, next)));
+                        if (notice != null) {
+                            notice.changed(tx, line.get().number().accountId(), previous, next);
+                        }
                     }
                 }
                 statuses.put(tx, next, previous != null);

@@ -68,6 +68,13 @@ public final class JdbcBindingStore implements BindingStore {
                 + "ORDER BY n.e164 LIMIT ?", Timestamp.from(now), Timestamp.from(purchasedBefore), limit);
     }
 
+    @Override
+    public List<Binding> pendingDeadlineWithin(Tx tx, Instant now, Instant until, int limit) throws SQLException {
+        return IdQueries.select(tx, JdbcBindingStore::rows, "SELECT " + COLUMNS + " FROM number_bindings WHERE status = 'pending' "
+                + "AND deadline_at > ? AND deadline_at <= ? ORDER BY deadline_at, e164 LIMIT ?", Timestamp.from(now),
+                Timestamp.from(until), limit);
+    }
+
     private static List<Binding> rows(PreparedStatement st) throws SQLException {
         return IdQueries.rows(st, rs -> {
             Timestamp confirmed = rs.getTimestamp("confirmed_at");
