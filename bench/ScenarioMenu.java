@@ -67,11 +67,14 @@ public final class ScenarioMenu {
         // one socket takes every caller's stream (17,500 packets/s for 500): with the OS default (208 KB) it overflows
         // whenever the receiver thread is descheduled for ~10 ms, and the lost packets look like late ones
         int receiveBuffer = 4 << 20; // capped by net.core.rmem_max; 0: the OS default (net.core.rmem_default)
+        // every caller presses 1 (the menu's own option: back to the menu, so it stays) this often, 0: silent callers
+        int digitEvery = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--callers" -> callers = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--receive-buffer" -> receiveBuffer = Integer.parseInt(args[i + 1]);
+                case "--digit-every" -> digitEvery = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -108,18 +111,22 @@ public final class ScenarioMenu {
         long[] histogram = new long[BUCKETS + 1];
         long[] betweenPrompts = new long[BUCKETS + 1];
         Map<Integer, StreamPacing.Stream> streams = new HashMap<>();
+        // where each caller's audio comes from: the digits go back there, from the receiving socket itself, so that
+        // vpbx's symmetric latching keeps sending to the receiver
+        Map<Integer, java.net.SocketAddress> sources = new java.util.concurrent.ConcurrentHashMap<>();
         boolean[] measuring = new boolean[1];
         Thread receiving = Thread.ofPlatform().name("bench-receiver").daemon().start(() -> {
             ByteBuffer buffer = ByteBuffer.allocate(2048);
             try {
                 while (true) {
                     buffer.clear();
-                    receiver.receive(buffer);
+                    java.net.SocketAddress from = receiver.receive(buffer);
                     long now = System.nanoTime();
                     if (buffer.position() < 12 || (buffer.get(1) & 0x7f) != 0) {
                         continue; // voice only (PCMU)
                     }
                     int ssrc = buffer.getInt(8);
+                    sources.putIfAbsent(ssrc, from);
                     boolean marker = (buffer.get(1) & 0x80) != 0;
                     StreamPacing.Stream stream = streams.computeIfAbsent(ssrc, k -> new StreamPacing.Stream());
                     long before = stream.lastSequence < 0 ? -1 : stream.lastArrivalMicros;
@@ -139,6 +146,10 @@ public final class ScenarioMenu {
             }
         });
 
+        long[] digitsSent = new long[1];
+        if (digitEvery > 0) {
+            startDigits(receiver, sources, digitEvery, digitsSent);
+        }
         Path folder = Files.createTempDirectory("scenario-menu-");
         Process sipp = new ProcessBuilder("sipp", "127.0.0.1:" + sip.udpPort(), "-sf",
                 Path.of("bench/sipp/menu-caller.xml").toAbsolutePath().toString(), "-i", "127.0.0.1", "-s", NUMBER,
@@ -190,6 +201,9 @@ public final class ScenarioMenu {
         System.out.printf(Locale.ROOT, "callers %d, in the menu at the start %d and end %d of %.1f s measured; sipp exit %d"
                         + " (0: every call ended by vpbx's BYE), %d call records%n", callers, inMenu, stillInMenu, elapsed,
                 sippExit, records.size());
+        long digitsHeard = records.stream().mapToLong(r -> r.toString().split("digit 1", -1).length - 1).sum();
+        System.out.printf(Locale.ROOT, "digits: every caller presses 1 every %d s (RFC 4733 from the receiving socket);"
+                + " %d sent, %d in the call records' paths%n", digitEvery, digitsSent[0], digitsHeard);
         System.out.printf(Locale.ROOT, "receiving socket: SO_RCVBUF %d bytes; kernel UDP receive-buffer drops in the window"
                 + " (machine-wide RcvbufErrors) %d%n", receiveBufferUsed[0], drops);
         System.out.printf(Locale.ROOT, "%s%n", pacing.summary());
@@ -214,6 +228,54 @@ public final class ScenarioMenu {
         });
         System.out.printf(Locale.ROOT, "load average %.2f -> %.2f on %d cores; sipp logs in %s%n", loadBefore, loadAfter,
                 Runtime.getRuntime().availableProcessors(), folder);
+    }
+
+    /**
+     * Presses 1 for every caller every {@code everySeconds}, spread over the interval: RFC 4733 packets of one event
+     * (start with the marker bit, an update 20 ms later, then the end three times, as phones send it), 20 ms apart, on a
+     * thread of the bench's own.
+     */
+    private static void startDigits(DatagramChannel socket, Map<Integer, java.net.SocketAddress> sources, int everySeconds,
+                                    long[] sent) {
+        Thread.ofPlatform().name("bench-digits").daemon().start(() -> {
+            Map<Integer, int[]> state = new HashMap<>(); // per caller: next press (tick), phase, sequence, timestamp
+            ByteBuffer packet = ByteBuffer.allocate(16);
+            long tick = 0;
+            int period = everySeconds * 50;
+            try {
+                while (true) {
+                    Thread.sleep(20);
+                    tick++;
+                    for (Map.Entry<Integer, java.net.SocketAddress> caller : sources.entrySet()) {
+                        int[] s = state.get(caller.getKey());
+                        if (s == null) { // the first press somewhere in the first period, so presses spread out
+                            s = new int[] {(int) tick + Math.floorMod(caller.getKey(), period), -1, 0, 0};
+                            state.put(caller.getKey(), s);
+                        }
+                        if (s[1] < 0 && tick >= s[0]) {
+                            s[1] = 0;
+                            s[3] += 8000;
+                        }
+                        if (s[1] >= 0) {
+                            boolean end = s[1] >= 2;
+                            packet.clear();
+                            packet.put((byte) 0x80).put((byte) ((s[1] == 0 ? 0x80 : 0) | 101)).putShort((short) s[2]++)
+                                    .putInt(s[3]).putInt(caller.getKey() ^ 0x5A5A5A5A)
+                                    .put((byte) 1).put((byte) ((end ? 0x80 : 0) | 10)).putShort((short) (160 * Math.min(s[1] + 1, 3)));
+                            packet.flip();
+                            socket.send(packet, caller.getValue());
+                            if (++s[1] > 4) {
+                                s[1] = -1;
+                                s[0] = (int) tick + period;
+                                sent[0]++;
+                            }
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                // closed at the end
+            }
+        });
     }
 
     /** Machine-wide UDP datagrams the kernel dropped because a socket's receive buffer was full. */

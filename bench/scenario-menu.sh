@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Callers waiting in a scenario's menu (issue 13). Not a test; run by hand, figures go to bench/RESULTS.md.
 #
-#   bench/scenario-menu.sh [callers=500] [seconds=12] [--receive-buffer BYTES]
+#   bench/scenario-menu.sh [callers=500] [seconds=12] [--receive-buffer BYTES] [--digit-every SECONDS]
 #
 # bench/ScenarioMenu.java: the real SipServer and media server in one JVM, a menu that replays its prompt to silent
 # callers, SIPp placing the calls; prints the pacing of what the callers hear (bench/StreamPacing.java: loss,
 # deviation from the ideal send time, RFC 3550 jitter, inter-arrival within prompts), vpbx's own ticker lateness per
 # media loop, and CPU per caller-second by thread group. --receive-buffer 0 gives the receiving socket the OS default
-# (it then drops packets under load); the default asks for 4 MB. SKIP_BUILD=1 reuses the jar. Env: BUILD_DIR (default target), JAVA_OPTS (default -Xms512m -Xmx512m).
+# (it then drops packets under load); the default asks for 4 MB. --digit-every N: each caller presses 1 (RFC 4733) every N s,
+# which stops the prompt and replays the menu (barge-in), so digits arrive while prompts play; default: silent. SKIP_BUILD=1 reuses the jar. Env: BUILD_DIR (default target), JAVA_OPTS (default -Xms512m -Xmx512m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk # a JDK 25+ for ./mvnw and java
