@@ -21,22 +21,23 @@ import io.netty.channel.uring.IoUringSocketChannel;
 import io.vpbx.config.IoEngine;
 
 /**
- * The socket implementation of {@code sip.io-engine}, chosen once at start: io_uring (receives and sends
- * submitted through one ring: about 8 system calls per proxied call where epoll makes 13-15, docs/adr/0036), Linux
- * epoll (fewer copies than NIO, and a burst of datagrams flushed together leaves in one sendmmsg call), or Java NIO.
+ * The socket implementation of {@code sip.io-engine}, chosen once at start: Linux epoll (fewer copies than NIO, and a
+ * burst of datagrams flushed together leaves in one sendmmsg call), io_uring (receives and sends through one ring:
+ * about 8 system calls per proxied call where epoll makes 13-15, but the same CPU per call, docs/adr/0036), or Java NIO.
  */
 public record SocketKind(String name, IoHandlerFactory ioHandlers, Class<? extends DatagramChannel> datagram,
                          Class<? extends ServerChannel> server, Class<? extends SocketChannel> client) {
 
     /**
-     * The engine asked for; {@link IoEngine#AUTO} takes the first of io_uring, epoll and NIO that this machine runs.
+     * The engine asked for; {@link IoEngine#AUTO} takes epoll where it runs, else NIO (io_uring only by name: it saves
+     * system calls, not CPU, docs/adr/0036).
      *
      * @throws IllegalStateException when an engine asked for by name cannot run here (its native library does not
      *                               load, or the kernel refuses it), with the reason
      */
     public static SocketKind of(IoEngine engine) {
         return switch (engine) {
-            case AUTO -> IoUring.isAvailable() ? ioUring() : Epoll.isAvailable() ? epoll() : nio();
+            case AUTO -> Epoll.isAvailable() ? epoll() : nio();
             case IO_URING -> {
                 requireAvailable("io_uring", IoUring.unavailabilityCause());
                 yield ioUring();
